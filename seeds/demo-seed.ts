@@ -1,0 +1,75 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { DataSource } from 'typeorm';
+import { AgencyKind } from '../src/agencies/agency-kind';
+import { hashPassword } from '../src/auth/password';
+import { foldDiacritics, toNfc } from '../src/common/text/vietnamese';
+
+/** The province of the demo data, and the date its 2025 structure took effect (NQ 1681/NQ-UBTVQH15, Art. 2). */
+export const DEMO_PROVINCE = 'SL';
+const STRUCTURE_FROM = '2025-07-01';
+
+interface AgencyRow {
+  code: string;
+  name: string;
+  kind: AgencyKind;
+  parent_code: string;
+}
+
+export interface DemoLogin {
+  username: string;
+  role: string;
+  agency: string;
+}
+
+function seedFile(name: string): string {
+  const beside = path.join(__dirname, name);
+  return fs.existsSync(beside) ? beside : path.join(__dirname, '..', '..', 'seeds', name);
+}
+
+export function readSonLaAgencies(): AgencyRow[] {
+  return parse(fs.readFileSync(seedFile('sonla-agencies.csv'), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as AgencyRow[];
+}
+
+export function demoUsername(agencyCode: string): string {
+  return `canbo.${agencyCode.toLowerCase()}`;
+}
+
+/**
+ * Loads the Sơn La bodies and the demo accounts. Idempotent: rows that exist are left alone.
+ * All demo accounts share one argon2id hash of DEMO_PASSWORD (hashing 98 of them would only slow the start).
+ */
+export async function seedDemo(dataSource: DataSource, password: string): Promise<DemoLogin[]> {
+  const rows = readSonLaAgencies();
+  const hash = await hashPassword(password);
+  return dataSource.transaction(async (em) => {
+    for (const row of rows) {
+      const name = toNfc(row.name);
+      await em.query(
+        `INSERT INTO agencies (code, name, kind, province_code, valid_from, search_text)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (code) DO NOTHING`,
+        [row.code, name, row.kind, DEMO_PROVINCE, STRUCTURE_FROM, foldDiacritics(name)],
+      );
+    }
+    for (const row of rows.filter((r) => r.parent_code)) {
+      await em.query(`UPDATE agencies c SET parent_id = p.id FROM agencies p WHERE c.code = $1 AND p.code = $2 AND c.parent_id IS NULL`, [row.code, row.parent_code]);
+    }
+    const logins: DemoLogin[] = [
+      { username: 'admin', role: 'ADMIN', agency: '' },
+      { username: 'lanhdao', role: 'LEADER', agency: 'SL-UBND' },
+      { username: 'thamdinh', role: 'APPRAISER', agency: 'SL-CA' },
+      ...rows.map((r) => ({ username: demoUsername(r.code), role: 'AGENCY_OFFICER', agency: r.code })),
+    ];
+    const names: Record<string, string> = { admin: 'Quản trị hệ thống', lanhdao: 'Lãnh đạo UBND tỉnh', thamdinh: 'Cán bộ thẩm định Công an tỉnh' };
+    for (const login of logins) {
+      const agencyName = rows.find((r) => r.code === login.agency)?.name;
+      await em.query(
+        `INSERT INTO users (username, password_hash, full_name, role, agency_id)
+         VALUES ($1, $2, $3, $4, (SELECT id FROM agencies WHERE code = $5)) ON CONFLICT (username) DO NOTHING`,
+        [login.username, hash, names[login.username] ?? `Cán bộ ${agencyName}`, login.role, login.agency || null],
+      );
+    }
+    return logins;
+  });
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { notFound } from '../common/errors/domain-error';
+
+export interface ScopeCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * The one place that answers "may this user see these agencies": administrators see everything,
+ * leaders and appraisers their province, agency officers their own agency.
+ */
+@Injectable()
+export class AccessService {
+  agencyScope(user: AuthUser, alias: string): ScopeCondition {
+    switch (user.role) {
+      case 'ADMIN':
+        return { sql: 'TRUE', params: {} };
+      case 'LEADER':
+      case 'APPRAISER':
+        return { sql: `${alias}.province_code = :scopeProvince`, params: { scopeProvince: user.provinceCode } };
+      case 'AGENCY_OFFICER':
+        return { sql: `${alias}.id = :scopeAgency`, params: { scopeAgency: user.agencyId } };
+    }
+  }
+
+  /** Refuses with 404 (never 403, so ids do not leak) when any agency is outside the user's scope. */
+  async requireAgencies(em: EntityManager, user: AuthUser, ids: string[]): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    const scope = this.agencyScope(user, 'a');
+    const visible = await em
+      .createQueryBuilder()
+      .select('count(*)::int', 'n')
+      .from('agencies', 'a')
+      .where('a.id IN (:...ids)', { ids: unique })
+      .andWhere(scope.sql, scope.params)
+      .getRawOne<{ n: number }>();
+    if ((visible?.n ?? 0) !== unique.length) throw notFound('Không tìm thấy cơ quan, đơn vị.');
+  }
+}

@@ -1,0 +1,112 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { toNfc } from '../../common/text/vietnamese';
+import { AGENCY_KINDS, AGENCY_STATUSES, AgencyKind, AgencyStatus } from '../agency-kind';
+
+const trimNfc = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class CreateAgencyDto {
+  @ApiProperty({ example: 'SL-XA-MOI', description: 'Mã cơ quan: chữ in hoa, số, dấu gạch ngang' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @IsString()
+  @Matches(/^[A-Z0-9][A-Z0-9-]{1,39}$/, { message: 'mã chỉ gồm chữ in hoa không dấu, chữ số và dấu gạch ngang (2–40 ký tự)' })
+  code!: string;
+
+  @ApiProperty({ example: 'UBND xã Chiềng Mai' })
+  @Transform(trimNfc)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name!: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS)
+  kind!: AgencyKind;
+
+  @ApiPropertyOptional({ description: 'Cơ quan cấp trên' })
+  @IsOptional()
+  @IsUUID()
+  parentId?: string;
+
+  @ApiPropertyOptional({ example: 'SL', description: 'Bắt buộc khi không có cơ quan cấp trên' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' })
+  provinceCode?: string;
+
+  @ApiPropertyOptional({ example: '2025-07-01' })
+  @IsOptional()
+  @IsDateString({ strict: true })
+  @Matches(DATE, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  validFrom?: string;
+}
+
+export class UpdateAgencyDto {
+  @ApiProperty({ description: 'Phiên bản đã đọc; nếu đã có người sửa trước sẽ trả về 409' })
+  @IsInt()
+  @Min(1)
+  version!: number;
+
+  @ApiPropertyOptional() @IsOptional() @Transform(trimNfc) @IsString() @IsNotEmpty() @MaxLength(255) name?: string;
+  @ApiPropertyOptional({ enum: AGENCY_KINDS }) @IsOptional() @IsIn(AGENCY_KINDS) kind?: AgencyKind;
+
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  parentId?: string | null;
+
+  @ApiPropertyOptional({ enum: AGENCY_STATUSES }) @IsOptional() @IsIn(AGENCY_STATUSES) status?: AgencyStatus;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '2025-06-30' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsDateString({ strict: true })
+  @Matches(DATE, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  validTo?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Cơ quan kế thừa (sau sáp nhập)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  successorId?: string | null;
+}
+
+export class AgencyListQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: AGENCY_KINDS }) @IsOptional() @IsIn(AGENCY_KINDS) kind?: AgencyKind;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({ enum: AGENCY_STATUSES }) @IsOptional() @IsIn(AGENCY_STATUSES) status?: AgencyStatus;
+  @ApiPropertyOptional({ description: 'Tìm theo tên hoặc mã, có dấu hoặc không dấu', example: 'chieng coi' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+}
+
+export class AgencyDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: AGENCY_KINDS }) kind!: AgencyKind;
+  @ApiProperty({ description: 'Tên loại cơ quan' }) kindLabel!: string;
+  @ApiProperty({ nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty() provinceCode!: string;
+  @ApiProperty({ enum: AGENCY_STATUSES }) status!: AgencyStatus;
+  @ApiProperty() validFrom!: string;
+  @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
+  @ApiProperty({ nullable: true, type: String }) successorId!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export class AgencyPageDto {
+  @ApiProperty({ type: [AgencyDto] }) items!: AgencyDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}
+
+export class AgencyTreeNodeDto extends AgencyDto {
+  @ApiProperty({ type: () => [AgencyTreeNodeDto] }) children!: AgencyTreeNodeDto[];
+}

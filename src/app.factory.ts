@@ -1,0 +1,47 @@
+import { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { json, NextFunction, Request, Response, urlencoded } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { bodyParserProblem } from './common/errors/problem';
+import { sendProblem } from './common/errors/problem.filter';
+import { correlationMiddleware } from './common/http/correlation.middleware';
+import { AppConfig } from './config/app-config';
+
+/** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
+export async function createApp(options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bodyParser: false, bufferLogs: true, abortOnError: false });
+  if (options.logs !== false) app.useLogger(app.get(Logger));
+  else app.useLogger(false);
+  const config = app.get(AppConfig);
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(correlationMiddleware);
+  app.use(guardBodyParser(json({ limit: config.BODY_LIMIT })));
+  app.use(guardBodyParser(urlencoded({ extended: false, limit: config.BODY_LIMIT })));
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}
+
+/** Body-parser errors happen before Nest's filter can see them: answer them as problem+json here. */
+function guardBodyParser(parser: (req: Request, res: Response, next: NextFunction) => void) {
+  return (req: Request, res: Response, next: NextFunction) =>
+    parser(req, res, (error?: unknown) => (error ? sendProblem(res, bodyParserProblem(error as { type?: string }), req.originalUrl) : next()));
+}
+
+function setUpOpenApi(app: INestApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('capdo API')
+      .setDescription('Sổ đăng ký cấp độ an toàn hệ thống thông tin: cơ quan, hệ thống, hồ sơ đề xuất cấp độ, thẩm định, phê duyệt, báo cáo.')
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json', yamlDocumentUrl: 'api/docs-yaml' });
+}

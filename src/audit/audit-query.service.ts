@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Page } from '../common/http/pagination';
+import { AuditLog } from './audit-log.entity';
+import { AuditEntryDto, AuditQuery } from './dto/audit-query.dto';
+
+@Injectable()
+export class AuditQueryService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async list(query: AuditQuery): Promise<Page<AuditEntryDto>> {
+    const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
+    if (query.entityType) qb.andWhere('a.entity_type = :entityType', { entityType: query.entityType });
+    if (query.entityId) qb.andWhere('a.entity_id = :entityId', { entityId: query.entityId });
+    if (query.actorId) qb.andWhere('a.actor_id = :actorId', { actorId: query.actorId });
+    if (query.action) qb.andWhere('a.action = :action', { action: query.action });
+    if (query.correlationId) qb.andWhere('a.correlation_id = :correlationId', { correlationId: query.correlationId });
+    if (query.from) qb.andWhere('a.at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('a.at < :to', { to: query.to });
+    const [rows, total] = await qb
+      .orderBy('a.at', 'DESC')
+      .addOrderBy('a.id', 'DESC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { items: rows.map(mapAuditEntry), total, page: query.page, pageSize: query.pageSize };
+  }
+}
+
+export function mapAuditEntry(row: AuditLog): AuditEntryDto {
+  return { ...row, at: row.at.toISOString() };
+}

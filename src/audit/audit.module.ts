@@ -1,0 +1,12 @@
+import { Global, Module } from '@nestjs/common';
+import { AuditQueryService } from './audit-query.service';
+import { AuditController } from './audit.controller';
+import { AuditService } from './audit.service';
+
+@Global()
+@Module({
+  controllers: [AuditController],
+  providers: [AuditService, AuditQueryService],
+  exports: [AuditService],
+})
+export class AuditModule {}

@@ -1,0 +1,57 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { DomainError } from '../common/errors/domain-error';
+import { setCurrentActor } from '../common/request-context';
+import { AccessTokenPayload, AuthUser } from './auth-user';
+import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
+import { Permission, roleHas } from './permissions';
+
+/**
+ * Deny by default: a route passes only if it is marked @Public() or declares a permission
+ * that the caller's role has. A route with neither is refused for everyone.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
+    const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
+    const request = context.switchToHttp().getRequest();
+    const user = await this.authenticate(request.headers.authorization);
+    if (!permission || !roleHas(user.role, permission)) throw new DomainError('FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện thao tác này.');
+    request.user = user;
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<AuthUser> {
+    const token = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header ?? '')?.[1];
+    if (!token) throw new DomainError('UNAUTHENTICATED', 'Cần đăng nhập để dùng chức năng này.');
+    let payload: AccessTokenPayload;
+    try {
+      payload = await this.jwt.verifyAsync<AccessTokenPayload>(token);
+    } catch {
+      throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
+    }
+    // The account is re-read so that a deactivated user or a changed role takes effect at once.
+    const rows: { id: string; username: string; full_name: string; role: AuthUser['role']; agency_id: string | null; province_code: string | null }[] =
+      await this.dataSource.query(
+        `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code
+           FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
+          WHERE u.id = $1 AND u.active`,
+        [payload.sub],
+      );
+    const row = rows[0];
+    if (!row) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
+    const user: AuthUser = { id: row.id, username: row.username, fullName: row.full_name, role: row.role, agencyId: row.agency_id, provinceCode: row.province_code };
+    setCurrentActor({ id: user.id, username: user.username });
+    return user;
+  }
+}

@@ -1,0 +1,32 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, MaxLength, MinLength } from 'class-validator';
+
+export class LoginDto {
+  @ApiProperty({ example: 'canbo.sl-so-xd' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  username!: string;
+
+  @ApiProperty({ example: 'demo1234' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(256)
+  password!: string;
+}
+
+export class UserDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() username!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ enum: ['ADMIN', 'LEADER', 'APPRAISER', 'AGENCY_OFFICER'] }) role!: string;
+  @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) provinceCode!: string | null;
+}
+
+export class LoginResponseDto {
+  @ApiProperty() accessToken!: string;
+  @ApiProperty({ example: 'Bearer' }) tokenType!: string;
+  @ApiProperty({ description: 'Số giây trước khi phiên hết hạn' }) expiresIn!: number;
+  @ApiProperty({ type: UserDto }) user!: UserDto;
+}

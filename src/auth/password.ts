@@ -1,0 +1,29 @@
+import * as argon2 from 'argon2';
+
+/** argon2id with the OWASP-recommended minimum (19 MiB, 2 passes, 1 lane). */
+const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, OPTIONS);
+}
+
+export async function verifyPassword(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** Verified against when the username is unknown, so a wrong name costs as long as a wrong password. */
+let dummyHash: Promise<string> | undefined;
+export function dummyPasswordHash(): Promise<string> {
+  dummyHash ??= hashPassword('capdo-dummy-password');
+  return dummyHash;
+}
+
+export function validatePasswordStrength(password: string): string | undefined {
+  if (password.length < 8) return 'Mật khẩu phải dài ít nhất 8 ký tự.';
+  if (password.length > 256) return 'Mật khẩu dài tối đa 256 ký tự.';
+  return undefined;
+}

@@ -1,0 +1,16 @@
+import { ROLE_PERMISSIONS, roleHas } from './permissions';
+
+describe('role permissions', () => {
+  it('lets only admins write agencies and read the audit log', () => {
+    expect(roleHas('ADMIN', 'agency:write')).toBe(true);
+    expect(roleHas('ADMIN', 'audit:read')).toBe(true);
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) {
+      expect(roleHas(role, 'agency:write')).toBe(false);
+      expect(roleHas(role, 'audit:read')).toBe(false);
+    }
+  });
+
+  it('lets every role read agencies within its scope', () => {
+    for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) expect(roleHas(role, 'agency:read')).toBe(true);
+  });
+});

@@ -1,0 +1,23 @@
+import { Role } from '../users/role';
+
+/** What a route may require. Roles get permissions here and nowhere else. */
+export const PERMISSIONS = [
+  'agency:read',
+  'agency:write',
+  'audit:read',
+  'classification:use',
+  'requirement:read',
+  'profile:read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  ADMIN: PERMISSIONS,
+  LEADER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read'],
+  APPRAISER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read'],
+  AGENCY_OFFICER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}

@@ -1,0 +1,212 @@
+/**
+ * Checks raw classification facts before evaluation. The output becomes the `errors` of a 422 problem+json,
+ * so every message is Vietnamese and every field is a path such as `facts.components[0].users`.
+ *
+ * Fields of the other regime (e.g. handlesAdminProcedures under ND85) are accepted; the evaluator ignores
+ * them with a note. Unknown fields and null values are rejected: null would be read as a number by the rules.
+ */
+import {
+  FACT_FIELDS,
+  INFO_TYPES,
+  INFRASTRUCTURE_SCOPES,
+  NATIONAL_SECURITY_HARMS,
+  PM_DESIGNATED_LEVELS,
+  PUBLIC_SERVICE_LEVELS,
+  REGIMES,
+  SECURITY_LEVELS,
+  SYSTEM_TYPES,
+  WORKS_GRADES,
+  isOneOf,
+  type Regime,
+} from './classification.types';
+
+export interface FactsError {
+  field: string;
+  message: string;
+}
+
+/** Nesting of component subsystems: facts.components[i].components[j].components[k] at most. */
+export const MAX_COMPONENT_DEPTH = 3;
+/** Component subsystems in the whole tree, all levels counted. */
+export const MAX_COMPONENTS = 50;
+
+const BOOLEAN_FIELDS = [
+  'defenceSecuritySystem',
+  'handlesAdminProcedures',
+  'conditionalBusiness',
+  'nationalEgov24x7',
+  'criticalNationalDataStorage',
+] as const;
+
+const ENUM_FIELDS: readonly (readonly [string, readonly string[]])[] = [
+  ['nationalSecurityHarm', NATIONAL_SECURITY_HARMS],
+  ['publicServiceLevel', PUBLIC_SERVICE_LEVELS],
+  ['infrastructureScope', INFRASTRUCTURE_SCOPES],
+  ['worksGrade', WORKS_GRADES],
+];
+
+const COUNT_FIELDS = ['users', 'basicPersonalDataSubjects', 'sensitivePersonalDataSubjects'] as const;
+
+const LEVEL_FIELDS: readonly (readonly [string, readonly number[]])[] = [
+  ['riskAssessedLevel', SECURITY_LEVELS],
+  ['riskFrameworkLevel', SECURITY_LEVELS],
+  ['pmDesignatedLevel', PM_DESIGNATED_LEVELS],
+];
+
+interface Context {
+  errors: FactsError[];
+  components: number;
+}
+
+export function validateFacts(input: unknown, regime: Regime): FactsError[] {
+  const ctx: Context = { errors: [], components: 0 };
+  if (!isOneOf(REGIMES, regime)) {
+    // The regime may come from user input too; the rulebooks themselves accept each other's fields.
+    ctx.errors.push({ field: 'regime', message: `Nghị định áp dụng không hợp lệ. Giá trị được chấp nhận: ${REGIMES.join(', ')}.` });
+  }
+  validateNode(input, 'facts', 0, ctx);
+  return ctx.errors;
+}
+
+function validateNode(input: unknown, path: string, depth: number, ctx: Context): void {
+  const err = (field: string, message: string): void => {
+    ctx.errors.push({ field: `${path}${field === '' ? '' : `.${field}`}`, message });
+  };
+  if (!isPlainObject(input)) {
+    err('', 'Phải là một đối tượng mô tả hệ thống thông tin.');
+    return;
+  }
+  const facts = input;
+
+  for (const key of Object.keys(facts)) {
+    if (!isOneOf(FACT_FIELDS, key)) err(key, 'Trường không được hỗ trợ.');
+    else if (facts[key] === null) err(key, 'Không được để giá trị null; bỏ trường này nếu không có thông tin.');
+  }
+
+  if (facts.systemType === undefined) err('systemType', 'Bắt buộc khai báo loại hình hệ thống thông tin.');
+  else if (facts.systemType !== null && !isOneOf(SYSTEM_TYPES, facts.systemType)) err('systemType', enumMessage(SYSTEM_TYPES));
+
+  const infoTypes = validateInfoTypes(facts.infoTypes, (field, message) => err(field, message));
+
+  for (const [field, allowed] of ENUM_FIELDS) {
+    const value = facts[field];
+    if (value !== undefined && value !== null && !isOneOf(allowed, value)) err(field, enumMessage(allowed));
+  }
+  for (const field of BOOLEAN_FIELDS) {
+    const value = facts[field];
+    if (value !== undefined && value !== null && typeof value !== 'boolean') err(field, 'Phải là true hoặc false.');
+  }
+  for (const field of COUNT_FIELDS) {
+    const value = facts[field];
+    if (value !== undefined && value !== null && !isCount(value)) err(field, 'Phải là số nguyên không âm.');
+  }
+  for (const [field, allowed] of LEVEL_FIELDS) {
+    const value = facts[field];
+    if (value !== undefined && value !== null && !isOneOf(allowed, value)) {
+      err(field, `Cấp độ phải là số nguyên từ ${allowed[0]} đến ${allowed[allowed.length - 1]}.`);
+    }
+  }
+
+  if (infoTypes) checkContradictions(facts, infoTypes, err);
+
+  const components = facts.components;
+  if (components === undefined || components === null) return;
+  if (!Array.isArray(components)) {
+    err('components', 'Phải là một danh sách các hệ thống thành phần.');
+    return;
+  }
+  if (depth + 1 > MAX_COMPONENT_DEPTH) {
+    err('components', `Hệ thống thành phần chỉ được lồng nhau tối đa ${MAX_COMPONENT_DEPTH} cấp.`);
+    return;
+  }
+  for (const [i, component] of components.entries()) {
+    ctx.components += 1;
+    if (ctx.components > MAX_COMPONENTS) {
+      ctx.errors.push({ field: 'facts.components', message: `Tối đa ${MAX_COMPONENTS} hệ thống thành phần (tính cả các cấp lồng nhau).` });
+      return;
+    }
+    validateNode(component, `${path}.components[${i}]`, depth + 1, ctx);
+  }
+}
+
+/** Returns the info types when they are valid, so the contradiction checks can rely on them. */
+function validateInfoTypes(value: unknown, err: (field: string, message: string) => void): string[] | undefined {
+  if (value === undefined) {
+    err('infoTypes', 'Bắt buộc khai báo loại thông tin được xử lý.');
+    return undefined;
+  }
+  if (value === null) return undefined;
+  if (!Array.isArray(value)) {
+    err('infoTypes', 'Phải là một danh sách loại thông tin.');
+    return undefined;
+  }
+  if (value.length === 0) {
+    err('infoTypes', 'Phải chọn ít nhất một loại thông tin.');
+    return undefined;
+  }
+  let valid = true;
+  value.forEach((item, i) => {
+    if (!isOneOf(INFO_TYPES, item)) {
+      err(`infoTypes[${i}]`, enumMessage(INFO_TYPES));
+      valid = false;
+    } else if (value.indexOf(item) !== i) {
+      err(`infoTypes[${i}]`, 'Loại thông tin bị lặp lại.');
+      valid = false;
+    }
+  });
+  return valid ? (value as string[]) : undefined;
+}
+
+function checkContradictions(
+  facts: Record<string, unknown>,
+  infoTypes: string[],
+  err: (field: string, message: string) => void,
+): void {
+  const stateSecret = infoTypes.includes('STATE_SECRET');
+  const defence = facts.defenceSecuritySystem === true;
+  const harm = facts.nationalSecurityHarm ?? undefined;
+  // An unknown value already has its own error; contradictions are judged on valid values only.
+  if (harm !== undefined && !isOneOf(NATIONAL_SECURITY_HARMS, harm)) return checkCounts(facts, infoTypes, err);
+  // Decision table edge case: the decree has no level for a state-secret system whose sabotage harms nothing.
+  if (stateSecret && (harm === undefined || harm === 'NONE')) {
+    err(
+      'nationalSecurityHarm',
+      'Hệ thống xử lý thông tin bí mật nhà nước phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại: gây tổn hại, tổn hại nghiêm trọng hoặc tổn hại đặc biệt nghiêm trọng.',
+    );
+  } else if (defence && harm === undefined) {
+    err('nationalSecurityHarm', 'Hệ thống phục vụ quốc phòng, an ninh phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại.');
+  } else if (!stateSecret && !defence && harm !== undefined && harm !== 'NONE') {
+    err(
+      'nationalSecurityHarm',
+      'Mức độ tổn hại tới quốc phòng, an ninh quốc gia chỉ xét cho hệ thống xử lý thông tin bí mật nhà nước hoặc hệ thống phục vụ quốc phòng, an ninh (Khoản 1 Điều 9 Nghị định 85/2016/NĐ-CP, Khoản 1 Điều 13 Nghị định 331/2026/NĐ-CP).',
+    );
+  }
+  checkCounts(facts, infoTypes, err);
+}
+
+function checkCounts(
+  facts: Record<string, unknown>,
+  infoTypes: string[],
+  err: (field: string, message: string) => void,
+): void {
+  // The counts are of people whose private/personal information is processed (ND85 Art. 8.2.c, ND331 Art. 12.2.b).
+  const privateOrPersonal = infoTypes.includes('PRIVATE') || infoTypes.includes('PERSONAL');
+  for (const field of COUNT_FIELDS) {
+    const value = facts[field];
+    if (!privateOrPersonal && isCount(value) && value > 0) {
+      err(field, 'Có số người/chủ thể dữ liệu lớn hơn 0 thì loại thông tin phải gồm thông tin riêng hoặc thông tin cá nhân.');
+    }
+  }
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+function enumMessage(allowed: readonly string[]): string {
+  return `Giá trị không hợp lệ. Các giá trị được chấp nhận: ${allowed.join(', ')}.`;
+}

@@ -1,0 +1,73 @@
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
+import { parseArgs } from 'node:util';
+import { Client } from 'pg';
+import { hashPassword, validatePasswordStrength } from '../auth/password';
+import { migrate } from '../database/data-source';
+import { withDatabase } from '../database/local-database';
+import { ROLES, Role } from '../users/role';
+
+const USAGE = `Tạo tài khoản:
+  npm run user:create -- --username <tên> --role <ADMIN|LEADER|APPRAISER|AGENCY_OFFICER> [--agency <mã cơ quan>] [--full-name "<họ tên>"]
+Mật khẩu lấy từ biến môi trường CAPDO_PASSWORD, nếu không có thì hỏi (không hiện khi gõ); không bao giờ nhận qua tham số.`;
+
+async function promptHidden(question: string): Promise<string> {
+  let muted = false;
+  const output = new Writable({ write: (chunk, _enc, done) => (muted ? done() : process.stdout.write(chunk, done)) });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  return new Promise((resolve) => {
+    rl.question(question, (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+    muted = true;
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { username: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' }, 'full-name': { type: 'string' }, help: { type: 'boolean' } } });
+  if (values.help || !values.username || !values.role) throw new Error(USAGE);
+  const username = values.username.trim().toLowerCase();
+  if (!/^[a-z0-9._-]{3,64}$/.test(username)) throw new Error('Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
+  const role = values.role.toUpperCase() as Role;
+  if (!ROLES.includes(role)) throw new Error(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
+  if (role !== 'ADMIN' && !values.agency) throw new Error('Vai trò này cần --agency <mã cơ quan>.');
+  const password = process.env.CAPDO_PASSWORD ?? (await promptHidden('Mật khẩu: '));
+  const weak = validatePasswordStrength(password);
+  if (weak) throw new Error(weak);
+  const hash = await hashPassword(password);
+
+  await withDatabase(async (url) => {
+    await migrate(url);
+    const client = new Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      const agency = values.agency ? await client.query(`SELECT id FROM agencies WHERE code = $1`, [values.agency.toUpperCase()]) : undefined;
+      if (agency && agency.rowCount === 0) throw new Error(`Không có cơ quan mã ${values.agency}.`);
+      const inserted = await client.query(
+        `INSERT INTO users (username, password_hash, full_name, role, agency_id) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (username) DO NOTHING RETURNING id`,
+        [username, hash, values['full-name'] ?? username, role, agency?.rows[0]?.id ?? null],
+      );
+      if (inserted.rowCount === 0) throw new Error(`Tên đăng nhập ${username} đã tồn tại.`);
+      await client.query(
+        `INSERT INTO audit_log (action, entity_type, entity_id, after) VALUES ('CREATE', 'user', $1, $2)`,
+        [inserted.rows[0].id, { username, role, agency: values.agency ?? null, via: 'user:create' }],
+      );
+      await client.query('COMMIT');
+      console.log(`Đã tạo tài khoản ${username} (${role}).`);
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      await client.end();
+    }
+  });
+}
+
+main().catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});

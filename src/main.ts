@@ -1,0 +1,83 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { createApp } from './app.factory';
+import { ConfigError, loadConfig } from './config/app-config';
+import { dataSourceOptions, migrate } from './database/data-source';
+import { EmbeddedPostgres } from './database/embedded-postgres';
+import { EMBEDDED_DATABASE, localCluster, persistedJwtSecret } from './database/local-database';
+import { DemoLogin, seedDemo } from '../seeds/demo-seed';
+
+/**
+ * `npm start`: with DATABASE_URL, serve that database; without it, start the embedded PostgreSQL under
+ * DATA_DIR, apply migrations, load the Sơn La demo data into an empty database, and serve.
+ */
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const embedded = !process.env.DATABASE_URL;
+  if (embedded && !process.env.JWT_SECRET) process.env.JWT_SECRET = persistedJwtSecret(process.env.DATA_DIR || '.data');
+  const config = loadConfig();
+
+  let cluster: EmbeddedPostgres | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string, app?: { close(): Promise<void> }) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Nhận ${signal}, đang dừng dịch vụ…`);
+    await app?.close().catch(() => undefined);
+    await cluster?.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  try {
+    if (embedded) {
+      cluster = localCluster(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => console.log(m));
+      await cluster.start();
+      await cluster.createDatabase(EMBEDDED_DATABASE);
+      process.env.DATABASE_URL = config.DATABASE_URL = cluster.url(EMBEDDED_DATABASE);
+      console.log(`PostgreSQL nhúng đang chạy tại 127.0.0.1:${cluster.port} (dữ liệu: ${cluster.dataDirectory}).`);
+    }
+    const applied = await migrate(config.DATABASE_URL!);
+    if (applied.length) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
+    const demo = embedded ? await seedWhenEmpty(config.DATABASE_URL!, config.DEMO_PASSWORD) : undefined;
+
+    const app = await createApp();
+    process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
+    process.once('SIGINT', () => void shutdown('SIGINT', app));
+    process.once('SIGTERM', () => void shutdown('SIGTERM', app));
+    await app.listen(config.PORT, config.HOST);
+    printBanner(`http://${config.HOST}:${config.PORT}`, Date.now() - startedAt, demo, config.DEMO_PASSWORD);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    await cluster?.stop();
+    process.exit(1);
+  }
+}
+
+async function seedWhenEmpty(url: string, password: string): Promise<DemoLogin[] | undefined> {
+  const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
+  try {
+    const [{ n }]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM agencies`);
+    if (n > 0) return [];
+    return await seedDemo(dataSource, password);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function printBanner(url: string, ms: number, demo: DemoLogin[] | undefined, password: string): void {
+  const lines = [`capdo đã sẵn sàng sau ${(ms / 1000).toFixed(1)} giây: ${url}`, `  API: ${url}/api/v1 — tài liệu OpenAPI: ${url}/api/docs — tình trạng: ${url}/api/health`];
+  if (demo) {
+    lines.push(`  Tài khoản mẫu (mật khẩu: ${password}):`);
+    lines.push('    admin (Quản trị viên), lanhdao (Lãnh đạo UBND tỉnh), thamdinh (Công an tỉnh Sơn La)');
+    lines.push('    canbo.<mã cơ quan viết thường>, ví dụ canbo.sl-so-xd (Sở Xây dựng), canbo.sl-vp-ubnd');
+    if (demo.length) lines.push(`  Vừa nạp dữ liệu mẫu Sơn La: ${demo.length} tài khoản.`);
+  }
+  console.log(lines.join('\n'));
+}
+
+main().catch((error) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { createApp } from '../../src/app.factory';
+import { TEMPLATE_DATABASE } from './test-cluster';
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  http: () => ReturnType<typeof request>;
+  db: DataSource;
+  databaseUrl: string;
+  login(username: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+async function createDatabase(): Promise<string> {
+  const base = process.env.CAPDO_TEST_CLUSTER_URL;
+  if (!base) throw new Error('The e2e global setup did not run (CAPDO_TEST_CLUSTER_URL missing).');
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  const admin = new Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  return base.replace(/\/postgres$/, `/${name}`);
+}
+
+/** The real application on a fresh database (migrations and Sơn La demo data already applied). */
+export async function createTestApp(): Promise<TestApp> {
+  const databaseUrl = await createDatabase();
+  process.env.DATABASE_URL = databaseUrl;
+  const app = await createApp({ logs: false });
+  const db = app.get(DataSource);
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    db,
+    databaseUrl,
+    http: () => request(app.getHttpServer()),
+    async login(username, password = DEMO_PASSWORD) {
+      const cached = tokens.get(`${username}:${password}`);
+      if (cached) return cached;
+      const res = await request(app.getHttpServer()).post('/api/v1/auth/login').send({ username, password });
+      if (res.status !== 200) throw new Error(`login ${username} failed: ${res.status} ${JSON.stringify(res.body)}`);
+      tokens.set(`${username}:${password}`, res.body.accessToken);
+      return res.body.accessToken as string;
+    },
+    close: () => app.close(),
+  };
+}
+
+/** Asserts an RFC 9457 problem response and returns its body. */
+export function expectProblem(res: request.Response, status: number, code?: string): Record<string, unknown> {
+  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
+  const body = JSON.parse(res.text);
+  if (code) expect(body.code).toBe(code);
+  expect(body.correlationId).toEqual(expect.any(String));
+  return body;
+}
+
+export async function countRows(db: DataSource, table: string): Promise<number> {
+  const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
+  return n;
+}

@@ -1,0 +1,41 @@
+import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { RequirePermission } from '../auth/auth.decorators';
+import { notFound } from '../common/errors/domain-error';
+import { ClassificationService } from './classification.service';
+import { EvaluateRequestDto, EvaluationResultDto, QuestionnaireDto, QuestionnaireQuery, RulebookDto } from './dto/evaluate.dto';
+import { Regime } from './rules/classification.types';
+
+const regimePipe = new ParseEnumPipe({ ND85: 'ND85', ND331: 'ND331' }, { exceptionFactory: () => notFound('Không có bộ quy tắc này.') });
+
+@ApiTags('Xác định cấp độ')
+@Controller('api/v1/classification')
+export class ClassificationController {
+  constructor(private readonly classification: ClassificationService) {}
+
+  @Post('evaluate')
+  @HttpCode(200)
+  @RequirePermission('classification:use')
+  @ApiOperation({ summary: 'Xác định cấp độ từ các thông tin về hệ thống, kèm điều khoản làm căn cứ' })
+  @ApiOkResponse({ type: EvaluationResultDto })
+  @ApiUnprocessableEntityResponse({ description: 'Thông tin không hợp lệ hoặc mâu thuẫn (nêu rõ trường)' })
+  evaluate(@Body() body: EvaluateRequestDto): EvaluationResultDto {
+    return this.classification.evaluate(body);
+  }
+
+  @Get('questionnaire')
+  @RequirePermission('classification:use')
+  @ApiOperation({ summary: 'Bộ câu hỏi hướng dẫn xác định cấp độ (theo nghị định áp dụng)' })
+  @ApiOkResponse({ type: QuestionnaireDto })
+  questionnaire(@Query() query: QuestionnaireQuery): QuestionnaireDto {
+    return this.classification.questionnaire(query);
+  }
+
+  @Get('rulebooks/:regime')
+  @RequirePermission('classification:use')
+  @ApiOperation({ summary: 'Các tiêu chí xác định cấp độ của một nghị định, kèm điều khoản' })
+  @ApiOkResponse({ type: RulebookDto })
+  rulebook(@Param('regime', regimePipe) regime: Regime): RulebookDto {
+    return this.classification.rulebook(regime);
+  }
+}

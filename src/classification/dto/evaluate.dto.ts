@@ -1,0 +1,80 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsObject, IsOptional, Matches } from 'class-validator';
+import { REGIMES, Regime } from '../rules/classification.types';
+
+export class EvaluateRequestDto {
+  @ApiPropertyOptional({ enum: REGIMES, description: 'Bỏ trống để chọn theo ngày (asOf)' })
+  @IsOptional()
+  @IsIn(REGIMES)
+  regime?: Regime;
+
+  @ApiPropertyOptional({ example: '2026-11-25', description: 'Ngày xét (mặc định: hôm nay theo giờ Việt Nam)' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  asOf?: string;
+
+  @ApiPropertyOptional({ description: 'Dự án đầu tư, xây dựng trước 01/7/2026 (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)' })
+  @IsOptional()
+  @IsBoolean()
+  transitionalProject?: boolean;
+
+  @ApiProperty({
+    type: Object,
+    description: 'Các thông tin về hệ thống (systemType, infoTypes, …, components); xem GET /api/v1/classification/questionnaire',
+    example: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true },
+  })
+  @IsObject()
+  facts!: Record<string, unknown>;
+}
+
+export class MatchedRuleDto {
+  @ApiProperty({ example: 'R9' }) id!: string;
+  @ApiProperty({ example: 'Điểm b Khoản 2 Điều 13 Nghị định 331/2026/NĐ-CP' }) article!: string;
+  @ApiProperty({ minimum: 1, maximum: 5 }) level!: number;
+  @ApiProperty() reason!: string;
+  @ApiPropertyOptional({ example: 'components[0]' }) componentPath?: string;
+}
+
+export class EvaluationResultDto {
+  @ApiProperty({ enum: REGIMES }) regime!: Regime;
+  @ApiProperty() rulebookVersion!: string;
+  @ApiProperty() asOf!: string;
+  @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5 }) level!: number | null;
+  @ApiProperty() undetermined!: boolean;
+  @ApiProperty({ type: [MatchedRuleDto] }) matchedRules!: MatchedRuleDto[];
+  @ApiPropertyOptional({ type: [String] }) manualJustification?: string[];
+  @ApiProperty({ type: [String] }) assumptions!: string[];
+  @ApiPropertyOptional() onNationalSecurityList?: boolean;
+  @ApiPropertyOptional({ type: [Object] }) componentResults?: object[];
+}
+
+export class QuestionnaireQuery {
+  @ApiPropertyOptional({ enum: REGIMES }) @IsOptional() @IsIn(REGIMES) regime?: Regime;
+  @ApiPropertyOptional({ example: '2026-11-25' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  asOf?: string;
+}
+
+export class QuestionnaireDto {
+  @ApiProperty({ enum: REGIMES }) regime!: Regime;
+  @ApiProperty() rulebookVersion!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ type: [Object], description: 'Câu hỏi theo thứ tự; id của câu hỏi là tên trường trong facts' }) questions!: object[];
+}
+
+export class RuleDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() article!: string;
+  @ApiProperty() level!: number;
+  @ApiProperty() reason!: string;
+}
+
+export class RulebookDto {
+  @ApiProperty({ enum: REGIMES }) regime!: Regime;
+  @ApiProperty() version!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() effectiveFrom!: string;
+  @ApiPropertyOptional() effectiveTo?: string;
+  @ApiProperty({ type: [RuleDto] }) rules!: RuleDto[];
+}

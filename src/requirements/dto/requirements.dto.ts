@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+export class RequirementsQuery {
+  @ApiProperty({ minimum: 1, maximum: 5, example: 3 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  level!: number;
+
+  @ApiPropertyOptional({ example: 'TT12-2022', description: 'Danh mục yêu cầu (mặc định: TT12-2022)' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(40)
+  catalogue?: string;
+
+  @ApiPropertyOptional({ enum: ['MANAGEMENT', 'TECHNICAL'] })
+  @IsOptional()
+  @IsIn(['MANAGEMENT', 'TECHNICAL'])
+  kind?: 'MANAGEMENT' | 'TECHNICAL';
+}
+
+export class RequirementDto {
+  @ApiProperty({ example: 'TT12.L3.QL.1.5.4' }) code!: string;
+  @ApiProperty() level!: number;
+  @ApiProperty({ enum: ['MANAGEMENT', 'TECHNICAL'] }) kind!: string;
+  @ApiProperty() group!: string;
+  @ApiProperty() groupName!: string;
+  @ApiPropertyOptional({ enum: ['DESIGN_ZONES', 'DESIGN_SOLUTIONS', 'CONFIGURATION'] }) part?: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String, example: '7.1.5.4' }) tcvnClause!: string | null;
+  @ApiProperty({ example: 'Phụ lục III' }) appendix!: string;
+  @ApiProperty({ example: 'I.1.5.4' }) ref!: string;
+}
+
+export class RequirementListDto {
+  @ApiProperty() catalogue!: { id: string; version: string; title: string; standard: string; legalBasis: string };
+  @ApiProperty() level!: number;
+  @ApiProperty({ type: [Object] }) groups!: object[];
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: [RequirementDto] }) items!: RequirementDto[];
+}
+
+export class CatalogueSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['available', 'planned'] }) status!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() standard!: string;
+  @ApiPropertyOptional() version?: string;
+  @ApiPropertyOptional() note?: string;
+}

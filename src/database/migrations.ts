@@ -1,4 +1,5 @@
 import { Foundation1764050000000 } from '../../migrations/1764050000000-Foundation';
+import { SystemsInventory1764060000000 } from '../../migrations/1764060000000-SystemsInventory';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
-export const MIGRATIONS = [Foundation1764050000000];
+export const MIGRATIONS = [Foundation1764050000000, SystemsInventory1764060000000];

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   DUPLICATE: { status: 409, title: 'Dữ liệu đã tồn tại' },
   AGENCY_PARENT_INVALID: { status: 422, title: 'Cơ quan cấp trên không hợp lệ' },
   CLASSIFICATION_FACTS_INVALID: { status: 422, title: 'Thông tin xác định cấp độ không hợp lệ' },
+  LEVEL_BELOW_COMPUTED_UNJUSTIFIED: { status: 422, title: 'Cấp độ đề xuất thấp hơn cấp độ xác định theo tiêu chí mà chưa có giải trình' },
   REQUIREMENT_CATALOGUE_NOT_AVAILABLE: { status: 422, title: 'Danh mục yêu cầu không có sẵn' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Dịch vụ tạm thời không sẵn sàng' },
   INTERNAL_ERROR: { status: 500, title: 'Lỗi hệ thống' },

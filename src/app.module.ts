@@ -12,9 +12,10 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { RequirementsModule } from './requirements/requirements.module';
+import { SystemsModule } from './systems/systems.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

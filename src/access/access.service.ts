@@ -26,6 +26,25 @@ export class AccessService {
     }
   }
 
+  /** Systems a user may see: owned or operated by the officer's agency, the province for leaders and appraisers. */
+  systemScope(user: AuthUser, alias: string): ScopeCondition {
+    switch (user.role) {
+      case 'ADMIN':
+        return { sql: 'TRUE', params: {} };
+      case 'LEADER':
+      case 'APPRAISER':
+        return { sql: `${alias}.province_code = :scopeProvince`, params: { scopeProvince: user.provinceCode } };
+      case 'AGENCY_OFFICER':
+        return { sql: `(${alias}.owner_agency_id = :scopeAgency OR ${alias}.operator_agency_id = :scopeAgency)`, params: { scopeAgency: user.agencyId } };
+    }
+  }
+
+  /** Officers may register and edit only systems their agency owns or operates; administrators any. */
+  canWriteSystemOf(user: AuthUser, ownerAgencyId: string, operatorAgencyId: string): boolean {
+    if (user.role === 'ADMIN') return true;
+    return user.role === 'AGENCY_OFFICER' && (user.agencyId === ownerAgencyId || user.agencyId === operatorAgencyId);
+  }
+
   /** Refuses with 404 (never 403, so ids do not leak) when any agency is outside the user's scope. */
   async requireAgencies(em: EntityManager, user: AuthUser, ids: string[]): Promise<void> {
     const unique = [...new Set(ids)];

@@ -8,14 +8,16 @@ export const PERMISSIONS = [
   'classification:use',
   'requirement:read',
   'profile:read',
+  'system:read',
+  'system:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  LEADER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read'],
-  APPRAISER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read'],
-  AGENCY_OFFICER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read'],
+  LEADER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read', 'system:read'],
+  APPRAISER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read', 'system:read'],
+  AGENCY_OFFICER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read', 'system:read', 'system:write'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,7 +1,8 @@
 import { Agency } from '../agencies/agency.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { InformationSystem } from '../systems/system.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
-export const ENTITIES = [Agency, User, LoginFailure, AuditLog];
+export const ENTITIES = [Agency, User, LoginFailure, AuditLog, InformationSystem];

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDateString, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { toNfc } from '../../common/text/vietnamese';
 import { AGENCY_KINDS, AGENCY_STATUSES, AgencyKind, AgencyStatus } from '../agency-kind';
 
 const trimNfc = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export class CreateAgencyDto {
   @ApiProperty({ example: 'SL-XA-MOI', description: 'Mã cơ quan: chữ in hoa, số, dấu gạch ngang' })
@@ -38,8 +38,7 @@ export class CreateAgencyDto {
 
   @ApiPropertyOptional({ example: '2025-07-01' })
   @IsOptional()
-  @IsDateString({ strict: true })
-  @Matches(DATE, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   validFrom?: string;
 }
 
@@ -63,8 +62,7 @@ export class UpdateAgencyDto {
   @ApiPropertyOptional({ nullable: true, type: String, example: '2025-06-30' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
-  @IsDateString({ strict: true })
-  @Matches(DATE, { message: 'phải là ngày dạng YYYY-MM-DD' })
+  @IsCalendarDate()
   validTo?: string | null;
 
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Cơ quan kế thừa (sau sáp nhập)' })

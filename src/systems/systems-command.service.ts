@@ -1,0 +1,169 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { todayInVietnam } from '../common/dates';
+import { DomainError, versionConflict } from '../common/errors/domain-error';
+import { foldDiacritics } from '../common/text/vietnamese';
+import { CreateSystemDto, RetireSystemDto, SystemDto, UpdateSystemDto } from './dto/system.dto';
+import { approvalRecordErrors, refusedArchitectureFields, STATE_SECRET_MESSAGE } from './system-rules';
+import { InformationSystem } from './system.entity';
+import { SystemsQueryService } from './systems-query.service';
+
+type SystemValues = Omit<InformationSystem, 'id' | 'stateSecret' | 'createdAt' | 'updatedAt'>;
+
+/** Registering, editing and retiring systems; each change is audited and versioned in its transaction. */
+@Injectable()
+export class SystemsCommandService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly queries: SystemsQueryService,
+  ) {}
+
+  create(user: AuthUser, dto: CreateSystemDto): Promise<SystemDto> {
+    return this.dataSource.transaction(async (em) => {
+      const values = await this.checked(em, user, this.fromCreate(dto));
+      const id = await this.insert(em, values);
+      const created = await this.queries.get(user, id, em);
+      await this.audit.record(em, { action: 'CREATE', entityType: 'system', entityId: id, after: created });
+      return created;
+    });
+  }
+
+  update(user: AuthUser, id: string, dto: UpdateSystemDto): Promise<SystemDto> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.queries.findVisible(user, id, em, true);
+      if (current.version !== dto.version) throw versionConflict();
+      if (current.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không sửa được nữa.');
+      if (!this.access.canWriteSystemOf(user, current.ownerAgencyId, current.operatorAgencyId)) {
+        throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được sửa hệ thống này.');
+      }
+      const before = (await this.queries.mapAll(em, [current]))[0];
+      const { version: _version, ...changes } = dto;
+      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<SystemValues>;
+      const values = await this.checked(em, user, { ...current, ...defined, version: current.version + 1 });
+      await this.save(em, id, dto.version, values);
+      if (values.ownerAgencyId !== current.ownerAgencyId || values.operatorAgencyId !== current.operatorAgencyId) {
+        await moveCustody(em, id, values.ownerAgencyId, values.operatorAgencyId, todayInVietnam());
+      }
+      const after = await this.queries.get(user, id, em);
+      await this.audit.record(em, { action: 'UPDATE', entityType: 'system', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  retire(user: AuthUser, id: string, dto: RetireSystemDto): Promise<SystemDto> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.queries.findVisible(user, id, em, true);
+      if (current.version !== dto.version) throw versionConflict();
+      if (current.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành từ trước.');
+      if (!this.access.canWriteSystemOf(user, current.ownerAgencyId, current.operatorAgencyId)) {
+        throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được cho hệ thống dừng vận hành.');
+      }
+      const before = (await this.queries.mapAll(em, [current]))[0];
+      await this.save(em, id, dto.version, { ...current, lifecycle: 'RETIRED', retiredAt: dto.retiredAt, retirementReason: dto.reason, version: current.version + 1 });
+      const after = await this.queries.get(user, id, em);
+      await this.audit.record(em, { action: 'RETIRE', entityType: 'system', entityId: id, before, after });
+      return after;
+    });
+  }
+
+  /** Checks a system's full set of values: agencies and access, the state-secret guardrail, the approval record. */
+  async checked(em: EntityManager, user: AuthUser, values: SystemValues): Promise<SystemValues> {
+    const agencies: { id: string; province_code: string }[] = await em.query(`SELECT id, province_code FROM agencies WHERE id = ANY($1)`, [
+      [values.ownerAgencyId, values.operatorAgencyId],
+    ]);
+    const owner = agencies.find((a) => a.id === values.ownerAgencyId);
+    const errors: Record<string, string[]> = {};
+    if (!owner) errors.ownerAgencyId = ['không có cơ quan này'];
+    if (!agencies.some((a) => a.id === values.operatorAgencyId)) errors.operatorAgencyId = ['không có đơn vị này'];
+    if (Object.keys(errors).length) throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cơ quan chủ quản hoặc đơn vị vận hành không tồn tại.', errors);
+    if (!this.access.canWriteSystemOf(user, values.ownerAgencyId, values.operatorAgencyId)) {
+      throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cán bộ chỉ đăng ký hệ thống mà cơ quan mình là chủ quản hoặc đơn vị vận hành.', {
+        ownerAgencyId: ['phải là cơ quan của bạn, hoặc chọn cơ quan của bạn làm đơn vị vận hành'],
+      });
+    }
+    const refused = refusedArchitectureFields(values.infoTypes, values);
+    if (refused.length) {
+      throw new DomainError('STATE_SECRET_MINIMAL_METADATA', STATE_SECRET_MESSAGE, Object.fromEntries(refused.map((f) => [f, ['không được lưu cho hệ thống bí mật nhà nước']])));
+    }
+    const approval = approvalRecordErrors(values);
+    if (Object.keys(approval).length) throw new DomainError('VALIDATION_FAILED', 'Thông tin phê duyệt cấp độ chưa đầy đủ.', approval);
+    return { ...values, provinceCode: owner!.province_code, searchText: foldDiacritics(`${values.name} ${values.code}`) };
+  }
+
+  fromCreate(dto: CreateSystemDto): SystemValues {
+    return {
+      code: dto.code,
+      name: dto.name,
+      ownerAgencyId: dto.ownerAgencyId,
+      operatorAgencyId: dto.operatorAgencyId ?? dto.ownerAgencyId,
+      provinceCode: '',
+      description: dto.description ?? null,
+      scope: dto.scope ?? null,
+      servedPopulation: dto.servedPopulation ?? null,
+      systemType: dto.systemType,
+      infoTypes: dto.infoTypes,
+      lifecycle: dto.lifecycle,
+      goLiveDate: dto.goLiveDate ?? null,
+      hosting: dto.hosting ?? null,
+      internetFacing: dto.internetFacing ?? null,
+      connectsGovNetwork: dto.connectsGovNetwork ?? null,
+      architectureDescription: dto.architectureDescription ?? null,
+      userCount: dto.userCount ?? null,
+      basicPersonalDataSubjects: dto.basicPersonalDataSubjects ?? null,
+      sensitivePersonalDataSubjects: dto.sensitivePersonalDataSubjects ?? null,
+      components: dto.components ?? [],
+      approvedLevel: dto.approvedLevel ?? null,
+      approvalDecisionNumber: dto.approvalDecisionNumber ?? null,
+      approvalDecisionDate: dto.approvalDecisionDate ?? null,
+      approvalDecisionIssuer: dto.approvalDecisionIssuer ?? null,
+      deploymentStatus: dto.deploymentStatus ?? 'NOT_DEPLOYED',
+      internalRegulationNumber: dto.internalRegulationNumber ?? null,
+      internalRegulationDate: dto.internalRegulationDate ?? null,
+      inspections: dto.inspections ?? [],
+      retiredAt: null,
+      retirementReason: null,
+      searchText: '',
+      version: 1,
+    };
+  }
+
+  async insert(em: EntityManager, values: SystemValues): Promise<string> {
+    const duplicate = await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2`, [values.ownerAgencyId, values.code]);
+    if (duplicate.length) throw new DomainError('DUPLICATE', `Cơ quan chủ quản đã có hệ thống mã ${values.code}.`, { code: ['đã được dùng trong cơ quan chủ quản này'] });
+    const { identifiers } = await em.getRepository(InformationSystem).insert(values);
+    const id = identifiers[0].id as string;
+    // Custody from the beginning of time: the registry does not know when an existing system was first owned.
+    await em.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $3, '-infinity')`, [
+      id,
+      values.ownerAgencyId,
+      values.operatorAgencyId,
+    ]);
+    return id;
+  }
+
+  async save(em: EntityManager, id: string, expectedVersion: number, values: SystemValues): Promise<void> {
+    if (values.ownerAgencyId) {
+      const clash = await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2 AND id <> $3`, [values.ownerAgencyId, values.code, id]);
+      if (clash.length) throw new DomainError('DUPLICATE', `Cơ quan chủ quản đã có hệ thống mã ${values.code}.`, { code: ['đã được dùng trong cơ quan chủ quản này'] });
+    }
+    const { affected } = await em
+      .createQueryBuilder()
+      .update(InformationSystem)
+      .set(values)
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (affected !== 1) throw versionConflict();
+  }
+}
+
+/** Closes the open custody period the day before `from` and opens a new one (same-day changes replace it). */
+export async function moveCustody(em: EntityManager, systemId: string, ownerId: string, operatorId: string, from: string): Promise<void> {
+  await em.query(`DELETE FROM system_custody WHERE system_id = $1 AND valid_to IS NULL AND valid_from >= $2`, [systemId, from]);
+  await em.query(`UPDATE system_custody SET valid_to = ($2::date - 1) WHERE system_id = $1 AND valid_to IS NULL`, [systemId, from]);
+  await em.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $3, $4)`, [systemId, ownerId, operatorId, from]);
+}

@@ -70,6 +70,41 @@ export class SystemsInventory1764060000000 implements MigrationInterface {
     await q.query(`CREATE INDEX system_custody_system_idx ON system_custody (system_id, valid_from)`);
     await q.query(`CREATE INDEX system_custody_owner_idx ON system_custody (owner_agency_id)`);
 
+    // The name and parent of each agency over time, kept by trigger so that every writer (API, seeds, CLI)
+    // records history. A change takes effect on capdo.effective_date when a transaction sets it, else today.
+    await q.query(`
+      CREATE TABLE agency_versions (
+        id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        agency_id uuid NOT NULL REFERENCES agencies(id),
+        name varchar(255) NOT NULL,
+        parent_id uuid REFERENCES agencies(id),
+        valid_from date NOT NULL,
+        valid_to date,
+        CONSTRAINT agency_versions_range CHECK (valid_to IS NULL OR valid_to >= valid_from)
+      )`);
+    await q.query(`CREATE INDEX agency_versions_agency_idx ON agency_versions (agency_id, valid_from)`);
+    await q.query(`CREATE INDEX agency_versions_parent_idx ON agency_versions (parent_id)`);
+    await q.query(`INSERT INTO agency_versions (agency_id, name, parent_id, valid_from) SELECT id, name, parent_id, valid_from FROM agencies`);
+    await q.query(`
+      CREATE FUNCTION agency_versions_track() RETURNS trigger LANGUAGE plpgsql AS $$
+      DECLARE
+        effective date := coalesce(nullif(current_setting('capdo.effective_date', true), '')::date, current_date);
+      BEGIN
+        IF TG_OP = 'INSERT' THEN
+          INSERT INTO agency_versions (agency_id, name, parent_id, valid_from) VALUES (NEW.id, NEW.name, NEW.parent_id, NEW.valid_from);
+          RETURN NEW;
+        END IF;
+        IF NEW.name IS NOT DISTINCT FROM OLD.name AND NEW.parent_id IS NOT DISTINCT FROM OLD.parent_id THEN
+          RETURN NEW;
+        END IF;
+        effective := greatest(effective, NEW.valid_from);
+        DELETE FROM agency_versions WHERE agency_id = NEW.id AND valid_to IS NULL AND valid_from >= effective;
+        UPDATE agency_versions SET valid_to = effective - 1 WHERE agency_id = NEW.id AND valid_to IS NULL;
+        INSERT INTO agency_versions (agency_id, name, parent_id, valid_from) VALUES (NEW.id, NEW.name, NEW.parent_id, effective);
+        RETURN NEW;
+      END $$`);
+    await q.query(`CREATE TRIGGER agencies_versions AFTER INSERT OR UPDATE OF name, parent_id ON agencies FOR EACH ROW EXECUTE FUNCTION agency_versions_track()`);
+
     await q.query(`
       CREATE TABLE agency_reorganisations (
         id uuid PRIMARY KEY DEFAULT gen_random_uuid(),
@@ -78,8 +113,9 @@ export class SystemsInventory1764060000000 implements MigrationInterface {
         decision_number varchar(60) NOT NULL,
         decision_date date,
         decision_issuer varchar(255),
-        successor_agency_id uuid NOT NULL REFERENCES agencies(id),
+        successor_agency_id uuid REFERENCES agencies(id),
         source_agency_ids uuid[] NOT NULL,
+        new_name varchar(255),
         moved_systems int NOT NULL DEFAULT 0,
         moved_users int NOT NULL DEFAULT 0,
         note text,
@@ -90,6 +126,9 @@ export class SystemsInventory1764060000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TABLE agency_reorganisations`);
+    await q.query(`DROP TRIGGER agencies_versions ON agencies`);
+    await q.query(`DROP FUNCTION agency_versions_track()`);
+    await q.query(`DROP TABLE agency_versions`);
     await q.query(`DROP TABLE system_custody`);
     await q.query(`DROP TABLE systems`);
   }

@@ -44,6 +44,8 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
   const rows = readSonLaAgencies();
   const hash = await hashPassword(password);
   return dataSource.transaction(async (em) => {
+    // The structure is recorded as it has stood since the 2025 reorganisation, not from the day of seeding.
+    await em.query(`SELECT set_config('capdo.effective_date', $1, true)`, [STRUCTURE_FROM]);
     for (const row of rows) {
       const name = toNfc(row.name);
       await em.query(

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
+import { todayInVietnam } from '../common/dates';
 import { DomainError, notFound, versionConflict } from '../common/errors/domain-error';
 import { foldDiacritics } from '../common/text/vietnamese';
 import { Agency } from './agency.entity';
@@ -16,36 +17,39 @@ export class AgenciesAdminService {
   ) {}
 
   create(dto: CreateAgencyDto): Promise<AgencyDto> {
-    return this.dataSource.transaction(async (em) => {
-      const parent = dto.parentId ? await this.findParent(em, dto.parentId) : undefined;
-      const provinceCode = parent?.provinceCode ?? dto.provinceCode;
-      if (!provinceCode) {
-        throw new DomainError('VALIDATION_FAILED', 'Cần chọn cơ quan cấp trên hoặc nhập mã tỉnh.', { provinceCode: ['bắt buộc khi không có cơ quan cấp trên'] });
-      }
-      if (parent && dto.provinceCode && dto.provinceCode !== parent.provinceCode) {
-        throw new DomainError('AGENCY_PARENT_INVALID', 'Cơ quan cấp trên thuộc tỉnh khác.', { provinceCode: ['khác với tỉnh của cơ quan cấp trên'] });
-      }
-      const existing = await em.findOne(Agency, { where: { code: dto.code }, select: { id: true } });
-      if (existing) throw new DomainError('DUPLICATE', `Mã cơ quan ${dto.code} đã được dùng.`, { code: ['đã được dùng'] });
-      const saved = await em.save(
-        em.create(Agency, {
-          code: dto.code,
-          name: dto.name,
-          kind: dto.kind,
-          parentId: parent?.id ?? null,
-          provinceCode,
-          status: 'ACTIVE',
-          validFrom: dto.validFrom ?? new Date().toISOString().slice(0, 10),
-          validTo: null,
-          successorId: null,
-          searchText: foldDiacritics(dto.name),
-          version: 1,
-        }),
-      );
-      const result = mapAgency(saved);
-      await this.audit.record(em, { action: 'CREATE', entityType: 'agency', entityId: saved.id, after: result });
-      return result;
-    });
+    return this.dataSource.transaction((em) => this.createIn(em, dto));
+  }
+
+  /** Creates an agency inside the caller's transaction (also used by mergers that form a new body). */
+  async createIn(em: EntityManager, dto: CreateAgencyDto): Promise<AgencyDto> {
+    const parent = dto.parentId ? await this.findParent(em, dto.parentId) : undefined;
+    const provinceCode = parent?.provinceCode ?? dto.provinceCode;
+    if (!provinceCode) {
+      throw new DomainError('VALIDATION_FAILED', 'Cần chọn cơ quan cấp trên hoặc nhập mã tỉnh.', { provinceCode: ['bắt buộc khi không có cơ quan cấp trên'] });
+    }
+    if (parent && dto.provinceCode && dto.provinceCode !== parent.provinceCode) {
+      throw new DomainError('AGENCY_PARENT_INVALID', 'Cơ quan cấp trên thuộc tỉnh khác.', { provinceCode: ['khác với tỉnh của cơ quan cấp trên'] });
+    }
+    const existing = await em.findOne(Agency, { where: { code: dto.code }, select: { id: true } });
+    if (existing) throw new DomainError('DUPLICATE', `Mã cơ quan ${dto.code} đã được dùng.`, { code: ['đã được dùng'] });
+    const saved = await em.save(
+      em.create(Agency, {
+        code: dto.code,
+        name: dto.name,
+        kind: dto.kind,
+        parentId: parent?.id ?? null,
+        provinceCode,
+        status: 'ACTIVE',
+        validFrom: dto.validFrom ?? todayInVietnam(),
+        validTo: null,
+        successorId: null,
+        searchText: foldDiacritics(dto.name),
+        version: 1,
+      }),
+    );
+    const result = mapAgency(saved);
+    await this.audit.record(em, { action: 'CREATE', entityType: 'agency', entityId: saved.id, after: result });
+    return result;
   }
 
   update(id: string, dto: UpdateAgencyDto): Promise<AgencyDto> {

@@ -5,7 +5,7 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { AgenciesAdminService } from './agencies-admin.service';
 import { AgenciesQueryService } from './agencies-query.service';
-import { AgencyDto, AgencyListQuery, AgencyPageDto, AgencyTreeNodeDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { AgencyDto, AgencyListQuery, AgencyPageDto, AgencyTreeNodeDto, AgencyTreeQuery, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 
 @ApiTags('Cơ quan, đơn vị')
 @Controller('api/v1/agencies')
@@ -27,8 +27,8 @@ export class AgenciesController {
   @RequirePermission('agency:read')
   @ApiOperation({ summary: 'Cây cơ quan, đơn vị' })
   @ApiOkResponse({ type: [AgencyTreeNodeDto] })
-  tree(@CurrentUser() user: AuthUser): Promise<AgencyTreeNodeDto[]> {
-    return this.queries.tree(user);
+  tree(@CurrentUser() user: AuthUser, @Query() query: AgencyTreeQuery): Promise<AgencyTreeNodeDto[]> {
+    return this.queries.tree(user, query.asOf);
   }
 
   @Get(':id')

@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AgenciesAdminService } from './agencies-admin.service';
 import { AgenciesQueryService } from './agencies-query.service';
+import { AgenciesReorganisationService } from './agencies-reorganisation.service';
 import { AgenciesController } from './agencies.controller';
+import { AgencyReorganisationsController } from './agency-reorganisations.controller';
 
 @Module({
-  controllers: [AgenciesController],
-  providers: [AgenciesQueryService, AgenciesAdminService],
+  controllers: [AgenciesController, AgencyReorganisationsController],
+  providers: [AgenciesQueryService, AgenciesAdminService, AgenciesReorganisationService],
 })
 export class AgenciesModule {}

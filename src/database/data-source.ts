@@ -1,6 +1,10 @@
+import { types } from 'pg';
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
+
+// A DATE is a calendar day, not an instant: keep PostgreSQL's 'YYYY-MM-DD' instead of a local-midnight Date.
+types.setTypeParser(types.builtins.DATE, (value) => value);
 
 export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
   return {

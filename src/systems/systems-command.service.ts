@@ -9,6 +9,7 @@ import { foldDiacritics } from '../common/text/vietnamese';
 import { CreateSystemDto, RetireSystemDto, SystemDto, UpdateSystemDto } from './dto/system.dto';
 import { approvalRecordErrors, refusedArchitectureFields, STATE_SECRET_MESSAGE } from './system-rules';
 import { InformationSystem } from './system.entity';
+import { moveCustody } from './system-custody';
 import { SystemsQueryService } from './systems-query.service';
 
 type SystemValues = Omit<InformationSystem, 'id' | 'stateSecret' | 'createdAt' | 'updatedAt'>;
@@ -159,11 +160,4 @@ export class SystemsCommandService {
       .execute();
     if (affected !== 1) throw versionConflict();
   }
-}
-
-/** Closes the open custody period the day before `from` and opens a new one (same-day changes replace it). */
-export async function moveCustody(em: EntityManager, systemId: string, ownerId: string, operatorId: string, from: string): Promise<void> {
-  await em.query(`DELETE FROM system_custody WHERE system_id = $1 AND valid_to IS NULL AND valid_from >= $2`, [systemId, from]);
-  await em.query(`UPDATE system_custody SET valid_to = ($2::date - 1) WHERE system_id = $1 AND valid_to IS NULL`, [systemId, from]);
-  await em.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $3, $4)`, [systemId, ownerId, operatorId, from]);
 }

@@ -79,9 +79,11 @@ export class SystemsQueryService {
    * history, so a merged body still shows the systems it held on that date.
    */
   private whereAgency(qb: SelectQueryBuilder<InformationSystem>, agencyId: string, subtree: boolean, asOf?: string): void {
-    const agencies = subtree
-      ? `WITH RECURSIVE sub AS (SELECT id FROM agencies WHERE id = :agencyId UNION SELECT a.id FROM agencies a JOIN sub ON a.parent_id = sub.id) SELECT id FROM sub`
-      : `SELECT :agencyId::uuid`;
+    // The subtree as it was on `asOf` (parents from agency_versions), or as it is now.
+    const children = asOf
+      ? `SELECT v.agency_id FROM agency_versions v JOIN sub ON v.parent_id = sub.id WHERE v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to >= :asOf)`
+      : `SELECT a.id FROM agencies a JOIN sub ON a.parent_id = sub.id`;
+    const agencies = subtree ? `WITH RECURSIVE sub AS (SELECT :agencyId::uuid AS id UNION ${children}) SELECT id FROM sub` : `SELECT :agencyId::uuid`;
     if (asOf) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM system_custody c WHERE c.system_id = s.id AND c.valid_from <= :asOf AND (c.valid_to IS NULL OR c.valid_to >= :asOf)

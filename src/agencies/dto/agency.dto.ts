@@ -81,6 +81,18 @@ export class AgencyListQuery extends PageQuery {
   @IsString()
   @MaxLength(100)
   q?: string;
+
+  @ApiPropertyOptional({ description: 'Cơ cấu tại ngày này: chỉ các cơ quan đang hoạt động, với tên và cấp trên của ngày đó', example: '2025-06-30' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+}
+
+export class AgencyTreeQuery {
+  @ApiPropertyOptional({ description: 'Cây cơ quan tại ngày này', example: '2025-06-30' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
 }
 
 export class AgencyDto {

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { todayInVietnam } from '../common/dates';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { foldDiacritics } from '../common/text/vietnamese';
+import { moveCustody } from '../systems/system-custody';
+import { AgenciesAdminService } from './agencies-admin.service';
+import { MergeAgenciesDto, RenameAgencyDto, ReorganisationDto } from './dto/reorganisation.dto';
+import { dayBefore, mergeErrors, ReorgAgency } from './reorganisation-rules';
+
+interface ReorgRow {
+  id: string;
+  kind: string;
+  effective_date: string;
+  decision_number: string;
+  decision_date: string | null;
+  decision_issuer: string | null;
+  successor_agency_id: string | null;
+  source_agency_ids: string[];
+  new_name: string | null;
+  moved_systems: number;
+  moved_users: number;
+  note: string | null;
+  created_at: Date;
+}
+
+/**
+ * Merges and renames of agencies. Nothing is deleted: sources end (validTo, successor), their systems and
+ * accounts move to the successor from the effective date, and the history tables keep who was who before.
+ */
+@Injectable()
+export class AgenciesReorganisationService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    private readonly agencies: AgenciesAdminService,
+  ) {}
+
+  merge(user: AuthUser, dto: MergeAgenciesDto): Promise<ReorganisationDto> {
+    if (!!dto.successorAgencyId === !!dto.newAgency) {
+      throw new DomainError('REORGANISATION_INVALID', 'Chọn một cơ quan tiếp nhận đã có hoặc khai báo cơ quan mới, không cả hai.', {
+        successorAgencyId: ['cần đúng một trong successorAgencyId hoặc newAgency'],
+      });
+    }
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT set_config('capdo.effective_date', $1, true)`, [dto.effectiveDate]);
+      const sources = await this.load(em, dto.sourceAgencyIds);
+      if (sources.length !== dto.sourceAgencyIds.length) throw new DomainError('REORGANISATION_INVALID', 'Không tìm thấy một số cơ quan bị sáp nhập.', { sourceAgencyIds: ['có mã không tồn tại'] });
+      const existing = dto.successorAgencyId ? (await this.load(em, [dto.successorAgencyId]))[0] : 'NEW';
+      if (!existing) throw new DomainError('REORGANISATION_INVALID', 'Không tìm thấy cơ quan tiếp nhận.', { successorAgencyId: ['không tồn tại'] });
+      const errors = mergeErrors({ sources, successor: existing, effectiveDate: dto.effectiveDate, today: todayInVietnam() });
+      if (Object.keys(errors).length) throw new DomainError('REORGANISATION_INVALID', 'Không thể ghi nhận việc sáp nhập này.', errors);
+
+      const successorId =
+        existing === 'NEW'
+          ? (await this.agencies.createIn(em, { ...dto.newAgency!, validFrom: dto.effectiveDate, provinceCode: dto.newAgency!.provinceCode ?? sources[0].provinceCode })).id
+          : existing.id;
+      const sourceIds = sources.map((s) => s.id);
+      const endDate = dayBefore(dto.effectiveDate);
+
+      for (const source of sources) {
+        const [before] = await em.query(`SELECT * FROM agencies WHERE id = $1`, [source.id]);
+        await em.query(`UPDATE agencies SET status = 'MERGED', valid_to = $2, successor_id = $3, version = version + 1, updated_at = now() WHERE id = $1`, [source.id, endDate, successorId]);
+        const [after] = await em.query(`SELECT * FROM agencies WHERE id = $1`, [source.id]);
+        await this.audit.record(em, { action: 'MERGE', entityType: 'agency', entityId: source.id, before, after });
+      }
+      await em.query(`UPDATE agencies SET parent_id = $1, version = version + 1, updated_at = now() WHERE parent_id = ANY($2) AND status = 'ACTIVE' AND id <> ALL($2)`, [successorId, sourceIds]);
+      const movedSystems = await this.moveSystems(em, sourceIds, successorId, dto.effectiveDate);
+      const movedUsers: { id: string }[] = await em.query(`UPDATE users SET agency_id = $1, version = version + 1, updated_at = now() WHERE agency_id = ANY($2) RETURNING id`, [successorId, sourceIds]);
+
+      const [row]: ReorgRow[] = await em.query(
+        `INSERT INTO agency_reorganisations (kind, effective_date, decision_number, decision_date, decision_issuer, successor_agency_id, source_agency_ids, moved_systems, moved_users, note, created_by)
+         VALUES ('MERGE', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
+        [dto.effectiveDate, dto.decisionNumber, dto.decisionDate ?? null, dto.decisionIssuer ?? null, successorId, sourceIds, movedSystems, movedUsers.length, dto.note ?? null, user.id],
+      );
+      const result = mapReorganisation(row);
+      await this.audit.record(em, { action: 'CREATE', entityType: 'agency_reorganisation', entityId: row.id, after: result });
+      return result;
+    });
+  }
+
+  rename(user: AuthUser, dto: RenameAgencyDto): Promise<ReorganisationDto> {
+    return this.dataSource.transaction(async (em) => {
+      await em.query(`SELECT set_config('capdo.effective_date', $1, true)`, [dto.effectiveDate]);
+      const [agency] = await this.load(em, [dto.agencyId]);
+      if (!agency) throw notFound('Không tìm thấy cơ quan, đơn vị.');
+      const errors: Record<string, string[]> = {};
+      if (agency.status !== 'ACTIVE') errors.agencyId = ['cơ quan này không còn hoạt động'];
+      if (dto.effectiveDate > todayInVietnam()) errors.effectiveDate = ['chưa hỗ trợ ghi nhận trước một thay đổi có hiệu lực trong tương lai'];
+      if (dto.effectiveDate < agency.validFrom) errors.effectiveDate = [`cơ quan chỉ hoạt động từ ${agency.validFrom}`];
+      if (Object.keys(errors).length) throw new DomainError('REORGANISATION_INVALID', 'Không thể ghi nhận việc đổi tên này.', errors);
+      const [before] = await em.query(`SELECT * FROM agencies WHERE id = $1`, [agency.id]);
+      await em.query(`UPDATE agencies SET name = $2, search_text = $3, version = version + 1, updated_at = now() WHERE id = $1`, [agency.id, dto.newName, foldDiacritics(dto.newName)]);
+      const [after] = await em.query(`SELECT * FROM agencies WHERE id = $1`, [agency.id]);
+      await this.audit.record(em, { action: 'RENAME', entityType: 'agency', entityId: agency.id, before, after });
+      const [row]: ReorgRow[] = await em.query(
+        `INSERT INTO agency_reorganisations (kind, effective_date, decision_number, decision_date, decision_issuer, successor_agency_id, source_agency_ids, new_name, note, created_by)
+         VALUES ('RENAME', $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING *`,
+        [dto.effectiveDate, dto.decisionNumber, dto.decisionDate ?? null, dto.decisionIssuer ?? null, agency.id, [agency.id], dto.newName, dto.note ?? null, user.id],
+      );
+      const result = mapReorganisation(row);
+      await this.audit.record(em, { action: 'CREATE', entityType: 'agency_reorganisation', entityId: row.id, after: result });
+      return result;
+    });
+  }
+
+  async list(kind?: string): Promise<ReorganisationDto[]> {
+    const rows: ReorgRow[] = await this.dataSource.query(
+      `SELECT * FROM agency_reorganisations WHERE ($1::text IS NULL OR kind = $1) ORDER BY effective_date DESC, created_at DESC`,
+      [kind ?? null],
+    );
+    return rows.map(mapReorganisation);
+  }
+
+  private async load(em: EntityManager, ids: string[]): Promise<ReorgAgency[]> {
+    const rows: { id: string; code: string; status: string; province_code: string; valid_from: string; valid_to: string | null }[] = await em.query(
+      `SELECT id, code, status, province_code, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, to_char(valid_to, 'YYYY-MM-DD') AS valid_to
+         FROM agencies WHERE id = ANY($1) ORDER BY code FOR UPDATE`,
+      [ids],
+    );
+    return rows.map((r) => ({ id: r.id, code: r.code, status: r.status, provinceCode: r.province_code, validFrom: r.valid_from, validTo: r.valid_to }));
+  }
+
+  /** Systems of the sources pass to the successor; a code already used there gets the source's code appended. */
+  private async moveSystems(em: EntityManager, sourceIds: string[], successorId: string, effectiveDate: string): Promise<number> {
+    const systems: { id: string; code: string; owner_agency_id: string; operator_agency_id: string; source_code: string }[] = await em.query(
+      `SELECT s.id, s.code, s.owner_agency_id, s.operator_agency_id, a.code AS source_code
+         FROM systems s JOIN agencies a ON a.id = CASE WHEN s.owner_agency_id = ANY($1) THEN s.owner_agency_id ELSE s.operator_agency_id END
+        WHERE s.owner_agency_id = ANY($1) OR s.operator_agency_id = ANY($1) FOR UPDATE OF s`,
+      [sourceIds],
+    );
+    for (const system of systems) {
+      const ownerMoves = sourceIds.includes(system.owner_agency_id);
+      const owner = ownerMoves ? successorId : system.owner_agency_id;
+      const operator = sourceIds.includes(system.operator_agency_id) ? successorId : system.operator_agency_id;
+      const [before] = await em.query(`SELECT code, owner_agency_id, operator_agency_id FROM systems WHERE id = $1`, [system.id]);
+      const taken = ownerMoves && (await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2`, [owner, system.code])).length > 0;
+      const code = taken ? `${system.code}-${system.source_code}`.slice(0, 60) : system.code;
+      await em.query(
+        `UPDATE systems SET owner_agency_id = $2, operator_agency_id = $3, code = $4,
+                province_code = (SELECT province_code FROM agencies WHERE id = $2), version = version + 1, updated_at = now()
+          WHERE id = $1`,
+        [system.id, owner, operator, code],
+      );
+      await moveCustody(em, system.id, owner, operator, effectiveDate);
+      await this.audit.record(em, { action: 'MOVE', entityType: 'system', entityId: system.id, before, after: { code, owner_agency_id: owner, operator_agency_id: operator, effectiveDate } });
+    }
+    return systems.length;
+  }
+}
+
+function mapReorganisation(row: ReorgRow): ReorganisationDto {
+  const date = (value: string | Date | null) => (value === null ? null : typeof value === 'string' ? value : value.toISOString().slice(0, 10));
+  return {
+    id: row.id,
+    kind: row.kind,
+    effectiveDate: date(row.effective_date)!,
+    decisionNumber: row.decision_number,
+    decisionDate: date(row.decision_date),
+    decisionIssuer: row.decision_issuer,
+    successorAgencyId: row.successor_agency_id,
+    sourceAgencyIds: row.source_agency_ids,
+    newName: row.new_name,
+    movedSystems: row.moved_systems,
+    movedUsers: row.moved_users,
+    note: row.note,
+    createdAt: row.created_at.toISOString(),
+  };
+}

@@ -10,12 +10,13 @@ import { LoggingModule } from './common/logging.module';
 import { createValidationPipe } from './common/validation/validation-pipe';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DossiersModule } from './dossiers/dossiers.module';
 import { HealthModule } from './health/health.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { SystemsModule } from './systems/systems.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule],
+  imports: [ConfigModule, LoggingModule, DatabaseModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

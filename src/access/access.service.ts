@@ -39,6 +39,11 @@ export class AccessService {
     }
   }
 
+  /** Dossiers follow their system's scope: the owner and the operator, the province, or everything. */
+  dossierScope(user: AuthUser, alias: string): ScopeCondition {
+    return this.systemScope(user, alias);
+  }
+
   /** Officers may register and edit only systems their agency owns or operates; administrators any. */
   canWriteSystemOf(user: AuthUser, ownerAgencyId: string, operatorAgencyId: string): boolean {
     if (user.role === 'ADMIN') return true;

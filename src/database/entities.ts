@@ -1,8 +1,10 @@
 import { Agency } from '../agencies/agency.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { DossierAttachment } from '../dossiers/dossier-attachment.entity';
+import { Dossier } from '../dossiers/dossier.entity';
 import { InformationSystem } from '../systems/system.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
-export const ENTITIES = [Agency, User, LoginFailure, AuditLog, InformationSystem];
+export const ENTITIES = [Agency, User, LoginFailure, AuditLog, InformationSystem, Dossier, DossierAttachment];

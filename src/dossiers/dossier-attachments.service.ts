@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { DomainError, notFound } from '../common/errors/domain-error';
+import { STATE_SECRET_MESSAGE } from '../systems/system-rules';
+import { AttachmentDto } from './dto/dossier.dto';
+import { ALLOWED_MEDIA_TYPES, decodeFileName, detectAllowedType } from './attachment-type';
+import { DossierAttachment } from './dossier-attachment.entity';
+import { AttachmentKind } from './dossier-plan';
+import { DossiersQueryService } from './dossiers-query.service';
+import { mapAttachment } from './dossier.mapper';
+import { AccessService } from '../access/access.service';
+
+export interface UploadedFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/** Files of a dossier, stored in PostgreSQL with their SHA-256; editable only while the dossier is a draft. */
+@Injectable()
+export class DossierAttachmentsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly queries: DossiersQueryService,
+  ) {}
+
+  upload(user: AuthUser, dossierId: string, kind: AttachmentKind, file: UploadedFile | undefined): Promise<AttachmentDto> {
+    if (!file || file.size === 0) throw new DomainError('VALIDATION_FAILED', 'Chưa chọn tệp để tải lên.', { file: ['bắt buộc'] });
+    return this.dataSource.transaction(async (em) => {
+      const dossier = await this.editableDossier(user, dossierId, em);
+      const [system]: { state_secret: boolean }[] = await em.query(`SELECT state_secret FROM systems WHERE id = $1`, [dossier.systemId]);
+      if (system.state_secret) throw new DomainError('STATE_SECRET_MINIMAL_METADATA', STATE_SECRET_MESSAGE, { file: ['không được tải tệp cho hệ thống bí mật nhà nước'] });
+      const mediaType = await detectAllowedType(file.buffer);
+      if (!mediaType) {
+        throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', `Chỉ nhận tệp ${Object.values(ALLOWED_MEDIA_TYPES).join(', ')}; nội dung tệp này không thuộc các loại đó.`, {
+          file: ['loại tệp không được chấp nhận (kiểm tra theo nội dung, không theo tên)'],
+        });
+      }
+      const attachment = await em.getRepository(DossierAttachment).save({
+        dossierId,
+        kind,
+        fileName: decodeFileName(file.originalname),
+        mediaType,
+        sizeBytes: file.size,
+        sha256: createHash('sha256').update(file.buffer).digest('hex'),
+        content: file.buffer,
+        uploadedBy: user.id,
+        uploadedAt: new Date(),
+      });
+      const result = mapAttachment(attachment);
+      await this.audit.record(em, { action: 'ATTACH', entityType: 'dossier', entityId: dossierId, after: result });
+      return result;
+    });
+  }
+
+  async download(user: AuthUser, dossierId: string, attachmentId: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+    await this.queries.findVisible(user, dossierId);
+    const attachment = await this.dataSource
+      .getRepository(DossierAttachment)
+      .createQueryBuilder('a')
+      .addSelect('a.content')
+      .where('a.id = :attachmentId AND a.dossier_id = :dossierId', { attachmentId, dossierId })
+      .getOne();
+    if (!attachment) throw notFound('Không tìm thấy tệp đính kèm.');
+    return { fileName: attachment.fileName, mediaType: attachment.mediaType, content: attachment.content };
+  }
+
+  remove(user: AuthUser, dossierId: string, attachmentId: string): Promise<void> {
+    return this.dataSource.transaction(async (em) => {
+      await this.editableDossier(user, dossierId, em);
+      const attachment = await em.getRepository(DossierAttachment).findOneBy({ id: attachmentId, dossierId });
+      if (!attachment) throw notFound('Không tìm thấy tệp đính kèm.');
+      await em.getRepository(DossierAttachment).delete({ id: attachmentId });
+      await this.audit.record(em, { action: 'DETACH', entityType: 'dossier', entityId: dossierId, before: mapAttachment(attachment) });
+    });
+  }
+
+  private async editableDossier(user: AuthUser, dossierId: string, em: EntityManager) {
+    const dossier = await this.queries.findVisible(user, dossierId, em, true);
+    if (!this.access.canWriteSystemOf(user, dossier.ownerAgencyId, dossier.operatorAgencyId)) {
+      throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được sửa tệp của hồ sơ này.');
+    }
+    if (dossier.status !== 'DRAFT') throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ thêm, bớt tệp khi hồ sơ đang dự thảo.');
+    return dossier;
+  }
+}

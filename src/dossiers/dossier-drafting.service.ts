@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { AccessService } from '../access/access.service';
+import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
+import { ClassificationService } from '../classification/classification.service';
+import { ClassificationFacts, EvaluationResult, Regime } from '../classification/rules/classification.types';
+import { evaluate } from '../classification/rules/evaluator';
+import { regimeFor } from '../classification/rules/regime';
+import { todayInVietnam } from '../common/dates';
+import { DomainError, versionConflict } from '../common/errors/domain-error';
+import { catalogueForRegime, listRequirements } from '../requirements/catalogues/catalogue-registry';
+import { InformationSystem } from '../systems/system.entity';
+import { SystemsQueryService } from '../systems/systems-query.service';
+import { CreateDossierDto, DossierDto, UpdateDossierDto } from './dto/dossier.dto';
+import { designKindFor, PlanEntry } from './dossier-plan';
+import { Dossier } from './dossier.entity';
+import { DossiersQueryService } from './dossiers-query.service';
+
+/** Creating and editing draft dossiers: the classification snapshot, the level floor, the plan answers. */
+@Injectable()
+export class DossierDraftingService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+    private readonly audit: AuditService,
+    private readonly classification: ClassificationService,
+    private readonly systems: SystemsQueryService,
+    private readonly queries: DossiersQueryService,
+  ) {}
+
+  create(user: AuthUser, dto: CreateDossierDto): Promise<DossierDto> {
+    return this.dataSource.transaction(async (em) => {
+      const system = await this.systems.findVisible(user, dto.systemId, em);
+      this.assertCanWrite(user, system.ownerAgencyId, system.operatorAgencyId);
+      if (system.infoTypes.includes('STATE_SECRET')) {
+        throw new DomainError('STATE_SECRET_OFFLINE_DOSSIER', 'Hồ sơ đề xuất cấp độ của hệ thống xử lý bí mật nhà nước không được lập trên hệ thống nối mạng; hãy lập và gửi theo chế độ mật.');
+      }
+      if (system.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không lập hồ sơ mới.');
+      const asOf = todayInVietnam();
+      const regime = regimeFor(asOf, { transitionalProject: dto.transitionalProject });
+      const facts = dto.facts ?? factsFromSystem(system);
+      const result = this.evaluate(facts, regime);
+      const proposedLevel = this.proposedLevel(dto.proposedLevel, result, dto.levelJustification);
+      const dossier = em.getRepository(Dossier).create({
+        systemId: system.id,
+        ownerAgencyId: system.ownerAgencyId,
+        operatorAgencyId: system.operatorAgencyId,
+        provinceCode: system.provinceCode,
+        status: 'DRAFT',
+        regime,
+        rulebookVersion: result.rulebookVersion,
+        catalogueId: catalogueForRegime(regime).id,
+        transitionalProject: dto.transitionalProject ?? false,
+        classification: { asOf, facts: facts as unknown as ClassificationFacts, result },
+        computedLevel: result.level,
+        levelUndetermined: result.undetermined,
+        proposedLevel,
+        levelJustification: dto.levelJustification ?? '',
+        designKind: designKindFor(system.lifecycle),
+        description: {
+          overview: system.description,
+          scope: system.scope,
+          servedPopulation: system.servedPopulation,
+          architecture: system.architectureDescription,
+          components: system.components,
+        },
+        planSections: {},
+        planEntries: {},
+        expertOpinion: null,
+        createdBy: user.id,
+        version: 1,
+      });
+      const saved = await em.save(dossier);
+      const created = await this.queries.toDto(em, saved);
+      await this.audit.record(em, { action: 'CREATE', entityType: 'dossier', entityId: saved.id, after: summary(saved) });
+      return created;
+    });
+  }
+
+  update(user: AuthUser, id: string, dto: UpdateDossierDto): Promise<DossierDto> {
+    return this.dataSource.transaction(async (em) => {
+      const current = await this.editable(user, id, dto.version, em);
+      const next: Dossier = { ...current, version: current.version + 1 };
+      if (dto.facts || dto.proposedLevel !== undefined || dto.levelJustification !== undefined) {
+        const facts = dto.facts ?? current.classification.facts;
+        const result = dto.facts ? this.evaluate(facts, current.regime) : current.classification.result;
+        next.levelJustification = dto.levelJustification ?? current.levelJustification;
+        next.proposedLevel = this.proposedLevel(dto.proposedLevel ?? (dto.facts ? undefined : current.proposedLevel), result, next.levelJustification);
+        next.classification = dto.facts ? { asOf: todayInVietnam(), facts: facts as unknown as ClassificationFacts, result } : current.classification;
+        next.computedLevel = result.level;
+        next.levelUndetermined = result.undetermined;
+      }
+      if (dto.description) next.description = { ...current.description, ...stripUndefined(dto.description) };
+      if (dto.planSections) next.planSections = { ...current.planSections, ...stripUndefined(dto.planSections) };
+      if (dto.planEntries) next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, current.catalogueId);
+      if (dto.expertOpinion !== undefined) next.expertOpinion = dto.expertOpinion;
+      await this.save(em, next, dto.version);
+      await this.audit.record(em, { action: 'UPDATE', entityType: 'dossier', entityId: id, before: summary(current), after: { ...summary(next), changed: Object.keys(dto).filter((k) => k !== 'version') } });
+      return this.queries.get(user, id, em);
+    });
+  }
+
+  /** A draft the user may edit, locked, at the version the client read. */
+  async editable(user: AuthUser, id: string, version: number, em: EntityManager): Promise<Dossier> {
+    const dossier = await this.queries.findVisible(user, id, em, true);
+    this.assertCanWrite(user, dossier.ownerAgencyId, dossier.operatorAgencyId);
+    if (dossier.version !== version) throw versionConflict();
+    if (dossier.status !== 'DRAFT') throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ sửa được hồ sơ đang dự thảo.');
+    return dossier;
+  }
+
+  async save(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
+    const { id, createdAt: _c, updatedAt: _u, ...values } = next;
+    const { affected } = await em
+      .createQueryBuilder()
+      .update(Dossier)
+      .set(values)
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (affected !== 1) throw versionConflict();
+  }
+
+  private assertCanWrite(user: AuthUser, ownerId: string, operatorId: string): void {
+    if (!this.access.canWriteSystemOf(user, ownerId, operatorId)) {
+      throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được lập, sửa hồ sơ của hệ thống này.');
+    }
+  }
+
+  private evaluate(facts: unknown, regime: Regime): EvaluationResult {
+    const result = this.classification.evaluate({ regime, facts: facts as Record<string, unknown> });
+    const { asOf: _asOf, ...evaluation } = result;
+    return evaluation as EvaluationResult;
+  }
+
+  /** The proposal defaults to the computed level and may go lower only with a written justification. */
+  private proposedLevel(requested: number | undefined, result: EvaluationResult, justification: string | undefined): number {
+    const proposed = requested ?? result.level;
+    if (!proposed) {
+      throw new DomainError('VALIDATION_FAILED', 'Tiêu chí chưa xác định được cấp độ: hãy chọn cấp độ đề xuất và giải trình.', {
+        proposedLevel: ['cần chọn cấp độ đề xuất'],
+      });
+    }
+    this.classification.assertProposedLevel({
+      computedLevel: result.level as never,
+      proposedLevel: proposed as never,
+      justification,
+      undetermined: result.undetermined,
+    });
+    return proposed;
+  }
+
+  private mergePlanEntries(current: Record<string, PlanEntry>, updates: UpdateDossierDto['planEntries'] & object, level: number, catalogueId: string): Record<string, PlanEntry> {
+    const codes = new Set(listRequirements(level, catalogueId).map((r) => r.code));
+    const unknown = updates.map((u, i) => [u.code, i] as const).filter(([code]) => !codes.has(code));
+    if (unknown.length) {
+      throw new DomainError('VALIDATION_FAILED', 'Có yêu cầu không thuộc danh mục của cấp độ đề xuất.', Object.fromEntries(unknown.map(([code, i]) => [`planEntries[${i}].code`, [`không có yêu cầu ${code} ở cấp độ ${level}`]])));
+    }
+    const merged = { ...current };
+    for (const u of updates) merged[u.code] = { status: u.status, plannedDate: u.plannedDate ?? null, reason: u.reason ?? null, description: u.description ?? null };
+    return merged;
+  }
+}
+
+/** The classification facts a system record already answers; the officer completes the rest. */
+export function factsFromSystem(system: InformationSystem): Record<string, unknown> {
+  const facts: Record<string, unknown> = { systemType: system.systemType, infoTypes: system.infoTypes };
+  const personal = system.infoTypes.includes('PRIVATE') || system.infoTypes.includes('PERSONAL');
+  if (personal && system.userCount !== null) facts.users = system.userCount;
+  if (personal && system.basicPersonalDataSubjects !== null) facts.basicPersonalDataSubjects = system.basicPersonalDataSubjects;
+  if (personal && system.sensitivePersonalDataSubjects !== null) facts.sensitivePersonalDataSubjects = system.sensitivePersonalDataSubjects;
+  return facts;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+function summary(d: Dossier): object {
+  return { systemId: d.systemId, status: d.status, regime: d.regime, computedLevel: d.computedLevel, proposedLevel: d.proposedLevel, version: d.version };
+}

@@ -1,0 +1,86 @@
+import { Requirement } from '../requirements/catalogues/requirement.types';
+import { AttachmentDto, DossierDto, DossierSummaryDto, PlanItemDto } from './dto/dossier.dto';
+import { DossierAttachment } from './dossier-attachment.entity';
+import { ATTACHMENT_KIND_LABELS, DESIGN_KIND_LABELS, PLAN_ENTRY_STATUS_LABELS, PLAN_SECTIONS } from './dossier-plan';
+import { DOSSIER_STATUS_LABELS } from './dossier-status';
+import { Dossier } from './dossier.entity';
+
+export interface Ref {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export function mapAttachment(a: DossierAttachment): AttachmentDto {
+  return {
+    id: a.id,
+    kind: a.kind,
+    kindLabel: ATTACHMENT_KIND_LABELS[a.kind],
+    fileName: a.fileName,
+    mediaType: a.mediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    uploadedBy: a.uploadedBy,
+    uploadedAt: a.uploadedAt.toISOString(),
+  };
+}
+
+/** The catalogue's requirements for the proposed level, each with the dossier's answer (or none yet). */
+export function mapPlan(dossier: Dossier, requirements: readonly Requirement[]): PlanItemDto[] {
+  return requirements.map((r) => {
+    const entry = dossier.planEntries[r.code];
+    return {
+      code: r.code,
+      kind: r.kind,
+      groupName: r.groupName,
+      title: r.title,
+      tcvnClause: r.tcvnClause,
+      status: entry?.status ?? null,
+      statusLabel: entry ? PLAN_ENTRY_STATUS_LABELS[entry.status] : null,
+      plannedDate: entry?.plannedDate ?? null,
+      reason: entry?.reason ?? null,
+      description: entry?.description ?? null,
+    };
+  });
+}
+
+export function mapDossier(dossier: Dossier, refs: { system: Ref; owner: Ref; operator: Ref }, requirements: readonly Requirement[], attachments: DossierAttachment[]): DossierDto {
+  return {
+    id: dossier.id,
+    ...refs,
+    status: dossier.status,
+    statusLabel: DOSSIER_STATUS_LABELS[dossier.status] ?? dossier.status,
+    regime: dossier.regime,
+    rulebookVersion: dossier.rulebookVersion,
+    catalogueId: dossier.catalogueId,
+    transitionalProject: dossier.transitionalProject,
+    classification: dossier.classification,
+    computedLevel: dossier.computedLevel,
+    levelUndetermined: dossier.levelUndetermined,
+    proposedLevel: dossier.proposedLevel,
+    levelJustification: dossier.levelJustification,
+    designKind: dossier.designKind,
+    designKindLabel: DESIGN_KIND_LABELS[dossier.designKind],
+    description: dossier.description,
+    planSections: PLAN_SECTIONS.map((s) => ({ key: s.key, title: s.title, text: dossier.planSections[s.key] ?? '' })),
+    plan: mapPlan(dossier, requirements),
+    expertOpinion: dossier.expertOpinion,
+    attachments: attachments.map(mapAttachment),
+    version: dossier.version,
+    createdAt: dossier.createdAt.toISOString(),
+    updatedAt: dossier.updatedAt.toISOString(),
+  };
+}
+
+export function mapDossierSummary(dossier: Dossier, refs: { system: Ref; owner: Ref }): DossierSummaryDto {
+  return {
+    id: dossier.id,
+    ...refs,
+    status: dossier.status,
+    statusLabel: DOSSIER_STATUS_LABELS[dossier.status] ?? dossier.status,
+    regime: dossier.regime,
+    proposedLevel: dossier.proposedLevel,
+    version: dossier.version,
+    updatedAt: dossier.updatedAt.toISOString(),
+  };
+}

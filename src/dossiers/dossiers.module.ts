@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { ClassificationModule } from '../classification/classification.module';
+import { SystemsModule } from '../systems/systems.module';
+import { DossierAttachmentsController } from './dossier-attachments.controller';
+import { DossierAttachmentsService } from './dossier-attachments.service';
+import { DossierCompletenessService } from './dossier-completeness.service';
+import { DossierDraftingService } from './dossier-drafting.service';
+import { DossiersQueryService } from './dossiers-query.service';
+import { DossiersController } from './dossiers.controller';
+
+@Module({
+  imports: [ClassificationModule, SystemsModule],
+  controllers: [DossiersController, DossierAttachmentsController],
+  providers: [DossiersQueryService, DossierDraftingService, DossierCompletenessService, DossierAttachmentsService],
+  exports: [DossiersQueryService, DossierDraftingService, DossierCompletenessService],
+})
+export class DossiersModule {}

@@ -1,0 +1,185 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+import { toNfc } from '../../common/text/vietnamese';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+import { ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossier-plan';
+
+const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
+const LongText = (max = 20000) => [Transform(text), IsString(), MaxLength(max)];
+const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+
+export class CreateDossierDto {
+  @ApiProperty() @IsUUID() systemId!: string;
+
+  @ApiPropertyOptional({ type: Object, description: 'Thông tin xác định cấp độ (mặc định lấy từ hồ sơ hệ thống)' })
+  @IsOptional()
+  @IsObject()
+  facts?: Record<string, unknown>;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Mặc định: cấp độ xác định theo tiêu chí' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  proposedLevel?: number;
+
+  @ApiPropertyOptional({ description: 'Thuyết minh đề xuất cấp độ (bắt buộc nếu đề xuất thấp hơn cấp độ theo tiêu chí)' })
+  @IsOptional()
+  @apply(LongText())
+  levelJustification?: string;
+
+  @ApiPropertyOptional({ description: 'Dự án đầu tư, xây dựng trước 01/7/2026 (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)' })
+  @IsOptional()
+  @IsBoolean()
+  transitionalProject?: boolean;
+}
+
+export class DescriptionDto {
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText()) overview?: string | null;
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(5000)) scope?: string | null;
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(5000)) servedPopulation?: string | null;
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText()) architecture?: string | null;
+}
+
+export class PlanSectionsDto {
+  @ApiPropertyOptional({ description: '(a) An toàn trong thiết kế, xây dựng' }) @IsOptional() @apply(LongText()) a?: string;
+  @ApiPropertyOptional({ description: '(b) An toàn trong vận hành' }) @IsOptional() @apply(LongText()) b?: string;
+  @ApiPropertyOptional({ description: '(c) Kiểm tra, đánh giá' }) @IsOptional() @apply(LongText()) c?: string;
+  @ApiPropertyOptional({ description: '(d) Quản lý rủi ro' }) @IsOptional() @apply(LongText()) d?: string;
+  @ApiPropertyOptional({ description: '(đ) Giám sát' }) @IsOptional() @apply(LongText()) dd?: string;
+  @ApiPropertyOptional({ description: '(e) Dự phòng, sao lưu, ứng cứu, khôi phục' }) @IsOptional() @apply(LongText()) e?: string;
+  @ApiPropertyOptional({ description: '(g) Kết thúc vận hành, thanh lý, hủy bỏ' }) @IsOptional() @apply(LongText()) g?: string;
+}
+
+export class PlanEntryDto {
+  @ApiProperty({ example: 'TT12.L3.QL.1.1.1' }) @IsString() @MaxLength(60) code!: string;
+  @ApiProperty({ enum: PLAN_ENTRY_STATUSES }) @IsIn(PLAN_ENTRY_STATUSES) status!: PlanEntryStatus;
+  @ApiPropertyOptional({ description: 'Thời hạn triển khai (khi có kế hoạch)' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsCalendarDate() plannedDate?: string | null;
+  @ApiPropertyOptional({ description: 'Lý do không áp dụng' }) @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(2000)) reason?: string | null;
+  @ApiPropertyOptional({ description: 'Cách đáp ứng yêu cầu' }) @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(5000)) description?: string | null;
+}
+
+export class ExpertOpinionDto {
+  @ApiProperty({ example: 'Phòng An ninh mạng, Sở Khoa học và Công nghệ' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) unit!: string;
+  @ApiProperty() @Transform(text) @IsString() @IsNotEmpty() @MaxLength(10000) summary!: string;
+  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @IsCalendarDate() date?: string | null;
+}
+
+export class UpdateDossierDto {
+  @ApiProperty({ description: 'Phiên bản đã đọc; nếu đã có người sửa trước sẽ trả về 409' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ type: Object }) @IsOptional() @IsObject() facts?: Record<string, unknown>;
+  @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) proposedLevel?: number;
+  @ApiPropertyOptional() @IsOptional() @apply(LongText()) levelJustification?: string;
+  @ApiPropertyOptional({ type: DescriptionDto }) @IsOptional() @ValidateNested() @Type(() => DescriptionDto) description?: DescriptionDto;
+  @ApiPropertyOptional({ type: PlanSectionsDto }) @IsOptional() @ValidateNested() @Type(() => PlanSectionsDto) planSections?: PlanSectionsDto;
+
+  @ApiPropertyOptional({ type: [PlanEntryDto], description: 'Các yêu cầu cần cập nhật (các yêu cầu khác giữ nguyên)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ValidateNested({ each: true })
+  @Type(() => PlanEntryDto)
+  planEntries?: PlanEntryDto[];
+
+  @ApiPropertyOptional({ type: ExpertOpinionDto, nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @ValidateNested()
+  @Type(() => ExpertOpinionDto)
+  expertOpinion?: ExpertOpinionDto | null;
+}
+
+export class DossierListQuery extends PageQuery {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() systemId?: string;
+  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(24) status?: string;
+}
+
+export class AttachmentUploadDto {
+  @ApiProperty({ enum: ATTACHMENT_KINDS }) @IsIn(ATTACHMENT_KINDS) kind!: string;
+}
+
+export class MissingItemDto {
+  @ApiProperty({ example: 'PLAN_REQUIREMENT_UNANSWERED' }) code!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional() ref?: string;
+}
+
+export class CompletenessDto {
+  @ApiProperty() complete!: boolean;
+  @ApiProperty() missingCount!: number;
+  @ApiProperty({ type: [MissingItemDto] }) missing!: MissingItemDto[];
+}
+
+export class AttachmentDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ATTACHMENT_KINDS }) kind!: string;
+  @ApiProperty() kindLabel!: string;
+  @ApiProperty() fileName!: string;
+  @ApiProperty() mediaType!: string;
+  @ApiProperty() sizeBytes!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty({ nullable: true, type: String }) uploadedBy!: string | null;
+  @ApiProperty() uploadedAt!: string;
+}
+
+export class PlanItemDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() kind!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ nullable: true, type: String }) tcvnClause!: string | null;
+  @ApiProperty({ nullable: true, enum: PLAN_ENTRY_STATUSES }) status!: string | null;
+  @ApiProperty({ nullable: true, type: String }) statusLabel!: string | null;
+  @ApiProperty({ nullable: true, type: String }) plannedDate!: string | null;
+  @ApiProperty({ nullable: true, type: String }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) description!: string | null;
+}
+
+export class DossierDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() system!: { id: string; code: string; name: string };
+  @ApiProperty() owner!: { id: string; code: string; name: string };
+  @ApiProperty() operator!: { id: string; code: string; name: string };
+  @ApiProperty() status!: string;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() regime!: string;
+  @ApiProperty() rulebookVersion!: string;
+  @ApiProperty() catalogueId!: string;
+  @ApiProperty() transitionalProject!: boolean;
+  @ApiProperty({ type: Object }) classification!: object;
+  @ApiProperty({ nullable: true, type: Number }) computedLevel!: number | null;
+  @ApiProperty() levelUndetermined!: boolean;
+  @ApiProperty() proposedLevel!: number;
+  @ApiProperty() levelJustification!: string;
+  @ApiProperty() designKind!: string;
+  @ApiProperty() designKindLabel!: string;
+  @ApiProperty({ type: Object }) description!: object;
+  @ApiProperty({ type: [Object] }) planSections!: { key: string; title: string; text: string }[];
+  @ApiProperty({ type: [PlanItemDto] }) plan!: PlanItemDto[];
+  @ApiProperty({ nullable: true, type: ExpertOpinionDto }) expertOpinion!: ExpertOpinionDto | null;
+  @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class DossierSummaryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() system!: { id: string; code: string; name: string };
+  @ApiProperty() owner!: { id: string; code: string; name: string };
+  @ApiProperty() status!: string;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() regime!: string;
+  @ApiProperty() proposedLevel!: number;
+  @ApiProperty() version!: number;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class DossierPageDto {
+  @ApiProperty({ type: [DossierSummaryDto] }) items!: DossierSummaryDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AgencyKind } from '../src/agencies/agency-kind';
 import { hashPassword } from '../src/auth/password';
 import { foldDiacritics, toNfc } from '../src/common/text/vietnamese';
@@ -57,6 +57,7 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
     for (const row of rows.filter((r) => r.parent_code)) {
       await em.query(`UPDATE agencies c SET parent_id = p.id FROM agencies p WHERE c.code = $1 AND p.code = $2 AND c.parent_id IS NULL`, [row.code, row.parent_code]);
     }
+    await seedRouting(em);
     const logins: DemoLogin[] = [
       { username: 'admin', role: 'ADMIN', agency: '' },
       { username: 'lanhdao', role: 'LEADER', agency: 'SL-UBND' },
@@ -74,4 +75,26 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
     }
     return logins;
   });
+}
+
+/**
+ * Sơn La's routing since the 2025 handover to the Ministry of Public Security: levels 1–3 appraised and approved by
+ * Công an tỉnh; levels 4–5 appraised by the Ministry (Cục A05) and approved by the owner. One rule per root of the
+ * agency tree (the police and the party office sit outside UBND tỉnh).
+ */
+async function seedRouting(em: EntityManager): Promise<void> {
+  const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM routing_rules`);
+  if (n > 0) return;
+  for (const root of ['SL-UBND', 'SL-CA', 'SL-VP-TU']) {
+    await em.query(
+      `INSERT INTO routing_rules (name, owner_agency_id, min_level, max_level, appraiser_agency_id, approver_kind, approver_agency_id, priority)
+       SELECT $2, r.id, 1, 3, ca.id, 'AGENCY', ca.id, 100 FROM agencies r, agencies ca WHERE r.code = $1 AND ca.code = 'SL-CA'`,
+      [root, 'Cấp độ 1–3: Công an tỉnh Sơn La thẩm định và phê duyệt'],
+    );
+    await em.query(
+      `INSERT INTO routing_rules (name, owner_agency_id, min_level, max_level, appraiser_external_name, approver_kind, priority)
+       SELECT $2, r.id, 4, 5, 'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao - A05)', 'OWNER', 100 FROM agencies r WHERE r.code = $1`,
+      [root, 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, cơ quan chủ quản phê duyệt'],
+    );
+  }
 }

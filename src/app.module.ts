@@ -4,7 +4,9 @@ import { AccessModule } from './access/access.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ClassificationModule } from './classification/classification.module';
+import { CommonModule } from './common/common.module';
 import { ProblemFilter } from './common/errors/problem.filter';
 import { LoggingModule } from './common/logging.module';
 import { createValidationPipe } from './common/validation/validation-pipe';
@@ -12,11 +14,14 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { RequirementsModule } from './requirements/requirements.module';
+import { RoutingModule } from './routing/routing.module';
 import { SystemsModule } from './systems/systems.module';
+import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({
-  imports: [ConfigModule, LoggingModule, DatabaseModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule],
+  imports: [ConfigModule, CommonModule, LoggingModule, DatabaseModule, NotificationsModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -14,3 +14,21 @@ describe('role permissions', () => {
     for (const role of Object.keys(ROLE_PERMISSIONS) as (keyof typeof ROLE_PERMISSIONS)[]) expect(roleHas(role, 'agency:read')).toBe(true);
   });
 });
+
+describe('workflow permissions', () => {
+  it('lets only appraisers and admins appraise or approve; officers prepare and never approve', () => {
+    expect(roleHas('APPRAISER', 'dossier:approve')).toBe(true);
+    expect(roleHas('AGENCY_OFFICER', 'dossier:approve')).toBe(false);
+    expect(roleHas('AGENCY_OFFICER', 'dossier:appraise')).toBe(false);
+    expect(roleHas('LEADER', 'dossier:write')).toBe(false);
+    expect(roleHas('APPRAISER', 'dossier:write')).toBe(false);
+    expect(roleHas('AGENCY_OFFICER', 'dossier:write')).toBe(true);
+  });
+
+  it('keeps routing rules and the calendar in administrators\' hands', () => {
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) {
+      expect(roleHas(role, 'routing:write')).toBe(false);
+      expect(roleHas(role, 'calendar:write')).toBe(false);
+    }
+  });
+});

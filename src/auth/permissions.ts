@@ -12,14 +12,33 @@ export const PERMISSIONS = [
   'system:write',
   'dossier:read',
   'dossier:write',
+  'dossier:appraise',
+  'dossier:approve',
+  'routing:read',
+  'routing:write',
+  'calendar:read',
+  'calendar:write',
+  'notification:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** What every signed-in user may do within its own scope. */
+const EVERYONE: readonly Permission[] = [
+  'agency:read',
+  'classification:use',
+  'requirement:read',
+  'profile:read',
+  'system:read',
+  'dossier:read',
+  'calendar:read',
+  'notification:read',
+];
+
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
-  LEADER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read', 'system:read', 'dossier:read'],
-  APPRAISER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read', 'system:read', 'dossier:read'],
-  AGENCY_OFFICER: ['agency:read', 'classification:use', 'requirement:read', 'profile:read', 'system:read', 'system:write', 'dossier:read', 'dossier:write'],
+  LEADER: [...EVERYONE, 'routing:read'],
+  APPRAISER: [...EVERYONE, 'routing:read', 'dossier:appraise', 'dossier:approve'],
+  AGENCY_OFFICER: [...EVERYONE, 'system:write', 'dossier:write'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

@@ -1,7 +1,11 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
+const toBoolean = ({ value }: { value: unknown }) => {
+  const text = String(value).trim().toLowerCase();
+  return ['true', '1', 'yes'].includes(text) ? true : ['false', '0', 'no'].includes(text) ? false : value;
+};
 
 /**
  * Every environment variable the service reads, validated once at boot.
@@ -62,6 +66,25 @@ export class AppConfig {
 
   @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT phải có dạng như 1mb hoặc 512kb' })
   BODY_LIMIT = '1mb';
+
+  /** Where users open capdo; links in e-mails point here. Defaults to http://HOST:PORT. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'PUBLIC_URL phải có dạng https://capdo.sonla.gov.vn' })
+  PUBLIC_URL?: string;
+
+  /** Outgoing mail server; without it notifications stay in the in-app inbox only. Contains a password: never logged. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'SMTP_URL phải có dạng smtp://user:pass@host:587 hoặc smtps://user:pass@host:465' })
+  SMTP_URL?: string;
+
+  @IsString()
+  @IsNotEmpty({ message: 'MAIL_FROM không được để trống, ví dụ: capdo <no-reply@capdo.local>' })
+  MAIL_FROM = 'capdo <no-reply@capdo.local>';
+
+  /** Runs the background jobs (e-mail, reminders) on this instance. */
+  @Transform(toBoolean)
+  @IsBoolean({ message: 'JOBS_ENABLED phải là true hoặc false' })
+  JOBS_ENABLED = true;
 }
 
 export class ConfigError extends Error {
@@ -74,7 +97,7 @@ const KNOWN = Object.keys(new AppConfig());
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'JWT_SECRET']) {
+  for (const key of [...KNOWN, 'DATABASE_URL', 'JWT_SECRET', 'PUBLIC_URL', 'SMTP_URL']) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

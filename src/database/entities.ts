@@ -1,10 +1,13 @@
 import { Agency } from '../agencies/agency.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { LoginFailure } from '../auth/login-failure.entity';
+import { CalendarOverride } from '../calendar/calendar-override.entity';
 import { DossierAttachment } from '../dossiers/dossier-attachment.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Dossier } from '../dossiers/dossier.entity';
+import { RoutingRule } from '../routing/routing-rule.entity';
 import { InformationSystem } from '../systems/system.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
-export const ENTITIES = [Agency, User, LoginFailure, AuditLog, InformationSystem, Dossier, DossierAttachment];
+export const ENTITIES = [Agency, User, LoginFailure, AuditLog, InformationSystem, Dossier, DossierAttachment, RoutingRule, Notification, CalendarOverride];

@@ -16,6 +16,27 @@ export interface DossierDescription {
   components: { name: string; description?: string }[];
 }
 
+export interface Appraisal {
+  conclusion: 'SUITABLE' | 'NOT_SUITABLE';
+  opinions: string;
+  reasons: string[];
+  revision: number;
+  appraiserName: string;
+  appraisedBy: string;
+  appraisedAt: string;
+}
+
+export interface Decision {
+  number: string;
+  date: string;
+  signerName: string;
+  signerTitle: string;
+  level: number;
+  issuer: string;
+  revision: number;
+  approvedBy: string;
+}
+
 export interface ExpertOpinion {
   unit: string;
   summary: string;
@@ -45,6 +66,23 @@ export class Dossier {
   @Column({ name: 'plan_entries', type: 'jsonb' }) planEntries!: Record<string, PlanEntry>;
   @Column({ name: 'expert_opinion', type: 'jsonb', nullable: true }) expertOpinion!: ExpertOpinion | null;
   @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy!: string | null;
+  @Column({ name: 'current_revision', type: 'int' }) currentRevision!: number;
+  @Column({ name: 'routing_rule_id', type: 'uuid', nullable: true }) routingRuleId!: string | null;
+  @Column({ name: 'appraiser_agency_id', type: 'uuid', nullable: true }) appraiserAgencyId!: string | null;
+  @Column({ name: 'appraiser_name', type: 'varchar', length: 255, nullable: true }) appraiserName!: string | null;
+  @Column({ name: 'approver_kind', type: 'varchar', length: 12, nullable: true }) approverKind!: 'AGENCY' | 'OWNER' | 'EXTERNAL' | null;
+  @Column({ name: 'approver_agency_id', type: 'uuid', nullable: true }) approverAgencyId!: string | null;
+  @Column({ name: 'approver_name', type: 'varchar', length: 255, nullable: true }) approverName!: string | null;
+  @Column({ name: 'first_submitted_at', type: 'timestamptz', nullable: true }) firstSubmittedAt!: Date | null;
+  @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
+  @Column({ name: 'received_on', type: 'date', nullable: true }) receivedOn!: string | null;
+  @Column({ name: 'clock_started_on', type: 'date', nullable: true }) clockStartedOn!: string | null;
+  @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn!: string | null;
+  @Column({ name: 'due_kind', type: 'varchar', length: 24, nullable: true }) dueKind!: string | null;
+  @Column({ name: 'return_items', type: 'jsonb', nullable: true }) returnItems!: string[] | null;
+  @Column({ type: 'jsonb', nullable: true }) appraisal!: Appraisal | null;
+  @Column({ type: 'jsonb', nullable: true }) decision!: Decision | null;
+  @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;
   @Column({ type: 'int' }) version!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;

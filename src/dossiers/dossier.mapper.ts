@@ -1,9 +1,10 @@
 import { Requirement } from '../requirements/catalogues/requirement.types';
-import { AttachmentDto, DossierDto, DossierSummaryDto, PlanItemDto } from './dto/dossier.dto';
+import { AttachmentDto, DossierDto, DossierSummaryDto, PlanItemDto, WorkflowStateDto } from './dto/dossier.dto';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { ATTACHMENT_KIND_LABELS, DESIGN_KIND_LABELS, PLAN_ENTRY_STATUS_LABELS, PLAN_SECTIONS } from './dossier-plan';
 import { DOSSIER_STATUS_LABELS } from './dossier-status';
 import { Dossier } from './dossier.entity';
+import { DUE_KIND_LABELS, DueKind, isOverdue } from '../workflow/statutory-deadlines';
 
 export interface Ref {
   id: string;
@@ -44,7 +45,32 @@ export function mapPlan(dossier: Dossier, requirements: readonly Requirement[]):
   });
 }
 
-export function mapDossier(dossier: Dossier, refs: { system: Ref; owner: Ref; operator: Ref }, requirements: readonly Requirement[], attachments: DossierAttachment[]): DossierDto {
+export function mapWorkflow(d: Dossier, today: string): WorkflowStateDto {
+  return {
+    currentRevision: d.currentRevision,
+    appraiserName: d.appraiserName,
+    appraiserAgencyId: d.appraiserAgencyId,
+    approverName: d.approverName,
+    submittedAt: d.submittedAt?.toISOString() ?? null,
+    receivedOn: d.receivedOn,
+    dueOn: d.dueOn,
+    dueKind: d.dueKind,
+    dueKindLabel: d.dueKind ? DUE_KIND_LABELS[d.dueKind as DueKind] : null,
+    overdue: isOverdue(d.dueOn, today),
+    returnItems: d.returnItems,
+    appraisal: d.appraisal,
+    decision: d.decision,
+    approvedAt: d.approvedAt?.toISOString() ?? null,
+  };
+}
+
+export function mapDossier(
+  dossier: Dossier,
+  refs: { system: Ref; owner: Ref; operator: Ref },
+  requirements: readonly Requirement[],
+  attachments: DossierAttachment[],
+  today: string,
+): DossierDto {
   return {
     id: dossier.id,
     ...refs,
@@ -66,13 +92,14 @@ export function mapDossier(dossier: Dossier, refs: { system: Ref; owner: Ref; op
     plan: mapPlan(dossier, requirements),
     expertOpinion: dossier.expertOpinion,
     attachments: attachments.map(mapAttachment),
+    workflow: mapWorkflow(dossier, today),
     version: dossier.version,
     createdAt: dossier.createdAt.toISOString(),
     updatedAt: dossier.updatedAt.toISOString(),
   };
 }
 
-export function mapDossierSummary(dossier: Dossier, refs: { system: Ref; owner: Ref }): DossierSummaryDto {
+export function mapDossierSummary(dossier: Dossier, refs: { system: Ref; owner: Ref }, today: string): DossierSummaryDto {
   return {
     id: dossier.id,
     ...refs,
@@ -80,6 +107,8 @@ export function mapDossierSummary(dossier: Dossier, refs: { system: Ref; owner: 
     statusLabel: DOSSIER_STATUS_LABELS[dossier.status] ?? dossier.status,
     regime: dossier.regime,
     proposedLevel: dossier.proposedLevel,
+    dueOn: dossier.dueOn,
+    overdue: isOverdue(dossier.dueOn, today),
     version: dossier.version,
     updatedAt: dossier.updatedAt.toISOString(),
   };

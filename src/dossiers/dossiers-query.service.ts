@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
 import { notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
 import { listRequirements } from '../requirements/catalogues/catalogue-registry';
@@ -15,6 +16,7 @@ export class DossiersQueryService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly clock: Clock,
   ) {}
 
   /** The dossier if the user may see it; 404 otherwise (ids outside one's scope do not leak). */
@@ -39,6 +41,7 @@ export class DossiersQueryService {
       { system: refs.get(dossier.systemId)!, owner: refs.get(dossier.ownerAgencyId)!, operator: refs.get(dossier.operatorAgencyId)! },
       listRequirements(dossier.proposedLevel, dossier.catalogueId),
       attachments,
+      this.clock.today(),
     );
   }
 
@@ -55,7 +58,7 @@ export class DossiersQueryService {
       .getManyAndCount();
     const refs = await this.refs(this.dataSource.manager, rows);
     return {
-      items: rows.map((d) => mapDossierSummary(d, { system: refs.get(d.systemId)!, owner: refs.get(d.ownerAgencyId)! })),
+      items: rows.map((d) => mapDossierSummary(d, { system: refs.get(d.systemId)!, owner: refs.get(d.ownerAgencyId)! }, this.clock.today())),
       total,
       page: query.page,
       pageSize: query.pageSize,

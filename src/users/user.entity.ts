@@ -18,6 +18,10 @@ export class User {
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
 
+  /** Where notification e-mails go; none → in-app inbox only. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email!: string | null;
+
   @Column({ name: 'agency_id', type: 'uuid', nullable: true })
   agencyId!: string | null;
 

@@ -137,6 +137,23 @@ export class PlanItemDto {
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
 }
 
+export class WorkflowStateDto {
+  @ApiProperty({ description: 'Số lần đã gửi (phiên bản hồ sơ đã chốt gần nhất)' }) currentRevision!: number;
+  @ApiProperty({ nullable: true, type: String }) appraiserName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) appraiserAgencyId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) approverName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueKind!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueKindLabel!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: [String] }) returnItems!: string[] | null;
+  @ApiProperty({ nullable: true, type: Object }) appraisal!: object | null;
+  @ApiProperty({ nullable: true, type: Object }) decision!: object | null;
+  @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+}
+
 export class DossierDto {
   @ApiProperty() id!: string;
   @ApiProperty() system!: { id: string; code: string; name: string };
@@ -160,6 +177,7 @@ export class DossierDto {
   @ApiProperty({ type: [PlanItemDto] }) plan!: PlanItemDto[];
   @ApiProperty({ nullable: true, type: ExpertOpinionDto }) expertOpinion!: ExpertOpinionDto | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
+  @ApiProperty({ type: WorkflowStateDto }) workflow!: WorkflowStateDto;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
@@ -173,6 +191,8 @@ export class DossierSummaryDto {
   @ApiProperty() statusLabel!: string;
   @ApiProperty() regime!: string;
   @ApiProperty() proposedLevel!: number;
+  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty() overdue!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() updatedAt!: string;
 }

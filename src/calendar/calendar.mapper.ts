@@ -1,0 +1,11 @@
+import { CalendarOverride } from './calendar-override.entity';
+import { CalendarDayDto, CalendarOverrideDto } from './dto/calendar.dto';
+import { SpecialDay, weekdayLabel } from './working-days';
+
+export function mapSpecialDay(d: SpecialDay): CalendarDayDto {
+  return { day: d.day, weekday: weekdayLabel(d.day), kind: d.kind, name: d.name, source: d.source, provisional: d.provisional };
+}
+
+export function mapOverride(o: CalendarOverride): CalendarOverrideDto {
+  return { day: o.day, weekday: weekdayLabel(o.day), kind: o.kind, name: o.name, updatedBy: o.updatedBy, updatedAt: o.updatedAt.toISOString() };
+}

@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { QueuePageDto, QueueQuery } from './dto/history.dto';
+import { DossierStatus, statusLabel } from './dossier-transitions';
+import { DUE_KIND_LABELS, DueKind } from './statutory-deadlines';
+
+/**
+ * What an appraising body has to do, most urgent first: dossiers routed to it to check or appraise, and dossiers
+ * appraised and waiting for its approval. Administrators see the dossiers routed to external bodies.
+ */
+interface QueueRow {
+  id: string;
+  status: DossierStatus;
+  proposed_level: number;
+  regime: string;
+  current_revision: number;
+  received_on: string | null;
+  due_on: string | null;
+  due_kind: string | null;
+  version: number;
+  system_id: string;
+  system_code: string;
+  system_name: string;
+  owner_id: string;
+  owner_code: string;
+  owner_name: string;
+  total: string;
+  overdue_total: string;
+}
+
+@Injectable()
+export class AppraisalQueueService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async queue(user: AuthUser, query: QueueQuery): Promise<QueuePageDto> {
+    const today = this.clock.today();
+    const mine =
+      user.role === 'ADMIN'
+        ? `((d.appraiser_agency_id IS NULL AND d.appraiser_name IS NOT NULL AND d.status IN ('SUBMITTED','UNDER_APPRAISAL')) OR (d.approver_kind <> 'AGENCY' AND d.status = 'APPRAISED') OR d.appraiser_agency_id = $1)`
+        : `((d.appraiser_agency_id = $1 AND d.status IN ('SUBMITTED','UNDER_APPRAISAL')) OR (d.approver_agency_id = $1 AND d.approver_kind = 'AGENCY' AND d.status = 'APPRAISED'))`;
+    const params: unknown[] = [user.agencyId, query.status ?? null, today, query.pageSize, (query.page - 1) * query.pageSize];
+    const where = `${mine} AND ($2::text IS NULL OR d.status = $2)`;
+    const rows: QueueRow[] = await this.dataSource.query(
+      `SELECT d.id, d.status, d.proposed_level, d.regime, d.current_revision, d.received_on, d.due_on, d.due_kind, d.version,
+              s.id AS system_id, s.code AS system_code, s.name AS system_name, a.id AS owner_id, a.code AS owner_code, a.name AS owner_name,
+              count(*) OVER () AS total, count(*) FILTER (WHERE d.due_on < $3) OVER () AS overdue_total
+         FROM dossiers d JOIN systems s ON s.id = d.system_id JOIN agencies a ON a.id = d.owner_agency_id
+        WHERE ${where}
+        ORDER BY d.due_on ASC NULLS LAST, d.received_on ASC, d.id
+        LIMIT $4 OFFSET $5`,
+      params,
+    );
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        system: { id: r.system_id, code: r.system_code, name: r.system_name },
+        owner: { id: r.owner_id, code: r.owner_code, name: r.owner_name },
+        status: r.status,
+        statusLabel: statusLabel(r.status),
+        proposedLevel: r.proposed_level,
+        regime: r.regime,
+        revision: r.current_revision,
+        receivedOn: r.received_on,
+        dueOn: r.due_on,
+        dueKindLabel: r.due_kind ? DUE_KIND_LABELS[r.due_kind as DueKind] : null,
+        overdue: r.due_on !== null && today > r.due_on,
+        version: r.version,
+      })),
+      total: rows.length ? Number(rows[0].total) : 0,
+      overdue: rows.length ? Number(rows[0].overdue_total) : 0,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}

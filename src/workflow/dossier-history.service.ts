@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { notFound } from '../common/errors/domain-error';
+import { DossiersQueryService } from '../dossiers/dossiers-query.service';
+import { HistoryEntryDto, RevisionDto, RevisionSummaryDto } from './dto/history.dto';
+import { DossierStatus, statusLabel } from './dossier-transitions';
+
+export const ACTION_LABELS: Record<string, string> = {
+  submit: 'Gửi thẩm định',
+  return: 'Yêu cầu bổ sung',
+  'start-appraisal': 'Tiếp nhận, bắt đầu thẩm định',
+  appraise: 'Cho ý kiến thẩm định',
+  approve: 'Phê duyệt cấp độ',
+  withdraw: 'Rút hồ sơ',
+  supersede: 'Được thay thế bởi hồ sơ mới',
+};
+
+/** The history of transitions and the frozen revisions of a dossier (read-only). */
+@Injectable()
+export class DossierHistoryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly queries: DossiersQueryService,
+  ) {}
+
+  async history(user: AuthUser, id: string): Promise<HistoryEntryDto[]> {
+    await this.queries.findVisible(user, id);
+    const rows: { id: string; action: string; from_status: string | null; to_status: DossierStatus; revision: number | null; actor_username: string | null; note: string | null; details: object | null; at: Date }[] =
+      await this.dataSource.query(`SELECT * FROM dossier_events WHERE dossier_id = $1 ORDER BY id`, [id]);
+    return rows.map((r) => ({
+      id: String(r.id),
+      action: r.action,
+      actionLabel: ACTION_LABELS[r.action] ?? r.action,
+      fromStatus: r.from_status,
+      toStatus: r.to_status,
+      toStatusLabel: statusLabel(r.to_status),
+      revision: r.revision,
+      actor: r.actor_username,
+      note: r.note,
+      details: r.details ?? {},
+      at: r.at.toISOString(),
+    }));
+  }
+
+  async revisions(user: AuthUser, id: string): Promise<RevisionSummaryDto[]> {
+    await this.queries.findVisible(user, id);
+    const rows = await this.dataSource.query(
+      `SELECT r.number, r.sha256, r.submitted_at, u.username FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 ORDER BY r.number`,
+      [id],
+    );
+    return rows.map((r: { number: number; sha256: string; submitted_at: Date; username: string | null }) => ({ number: r.number, sha256: r.sha256, submittedAt: r.submitted_at.toISOString(), submittedBy: r.username }));
+  }
+
+  async revision(user: AuthUser, id: string, number: number): Promise<RevisionDto> {
+    await this.queries.findVisible(user, id);
+    const [row] = await this.dataSource.query(
+      `SELECT r.number, r.sha256, r.submitted_at, r.content, u.username FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 AND r.number = $2`,
+      [id, number],
+    );
+    if (!row) throw notFound('Không có lần gửi này.');
+    return { number: row.number, sha256: row.sha256, submittedAt: row.submitted_at.toISOString(), submittedBy: row.username, content: row.content };
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { toNfc } from '../../common/text/vietnamese';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+
+const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
+const texts = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? toNfc(v.trim()) : v)) : value);
+
+export class ActionDto {
+  @ApiProperty({ description: 'Phiên bản hồ sơ đã đọc; nếu đã có người thao tác trước sẽ trả về 409' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional({ description: 'Ghi chú kèm theo thao tác' }) @IsOptional() @Transform(text) @IsString() @MaxLength(4000) note?: string;
+}
+
+export class ReturnDto extends ActionDto {
+  @ApiProperty({ type: [String], example: ['Bổ sung tài liệu thiết kế thi công đã được phê duyệt'], description: 'Những nội dung cần bổ sung' })
+  @Transform(texts)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  items!: string[];
+}
+
+export class AppraiseDto extends ActionDto {
+  @ApiProperty({ enum: ['SUITABLE', 'NOT_SUITABLE'], description: 'Kết luận: phù hợp / chưa phù hợp (Mẫu 04)' }) @IsIn(['SUITABLE', 'NOT_SUITABLE']) conclusion!: 'SUITABLE' | 'NOT_SUITABLE';
+  @ApiPropertyOptional({ description: 'Ý kiến thẩm định' }) @IsOptional() @Transform(text) @IsString() @MaxLength(20000) opinions?: string;
+  @ApiPropertyOptional({ type: [String], description: 'Những nội dung chưa phù hợp' })
+  @IsOptional()
+  @Transform(texts)
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(2000, { each: true })
+  reasons?: string[];
+}
+
+export class ApproveDto extends ActionDto {
+  @ApiProperty({ example: '125/QĐ-CAT' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
+  @ApiProperty({ example: '2026-11-25' }) @IsCalendarDate() decisionDate!: string;
+  @ApiProperty({ example: 'Nguyễn Văn A' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) signerName!: string;
+  @ApiProperty({ example: 'Giám đốc' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) signerTitle!: string;
+  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) level!: number;
+}
+
+export class WithdrawDto extends ActionDto {}

@@ -1,0 +1,56 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageQuery } from '../../common/http/pagination';
+
+export class HistoryEntryDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ example: 'submit' }) action!: string;
+  @ApiProperty({ example: 'Gửi thẩm định' }) actionLabel!: string;
+  @ApiProperty({ nullable: true, type: String }) fromStatus!: string | null;
+  @ApiProperty() toStatus!: string;
+  @ApiProperty() toStatusLabel!: string;
+  @ApiProperty({ nullable: true, type: Number }) revision!: number | null;
+  @ApiProperty({ nullable: true, type: String }) actor!: string | null;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty({ type: Object }) details!: object;
+  @ApiProperty() at!: string;
+}
+
+export class RevisionSummaryDto {
+  @ApiProperty() number!: number;
+  @ApiProperty() sha256!: string;
+  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ nullable: true, type: String }) submittedBy!: string | null;
+}
+
+export class RevisionDto extends RevisionSummaryDto {
+  @ApiProperty({ type: Object }) content!: object;
+}
+
+export class QueueQuery extends PageQuery {
+  @ApiPropertyOptional({ enum: ['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'] }) @IsOptional() @IsIn(['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED']) status?: string;
+}
+
+export class QueueItemDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() system!: { id: string; code: string; name: string };
+  @ApiProperty() owner!: { id: string; code: string; name: string };
+  @ApiProperty() status!: string;
+  @ApiProperty() statusLabel!: string;
+  @ApiProperty() proposedLevel!: number;
+  @ApiProperty() regime!: string;
+  @ApiProperty() revision!: number;
+  @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) dueKindLabel!: string | null;
+  @ApiProperty() overdue!: boolean;
+  @ApiProperty() version!: number;
+}
+
+export class QueuePageDto {
+  @ApiProperty({ type: [QueueItemDto] }) items!: QueueItemDto[];
+  @ApiProperty() total!: number;
+  @ApiProperty() overdue!: number;
+  @ApiProperty() page!: number;
+  @ApiProperty() pageSize!: number;
+}

@@ -9,6 +9,7 @@ import { evaluate } from '../classification/rules/evaluator';
 import { regimeFor } from '../classification/rules/regime';
 import { todayInVietnam } from '../common/dates';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
+import { definedOnly } from '../common/objects';
 import { catalogueForRegime, listRequirements } from '../requirements/catalogues/catalogue-registry';
 import { InformationSystem } from '../systems/system.entity';
 import { SystemsQueryService } from '../systems/systems-query.service';
@@ -91,8 +92,8 @@ export class DossierDraftingService {
         next.computedLevel = result.level;
         next.levelUndetermined = result.undetermined;
       }
-      if (dto.description) next.description = { ...current.description, ...stripUndefined(dto.description) };
-      if (dto.planSections) next.planSections = { ...current.planSections, ...stripUndefined(dto.planSections) };
+      if (dto.description) next.description = { ...current.description, ...definedOnly(dto.description) };
+      if (dto.planSections) next.planSections = { ...current.planSections, ...definedOnly(dto.planSections) };
       if (dto.planEntries) next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, current.catalogueId);
       if (dto.expertOpinion !== undefined) next.expertOpinion = dto.expertOpinion;
       await this.save(em, next, dto.version);
@@ -170,10 +171,6 @@ export function factsFromSystem(system: InformationSystem): Record<string, unkno
   if (personal && system.basicPersonalDataSubjects !== null) facts.basicPersonalDataSubjects = system.basicPersonalDataSubjects;
   if (personal && system.sensitivePersonalDataSubjects !== null) facts.sensitivePersonalDataSubjects = system.sensitivePersonalDataSubjects;
   return facts;
-}
-
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function summary(d: Dossier): object {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, notFound, versionConflict } from '../common/errors/domain-error';
+import { definedOnly } from '../common/objects';
 import { CreateRoutingRuleDto, RoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
 import { RoutingRule } from './routing-rule.entity';
 
@@ -29,7 +30,7 @@ export class RoutingRulesService {
 
   create(dto: CreateRoutingRuleDto): Promise<RoutingRuleDto> {
     return this.dataSource.transaction(async (em) => {
-      const values = { includeSubtree: true, priority: 100, active: true, regime: null, appraiserAgencyId: null, appraiserExternalName: null, approverAgencyId: null, approverExternalName: null, ...dto, version: 1 };
+      const values = { includeSubtree: true, priority: 100, active: true, regime: null, appraiserAgencyId: null, appraiserExternalName: null, approverAgencyId: null, approverExternalName: null, ...(definedOnly(dto) as CreateRoutingRuleDto), version: 1 };
       await this.check(em, values);
       const saved = await em.getRepository(RoutingRule).save(values);
       await this.audit.record(em, { action: 'CREATE', entityType: 'routing_rule', entityId: saved.id, after: mapRule(saved) });
@@ -43,7 +44,7 @@ export class RoutingRulesService {
       if (!current) throw notFound('Không tìm thấy quy tắc phân công.');
       if (current.version !== dto.version) throw versionConflict();
       const { version: _v, ...changes } = dto;
-      const next = { ...current, ...Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)), version: current.version + 1 } as RoutingRule;
+      const next = { ...current, ...definedOnly(changes), version: current.version + 1 } as RoutingRule;
       await this.check(em, next);
       const saved = await em.getRepository(RoutingRule).save(next);
       await this.audit.record(em, { action: 'UPDATE', entityType: 'routing_rule', entityId: id, before: mapRule(current), after: mapRule(saved) });

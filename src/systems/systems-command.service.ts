@@ -5,6 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { todayInVietnam } from '../common/dates';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
+import { definedOnly } from '../common/objects';
 import { foldDiacritics } from '../common/text/vietnamese';
 import { CreateSystemDto, RetireSystemDto, SystemDto, UpdateSystemDto } from './dto/system.dto';
 import { approvalRecordErrors, refusedArchitectureFields, STATE_SECRET_MESSAGE } from './system-rules';
@@ -44,7 +45,7 @@ export class SystemsCommandService {
       }
       const before = (await this.queries.mapAll(em, [current]))[0];
       const { version: _version, ...changes } = dto;
-      const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<SystemValues>;
+      const defined = definedOnly(changes) as Partial<SystemValues>;
       const values = await this.checked(em, user, { ...current, ...defined, version: current.version + 1 });
       await this.save(em, id, dto.version, values);
       if (values.ownerAgencyId !== current.ownerAgencyId || values.operatorAgencyId !== current.operatorAgencyId) {

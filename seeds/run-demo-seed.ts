@@ -1,19 +1,29 @@
-import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { dataSourceOptions, migrate } from '../src/database/data-source';
+import { migrate } from '../src/database/data-source';
 import { withDatabase } from '../src/database/local-database';
+import { seedDemoActivity } from './demo-activity';
 import { seedDemo } from './demo-seed';
+import { DataSource } from 'typeorm';
 
-/** `npm run seed:demo`: the Sơn La demo data into DATABASE_URL (or the embedded database). */
+/**
+ * `npm run seed:demo`: the Sơn La demo data into DATABASE_URL (or the embedded database). Bodies and accounts
+ * are added where missing; systems and dossiers only into a registry that has none yet.
+ */
 async function main(): Promise<void> {
   await withDatabase(async (url) => {
     await migrate(url);
-    const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
+    process.env.DATABASE_URL = url;
+    process.env.JWT_SECRET ??= 'seed-only-secret-that-signs-nothing-0000';
+    process.env.JOBS_ENABLED = 'false';
+    const app = await createApp({ logs: false });
     try {
-      const logins = await seedDemo(dataSource, loadConfig({ ...process.env, DATABASE_URL: url, JWT_SECRET: 'x'.repeat(32) }).DEMO_PASSWORD);
-      console.log(`Đã nạp dữ liệu mẫu: ${logins.length} tài khoản (admin, lanhdao, thamdinh, canbo.<mã cơ quan>).`);
+      const logins = await seedDemo(app.get(DataSource), loadConfig().DEMO_PASSWORD);
+      const [{ n }]: { n: number }[] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM systems`);
+      const activity = n === 0 ? await seedDemoActivity(app) : { systems: 0, dossiers: 0 };
+      console.log(`Đã nạp dữ liệu mẫu: ${logins.length} tài khoản, ${activity.systems} hệ thống, ${activity.dossiers} hồ sơ.`);
     } finally {
-      await dataSource.destroy();
+      await app.close();
     }
   });
 }

@@ -1,11 +1,10 @@
 import 'reflect-metadata';
-import { DataSource } from 'typeorm';
 import { createApp } from './app.factory';
 import { ConfigError, loadConfig } from './config/app-config';
-import { dataSourceOptions, migrate } from './database/data-source';
+import { migrate } from './database/data-source';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EMBEDDED_DATABASE, localCluster, persistedJwtSecret } from './database/local-database';
-import { DemoLogin, seedDemo } from '../seeds/demo-seed';
+import { DemoDataResult, loadDemoDataWhenEmpty } from '../seeds/demo-data';
 
 /**
  * `npm start`: with DATABASE_URL, serve that database; without it, start the embedded PostgreSQL under
@@ -40,14 +39,13 @@ async function main(): Promise<void> {
     }
     const applied = await migrate(config.DATABASE_URL!);
     if (applied.length) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
-    const demo = embedded ? await seedWhenEmpty(config.DATABASE_URL!, config.DEMO_PASSWORD) : undefined;
-
     const app = await createApp();
+    const demo = embedded ? await loadDemoDataWhenEmpty(app, config.DEMO_PASSWORD) : undefined;
     process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
     process.once('SIGINT', () => void shutdown('SIGINT', app));
     process.once('SIGTERM', () => void shutdown('SIGTERM', app));
     await app.listen(config.PORT, config.HOST);
-    printBanner(`http://${config.HOST}:${config.PORT}`, Date.now() - startedAt, demo, config.DEMO_PASSWORD);
+    printBanner(`http://${config.HOST}:${config.PORT}`, Date.now() - startedAt, embedded, demo, config.DEMO_PASSWORD);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     await cluster?.stop();
@@ -55,24 +53,13 @@ async function main(): Promise<void> {
   }
 }
 
-async function seedWhenEmpty(url: string, password: string): Promise<DemoLogin[] | undefined> {
-  const dataSource = await new DataSource(dataSourceOptions(url, 2)).initialize();
-  try {
-    const [{ n }]: { n: number }[] = await dataSource.query(`SELECT count(*)::int AS n FROM agencies`);
-    if (n > 0) return [];
-    return await seedDemo(dataSource, password);
-  } finally {
-    await dataSource.destroy();
-  }
-}
-
-function printBanner(url: string, ms: number, demo: DemoLogin[] | undefined, password: string): void {
+function printBanner(url: string, ms: number, embedded: boolean, demo: DemoDataResult | undefined, password: string): void {
   const lines = [`capdo đã sẵn sàng sau ${(ms / 1000).toFixed(1)} giây: ${url}`, `  API: ${url}/api/v1 — tài liệu OpenAPI: ${url}/api/docs — tình trạng: ${url}/api/health`];
-  if (demo) {
+  if (embedded) {
     lines.push(`  Tài khoản mẫu (mật khẩu: ${password}):`);
     lines.push('    admin (Quản trị viên), lanhdao (Lãnh đạo UBND tỉnh), thamdinh (Công an tỉnh Sơn La)');
     lines.push('    canbo.<mã cơ quan viết thường>, ví dụ canbo.sl-so-xd (Sở Xây dựng), canbo.sl-vp-ubnd');
-    if (demo.length) lines.push(`  Vừa nạp dữ liệu mẫu Sơn La: ${demo.length} tài khoản.`);
+    if (demo) lines.push(`  Vừa nạp dữ liệu mẫu Sơn La: ${demo.logins.length} tài khoản, ${demo.systems} hệ thống, ${demo.dossiers} hồ sơ.`);
   }
   console.log(lines.join('\n'));
 }

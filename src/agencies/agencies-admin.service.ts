@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
 import { DomainError, notFound, versionConflict } from '../common/errors/domain-error';
 import { foldDiacritics } from '../common/text/vietnamese';
 import { Agency } from './agency.entity';
@@ -14,6 +14,7 @@ export class AgenciesAdminService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   create(dto: CreateAgencyDto): Promise<AgencyDto> {
@@ -40,7 +41,7 @@ export class AgenciesAdminService {
         parentId: parent?.id ?? null,
         provinceCode,
         status: 'ACTIVE',
-        validFrom: dto.validFrom ?? todayInVietnam(),
+        validFrom: dto.validFrom ?? this.clock.today(),
         validTo: null,
         successorId: null,
         searchText: foldDiacritics(dto.name),

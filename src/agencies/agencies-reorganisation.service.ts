@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { foldDiacritics } from '../common/text/vietnamese';
 import { moveCustody } from '../systems/system-custody';
@@ -36,6 +36,7 @@ export class AgenciesReorganisationService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly agencies: AgenciesAdminService,
+    private readonly clock: Clock,
   ) {}
 
   merge(user: AuthUser, dto: MergeAgenciesDto): Promise<ReorganisationDto> {
@@ -50,7 +51,7 @@ export class AgenciesReorganisationService {
       if (sources.length !== dto.sourceAgencyIds.length) throw new DomainError('REORGANISATION_INVALID', 'Không tìm thấy một số cơ quan bị sáp nhập.', { sourceAgencyIds: ['có mã không tồn tại'] });
       const existing = dto.successorAgencyId ? (await this.load(em, [dto.successorAgencyId]))[0] : 'NEW';
       if (!existing) throw new DomainError('REORGANISATION_INVALID', 'Không tìm thấy cơ quan tiếp nhận.', { successorAgencyId: ['không tồn tại'] });
-      const errors = mergeErrors({ sources, successor: existing, effectiveDate: dto.effectiveDate, today: todayInVietnam() });
+      const errors = mergeErrors({ sources, successor: existing, effectiveDate: dto.effectiveDate, today: this.clock.today() });
       if (Object.keys(errors).length) throw new DomainError('REORGANISATION_INVALID', 'Không thể ghi nhận việc sáp nhập này.', errors);
 
       const successorId =
@@ -68,6 +69,7 @@ export class AgenciesReorganisationService {
       }
       await em.query(`UPDATE agencies SET parent_id = $1, version = version + 1, updated_at = now() WHERE parent_id = ANY($2) AND status = 'ACTIVE' AND id <> ALL($2)`, [successorId, sourceIds]);
       const movedSystems = await this.moveSystems(em, sourceIds, successorId, dto.effectiveDate);
+      await this.moveOpenDossiers(em, sourceIds, successorId);
       const movedUsers: { id: string }[] = await em.query(`UPDATE users SET agency_id = $1, version = version + 1, updated_at = now() WHERE agency_id = ANY($2) RETURNING id`, [successorId, sourceIds]);
 
       const [row]: ReorgRow[] = await em.query(
@@ -88,7 +90,7 @@ export class AgenciesReorganisationService {
       if (!agency) throw notFound('Không tìm thấy cơ quan, đơn vị.');
       const errors: Record<string, string[]> = {};
       if (agency.status !== 'ACTIVE') errors.agencyId = ['cơ quan này không còn hoạt động'];
-      if (dto.effectiveDate > todayInVietnam()) errors.effectiveDate = ['chưa hỗ trợ ghi nhận trước một thay đổi có hiệu lực trong tương lai'];
+      if (dto.effectiveDate > this.clock.today()) errors.effectiveDate = ['chưa hỗ trợ ghi nhận trước một thay đổi có hiệu lực trong tương lai'];
       if (dto.effectiveDate < agency.validFrom) errors.effectiveDate = [`cơ quan chỉ hoạt động từ ${agency.validFrom}`];
       if (Object.keys(errors).length) throw new DomainError('REORGANISATION_INVALID', 'Không thể ghi nhận việc đổi tên này.', errors);
       const [before] = await em.query(`SELECT * FROM agencies WHERE id = $1`, [agency.id]);
@@ -121,6 +123,22 @@ export class AgenciesReorganisationService {
       [ids],
     );
     return rows.map((r) => ({ id: r.id, code: r.code, status: r.status, provinceCode: r.province_code, validFrom: r.valid_from, validTo: r.valid_to }));
+  }
+
+  /**
+   * Dossiers still in progress follow their system to the successor, so its officers can carry on. Finished ones
+   * keep their agency: reports attribute past submissions and approvals through the custody history anyway.
+   */
+  private async moveOpenDossiers(em: EntityManager, sourceIds: string[], successorId: string): Promise<void> {
+    const moved: { id: string }[] = await em.query(
+      `UPDATE dossiers SET owner_agency_id = CASE WHEN owner_agency_id = ANY($1) THEN $2 ELSE owner_agency_id END,
+              operator_agency_id = CASE WHEN operator_agency_id = ANY($1) THEN $2 ELSE operator_agency_id END,
+              province_code = (SELECT province_code FROM agencies WHERE id = $2), version = version + 1, updated_at = now()
+        WHERE (owner_agency_id = ANY($1) OR operator_agency_id = ANY($1)) AND status NOT IN ('APPROVED', 'WITHDRAWN', 'SUPERSEDED')
+        RETURNING id`,
+      [sourceIds, successorId],
+    );
+    for (const { id } of moved) await this.audit.record(em, { action: 'MOVE', entityType: 'dossier', entityId: id, after: { agencyId: successorId } });
   }
 
   /** Systems of the sources pass to the successor; a code already used there gets the source's code appended. */

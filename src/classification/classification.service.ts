@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
 import { DomainError, FieldErrors } from '../common/errors/domain-error';
 import { EvaluateRequestDto, EvaluationResultDto, QuestionnaireDto, QuestionnaireQuery, RulebookDto } from './dto/evaluate.dto';
 import { ClassificationFacts, Regime } from './rules/classification.types';
@@ -11,8 +11,10 @@ import { isIsoDate, ND85_EFFECTIVE_FROM, regimeFor, RULEBOOKS } from './rules/re
 
 @Injectable()
 export class ClassificationService {
+  constructor(private readonly clock: Clock) {}
+
   evaluate(dto: EvaluateRequestDto): EvaluationResultDto {
-    const asOf = dto.asOf ?? todayInVietnam();
+    const asOf = dto.asOf ?? this.clock.today();
     const regime = dto.regime ?? this.regimeOn(asOf, dto.transitionalProject, 'asOf');
     const errors = validateFacts(dto.facts, regime);
     if (errors.length > 0) {
@@ -30,7 +32,7 @@ export class ClassificationService {
   }
 
   questionnaire(query: QuestionnaireQuery): QuestionnaireDto {
-    const regime = query.regime ?? this.regimeOn(query.asOf ?? todayInVietnam(), false, 'asOf');
+    const regime = query.regime ?? this.regimeOn(query.asOf ?? this.clock.today(), false, 'asOf');
     const rulebook = RULEBOOKS[regime];
     return { regime, rulebookVersion: rulebook.version, title: rulebook.title, questions: questionnaireFor(regime) };
   }

@@ -7,7 +7,7 @@ import { ClassificationService } from '../classification/classification.service'
 import { ClassificationFacts, EvaluationResult, Regime } from '../classification/rules/classification.types';
 import { evaluate } from '../classification/rules/evaluator';
 import { regimeFor } from '../classification/rules/regime';
-import { todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
 import { catalogueForRegime, listRequirements } from '../requirements/catalogues/catalogue-registry';
@@ -28,6 +28,7 @@ export class DossierDraftingService {
     private readonly classification: ClassificationService,
     private readonly systems: SystemsQueryService,
     private readonly queries: DossiersQueryService,
+    private readonly clock: Clock,
   ) {}
 
   create(user: AuthUser, dto: CreateDossierDto): Promise<DossierDto> {
@@ -38,7 +39,7 @@ export class DossierDraftingService {
         throw new DomainError('STATE_SECRET_OFFLINE_DOSSIER', 'Hồ sơ đề xuất cấp độ của hệ thống xử lý bí mật nhà nước không được lập trên hệ thống nối mạng; hãy lập và gửi theo chế độ mật.');
       }
       if (system.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không lập hồ sơ mới.');
-      const asOf = todayInVietnam();
+      const asOf = this.clock.today();
       const regime = regimeFor(asOf, { transitionalProject: dto.transitionalProject });
       const facts = dto.facts ?? factsFromSystem(system);
       const result = this.evaluate(facts, regime);
@@ -88,7 +89,7 @@ export class DossierDraftingService {
         const result = dto.facts ? this.evaluate(facts, current.regime) : current.classification.result;
         next.levelJustification = dto.levelJustification ?? current.levelJustification;
         next.proposedLevel = this.proposedLevel(dto.proposedLevel ?? (dto.facts ? undefined : current.proposedLevel), result, next.levelJustification);
-        next.classification = dto.facts ? { asOf: todayInVietnam(), facts: facts as unknown as ClassificationFacts, result } : current.classification;
+        next.classification = dto.facts ? { asOf: this.clock.today(), facts: facts as unknown as ClassificationFacts, result } : current.classification;
         next.computedLevel = result.level;
         next.levelUndetermined = result.undetermined;
       }

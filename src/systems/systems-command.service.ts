@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
-import { todayInVietnam } from '../common/dates';
+import { Clock } from '../common/clock';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
 import { foldDiacritics } from '../common/text/vietnamese';
@@ -23,6 +23,7 @@ export class SystemsCommandService {
     private readonly access: AccessService,
     private readonly audit: AuditService,
     private readonly queries: SystemsQueryService,
+    private readonly clock: Clock,
   ) {}
 
   create(user: AuthUser, dto: CreateSystemDto): Promise<SystemDto> {
@@ -49,7 +50,7 @@ export class SystemsCommandService {
       const values = await this.checked(em, user, { ...current, ...defined, version: current.version + 1 });
       await this.save(em, id, dto.version, values);
       if (values.ownerAgencyId !== current.ownerAgencyId || values.operatorAgencyId !== current.operatorAgencyId) {
-        await moveCustody(em, id, values.ownerAgencyId, values.operatorAgencyId, todayInVietnam());
+        await moveCustody(em, id, values.ownerAgencyId, values.operatorAgencyId, this.clock.today());
       }
       const after = await this.queries.get(user, id, em);
       await this.audit.record(em, { action: 'UPDATE', entityType: 'system', entityId: id, before, after });

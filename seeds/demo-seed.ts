@@ -58,6 +58,7 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       await em.query(`UPDATE agencies c SET parent_id = p.id FROM agencies p WHERE c.code = $1 AND p.code = $2 AND c.parent_id IS NULL`, [row.code, row.parent_code]);
     }
     await seedRouting(em);
+    await seedCampaign(em);
     const logins: DemoLogin[] = [
       { username: 'admin', role: 'ADMIN', agency: '' },
       { username: 'lanhdao', role: 'LEADER', agency: 'SL-UBND' },
@@ -97,4 +98,16 @@ async function seedRouting(em: EntityManager): Promise<void> {
       [root, 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, cơ quan chủ quản phê duyệt'],
     );
   }
+}
+
+/** Dispatch 256/UBND-NC (13/01/2026): every body of the province submits its level dossiers by 15/02/2026. */
+async function seedCampaign(em: EntityManager): Promise<void> {
+  const [campaign] = await em.query(
+    `INSERT INTO campaigns (province_code, number, issued_on, issuer, title, deadline, target)
+     VALUES ($1, '256/UBND-NC', '2026-01-13', 'UBND tỉnh Sơn La', 'V/v tăng cường bảo đảm an toàn hệ thống thông tin theo cấp độ', '2026-02-15', 'SUBMITTED')
+     ON CONFLICT (province_code, number) DO NOTHING RETURNING id`,
+    [DEMO_PROVINCE],
+  );
+  if (!campaign) return;
+  await em.query(`INSERT INTO campaign_agencies (campaign_id, agency_id) SELECT $1, id FROM agencies WHERE province_code = $2 AND status = 'ACTIVE'`, [campaign.id, DEMO_PROVINCE]);
 }

@@ -15,13 +15,14 @@ import { DatabaseModule } from './database/database.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { ReportsModule } from './reports/reports.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { RoutingModule } from './routing/routing.module';
 import { SystemsModule } from './systems/systems.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({
-  imports: [ConfigModule, CommonModule, LoggingModule, DatabaseModule, NotificationsModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule],
+  imports: [ConfigModule, CommonModule, LoggingModule, DatabaseModule, NotificationsModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule, ReportsModule],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

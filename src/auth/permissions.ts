@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'calendar:read',
   'calendar:write',
   'notification:read',
+  'report:read',
+  'campaign:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,6 +34,7 @@ const EVERYONE: readonly Permission[] = [
   'dossier:read',
   'calendar:read',
   'notification:read',
+  'report:read',
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
+import { agencyProgress, approvedLevels } from './agency-progress.query';
+import { rate, TIER_LABELS, tierOf, TIERS } from './report-tiers';
+import { ReportScopeService } from './report-scope';
+
+/**
+ * The leadership report: which bodies have submitted a level dossier and which have one approved, as of a date,
+ * by tier and body, with the systems' coverage. Officers see their own agency only.
+ */
+@Injectable()
+export class ApprovalRateService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly scopes: ReportScopeService,
+    private readonly clock: Clock,
+  ) {}
+
+  async report(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto> {
+    const em = this.dataSource.manager;
+    const asOf = query.asOf ?? this.clock.today();
+    const scope = await this.scopes.resolve(em, user, query);
+    const rows = await agencyProgress(em, { provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
+    const agencyRows: AgencyRowDto[] = rows.map((r) => {
+      const tier = tierOf(r.kind);
+      return {
+        code: r.code,
+        name: r.name,
+        tier,
+        tierLabel: TIER_LABELS[tier],
+        firstSubmittedAt: r.firstSubmittedOn,
+        firstApprovedAt: r.firstApprovedOn,
+        submitted: r.firstSubmittedOn !== null,
+        approved: r.firstApprovedOn !== null,
+        systems: r.systems,
+        operatingSystems: r.operatingSystems,
+        approvedSystems: r.approvedSystems,
+      };
+    });
+    const figures = (list: AgencyRowDto[]) => {
+      const submitted = list.filter((r) => r.submitted).length;
+      const approved = list.filter((r) => r.approved).length;
+      return { total: list.length, submitted, approved, approvalRate: rate(approved, submitted), submissionRate: rate(submitted, list.length) };
+    };
+    const byTier: TierFigureDto[] = TIERS.map((tier) => ({ tier, label: TIER_LABELS[tier], ...figures(agencyRows.filter((r) => r.tier === tier)) })).filter((t) => t.total > 0);
+    const operating = sum(agencyRows.map((r) => r.operatingSystems));
+    const withApprovedLevel = sum(agencyRows.map((r) => r.approvedSystems));
+    return {
+      asOf,
+      scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title: scope.title },
+      agencies: { ...figures(agencyRows), notSubmitted: agencyRows.filter((r) => !r.submitted).length },
+      systems: {
+        total: sum(agencyRows.map((r) => r.systems)),
+        operating,
+        withApprovedLevel,
+        coverage: rate(withApprovedLevel, operating),
+        byLevel: await approvedLevels(em, { provinceCode: scope.provinceCode, asOf, agencyIds: rows.map((r) => r.id) }),
+      },
+      byTier,
+      agencyRows,
+      notSubmitted: agencyRows.filter((r) => !r.submitted),
+    };
+  }
+}
+
+function sum(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}

@@ -1,0 +1,47 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
+import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+
+export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+export class ReportQuery {
+  @ApiPropertyOptional({ example: '2026-01-06', description: 'Tính đến hết ngày này (mặc định: hôm nay)' }) @IsOptional() @IsCalendarDate() asOf?: string;
+  @ApiPropertyOptional({ description: 'Quản trị viên: báo cáo cho một cơ quan và các đơn vị cấp dưới' }) @IsOptional() @IsUUID() rootAgency?: string;
+  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: mã tỉnh' }) @IsOptional() @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' }) province?: string;
+  @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
+}
+
+export class TierFigureDto {
+  @ApiProperty() tier!: string;
+  @ApiProperty() label!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty() submitted!: number;
+  @ApiProperty() approved!: number;
+  @ApiProperty({ nullable: true, type: Number, description: '% đã phê duyệt trên số đã gửi' }) approvalRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: '% đã gửi trên tổng số' }) submissionRate!: number | null;
+}
+
+export class AgencyRowDto {
+  @ApiProperty() code!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty() tier!: string;
+  @ApiProperty() tierLabel!: string;
+  @ApiProperty({ nullable: true, type: String }) firstSubmittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) firstApprovedAt!: string | null;
+  @ApiProperty() submitted!: boolean;
+  @ApiProperty() approved!: boolean;
+  @ApiProperty() systems!: number;
+  @ApiProperty() operatingSystems!: number;
+  @ApiProperty() approvedSystems!: number;
+}
+
+export class ApprovalRateReportDto {
+  @ApiProperty() asOf!: string;
+  @ApiProperty() scope!: { provinceCode: string; rootAgency: string | null; title: string };
+  @ApiProperty() agencies!: { total: number; submitted: number; approved: number; notSubmitted: number; approvalRate: number | null; submissionRate: number | null };
+  @ApiProperty() systems!: { total: number; operating: number; withApprovedLevel: number; coverage: number | null; byLevel: Record<string, number> };
+  @ApiProperty({ type: [TierFigureDto] }) byTier!: TierFigureDto[];
+  @ApiProperty({ type: [AgencyRowDto] }) agencyRows!: AgencyRowDto[];
+  @ApiProperty({ type: [AgencyRowDto], description: 'Các cơ quan, đơn vị chưa gửi hồ sơ' }) notSubmitted!: AgencyRowDto[];
+}

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuthUser } from '../auth/auth-user';
+import { DomainError, notFound } from '../common/errors/domain-error';
+
+export interface ReportScope {
+  provinceCode: string;
+  rootAgencyId?: string;
+  title: string;
+}
+
+/** Which bodies a report covers: the caller's province, an officer's own agency, or what an admin asks for. */
+@Injectable()
+export class ReportScopeService {
+  async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
+    if (user.role === 'AGENCY_OFFICER') return this.forAgency(em, user.agencyId!);
+    if (user.role !== 'ADMIN') {
+      if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
+      const [{ name }] = await em.query(`SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $1) AS name`, [user.provinceCode]);
+      return { provinceCode: user.provinceCode!, title: name };
+    }
+    if (query.rootAgency) return this.forAgency(em, query.rootAgency);
+    if (!query.province) throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', { province: ['bắt buộc khi không có rootAgency'] });
+    return { provinceCode: query.province, title: `Tỉnh ${query.province}` };
+  }
+
+  private async forAgency(em: EntityManager, agencyId: string): Promise<ReportScope> {
+    const [agency] = await em.query(`SELECT id, name, province_code FROM agencies WHERE id = $1`, [agencyId]);
+    if (!agency) throw notFound('Không tìm thấy cơ quan, đơn vị.');
+    return { provinceCode: agency.province_code, rootAgencyId: agency.id, title: agency.name };
+  }
+}

@@ -4,6 +4,7 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
   let t: TestApp;
   let admin: string;
   let leader: string;
+  let draftId: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const idOf = async (code: string): Promise<string> => (await t.db.query(`SELECT id FROM agencies WHERE code = $1`, [code]))[0].id;
   const system = (owner: string, code: string, name: string) => ({ code, name, ownerAgencyId: owner, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' });
@@ -13,7 +14,8 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
     [admin, leader] = await Promise.all([t.login('admin'), t.login('lanhdao')]);
     // Two communes that will be merged, each with systems; one system code exists in both.
     await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-MUONGLAN'), 'QLVB', 'Quản lý văn bản xã Mường Lạn')).expect(201);
-    await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-MUONGLAN'), 'EMAIL', 'Thư điện tử xã Mường Lạn')).expect(201);
+    const email = await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-MUONGLAN'), 'EMAIL', 'Thư điện tử xã Mường Lạn')).expect(201);
+    draftId = (await t.http().post('/api/v1/dossiers').set(as(admin)).send({ systemId: email.body.id, facts: { systemType: 'INTERNAL', infoTypes: ['PRIVATE'] } }).expect(201)).body.id;
     await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-PHIENGKHOAI'), 'QLVB', 'Quản lý văn bản xã Phiêng Khoài')).expect(201);
   });
   afterAll(() => t.close());
@@ -49,8 +51,12 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
     const mine = await t.http().get('/api/v1/systems').set(as(officer)).expect(200);
     expect(mine.body.total).toBe(3);
 
-    const audit = await t.db.query(`SELECT action, count(*)::int AS n FROM audit_log WHERE action IN ('MERGE', 'MOVE') GROUP BY action ORDER BY action`);
-    expect(audit).toEqual([{ action: 'MERGE', n: 2 }, { action: 'MOVE', n: 3 }]);
+    const users = await t.db.query(`SELECT u.username FROM users u WHERE u.agency_id = $1 ORDER BY 1`, [successor]);
+    expect(users.map((u: { username: string }) => u.username)).toEqual(['canbo.sl-x-muonglan', 'canbo.sl-x-phiengkhoai']);
+    const draft = await t.http().get(`/api/v1/dossiers/${draftId}`).set(as(officer)).expect(200);
+    expect(draft.body.owner.id).toBe(successor);
+    const audit = await t.db.query(`SELECT entity_type, action, count(*)::int AS n FROM audit_log WHERE action IN ('MERGE', 'MOVE') GROUP BY 1, 2 ORDER BY 1, 2`);
+    expect(audit).toEqual([{ entity_type: 'agency', action: 'MERGE', n: 2 }, { entity_type: 'dossier', action: 'MOVE', n: 1 }, { entity_type: 'system', action: 'MOVE', n: 3 }]);
   });
 
   it('still shows the structure as it was before the merge', async () => {

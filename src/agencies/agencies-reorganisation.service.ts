@@ -70,7 +70,8 @@ export class AgenciesReorganisationService {
       await em.query(`UPDATE agencies SET parent_id = $1, version = version + 1, updated_at = now() WHERE parent_id = ANY($2) AND status = 'ACTIVE' AND id <> ALL($2)`, [successorId, sourceIds]);
       const movedSystems = await this.moveSystems(em, sourceIds, successorId, dto.effectiveDate);
       await this.moveOpenDossiers(em, sourceIds, successorId);
-      const movedUsers: { id: string }[] = await em.query(`UPDATE users SET agency_id = $1, version = version + 1, updated_at = now() WHERE agency_id = ANY($2) RETURNING id`, [successorId, sourceIds]);
+      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+      const [movedUsers]: [{ id: string }[], number] = await em.query(`UPDATE users SET agency_id = $1, version = version + 1, updated_at = now() WHERE agency_id = ANY($2) RETURNING id`, [successorId, sourceIds]);
 
       const [row]: ReorgRow[] = await em.query(
         `INSERT INTO agency_reorganisations (kind, effective_date, decision_number, decision_date, decision_issuer, successor_agency_id, source_agency_ids, moved_systems, moved_users, note, created_by)
@@ -130,7 +131,7 @@ export class AgenciesReorganisationService {
    * keep their agency: reports attribute past submissions and approvals through the custody history anyway.
    */
   private async moveOpenDossiers(em: EntityManager, sourceIds: string[], successorId: string): Promise<void> {
-    const moved: { id: string }[] = await em.query(
+    const [moved]: [{ id: string }[], number] = await em.query(
       `UPDATE dossiers SET owner_agency_id = CASE WHEN owner_agency_id = ANY($1) THEN $2 ELSE owner_agency_id END,
               operator_agency_id = CASE WHEN operator_agency_id = ANY($1) THEN $2 ELSE operator_agency_id END,
               province_code = (SELECT province_code FROM agencies WHERE id = $2), version = version + 1, updated_at = now()

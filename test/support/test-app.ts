@@ -35,7 +35,9 @@ async function createDatabase(): Promise<string> {
 export async function createTestApp(): Promise<TestApp> {
   const databaseUrl = await createDatabase();
   process.env.DATABASE_URL = databaseUrl;
-  const app = await createApp({ logs: false });
+  // CAPDO_TEST_LOGS=1 shows the server's error logs while debugging a test.
+  if (process.env.CAPDO_TEST_LOGS === '1') process.env.LOG_LEVEL = 'error';
+  const app = await createApp({ logs: process.env.CAPDO_TEST_LOGS === '1' });
   const db = app.get(DataSource);
   const tokens = new Map<string, string>();
   return {

@@ -112,6 +112,17 @@ describe('dossier builder', () => {
       expect(await countRows(t.db, 'dossier_attachments')).toBe(before);
     });
 
+    it('removes an attachment of a draft (audited); others cannot', async () => {
+      const res = await t.http().post(`/api/v1/dossiers/${dossierId}/attachments`).set(as(officer)).field('kind', 'OTHER').attach('file', PDF, 'Phụ lục.pdf').expect(201);
+      expectProblem(await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(leader)), 403, 'FORBIDDEN');
+      expectProblem(await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(otherOfficer)), 404, 'NOT_FOUND');
+      expectProblem(await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/not-an-id`).set(as(officer)), 404, 'NOT_FOUND');
+      await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(204);
+      expectProblem(await t.http().get(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)), 404, 'NOT_FOUND');
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'DETACH'`, [dossierId]);
+      expect(n).toBe(1);
+    });
+
     it('refuses files over 20 MB with 413', async () => {
       const big = Buffer.concat([PDF, Buffer.alloc(20 * 1024 * 1024 + 10)]);
       expectProblem(await t.http().post(`/api/v1/dossiers/${dossierId}/attachments`).set(as(officer)).field('kind', 'OTHER').attach('file', big, 'lon.pdf'), 413);

@@ -87,6 +87,14 @@ describe('appraisal and approval workflow', () => {
       expect(queue.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: false, dueOn: '2026-12-02', revision: 2 });
     });
 
+    it('keeps the queue to appraisers and answers unknown revisions with 404', async () => {
+      expectProblem(await t.http().get('/api/v1/appraisal-queue').set(as(officer)), 403, 'FORBIDDEN');
+      expectProblem(await t.http().get('/api/v1/appraisal-queue?status=DRAFT').set(as(appraiser)), 422, 'VALIDATION_FAILED');
+      expectProblem(await t.http().get(`/api/v1/dossiers/${id}/revisions/99`).set(as(appraiser)), 404, 'NOT_FOUND');
+      expectProblem(await t.http().get(`/api/v1/dossiers/${id}/revisions/abc`).set(as(appraiser)), 404, 'NOT_FOUND');
+      expectProblem(await t.http().get(`/api/v1/dossiers/${id}/history`).set(as(otherOfficer)), 404, 'NOT_FOUND');
+    });
+
     it('marks the dossier overdue once the due day has passed', async () => {
       clock.setFixed('2026-12-03');
       const queue = await t.http().get('/api/v1/appraisal-queue').set(as(appraiser)).expect(200);

@@ -1,5 +1,8 @@
-/** Dossier states and their Mẫu 08 (column 6) wording; the workflow extends this list. */
-export const DOSSIER_STATUS_LABELS: Record<string, string> = {
+/** Dossier states and their Vietnamese wording (Mẫu 08, column 6, for the first four). */
+export const DOSSIER_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED', 'APPROVED', 'WITHDRAWN', 'SUPERSEDED'] as const;
+export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+
+export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   DRAFT: 'Đang dự thảo',
   SUBMITTED: 'Đã gửi thẩm định',
   RETURNED: 'Yêu cầu bổ sung',
@@ -9,3 +12,7 @@ export const DOSSIER_STATUS_LABELS: Record<string, string> = {
   WITHDRAWN: 'Đã rút',
   SUPERSEDED: 'Đã được thay thế',
 };
+
+export function statusLabel(status: DossierStatus): string {
+  return DOSSIER_STATUS_LABELS[status];
+}

@@ -2,7 +2,7 @@ import { Requirement } from '../requirements/catalogues/requirement.types';
 import { AttachmentDto, DossierDto, DossierSummaryDto, PlanItemDto, WorkflowStateDto } from './dto/dossier.dto';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { ATTACHMENT_KIND_LABELS, DESIGN_KIND_LABELS, PLAN_ENTRY_STATUS_LABELS, PLAN_SECTIONS } from './dossier-plan';
-import { DOSSIER_STATUS_LABELS } from './dossier-status';
+import { DossierStatus, statusLabel } from './dossier-status';
 import { Dossier } from './dossier.entity';
 import { DUE_KIND_LABELS, DueKind, isOverdue } from '../workflow/statutory-deadlines';
 
@@ -75,7 +75,7 @@ export function mapDossier(
     id: dossier.id,
     ...refs,
     status: dossier.status,
-    statusLabel: DOSSIER_STATUS_LABELS[dossier.status] ?? dossier.status,
+    statusLabel: statusLabel(dossier.status as DossierStatus),
     regime: dossier.regime,
     rulebookVersion: dossier.rulebookVersion,
     catalogueId: dossier.catalogueId,
@@ -104,7 +104,7 @@ export function mapDossierSummary(dossier: Dossier, refs: { system: Ref; owner: 
     id: dossier.id,
     ...refs,
     status: dossier.status,
-    statusLabel: DOSSIER_STATUS_LABELS[dossier.status] ?? dossier.status,
+    statusLabel: statusLabel(dossier.status as DossierStatus),
     regime: dossier.regime,
     proposedLevel: dossier.proposedLevel,
     dueOn: dossier.dueOn,

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { QueuePageDto, QueueQuery } from './dto/history.dto';
-import { DossierStatus, statusLabel } from './dossier-transitions';
+import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
 import { DUE_KIND_LABELS, DueKind } from './statutory-deadlines';
 
 /**

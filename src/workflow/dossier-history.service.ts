@@ -4,7 +4,7 @@ import { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/errors/domain-error';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { HistoryEntryDto, RevisionDto, RevisionSummaryDto } from './dto/history.dto';
-import { DossierStatus, statusLabel } from './dossier-transitions';
+import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
 
 export const ACTION_LABELS: Record<string, string> = {
   submit: 'Gửi thẩm định',

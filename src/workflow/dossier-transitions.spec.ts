@@ -1,4 +1,5 @@
-import { ActorRole, decideTransition, DOSSIER_ACTIONS, DOSSIER_STATUSES, DossierAction, DossierStatus, TRANSITIONS, TransitionContext } from './dossier-transitions';
+import { DOSSIER_STATUSES, DossierStatus } from '../dossiers/dossier-status';
+import { ActorRole, decideTransition, DOSSIER_ACTIONS, DossierAction, TRANSITIONS, TransitionContext } from './dossier-transitions';
 
 /** The expected table: for every action, the statuses it may start from and where it leads with a valid context. */
 const EXPECTED: Record<DossierAction, Partial<Record<DossierStatus, DossierStatus>>> = {

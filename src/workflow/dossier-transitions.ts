@@ -2,8 +2,8 @@
  * The dossier state machine as a pure transition table with guards (legal brief, "Workflow"; ND85 Arts. 14–17,
  * ND331 Arts. 20–24). Services gather the facts; this module says whether an action is allowed and where it leads.
  */
-export const DOSSIER_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED', 'APPROVED', 'WITHDRAWN', 'SUPERSEDED'] as const;
-export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
+import { DOSSIER_STATUS_LABELS as STATUS_LABELS, DossierStatus } from '../dossiers/dossier-status';
+
 
 export const DOSSIER_ACTIONS = ['submit', 'return', 'start-appraisal', 'appraise', 'approve', 'withdraw', 'supersede'] as const;
 export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
@@ -65,20 +65,6 @@ export type TransitionErrorCode =
   | 'DOSSIER_DECISION_INVALID'
   | 'INTERNAL_REGULATION_MISSING';
 
-const STATUS_LABELS: Record<DossierStatus, string> = {
-  DRAFT: 'Đang dự thảo',
-  SUBMITTED: 'Đã gửi thẩm định',
-  RETURNED: 'Yêu cầu bổ sung',
-  UNDER_APPRAISAL: 'Đang thẩm định',
-  APPRAISED: 'Đã thẩm định',
-  APPROVED: 'Đã được phê duyệt',
-  WITHDRAWN: 'Đã rút',
-  SUPERSEDED: 'Đã được thay thế',
-};
-
-export function statusLabel(status: DossierStatus): string {
-  return STATUS_LABELS[status];
-}
 
 const refuse = (code: TransitionErrorCode, message: string): TransitionDecision => ({ ok: false, code, message });
 

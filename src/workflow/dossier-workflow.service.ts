@@ -14,7 +14,8 @@ import { NotificationKind } from '../notifications/notification-kinds';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RoutingRulesService } from '../routing/routing-rules.service';
 import { ActionDto, AppraiseDto, ApproveDto, ReturnDto } from './dto/actions.dto';
-import { ActorRole, decideTransition, DossierAction, DossierStatus, TransitionContext } from './dossier-transitions';
+import { DossierStatus } from '../dossiers/dossier-status';
+import { ActorRole, decideTransition, DossierAction, TransitionContext } from './dossier-transitions';
 import { contentHash } from './revision-hash';
 import { appraisalDeadline, approvalDeadline, Deadline, validityDeadline } from './statutory-deadlines';
 

@@ -1,20 +1,46 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { ApprovalRateService } from './approval-rate.service';
+import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
+import { PipelineQuery, PipelineReportDto } from './dto/pipeline.dto';
 import { ApprovalRateReportDto, ReportQuery } from './dto/report.dto';
+import { PipelineService } from './pipeline.service';
+import { ReportDownloadService } from './report-download.service';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 @ApiTags('Báo cáo')
 @Controller('api/v1/reports')
 export class ReportsController {
-  constructor(private readonly approvalRate: ApprovalRateService) {}
+  constructor(
+    private readonly downloads: ReportDownloadService,
+    private readonly pipeline: PipelineService,
+  ) {}
 
   @Get('approval-rate')
   @RequirePermission('report:read')
-  @ApiOperation({ summary: 'Tỷ lệ cơ quan đã gửi và đã được phê duyệt hồ sơ cấp độ, tính đến một ngày' })
+  @ApiOperation({ summary: 'Tỷ lệ cơ quan đã gửi và đã được phê duyệt hồ sơ cấp độ, tính đến một ngày (JSON, hoặc tải về CSV, XLSX, PDF)' })
+  @ApiProduces('application/json', 'text/csv', XLSX, 'application/pdf')
   @ApiOkResponse({ type: ApprovalRateReportDto })
-  approvalRateReport(@CurrentUser() user: AuthUser, @Query() query: ReportQuery): Promise<ApprovalRateReportDto> {
-    return this.approvalRate.report(user, query);
+  approvalRateReport(@CurrentUser() user: AuthUser, @Query() query: ReportQuery): Promise<ApprovalRateReportDto | StreamableFile> {
+    return this.downloads.approvalRate(user, query);
+  }
+
+  @Get('annual')
+  @RequirePermission('report:read')
+  @ApiOperation({ summary: 'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF)' })
+  @ApiProduces('application/json', XLSX, 'application/pdf')
+  @ApiOkResponse({ type: AnnualReportDto })
+  annualReport(@CurrentUser() user: AuthUser, @Query() query: AnnualReportQuery): Promise<AnnualReportDto | StreamableFile> {
+    return this.downloads.annual(user, query);
+  }
+
+  @Get('pipeline')
+  @RequirePermission('report:read')
+  @ApiOperation({ summary: 'Hồ sơ theo trạng thái tại một ngày, hồ sơ quá hạn theo đơn vị thẩm định, thời gian đến khi phê duyệt' })
+  @ApiOkResponse({ type: PipelineReportDto })
+  pipelineReport(@CurrentUser() user: AuthUser, @Query() query: PipelineQuery): Promise<PipelineReportDto> {
+    return this.pipeline.report(user, query);
   }
 }

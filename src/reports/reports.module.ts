@@ -1,13 +1,18 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
+import { AnnualReportService } from './annual-report.service';
 import { ApprovalRateService } from './approval-rate.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
+import { PipelineService } from './pipeline.service';
+import { ReportDownloadService } from './report-download.service';
 import { ReportScopeService } from './report-scope';
 import { ReportsController } from './reports.controller';
 
 @Module({
+  imports: [CalendarModule],
   controllers: [ReportsController, CampaignsController],
-  providers: [ApprovalRateService, ReportScopeService, CampaignsService],
+  providers: [ApprovalRateService, AnnualReportService, PipelineService, ReportDownloadService, ReportScopeService, CampaignsService],
   exports: [ApprovalRateService, CampaignsService],
 })
 export class ReportsModule {}

@@ -1,0 +1,111 @@
+import ExcelJS from 'exceljs';
+import { approvalRateCsv, APPROVAL_RATE_CSV_HEADERS } from './approval-rate.csv';
+import { approvalRatePdf } from './approval-rate.pdf';
+import { approvalRateXlsx } from './approval-rate.xlsx';
+import { AgencyRowDto, ApprovalRateReportDto } from './dto/report.dto';
+import { rate, TIER_LABELS, Tier } from './report-tiers';
+
+// pdf-parse's index runs a self-test on load; its lib entry is the parser alone.
+const pdfParse: (data: Buffer) => Promise<{ text: string; numpages: number }> = require('pdf-parse/lib/pdf-parse.js');
+
+function body(code: string, name: string, tier: Tier, submitted?: string, approved?: string): AgencyRowDto {
+  return { code, name, tier, tierLabel: TIER_LABELS[tier], firstSubmittedAt: submitted ?? null, firstApprovedAt: approved ?? null, submitted: !!submitted, approved: !!approved, systems: 3, operatingSystems: 2, approvedSystems: approved ? 1 : 0 };
+}
+
+/** 3 provincial bodies and 60 communes: 3 submitted (2 provincial, 1 ward), 2 approved. */
+function report(): ApprovalRateReportDto {
+  const rows = [
+    body('SL-SO-XD', 'Sở Xây dựng', 'PROVINCIAL', '2025-08-04', '2025-08-28'),
+    body('SL-CA', 'Công an tỉnh', 'PROVINCIAL', '2025-08-11', '2025-09-05'),
+    body('SL-SO-TC', 'Sở Tài chính', 'PROVINCIAL'),
+    body('SL-P-TOHIEU', 'UBND phường Tô Hiệu', 'COMMUNE', '2025-12-02'),
+    ...Array.from({ length: 59 }, (_, i) => body(`SL-X-${i}`, i === 0 ? 'UBND xã Mường Lạn' : `UBND xã Chiềng ${i}`, 'COMMUNE')),
+  ];
+  const figures = (list: AgencyRowDto[]) => {
+    const submitted = list.filter((r) => r.submitted).length;
+    const approved = list.filter((r) => r.approved).length;
+    return { total: list.length, submitted, approved, approvalRate: rate(approved, submitted), submissionRate: rate(submitted, list.length) };
+  };
+  return {
+    asOf: '2026-01-06',
+    scope: { provinceCode: 'SL', rootAgency: null, title: 'UBND tỉnh Sơn La' },
+    agencies: { ...figures(rows), notSubmitted: rows.filter((r) => !r.submitted).length },
+    systems: { total: 189, operating: 126, withApprovedLevel: 2, coverage: 1.6, byLevel: { '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 } },
+    byTier: (['PROVINCIAL', 'COMMUNE'] as const).map((tier) => ({ tier, label: TIER_LABELS[tier], ...figures(rows.filter((r) => r.tier === tier)) })),
+    agencyRows: rows,
+    notSubmitted: rows.filter((r) => !r.submitted),
+  };
+}
+
+describe('approval-rate CSV', () => {
+  const lines = approvalRateCsv(report()).toString('utf8').slice(1).split('\r\n');
+
+  it('has the Vietnamese headers, then one row per body with dd/mm/yyyy dates', () => {
+    expect(lines[0]).toBe(APPROVAL_RATE_CSV_HEADERS.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','));
+    expect(lines[1]).toBe('SL-SO-XD,Sở Xây dựng,"Sở, ban, ngành và tương đương",Có,04/08/2025,Có,28/08/2025,3,2,1');
+    expect(lines[3]).toBe('SL-SO-TC,Sở Tài chính,"Sở, ban, ngành và tương đương",Chưa,,Chưa,,3,2,0');
+  });
+
+  it('then a blank line and the summary', () => {
+    const blank = lines.indexOf('');
+    expect(blank).toBe(64);
+    expect(lines.slice(blank + 1, blank + 6)).toEqual([
+      'Tổng hợp,"UBND tỉnh Sơn La, tính đến ngày 06/01/2026"',
+      '"Nhóm cơ quan, đơn vị",Tổng số,Đã gửi hồ sơ,Đã được phê duyệt,Chưa gửi hồ sơ,Tỷ lệ phê duyệt (trên số đã gửi),Tỷ lệ đã gửi (trên tổng số)',
+      '"Sở, ban, ngành và tương đương",3,2,2,1,100%,"66,7%"',
+      '"UBND xã, phường",60,1,0,59,0%,"1,7%"',
+      'Tổng cộng,63,3,2,60,"66,7%","4,8%"',
+    ]);
+    expect(lines).toContain('Được phê duyệt cấp độ 3,1');
+  });
+});
+
+describe('approval-rate XLSX', () => {
+  it('has the three sheets, the totals on "Tổng hợp" and percentages as numbers', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await approvalRateXlsx(report(), new Date('2026-01-07T02:00:00Z'))) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chi tiết', 'Chưa gửi hồ sơ']);
+    const totals: unknown[] = [];
+    workbook.getWorksheet('Tổng hợp')!.eachRow((row) => {
+      if (row.getCell(1).value === 'Tổng cộng') totals.push(...(row.values as unknown[]).slice(1));
+    });
+    expect(totals).toEqual(['Tổng cộng', 63, 3, 2, 60, 0.667, 0.048]);
+    const detail = workbook.getWorksheet('Chi tiết')!;
+    expect(detail.getCell('F2').value).toEqual(new Date('2025-08-04T00:00:00Z'));
+    expect(detail.getCell('F2').numFmt).toBe('dd/mm/yyyy');
+    expect(workbook.getWorksheet('Chưa gửi hồ sơ')!.rowCount).toBe(61);
+  });
+});
+
+describe('approval-rate PDF', () => {
+  let text: string;
+  let pages: number;
+  beforeAll(async () => {
+    const pdf = await pdfParse(await approvalRatePdf(report(), { on: '2026-01-07', at: new Date('2026-01-07T02:00:00Z') }));
+    text = pdf.text.replace(/\s+/g, ' ');
+    pages = pdf.numpages;
+  });
+
+  it('prints the title block and the headline figures with their diacritics', () => {
+    expect(text).toContain('BÁO CÁO TÌNH HÌNH XÁC ĐỊNH CẤP ĐỘ HỆ THỐNG THÔNG TIN');
+    expect(text).toContain('UBND tỉnh Sơn La');
+    expect(text).toContain('Tính đến ngày 06/01/2026');
+    expect(text).toContain('3/63 cơ quan, đơn vị đã gửi hồ sơ');
+    expect(text).toContain('tỷ lệ phê duyệt (trên số đã gửi)');
+  });
+
+  it('labels the chart and its legend', () => {
+    for (const label of ['Sở, ban, ngành và tương đương', 'UBND xã, phường', 'Tổng số', 'Đã gửi hồ sơ', 'Đã được phê duyệt']) expect(text).toContain(label);
+  });
+
+  it('lists every body that has not submitted, over several pages with the header repeated', () => {
+    const list = text.slice(text.indexOf('IV. DANH SÁCH CƠ QUAN, ĐƠN VỊ CHƯA GỬI HỒ SƠ (60)'));
+    expect(list).toContain('UBND xã Mường Lạn');
+    expect(list).toContain('Sở Tài chính');
+    expect(list).not.toContain('Sở Xây dựng');
+    for (let i = 1; i < 59; i++) expect(list).toMatch(new RegExp(`UBND xã Chiềng ${i}(?!\\d)`));
+    expect(pages).toBeGreaterThan(2);
+    expect(list.split('Tên cơ quan, đơn vị').length - 1).toBe(pages - 1);
+    expect(text).toContain(`Trang ${pages}/${pages}`);
+  });
+});

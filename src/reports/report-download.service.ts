@@ -1,0 +1,54 @@
+import { Injectable, StreamableFile } from '@nestjs/common';
+import { AuthUser } from '../auth/auth-user';
+import { Clock } from '../common/clock';
+import { annualReportPdf } from './annual-report.pdf';
+import { AnnualReportService } from './annual-report.service';
+import { annualReportXlsx } from './annual-report.xlsx';
+import { approvalRateCsv } from './approval-rate.csv';
+import { approvalRatePdf } from './approval-rate.pdf';
+import { ApprovalRateService } from './approval-rate.service';
+import { approvalRateXlsx } from './approval-rate.xlsx';
+import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
+import { ApprovalRateReportDto, ReportQuery } from './dto/report.dto';
+import { reportFileName } from './report-text';
+
+const MEDIA_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+} as const;
+type FileFormat = keyof typeof MEDIA_TYPES;
+
+/** A finished file as the response: its media type, and an attachment name the browser saves it under. */
+function download(content: Buffer, format: FileFormat, name: string): StreamableFile {
+  return new StreamableFile(content, { type: MEDIA_TYPES[format], length: content.length, disposition: `attachment; filename="${name}"` });
+}
+
+/** The reports as JSON, or rendered to the file the caller asked for. */
+@Injectable()
+export class ReportDownloadService {
+  constructor(
+    private readonly approvalRates: ApprovalRateService,
+    private readonly annualReports: AnnualReportService,
+    private readonly clock: Clock,
+  ) {}
+
+  async approvalRate(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto | StreamableFile> {
+    const report = await this.approvalRates.report(user, query);
+    const format = query.format ?? 'json';
+    if (format === 'json') return report;
+    const generated = { on: this.clock.today(), at: this.clock.now() };
+    const content =
+      format === 'csv' ? approvalRateCsv(report) : format === 'xlsx' ? await approvalRateXlsx(report, generated.at) : await approvalRatePdf(report, generated);
+    return download(content, format, reportFileName('ty-le-phe-duyet-cap-do', report.asOf, format));
+  }
+
+  async annual(user: AuthUser, query: AnnualReportQuery): Promise<AnnualReportDto | StreamableFile> {
+    const report = await this.annualReports.report(user, query);
+    const format = query.format ?? 'json';
+    if (format === 'json') return report;
+    const generated = { on: this.clock.today(), at: this.clock.now() };
+    const content = format === 'xlsx' ? await annualReportXlsx(report, generated.at) : await annualReportPdf(report, generated);
+    return download(content, format, reportFileName(`bao-cao-cap-do-nam-${report.period.year}`, report.asOf, format));
+  }
+}

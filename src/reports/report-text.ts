@@ -1,0 +1,51 @@
+/**
+ * How report files write dates, percentages and CSV cells. Pure: every renderer (CSV, XLSX, PDF) shares these so a
+ * figure reads the same in each format.
+ */
+
+export const APPROVAL_RATE_TITLE = 'BÁO CÁO TÌNH HÌNH XÁC ĐỊNH CẤP ĐỘ HỆ THỐNG THÔNG TIN';
+
+/** '2026-01-06' → '06/01/2026', the way Vietnamese documents write dates; '' for no date. */
+export function formatDateVi(day: string | null | undefined): string {
+  if (!day) return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(day);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : day;
+}
+
+/** A percentage with one decimal and the Vietnamese decimal comma: 52.6 → '52,6%'; '—' when there is no base. */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return `${value.toFixed(1).replace(/\.0$/, '').replace('.', ',')}%`;
+}
+
+/** A count with the Vietnamese thousands separator: 12000 → '12.000'. */
+export function formatCount(value: number): string {
+  return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** A 'YYYY-MM-DD' day as a Date at UTC midnight, which spreadsheets store as a whole date serial. */
+export function dayToDate(day: string | null | undefined): Date | null {
+  return day ? new Date(`${day.slice(0, 10)}T00:00:00Z`) : null;
+}
+
+/** The download name: ASCII only, so every browser and mail client keeps it as is. */
+export function reportFileName(base: string, day: string, extension: string): string {
+  return `${base}-${day}.${extension}`;
+}
+
+// Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formula-like text is defused. */
+export function csvField(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return String(value);
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** Rows to CSV: CRLF line ends and a UTF-8 byte-order mark, so Excel opens the Vietnamese text correctly. */
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): Buffer {
+  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
+  return Buffer.from(`\uFEFF${body}\r\n`, 'utf8');
+}

@@ -26,8 +26,6 @@ interface QueueRow {
   owner_id: string;
   owner_code: string;
   owner_name: string;
-  total: string;
-  overdue_total: string;
 }
 
 @Injectable()
@@ -43,17 +41,19 @@ export class AppraisalQueueService {
       user.role === 'ADMIN'
         ? `((d.appraiser_agency_id IS NULL AND d.appraiser_name IS NOT NULL AND d.status IN ('SUBMITTED','UNDER_APPRAISAL')) OR (d.approver_kind <> 'AGENCY' AND d.status = 'APPRAISED') OR d.appraiser_agency_id = $1)`
         : `((d.appraiser_agency_id = $1 AND d.status IN ('SUBMITTED','UNDER_APPRAISAL')) OR (d.approver_agency_id = $1 AND d.approver_kind = 'AGENCY' AND d.status = 'APPRAISED'))`;
-    const params: unknown[] = [user.agencyId, query.status ?? null, today, query.pageSize, (query.page - 1) * query.pageSize];
     const where = `${mine} AND ($2::text IS NULL OR d.status = $2)`;
+    const [counts]: { total: number; overdue: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE d.due_on < $3)::int AS overdue FROM dossiers d WHERE ${where}`,
+      [user.agencyId, query.status ?? null, today],
+    );
     const rows: QueueRow[] = await this.dataSource.query(
       `SELECT d.id, d.status, d.proposed_level, d.regime, d.current_revision, d.received_on, d.due_on, d.due_kind, d.version,
-              s.id AS system_id, s.code AS system_code, s.name AS system_name, a.id AS owner_id, a.code AS owner_code, a.name AS owner_name,
-              count(*) OVER () AS total, count(*) FILTER (WHERE d.due_on < $3) OVER () AS overdue_total
+              s.id AS system_id, s.code AS system_code, s.name AS system_name, a.id AS owner_id, a.code AS owner_code, a.name AS owner_name
          FROM dossiers d JOIN systems s ON s.id = d.system_id JOIN agencies a ON a.id = d.owner_agency_id
         WHERE ${where}
         ORDER BY d.due_on ASC NULLS LAST, d.received_on ASC, d.id
-        LIMIT $4 OFFSET $5`,
-      params,
+        LIMIT $3 OFFSET $4`,
+      [user.agencyId, query.status ?? null, query.pageSize, (query.page - 1) * query.pageSize],
     );
     return {
       items: rows.map((r) => ({
@@ -71,8 +71,8 @@ export class AppraisalQueueService {
         overdue: r.due_on !== null && today > r.due_on,
         version: r.version,
       })),
-      total: rows.length ? Number(rows[0].total) : 0,
-      overdue: rows.length ? Number(rows[0].overdue_total) : 0,
+      total: counts.total,
+      overdue: counts.overdue,
       page: query.page,
       pageSize: query.pageSize,
     };

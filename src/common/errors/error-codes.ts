@@ -38,6 +38,7 @@ export const ERROR_CODES = {
   DOSSIER_APPRAISAL_INVALID: { status: 422, title: 'Ý kiến thẩm định chưa hợp lệ' },
   DOSSIER_DECISION_INVALID: { status: 422, title: 'Quyết định phê duyệt chưa hợp lệ' },
   INTERNAL_REGULATION_MISSING: { status: 422, title: 'Chưa ban hành quy chế bảo đảm an toàn, an ninh mạng' },
+  DOCUMENT_NOT_AVAILABLE: { status: 409, title: 'Văn bản chưa có ở giai đoạn này của hồ sơ' },
   REQUIREMENT_CATALOGUE_NOT_AVAILABLE: { status: 422, title: 'Danh mục yêu cầu không có sẵn' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Dịch vụ tạm thời không sẵn sàng' },
   INTERNAL_ERROR: { status: 500, title: 'Lỗi hệ thống' },

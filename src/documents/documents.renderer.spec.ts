@@ -1,0 +1,173 @@
+import JSZip from 'jszip';
+import { DomainError } from '../common/errors/domain-error';
+import type { DocumentForm } from './document-data';
+import { documentFileName, renderDocument, warmUpDocumentRenderer } from './documents.renderer';
+import { FIXTURE_DOSSIER, FIXTURE_DOSSIER_NOT_SUITABLE, FIXTURE_PLAN_ENTRIES } from './fixtures';
+
+// pdf-parse's index.js reads a test PDF when it is not required by another module; the library file does not.
+const pdfParse: (data: Buffer, options?: object) => Promise<{ text: string; numpages: number }> = require('pdf-parse/lib/pdf-parse.js');
+
+interface PdfPage {
+  items: { str: string; transform: number[] }[];
+}
+
+/** Text of every page, joined as pdf-parse does (items on one line glued, lines on new lines), and each page's topmost item. */
+async function pdfPages(pdf: Buffer): Promise<{ text: string; pages: string[]; topItems: string[] }> {
+  const pages: string[] = [];
+  const topItems: string[] = [];
+  await pdfParse(pdf, {
+    pagerender: async (page: { getTextContent(): Promise<PdfPage> }) => {
+      const { items } = await page.getTextContent();
+      let text = '';
+      let lastY: number | undefined;
+      for (const item of items) {
+        text += lastY === undefined || lastY === item.transform[5] ? item.str : `\n${item.str}`;
+        lastY = item.transform[5];
+      }
+      pages.push(text);
+      const top = items.filter((i) => i.str.trim()).reduce((a, b) => (b.transform[5] > a.transform[5] ? b : a));
+      topItems.push(top.str.trim());
+      return text;
+    },
+  });
+  return { text: squash(pages.join('\n')), pages: pages.map(squash), topItems };
+}
+
+async function docxText(docx: Buffer): Promise<{ text: string; xml: string; styles: string }> {
+  const zip = await JSZip.loadAsync(docx);
+  const xml = await zip.file('word/document.xml')!.async('string');
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  const text = xml
+    .replace(/<\/w:p>/g, '\n')
+    .replace(/<w:tab\/>/g, ' ')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+  return { text: squash(text), xml, styles };
+}
+
+const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
+
+const COMMON = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Cổng thông tin điện tử Sở Xây dựng', 'cấp độ 3'];
+
+const EXPECTED: Record<DocumentForm, string[]> = {
+  'mau-01': ['ĐỀ NGHỊ THẨM ĐỊNH, PHÊ DUYỆT HỒ SƠ ĐỀ XUẤT CẤP ĐỘ', 'SỞ XÂY DỰNG', 'UBND TỈNH SƠN LA', 'Kính gửi: Công an tỉnh Sơn La', 'Sơn La, ngày 25 tháng 11 năm 2026', 'Nơi nhận:'],
+  'mau-02': [
+    'ĐỀ NGHỊ THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
+    'SỞ XÂY DỰNG',
+    'Kính gửi: Công an tỉnh Sơn La',
+    'V/v đề nghị thẩm định hồ sơ đề xuất cấp độ',
+    'Danh mục hệ thống thông tin quan trọng về an ninh quốc gia',
+    '(Ký, ghi rõ họ tên, đóng dấu)',
+  ],
+  'thuyet-minh': [
+    'THUYẾT MINH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
+    'SỞ XÂY DỰNG',
+    'I. THUYẾT MINH TỔNG QUAN VỀ HỆ THỐNG THÔNG TIN',
+    'Điểm b Khoản 2 Điều 13 Nghị định 331/2026/NĐ-CP',
+    'III. THUYẾT MINH PHƯƠNG ÁN BẢO ĐẢM AN NINH MẠNG',
+    'đ) Giám sát an ninh mạng hệ thống',
+    'Điều khoản TCVN',
+    'Chính sách an toàn thông tin',
+    '7.1.1.1',
+    'Kế hoạch triển khai đến 30/06/2027',
+  ],
+  'mau-04': ['Ý KIẾN THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ', 'CÔNG AN TỈNH SƠN LA', 'BỘ CÔNG AN', 'Kính gửi: Sở Xây dựng', 'phù hợp với cấp độ 3', 'Căn cứ thẩm định'],
+  'mau-06': [
+    'QUYẾT ĐỊNH',
+    'ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+    'Số: 125/QĐ-UBND',
+    'Sơn La, ngày 04 tháng 12 năm 2026',
+    'Điều 1.',
+    'do Sở Xây dựng vận hành là cấp độ 3',
+    'TCVN 11930:2017',
+    'CHỦ TỊCH',
+    'Nguyễn Văn An',
+  ],
+};
+
+describe('renderDocument', () => {
+  describe.each(Object.keys(EXPECTED) as DocumentForm[])('%s', (form) => {
+    it('renders a PDF whose text carries the Vietnamese wording with its diacritics', async () => {
+      const pdf = await renderDocument(form, FIXTURE_DOSSIER, 'pdf');
+      expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+      const { text } = await pdfPages(pdf);
+      for (const expected of [...COMMON, ...EXPECTED[form]]) expect(text).toContain(expected);
+    });
+
+    it('renders a DOCX whose document.xml carries the same wording', async () => {
+      const docx = await renderDocument(form, FIXTURE_DOSSIER, 'docx');
+      expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
+      const { text, styles } = await docxText(docx);
+      for (const expected of [...COMMON, ...EXPECTED[form]]) expect(text).toContain(expected);
+      expect(styles).toContain('Times New Roman');
+    });
+  });
+
+  it('prints the whole requirement table of the thuyết minh, header repeated on every page, numbers from page 2', async () => {
+    const pdf = await renderDocument('thuyet-minh', FIXTURE_DOSSIER, 'pdf');
+    const { text, pages, topItems } = await pdfPages(pdf);
+    expect(pages.length).toBeGreaterThan(3);
+    for (const entry of [FIXTURE_PLAN_ENTRIES[0], FIXTURE_PLAN_ENTRIES[30], FIXTURE_PLAN_ENTRIES[FIXTURE_PLAN_ENTRIES.length - 1]]) {
+      expect(text).toContain(squash(entry.title));
+    }
+    expect(text).toMatch(new RegExp(`${FIXTURE_PLAN_ENTRIES.length}\\s*${FIXTURE_PLAN_ENTRIES[FIXTURE_PLAN_ENTRIES.length - 1].title}`));
+    // Every page the table runs over starts with its header row again.
+    const tablePages = pages.filter((p) => p.includes(squash(FIXTURE_PLAN_ENTRIES[20].description)) || p.includes('Đã triển khai'));
+    expect(tablePages.length).toBeGreaterThan(2);
+    for (const page of tablePages.slice(1)) expect(page).toContain('Điều khoản TCVN');
+    // Page numbers: none on page 1, then "2", "3"… at the top.
+    expect(topItems[0]).toBe('UBND TỈNH SƠN LA');
+    topItems.slice(1).forEach((item, i) => expect(item).toBe(String(i + 2)));
+  });
+
+  it('prints the unsuitable points of a "chưa phù hợp" appraisal', async () => {
+    const { text } = await pdfPages(await renderDocument('mau-04', FIXTURE_DOSSIER_NOT_SUITABLE, 'pdf'));
+    expect(text).toContain('chưa phù hợp');
+    expect(text).toContain('Chưa ban hành quy chế bảo đảm an ninh mạng của hệ thống');
+  });
+
+  it('repeats the table header row and keeps the Decree 30 margins in the DOCX', async () => {
+    const { xml } = await docxText(await renderDocument('thuyet-minh', FIXTURE_DOSSIER, 'docx'));
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).toMatch(/<w:pgMar[^>]*w:left="1701"/);
+    expect(xml).toContain('<w:titlePg/>');
+  });
+
+  it('refuses Mẫu 06 before there is a decision', async () => {
+    const missing = renderDocument('mau-06', { ...FIXTURE_DOSSIER, decision: undefined }, 'pdf');
+    await expect(missing).rejects.toMatchObject({ code: 'DOSSIER_INCOMPLETE' });
+    await expect(missing).rejects.toThrow(/quyết định phê duyệt cấp độ/);
+  });
+
+  it('warms up without data', async () => {
+    await expect(warmUpDocumentRenderer()).resolves.toBeUndefined();
+  });
+
+  it('throws NOT_FOUND for an unknown form', async () => {
+    const unknown = 'mau-09' as DocumentForm;
+    await expect(renderDocument(unknown, FIXTURE_DOSSIER, 'pdf')).rejects.toThrow(DomainError);
+    await expect(renderDocument(unknown, FIXTURE_DOSSIER, 'pdf')).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect(() => documentFileName(unknown, FIXTURE_DOSSIER, 'pdf')).toThrow(DomainError);
+  });
+});
+
+describe('documentFileName', () => {
+  it.each([
+    ['mau-01', 'pdf', 'mau-01-de-nghi-tham-dinh-phe-duyet-CONG-TTDT.pdf'],
+    ['mau-02', 'pdf', 'mau-02-de-nghi-tham-dinh-CONG-TTDT.pdf'],
+    ['thuyet-minh', 'docx', 'thuyet-minh-ho-so-de-xuat-cap-do-CONG-TTDT.docx'],
+    ['mau-04', 'docx', 'mau-04-y-kien-tham-dinh-CONG-TTDT.docx'],
+    ['mau-06', 'pdf', 'mau-06-quyet-dinh-phe-duyet-cap-do-CONG-TTDT.pdf'],
+  ] as const)('%s as %s is %s', (form, format, name) => {
+    expect(documentFileName(form, FIXTURE_DOSSIER, format)).toBe(name);
+  });
+
+  it('folds a Vietnamese system code to ASCII', () => {
+    const data = { ...FIXTURE_DOSSIER, system: { ...FIXTURE_DOSSIER.system, code: 'Cổng TTĐT/Sở XD' } };
+    expect(documentFileName('mau-02', data, 'docx')).toBe('mau-02-de-nghi-tham-dinh-Cong-TTDT-So-XD.docx');
+  });
+});

@@ -1,0 +1,23 @@
+import { Controller, Get, Param, Res, StreamableFile } from '@nestjs/common';
+import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { Response } from 'express';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { uuidPipe } from '../common/http/uuid-pipe';
+import { DossierDocumentsService } from './dossier-documents.service';
+
+@ApiTags('Hồ sơ đề xuất cấp độ')
+@Controller('api/v1/dossiers/:id/documents')
+export class DossierDocumentsController {
+  constructor(private readonly documents: DossierDocumentsService) {}
+
+  @Get(':file')
+  @RequirePermission('dossier:read')
+  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiOperation({ summary: 'Văn bản theo mẫu: mau-01, mau-02, thuyet-minh, mau-04, mau-06 — dạng .pdf hoặc .docx' })
+  async download(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const document = await this.documents.render(user, id, file);
+    res.attachment(document.fileName);
+    return new StreamableFile(document.content, { type: document.mediaType, length: document.content.length });
+  }
+}

@@ -1,0 +1,88 @@
+import JSZip from 'jszip';
+import { createCompleteDossier, createSystem } from './support/dossier-fixtures';
+import { createTestApp, expectProblem, TestApp } from './support/test-app';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
+
+/** PDF text extraction can split words across runs; compare without whitespace. */
+const squash = (text: string) => text.normalize('NFC').replace(/\s+/g, '');
+
+describe('official forms of a dossier, as PDF and DOCX', () => {
+  let t: TestApp;
+  let officer: string;
+  let appraiser: string;
+  let otherOfficer: string;
+  let id: string;
+  const as = (token: string) => ({ authorization: `Bearer ${token}` });
+  const download = (token: string, file: string) =>
+    t
+      .http()
+      .get(`/api/v1/dossiers/${id}/documents/${file}`)
+      .set(as(token))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      });
+  const act = async (token: string, action: string, body: object = {}) => {
+    const d = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer))).body;
+    await t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send({ version: d.version, ...body }).expect(200);
+  };
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [officer, appraiser, otherOfficer] = await Promise.all(['canbo.sl-so-xd', 'thamdinh', 'canbo.sl-so-yt'].map((u) => t.login(u)));
+    const systemId = await createSystem(t, officer, 'SL-SO-XD', 'MOT-CUA', 'Hệ thống một cửa điện tử Sở Xây dựng');
+    id = (await createCompleteDossier(t, officer, systemId)).id;
+  });
+  afterAll(() => t.close());
+
+  it('Mẫu 02 (level 3) in Vietnamese with the agency, the system and the level', async () => {
+    const res = await download(officer, 'mau-02.pdf');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toContain('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(/attachment; filename="?mau-02/);
+    const text = squash((await pdfParse(res.body)).text);
+    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Sở Xây dựng', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Công an tỉnh Sơn La']) {
+      expect(text).toContain(squash(expected));
+    }
+  });
+
+  it('the explanatory report lists every requirement of the plan, also as an editable DOCX', async () => {
+    const pdf = await download(officer, 'thuyet-minh.pdf');
+    expect(pdf.status).toBe(200);
+    const text = squash((await pdfParse(pdf.body)).text);
+    expect(text).toContain(squash('Hệ thống một cửa điện tử Sở Xây dựng'));
+    expect(text).toContain(squash('Điều 13'));
+    const docx = await download(officer, 'thuyet-minh.docx');
+    expect(docx.status).toBe(200);
+    const xml = await (await JSZip.loadAsync(docx.body)).file('word/document.xml')!.async('string');
+    const words = squash(xml.replace(/<[^>]+>/g, ''));
+    expect(words).toContain(squash('Sở Xây dựng'));
+    expect(words).toContain(squash('Hệ thống một cửa điện tử Sở Xây dựng'));
+  });
+
+  it('refuses the wrong request form, and Mẫu 04 / 06 before appraisal and approval', async () => {
+    expectProblem(await download(officer, 'mau-01.pdf'), 409, 'DOCUMENT_NOT_AVAILABLE');
+    expectProblem(await download(officer, 'mau-04.pdf'), 409, 'DOCUMENT_NOT_AVAILABLE');
+    expectProblem(await download(officer, 'mau-06.docx'), 409, 'DOCUMENT_NOT_AVAILABLE');
+    expectProblem(await download(officer, 'mau-99.pdf'), 404, 'NOT_FOUND');
+    expectProblem(await download(officer, 'mau-02.exe'), 404, 'NOT_FOUND');
+    expectProblem(await download(otherOfficer, 'mau-02.pdf'), 404, 'NOT_FOUND');
+    expectProblem(await t.http().get(`/api/v1/dossiers/${id}/documents/mau-02.pdf`), 401, 'UNAUTHENTICATED');
+  });
+
+  it('after appraisal and approval: the appraisal opinion (Mẫu 04) and the decision (Mẫu 06)', async () => {
+    await act(officer, 'submit');
+    await act(appraiser, 'start-appraisal');
+    await act(appraiser, 'appraise', { conclusion: 'SUITABLE', opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' });
+    await act(appraiser, 'approve', { decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-26', signerName: 'Đặng Trọng Cường', signerTitle: 'Giám đốc', level: 3 });
+    const opinion = squash((await pdfParse((await download(appraiser, 'mau-04.pdf')).body)).text);
+    expect(opinion).toContain(squash('phù hợp'));
+    const decision = await download(appraiser, 'mau-06.pdf');
+    expect(decision.status).toBe(200);
+    const text = squash((await pdfParse(decision.body)).text);
+    for (const expected of ['QUYẾT ĐỊNH', '125/QĐ-CAT', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Đặng Trọng Cường']) expect(text).toContain(squash(expected));
+  });
+});

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app.factory';
+import { warmUpDocumentRenderer } from './documents/documents.renderer';
 import { ConfigError, loadConfig } from './config/app-config';
 import { migrate } from './database/data-source';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -45,6 +46,8 @@ async function main(): Promise<void> {
     process.once('SIGINT', () => void shutdown('SIGINT', app));
     process.once('SIGTERM', () => void shutdown('SIGTERM', app));
     await app.listen(config.PORT, config.HOST);
+    // The first PDF of a process loads fonts and templates; do it now rather than in someone's request.
+    void warmUpDocumentRenderer().catch(() => undefined);
     printBanner(`http://${config.HOST}:${config.PORT}`, Date.now() - startedAt, embedded, demo, config.DEMO_PASSWORD);
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);

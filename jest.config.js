@@ -1,4 +1,4 @@
-// Unit specs live next to the code (src/**/*.spec.ts); e2e specs in test/ (*.e2e-spec.ts).
+// Unit specs live next to the code (src/**/*.spec.ts); e2e specs in test/ (*.e2e-spec.ts); browser specs in test/browser/.
 const transform = {
   '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }],
 };
@@ -10,6 +10,15 @@ module.exports = {
       testEnvironment: 'node',
       transform,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
+      // Real Chromium (Debian's /usr/bin/chromium) driving the web pages; `node test/browser/run.js` skips it without one.
+      displayName: 'browser',
+      testEnvironment: 'node',
+      transform,
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -9,6 +9,7 @@ import { bodyParserProblem } from './common/errors/problem';
 import { sendProblem } from './common/errors/problem.filter';
 import { correlationMiddleware } from './common/http/correlation.middleware';
 import { AppConfig } from './config/app-config';
+import { registerWebAssets } from './web/web-assets';
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
 export async function createApp(options: { logs?: boolean } = {}): Promise<NestExpressApplication> {
@@ -21,6 +22,7 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestE
   app.use(correlationMiddleware);
   app.use(guardBodyParser(json({ limit: config.BODY_LIMIT })));
   app.use(guardBodyParser(urlencoded({ extended: false, limit: config.BODY_LIMIT })));
+  registerWebAssets(app);
   setUpOpenApi(app);
   app.enableShutdownHooks();
   await app.init();

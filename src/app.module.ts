@@ -19,10 +19,11 @@ import { ReportsModule } from './reports/reports.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { RoutingModule } from './routing/routing.module';
 import { SystemsModule } from './systems/systems.module';
+import { WebModule } from './web/web.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({
-  imports: [ConfigModule, CommonModule, LoggingModule, DatabaseModule, NotificationsModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule, ReportsModule],
+  imports: [ConfigModule, CommonModule, LoggingModule, DatabaseModule, NotificationsModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule, ReportsModule, WebModule],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -112,8 +112,8 @@ describe('notifications', () => {
       const text = textPart(mail.raw);
       expect(text).toContain('Kính gửi Cán bộ thẩm định Công an tỉnh,');
       expect(text).toContain('Hạn kiểm tra tính hợp lệ: 05/12/2025.');
-      expect(text).toContain(`Xem hồ sơ: ${PUBLIC_URL}/api/v1/dossiers/${dossierId}`);
-      expect(htmlPart(mail.raw)).toContain(`<a href="${PUBLIC_URL}/api/v1/dossiers/${dossierId}">Xem hồ sơ</a>`);
+      expect(text).toContain(`Xem hồ sơ: ${PUBLIC_URL}/ho-so/${dossierId}`);
+      expect(htmlPart(mail.raw)).toContain(`<a href="${PUBLIC_URL}/ho-so/${dossierId}">Xem hồ sơ</a>`);
 
       const emailedAt = await waitFor(async () => (await t.db.query(`SELECT emailed_at FROM notifications WHERE id = $1`, [inbox.body.items[0].id]))[0].emailed_at);
       expect(emailedAt).toBeInstanceOf(Date);

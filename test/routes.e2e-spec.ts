@@ -2,6 +2,7 @@ import { RequestMethod } from '@nestjs/common';
 import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { PERMISSION_KEY, PUBLIC_KEY } from '../src/auth/auth.decorators';
+import { PAGE_KEY } from '../src/auth/auth.guard';
 import { PERMISSIONS } from '../src/auth/permissions';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
 
@@ -9,6 +10,8 @@ interface Route {
   method: string;
   path: string;
   isPublic: boolean;
+  /** A web page (src/web): signs in by session cookie, answers with pages and redirects. */
+  isPage: boolean;
   permission?: string;
 }
 
@@ -31,6 +34,7 @@ function registeredRoutes(t: TestApp): Route[] {
         method,
         path: `/${base}/${path}`.replace(/\/+/g, '/').replace(/\/$/, ''),
         isPublic: reflector.getAllAndOverride(PUBLIC_KEY, [handler, wrapper.metatype as object]) === true,
+        isPage: reflector.getAllAndOverride(PAGE_KEY, [handler, wrapper.metatype as object]) === true,
         permission: reflector.getAllAndOverride(PERMISSION_KEY, [handler, wrapper.metatype as object]),
       });
     }
@@ -52,16 +56,34 @@ describe('deny by default', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('only sign-in and health are public', () => {
+  it('only sign-in (API and page) and health are public', () => {
     const publicRoutes = registeredRoutes(t).filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
-    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'POST /api/v1/auth/login']);
+    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'GET /dang-nhap', 'POST /api/v1/auth/login', 'POST /dang-nhap']);
   });
 
-  it('every non-public route answers 401 problem+json without a token', async () => {
-    for (const route of registeredRoutes(t).filter((r) => !r.isPublic)) {
+  it('keeps the API under /api and the web pages outside it', () => {
+    const misplaced = registeredRoutes(t).filter((r) => r.isPage === r.path.startsWith('/api'));
+    expect(misplaced).toEqual([]);
+    expect(registeredRoutes(t).filter((r) => r.isPage).length).toBeGreaterThan(5);
+  });
+
+  it('every non-public API route answers 401 problem+json without a token', async () => {
+    for (const route of registeredRoutes(t).filter((r) => !r.isPublic && !r.isPage)) {
       const path = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
       const res = await t.http()[route.method.toLowerCase() as 'get'](path).send({});
       expectProblem(res, 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  it('every non-public page sends a visitor without a session to the sign-in page', async () => {
+    for (const route of registeredRoutes(t).filter((r) => !r.isPublic && r.isPage)) {
+      const path = route.path.replace(/:[A-Za-z]+/g, '00000000-0000-4000-8000-000000000000');
+      const res = await t.http()[route.method.toLowerCase() as 'get'](path).type('form').send({});
+      expect({ route: `${route.method} ${route.path}`, status: res.status, location: res.headers.location }).toEqual({
+        route: `${route.method} ${route.path}`,
+        status: 303,
+        location: expect.stringMatching(/^\/dang-nhap(\?|$)/),
+      });
     }
   });
 });

@@ -1,6 +1,6 @@
 import { Clock } from '../src/common/clock';
 import { DueRemindersService } from '../src/workflow/due-reminders.service';
-import { createCompleteDossier, createSystem, LEVEL2_FACTS } from './support/dossier-fixtures';
+import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from './support/dossier-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
 
 describe('appraisal and approval workflow', () => {
@@ -72,6 +72,10 @@ describe('appraisal and approval workflow', () => {
       const returned = await act(appraiser, id, 'return', { version: d.version, items: ['Bổ sung sơ đồ mạng có địa chỉ IP'] }).expect(200);
       expect(returned.body).toMatchObject({ status: 'RETURNED', statusLabel: 'Yêu cầu bổ sung', workflow: { returnItems: ['Bổ sung sơ đồ mạng có địa chỉ IP'], dueOn: null } });
       clock.setFixed('2026-11-10');
+      d = await get(id);
+      // The officer supplements the returned dossier: edits and a new attachment, then resubmits.
+      await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, description: { architecture: 'Sơ đồ mạng: vùng DMZ 10.10.1.0/24, vùng máy chủ 10.10.2.0/24' } }).expect(200);
+      await t.http().post(`/api/v1/dossiers/${id}/attachments`).set(as(officer)).field('kind', 'OTHER').attach('file', PDF, 'Sơ đồ mạng.pdf').expect(201);
       d = await get(id);
       const resubmitted = await act(officer, id, 'submit', { version: d.version }).expect(200);
       expect(resubmitted.body.workflow).toMatchObject({ currentRevision: 2, receivedOn: '2026-11-10', dueOn: '2026-11-17', dueKind: 'VALIDITY' });

@@ -8,6 +8,11 @@ import { AccessTokenPayload, AuthUser } from './auth-user';
 import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
 import { Permission, roleHas } from './permissions';
 
+/** Marks a controller as web pages (src/web): they also accept the session cookie, on every method. */
+export const PAGE_KEY = 'capdo:page';
+/** The signed-in browser's access token (http-only cookie set by the sign-in page). */
+export const SESSION_COOKIE = 'capdo_session';
+
 /**
  * Deny by default: a route passes only if it is marked @Public() or declares a permission
  * that the caller's role has. A route with neither is refused for everyone.
@@ -25,10 +30,22 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     const request = context.switchToHttp().getRequest();
-    const user = await this.authenticate(request.headers.authorization);
+    const user = await this.authenticate(request.headers.authorization ?? this.sessionCookie(request, targets));
     if (!permission || !roleHas(user.role, permission)) throw new DomainError('FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện thao tác này.');
     request.user = user;
     return true;
+  }
+
+  /**
+   * The session cookie stands in for the Authorization header on web pages (which check a CSRF token on every
+   * post) and on read-only requests (GET/HEAD: document and report downloads linked from the pages). An unsafe API
+   * call never authenticates by cookie, so a cross-site form cannot act through the API.
+   */
+  private sessionCookie(request: { method: string; headers: { cookie?: string } }, targets: Parameters<Reflector['getAllAndOverride']>[1]): string | undefined {
+    const page = this.reflector.getAllAndOverride<boolean>(PAGE_KEY, targets) === true;
+    if (!page && request.method !== 'GET' && request.method !== 'HEAD') return undefined;
+    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    return token ? `Bearer ${token}` : undefined;
   }
 
   private async authenticate(header: string | undefined): Promise<AuthUser> {
@@ -54,4 +71,12 @@ export class AuthGuard implements CanActivate {
     setCurrentActor({ id: user.id, username: user.username });
     return user;
   }
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const index = part.indexOf('=');
+    if (index > 0 && part.slice(0, index).trim() === name) return part.slice(index + 1).trim() || undefined;
+  }
+  return undefined;
 }

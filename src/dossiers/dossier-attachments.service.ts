@@ -9,6 +9,7 @@ import { AttachmentDto } from './dto/dossier.dto';
 import { ALLOWED_MEDIA_TYPES, decodeFileName, detectAllowedType } from './attachment-type';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { AttachmentKind } from './dossier-plan';
+import { isEditable } from './dossier-status';
 import { DossiersQueryService } from './dossiers-query.service';
 import { mapAttachment } from './dossier.mapper';
 import { AccessService } from '../access/access.service';
@@ -85,7 +86,7 @@ export class DossierAttachmentsService {
     if (!this.access.canWriteSystemOf(user, dossier.ownerAgencyId, dossier.operatorAgencyId)) {
       throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được sửa tệp của hồ sơ này.');
     }
-    if (dossier.status !== 'DRAFT') throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ thêm, bớt tệp khi hồ sơ đang dự thảo.');
+    if (!isEditable(dossier.status)) throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ thêm, bớt tệp khi hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
     return dossier;
   }
 }

@@ -15,6 +15,7 @@ import { InformationSystem } from '../systems/system.entity';
 import { SystemsQueryService } from '../systems/systems-query.service';
 import { CreateDossierDto, DossierDto, UpdateDossierDto } from './dto/dossier.dto';
 import { designKindFor, PlanEntry } from './dossier-plan';
+import { isEditable } from './dossier-status';
 import { Dossier } from './dossier.entity';
 import { DossiersQueryService } from './dossiers-query.service';
 
@@ -108,7 +109,7 @@ export class DossierDraftingService {
     const dossier = await this.queries.findVisible(user, id, em, true);
     this.assertCanWrite(user, dossier.ownerAgencyId, dossier.operatorAgencyId);
     if (dossier.version !== version) throw versionConflict();
-    if (dossier.status !== 'DRAFT') throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ sửa được hồ sơ đang dự thảo.');
+    if (!isEditable(dossier.status)) throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ sửa được hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
     return dossier;
   }
 

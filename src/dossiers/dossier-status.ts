@@ -16,3 +16,10 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
 export function statusLabel(status: DossierStatus): string {
   return DOSSIER_STATUS_LABELS[status];
 }
+
+/** The officer edits a dossier while drafting it and while supplementing it after a return (yêu cầu bổ sung). */
+export const EDITABLE_STATUSES: readonly DossierStatus[] = ['DRAFT', 'RETURNED'];
+
+export function isEditable(status: string): boolean {
+  return (EDITABLE_STATUSES as readonly string[]).includes(status);
+}

@@ -22,12 +22,12 @@ describe('composeNotificationMail', () => {
     expect(text).toContain('Hạn kiểm tra tính hợp lệ: 05/12/2025.');
     expect(text).toContain('Loại thông báo: Hồ sơ gửi đến đơn vị thẩm định');
     expect(text).toContain('Thời điểm: 09:30 01/12/2025');
-    expect(text).toContain(`Xem hồ sơ: https://capdo.sonla.gov.vn/api/v1/dossiers/${DOSSIER}`);
+    expect(text).toContain(`Xem hồ sơ: https://capdo.sonla.gov.vn/ho-so/${DOSSIER}`);
   });
 
   it('links the dossier in the HTML and keeps the body\'s line breaks', () => {
     const { html } = composeNotificationMail(base, 'http://127.0.0.1:3000');
-    expect(html).toContain(`<a href="http://127.0.0.1:3000/api/v1/dossiers/${DOSSIER}">Xem hồ sơ</a>`);
+    expect(html).toContain(`<a href="http://127.0.0.1:3000/ho-so/${DOSSIER}">Xem hồ sơ</a>`);
     expect(html).toContain('Công an tỉnh Sơn La.<br>Hạn kiểm tra');
     expect(html).toContain('<html lang="vi">');
   });
@@ -49,6 +49,6 @@ describe('composeNotificationMail', () => {
 
 describe('dossierLink', () => {
   it('joins the public address and the dossier without a double slash', () => {
-    expect(dossierLink('https://capdo.sonla.gov.vn//', DOSSIER)).toBe(`https://capdo.sonla.gov.vn/api/v1/dossiers/${DOSSIER}`);
+    expect(dossierLink('https://capdo.sonla.gov.vn//', DOSSIER)).toBe(`https://capdo.sonla.gov.vn/ho-so/${DOSSIER}`);
   });
 });

@@ -19,7 +19,7 @@ const FOOTER = 'Thư này được gửi tự động từ capdo — sổ đăng
 
 /** Where a dossier is opened; the one place to change when the web client gets its own pages. */
 export function dossierLink(publicUrl: string, dossierId: string): string {
-  return `${publicUrl.replace(/\/+$/, '')}/api/v1/dossiers/${dossierId}`;
+  return `${publicUrl.replace(/\/+$/, '')}/ho-so/${dossierId}`;
 }
 
 /** The e-mail copy of an inbox notification: Vietnamese subject, plain text and HTML with the dossier link. */

@@ -1,5 +1,6 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, FieldErrors } from '../errors/domain-error';
+import { jsonShapeIssue } from '../objects';
 
 /** Vietnamese messages for class-validator constraints; unknown constraints keep their default text. */
 const MESSAGES: Record<string, (args: string) => string> = {
@@ -56,8 +57,27 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
   return result;
 }
 
+/** Deeper than any body or query of the API (a dossier's plan entries sit 3 levels down). */
+const MAX_INPUT_DEPTH = 32;
+
+/**
+ * Before the DTO transformation, refuses input nested deeper than MAX_INPUT_DEPTH (class-transformer's recursion
+ * would overflow the stack on it: a 500) and keys such as `__proto__`, `constructor` or `prototype`, which Nest
+ * and class-transformer would drop silently where every other unknown field is refused.
+ */
+class InputValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' || metadata.type === 'query') {
+      const issue = jsonShapeIssue(value, MAX_INPUT_DEPTH);
+      if (issue?.kind === 'too-deep') throw new DomainError('BAD_REQUEST', `Dữ liệu gửi lên lồng nhau quá ${MAX_INPUT_DEPTH} mức.`);
+      if (issue) throw new DomainError('VALIDATION_FAILED', 'Một số trường chưa hợp lệ.', { [issue.path]: [MESSAGES.whitelistValidation('')] });
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new InputValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,

@@ -1,0 +1,96 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { DomainError } from '../common/errors/domain-error';
+import { uuidPipe } from '../common/http/uuid-pipe';
+import { DossierDto } from '../dossiers/dto/dossier.dto';
+import { ApproveDto, AppraiseDto, ReturnDto } from '../workflow/dto/actions.dto';
+import { QueueQuery } from '../workflow/dto/history.dto';
+import { documentLinks } from './dossier-form';
+import { FormBody, FormFailure, formFailure, FormReader, validated } from './form-input';
+import { PageRenderer } from './page-renderer.service';
+import { redirectWithFlash } from './page-session';
+import { lines } from './view-helpers';
+import { WebPages } from './web-page.decorator';
+import { WebServices } from './web-services';
+
+type Action = 'return' | 'start-appraisal' | 'appraise' | 'approve';
+const DONE: Record<Action, string> = {
+  return: 'Đã gửi yêu cầu bổ sung cho cơ quan lập hồ sơ.',
+  'start-appraisal': 'Đã tiếp nhận hồ sơ và bắt đầu thẩm định.',
+  appraise: 'Đã ghi ý kiến thẩm định.',
+  approve: 'Đã phê duyệt cấp độ. Quyết định (Mẫu 06) có thể tải về bên dưới.',
+};
+
+/** The appraising body's desk: the queue by due date, and the appraisal of the frozen revision. */
+@WebPages()
+@Controller('tham-dinh')
+export class AppraisalPagesController {
+  constructor(
+    private readonly view: PageRenderer,
+    private readonly services: WebServices,
+  ) {}
+
+  @Get()
+  @RequirePermission('dossier:appraise')
+  async queue(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('trangThai') status?: string, @Query('trang') page?: string): Promise<void> {
+    const filter = ['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(status ?? '') ? status : undefined;
+    const current = Math.max(1, Number(page) || 1);
+    const result = await this.services.queue.queue(user, { status: filter, page: current, pageSize: 50 } as QueueQuery);
+    return this.view.render(req, res, 'queue', { result, status: filter ?? '', pages: Math.ceil(result.total / 50) });
+  }
+
+  @Get(':id')
+  @RequirePermission('dossier:appraise')
+  async show(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
+    return this.render(user, req, res, await this.services.dossiers.get(user, id), {});
+  }
+
+  @Post(':id/yeu-cau-bo-sung')
+  @RequirePermission('dossier:appraise')
+  returnForSupplement(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+    return this.act(user, req, res, id, 'return', body, async (f) => validated(ReturnDto, { version: f.int('version'), note: f.text('note'), items: lines(f.raw('items')) }, f));
+  }
+
+  @Post(':id/tiep-nhan')
+  @RequirePermission('dossier:appraise')
+  startAppraisal(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+    return this.act(user, req, res, id, 'start-appraisal', body, async (f) => ({ version: f.int('version') ?? 0, note: f.text('note') ?? undefined }));
+  }
+
+  @Post(':id/tham-dinh')
+  @RequirePermission('dossier:appraise')
+  appraise(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+    return this.act(user, req, res, id, 'appraise', body, async (f) =>
+      validated(AppraiseDto, { version: f.int('version'), conclusion: f.text('conclusion') ?? '', opinions: f.text('opinions'), reasons: lines(f.raw('reasons')) }, f),
+    );
+  }
+
+  @Post(':id/phe-duyet')
+  @RequirePermission('dossier:approve')
+  approve(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+    return this.act(user, req, res, id, 'approve', body, async (f) =>
+      validated(ApproveDto, { version: f.int('version'), decisionNumber: f.text('decisionNumber') ?? '', decisionDate: f.date('decisionDate') ?? '', signerName: f.text('signerName') ?? '', signerTitle: f.text('signerTitle') ?? '', level: f.int('level'), note: f.text('note') }, f),
+    );
+  }
+
+  private async act(user: AuthUser, req: Request, res: Response, id: string, action: Action, body: FormBody, read: (f: FormReader) => Promise<object>): Promise<void> {
+    try {
+      const dto = await read(new FormReader(body));
+      await this.services.workflow.act(user, id, action, dto as never);
+      return redirectWithFlash(req, res, `/tham-dinh/${id}`, DONE[action]);
+    } catch (error) {
+      const failure = formFailure(error);
+      const dossier = await this.services.dossiers.get(user, id);
+      return this.render(user, req, res, dossier, { [action]: { failure, values: body } }, error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422);
+    }
+  }
+
+  private async render(user: AuthUser, req: Request, res: Response, dossier: DossierDto, forms: Partial<Record<Action, { failure: FormFailure; values: FormBody }>>, status = 200): Promise<void> {
+    const [revisions, history] = await Promise.all([this.services.history.revisions(user, dossier.id), this.services.history.history(user, dossier.id)]);
+    const latest = revisions[revisions.length - 1];
+    const revision = latest ? await this.services.history.revision(user, dossier.id, latest.number) : undefined;
+    return this.view.render(req, res, 'appraisal', { d: dossier, revision, revisions, history, forms, documents: documentLinks(dossier), today: this.services.clockToday() }, status);
+  }
+}

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Ip, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { Public, RequirePermission } from '../auth/auth.decorators';
+import { AppConfig } from '../config/app-config';
+import { DomainError } from '../common/errors/domain-error';
+import { FormBody } from './form-input';
+import { PageRenderer } from './page-renderer.service';
+import { endSession, safeNext, startSession } from './page-session';
+import { WebPages } from './web-page.decorator';
+import { WebServices } from './web-services';
+
+/** Sign-in and sign-out: the same AuthService as POST /api/v1/auth/login, its token kept in an http-only cookie. */
+@WebPages()
+@Controller()
+export class AuthPagesController {
+  constructor(
+    private readonly view: PageRenderer,
+    private readonly services: WebServices,
+    private readonly config: AppConfig,
+  ) {}
+
+  @Get('dang-nhap')
+  @Public()
+  form(@Req() req: Request, @Res() res: Response, @Query('tiep') next?: string, @Query('het') expired?: string): Promise<void> {
+    return this.view.render(req, res, 'login', { next: safeNext(next), expired: expired === '1', values: {} });
+  }
+
+  @Post('dang-nhap')
+  @Public()
+  async signIn(@Req() req: Request, @Res() res: Response, @Body() body: FormBody, @Ip() ip: string): Promise<void> {
+    const username = String(body.username ?? '').trim();
+    const password = String(body.password ?? '');
+    const next = safeNext(body.tiep);
+    if (!username || !password) {
+      return this.view.render(req, res, 'login', { next, values: { username }, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' }, 422);
+    }
+    try {
+      const session = await this.services.auth.login({ username, password }, ip);
+      startSession(req, res, session.accessToken, this.config.JWT_EXPIRES_IN_SECONDS);
+      res.redirect(303, next);
+    } catch (error) {
+      if (!(error instanceof DomainError) || !['INVALID_CREDENTIALS', 'LOGIN_THROTTLED'].includes(error.code)) throw error;
+      const status = error.code === 'LOGIN_THROTTLED' ? 429 : 401;
+      return this.view.render(req, res, 'login', { next, values: { username }, message: error.detail }, status);
+    }
+  }
+
+  @Post('dang-xuat')
+  @RequirePermission('profile:read')
+  signOut(@Req() req: Request, @Res() res: Response): void {
+    endSession(req, res);
+    res.redirect(303, '/dang-nhap');
+  }
+}

@@ -1,0 +1,118 @@
+import { FieldErrors } from '../common/errors/domain-error';
+import { DossierDto, UpdateDossierDto } from '../dossiers/dto/dossier.dto';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, PLAN_ENTRY_STATUS_LABELS, PLAN_ENTRY_STATUSES, PLAN_SECTIONS } from '../dossiers/dossier-plan';
+import { FormBody, FormReader } from './form-input';
+import { formatDate } from './view-helpers';
+
+export const PLAN_STATUS_OPTIONS = [{ value: '', label: '— Chưa trả lời —' }, ...PLAN_ENTRY_STATUSES.map((value) => ({ value, label: PLAN_ENTRY_STATUS_LABELS[value] }))];
+export const ATTACHMENT_KIND_OPTIONS = ATTACHMENT_KINDS.map((value) => ({ value, label: ATTACHMENT_KIND_LABELS[value] }));
+
+/** What the editor's inputs show for a dossier; the plan's one text box is the description, or the reason when not applicable. */
+export function dossierFormValues(d: DossierDto): Record<string, string> {
+  const description = d.description as Record<string, string | null | undefined>;
+  const values: Record<string, string> = {
+    version: String(d.version),
+    'description.overview': description.overview ?? '',
+    'description.scope': description.scope ?? '',
+    'description.servedPopulation': description.servedPopulation ?? '',
+    'description.architecture': description.architecture ?? '',
+    proposedLevel: String(d.proposedLevel),
+    levelJustification: d.levelJustification,
+    'expertOpinion.unit': d.expertOpinion?.unit ?? '',
+    'expertOpinion.summary': d.expertOpinion?.summary ?? '',
+    'expertOpinion.date': formatDate(d.expertOpinion?.date ?? null),
+  };
+  for (const s of d.planSections) values[`planSections.${s.key}`] = s.text;
+  for (const p of d.plan) {
+    values[`plan.${p.code}.status`] = p.status ?? '';
+    values[`plan.${p.code}.plannedDate`] = formatDate(p.plannedDate);
+    values[`plan.${p.code}.text`] = (p.status === 'NOT_APPLICABLE' ? p.reason : p.description) ?? '';
+  }
+  return values;
+}
+
+/** The values as typed, to show again after a refused save. */
+export function dossierFormEcho(body: FormBody): Record<string, string> {
+  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : (v ?? '')]));
+}
+
+/**
+ * The editor's form as the API's UpdateDossierDto. A changed proposed level changes the requirement catalogue,
+ * so it is saved on its own (the plan answers belong to the old level's requirements).
+ */
+export function dossierDtoFromForm(body: FormBody, current: DossierDto): { plain: Partial<UpdateDossierDto>; reader: FormReader; codes: string[]; levelChanged: boolean } {
+  const f = new FormReader(body);
+  const proposedLevel = f.int('proposedLevel') ?? undefined;
+  const levelChanged = proposedLevel !== undefined && proposedLevel !== current.proposedLevel;
+  const plain: Record<string, unknown> = { version: f.int('version') ?? undefined, proposedLevel, levelJustification: f.text('levelJustification') ?? '' };
+  if (levelChanged) return { plain, reader: f, codes: [], levelChanged };
+  plain.description = {
+    overview: f.text('description.overview', null),
+    scope: f.text('description.scope', null),
+    servedPopulation: f.text('description.servedPopulation', null),
+    architecture: f.text('description.architecture', null),
+  };
+  plain.planSections = Object.fromEntries(PLAN_SECTIONS.map((s) => [s.key, f.text(`planSections.${s.key}`) ?? '']));
+  const codes: string[] = [];
+  const entries: object[] = [];
+  for (const item of current.plan) {
+    const status = f.text(`plan.${item.code}.status`);
+    if (!status) continue;
+    const text = f.text(`plan.${item.code}.text`, null);
+    codes.push(item.code);
+    entries.push({
+      code: item.code,
+      status,
+      plannedDate: f.date(`plan.${item.code}.plannedDate`, null),
+      reason: status === 'NOT_APPLICABLE' ? text : null,
+      description: status === 'NOT_APPLICABLE' ? null : text,
+    });
+  }
+  plain.planEntries = entries;
+  const unit = f.text('expertOpinion.unit');
+  const summary = f.text('expertOpinion.summary');
+  const date = f.date('expertOpinion.date', null);
+  if (unit || summary) plain.expertOpinion = { unit: unit ?? '', summary: summary ?? '', date };
+  else if (current.expertOpinion) plain.expertOpinion = null;
+  return { plain: plain as Partial<UpdateDossierDto>, reader: f, codes, levelChanged };
+}
+
+/** The API names plan errors by position (planEntries[3].plannedDate); the form by requirement (plan.CODE.plannedDate). */
+export function formFieldErrors(errors: FieldErrors, codes: string[]): FieldErrors {
+  const mapped: FieldErrors = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const match = /^planEntries\[(\d+)\]\.(\w+)$/.exec(key);
+    if (match && codes[Number(match[1])]) {
+      const field = match[2] === 'reason' || match[2] === 'description' ? 'text' : match[2];
+      mapped[`plan.${codes[Number(match[1])]}.${field}`] = messages;
+    } else {
+      mapped[key] = messages;
+    }
+  }
+  return mapped;
+}
+
+/** Where in the editor each kind of missing item is fixed. */
+export function missingAnchor(code: string, ref: string | undefined, systemId: string): string {
+  if (code.startsWith('DESCRIPTION_')) return '#phan-1';
+  if (code === 'DESIGN_DOCUMENT_MISSING' || code === 'RISK_ASSESSMENT_MISSING') return '#tep';
+  if (code.startsWith('LEVEL_')) return '#phan-3';
+  if (code === 'PLAN_SECTION_MISSING') return `#f-planSections-${ref ?? ''}`;
+  if (code.startsWith('PLAN_REQUIREMENT_')) return `#yc-${(ref ?? '').replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  if (code === 'INTERNAL_REGULATION_MISSING') return `/he-thong/${systemId}/sua`;
+  if (code === 'EXPERT_OPINION_MISSING') return '#phan-5';
+  return '#';
+}
+
+/** The official forms a dossier can print at its stage (the documents feature renders them as PDF and DOCX). */
+export function documentLinks(d: DossierDto): { form: string; label: string }[] {
+  const links = [
+    d.proposedLevel <= 2
+      ? { form: 'mau-01', label: 'Mẫu 01 — Văn bản đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ' }
+      : { form: 'mau-02', label: 'Mẫu 02 — Văn bản đề nghị thẩm định hồ sơ đề xuất cấp độ' },
+    { form: 'thuyet-minh', label: 'Thuyết minh hồ sơ đề xuất cấp độ' },
+  ];
+  if (d.workflow.appraisal) links.push({ form: 'mau-04', label: 'Mẫu 04 — Ý kiến thẩm định hồ sơ đề xuất cấp độ' });
+  if (d.workflow.decision) links.push({ form: 'mau-06', label: 'Mẫu 06 — Quyết định phê duyệt cấp độ hệ thống thông tin' });
+  return links;
+}

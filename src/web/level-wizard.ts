@@ -1,0 +1,111 @@
+/**
+ * The level questionnaire as a step-by-step form: one question per step, only the questions whose askWhen holds
+ * for the answers so far. Pure: reads a posted form into facts, decides the step; the rules stay in
+ * classification/rules (questionAppliesTo, the evaluator).
+ */
+import { Question, questionAppliesTo } from '../classification/rules/questionnaire';
+import { FieldErrors } from '../common/errors/domain-error';
+import { FormBody } from './form-input';
+
+export type Answers = Record<string, unknown>;
+
+export const ANSWER_PREFIX = 'a.';
+
+/** Reads the answers of every question present in the form; a value that cannot be read becomes an error. */
+export function readAnswers(questions: Question[], body: FormBody): { answers: Answers; errors: FieldErrors } {
+  const answers: Answers = {};
+  const errors: FieldErrors = {};
+  for (const q of questions) {
+    const key = `${ANSWER_PREFIX}${q.id}`;
+    const raw = body[key];
+    if (raw === undefined) continue;
+    const values = (Array.isArray(raw) ? raw : [raw]).map((v) => v.trim()).filter((v) => v !== '');
+    if (q.answerType === 'multi') {
+      if (values.length) answers[q.id] = [...new Set(values)];
+      continue;
+    }
+    const value = values[values.length - 1];
+    if (value === undefined) continue;
+    if (q.answerType === 'boolean') {
+      if (value === 'true' || value === 'false') answers[q.id] = value === 'true';
+    } else if (q.answerType === 'integer' || q.answerType === 'level') {
+      const digits = value.replace(/[.\s]/g, '');
+      if (/^\d+$/.test(digits)) answers[q.id] = Number(digits);
+      else errors[q.id] = ['hãy nhập một số nguyên không âm, ví dụ 12000'];
+    } else {
+      answers[q.id] = value;
+    }
+  }
+  return { answers, errors };
+}
+
+/** The questions to ask given the answers, and the answers without those to questions no longer asked. */
+export function applicable(questions: Question[], answers: Answers): { asked: Question[]; answers: Answers } {
+  let current = answers;
+  for (let pass = 0; pass < 4; pass += 1) {
+    const asked = questions.filter((q) => questionAppliesTo(q, current));
+    const kept = Object.fromEntries(Object.entries(current).filter(([id]) => asked.some((q) => q.id === id)));
+    if (Object.keys(kept).length === Object.keys(current).length) return { asked, answers: kept };
+    current = kept;
+  }
+  return { asked: questions.filter((q) => questionAppliesTo(q, current)), answers: current };
+}
+
+export function isAnswered(answers: Answers, id: string): boolean {
+  const value = answers[id];
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+}
+
+export type WizardMove = { kind: 'stay' } | { kind: 'next' } | { kind: 'back' } | { kind: 'goto'; step: number } | { kind: 'finish' };
+
+export function readMove(value: unknown): WizardMove {
+  if (value === 'tiep') return { kind: 'next' };
+  if (value === 'lui') return { kind: 'back' };
+  if (value === 'lap-ho-so') return { kind: 'finish' };
+  const step = typeof value === 'string' ? /^buoc-(\d{1,2})$/.exec(value)?.[1] : undefined;
+  return step !== undefined ? { kind: 'goto', step: Number(step) } : { kind: 'stay' };
+}
+
+/**
+ * The step to show after a move. Steps 0…n-1 are the questions asked; step n is the summary. "Next" stops on a
+ * required question left unanswered; "finish" from anywhere goes to the first unanswered required question.
+ */
+export function nextStep(asked: Question[], answers: Answers, step: number, move: WizardMove, errors: FieldErrors): { step: number; errors: FieldErrors } {
+  const last = asked.length;
+  const at = Math.min(Math.max(0, step), last);
+  const firstMissing = asked.findIndex((q) => q.required && !isAnswered(answers, q.id));
+  switch (move.kind) {
+    case 'stay':
+      return { step: at, errors };
+    case 'back':
+      return { step: Math.max(0, at - 1), errors: {} };
+    case 'goto':
+      return { step: Math.min(Math.max(0, move.step), firstMissing === -1 ? last : Math.min(last, firstMissing)), errors: {} };
+    case 'next': {
+      const question = asked[at];
+      if (question && errors[question.id]) return { step: at, errors };
+      if (question && question.required && !isAnswered(answers, question.id)) {
+        return { step: at, errors: { [question.id]: [question.answerType === 'multi' ? 'hãy chọn ít nhất một mục' : 'hãy trả lời câu hỏi này trước khi tiếp tục'] } };
+      }
+      return { step: Math.min(last, at + 1), errors: {} };
+    }
+    case 'finish':
+      if (firstMissing !== -1) return { step: firstMissing, errors: { [asked[firstMissing].id]: ['hãy trả lời câu hỏi này trước khi lập hồ sơ'] } };
+      return { step: last, errors };
+  }
+}
+
+/** Enough to ask the evaluator: the two facts it cannot do without. */
+export function canEvaluate(answers: Answers): boolean {
+  return isAnswered(answers, 'systemType') && isAnswered(answers, 'infoTypes');
+}
+
+/** The answer as a person reads it, with the question's own option labels. */
+export function answerLabel(question: Question, value: unknown): string {
+  if (value === undefined) return 'Chưa trả lời';
+  if (question.answerType === 'boolean') return value ? 'Có' : 'Không';
+  const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label ?? String(v);
+  if (Array.isArray(value)) return value.map(label).join('; ');
+  if (question.answerType === 'integer') return new Intl.NumberFormat('vi-VN').format(Number(value));
+  return label(value);
+}

@@ -1,0 +1,39 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { SESSION_COOKIE } from '../auth/auth.guard';
+import { toProblem } from '../common/errors/problem';
+import { currentCorrelationId } from '../common/request-context';
+import { PageRenderer } from './page-renderer.service';
+import { cookie, endSession } from './page-session';
+import { query } from './view-helpers';
+
+/**
+ * Errors of the web pages are pages too: not signed in → the sign-in page (and back here afterwards);
+ * forbidden, not found, conflict → a Vietnamese page with a way back; the API keeps problem+json.
+ */
+@Catch()
+@Injectable()
+export class PageErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('WebErrors');
+
+  constructor(private readonly renderer: PageRenderer) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    if (res.headersSent) return;
+    const problem = toProblem(exception);
+    if (problem.status >= 500) this.logger.error({ err: exception, path: req.path }, 'Page error');
+    if (problem.code === 'UNAUTHENTICATED') {
+      if (cookie(req, SESSION_COOKIE)) endSession(req, res);
+      const location = `/dang-nhap${query({ tiep: req.method === 'GET' ? req.originalUrl : undefined, het: cookie(req, SESSION_COOKIE) ? 1 : undefined })}`;
+      if (req.headers['hx-request']) {
+        res.status(401).set('HX-Redirect', location).end();
+        return;
+      }
+      res.redirect(303, location);
+      return;
+    }
+    this.renderer.renderPlain(req, res, 'error', { status: problem.status, title: problem.title, detail: problem.detail, correlationId: currentCorrelationId() }, problem.status);
+  }
+}

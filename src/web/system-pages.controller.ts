@@ -1,0 +1,106 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { AccessService } from '../access/access.service';
+import { AgencyListQuery } from '../agencies/dto/agency.dto';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { roleHas } from '../auth/permissions';
+import { uuidPipe } from '../common/http/uuid-pipe';
+import { DossierListQuery } from '../dossiers/dto/dossier.dto';
+import { CreateSystemDto, SystemListQuery, UpdateSystemDto } from '../systems/dto/system.dto';
+import { FormBody, formFailure, validated } from './form-input';
+import { PageRenderer } from './page-renderer.service';
+import { redirectWithFlash } from './page-session';
+import { SYSTEM_FORM_OPTIONS, systemDtoFromForm, systemFormEcho, systemFormValues } from './system-form';
+import { WebPages } from './web-page.decorator';
+import { WebServices } from './web-services';
+
+const PAGE_SIZE = 25;
+
+/** The inventory: list and search, register, details, edit. */
+@WebPages()
+@Controller('he-thong')
+export class SystemPagesController {
+  constructor(
+    private readonly view: PageRenderer,
+    private readonly services: WebServices,
+    private readonly access: AccessService,
+  ) {}
+
+  @Get()
+  @RequirePermission('system:read')
+  async list(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('q') q?: string, @Query('trang') page?: string): Promise<void> {
+    const current = Math.max(1, Number(page) || 1);
+    const result = await this.services.systems.list(user, { q: q?.slice(0, 100), page: current, pageSize: PAGE_SIZE, sort: 'name' } as SystemListQuery);
+    return this.view.render(req, res, 'systems', { result, q: q ?? '', pages: Math.ceil(result.total / PAGE_SIZE), canWrite: roleHas(user.role, 'system:write') });
+  }
+
+  @Get('moi')
+  @RequirePermission('system:write')
+  async newForm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const agencies = await this.agencyOptions(user);
+    const values = { ownerAgencyId: user.agencyId ?? '', operatorAgencyId: user.agencyId ?? '', lifecycle: 'IN_OPERATION', deploymentStatus: 'NOT_DEPLOYED', infoTypes: [] };
+    return this.view.render(req, res, 'system-form', { mode: 'create', values, errors: {}, agencies, options: SYSTEM_FORM_OPTIONS });
+  }
+
+  @Post('moi')
+  @RequirePermission('system:write')
+  async create(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Body() body: FormBody): Promise<void> {
+    try {
+      const { plain, reader } = systemDtoFromForm(body, false);
+      const created = await this.services.systemCommands.create(user, await validated(CreateSystemDto, plain, reader));
+      return redirectWithFlash(req, res, `/he-thong/${created.id}`, `Đã đăng ký hệ thống "${created.name}".`);
+    } catch (error) {
+      const failure = formFailure(error);
+      const agencies = await this.agencyOptions(user);
+      return this.view.render(req, res, 'system-form', { mode: 'create', values: systemFormEcho(body), errors: failure.errors, failure, agencies, options: SYSTEM_FORM_OPTIONS }, 422);
+    }
+  }
+
+  @Get('nhap-excel')
+  @RequirePermission('system:write')
+  importHelp(@Req() req: Request, @Res() res: Response): Promise<void> {
+    return this.view.render(req, res, 'system-import', {});
+  }
+
+  @Get(':id')
+  @RequirePermission('system:read')
+  async show(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
+    const system = await this.services.systems.get(user, id);
+    const dossiers = await this.services.dossiers.list(user, { systemId: id, page: 1, pageSize: 50 } as DossierListQuery);
+    const open = dossiers.items.find((d) => ['DRAFT', 'RETURNED', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(d.status));
+    const canWrite = roleHas(user.role, 'system:write') && this.access.canWriteSystemOf(user, system.owner.id, system.operator.id) && system.lifecycle !== 'RETIRED';
+    return this.view.render(req, res, 'system', { system, dossiers: dossiers.items, open, canWrite, canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED' });
+  }
+
+  @Get(':id/sua')
+  @RequirePermission('system:write')
+  async editForm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
+    const system = await this.services.systems.get(user, id);
+    return this.view.render(req, res, 'system-form', { mode: 'edit', system, values: systemFormValues(system), errors: {}, agencies: await this.agencyOptions(user, system), options: SYSTEM_FORM_OPTIONS });
+  }
+
+  @Post(':id/sua')
+  @RequirePermission('system:write')
+  async update(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+    try {
+      const { plain, reader } = systemDtoFromForm(body, true);
+      const updated = await this.services.systemCommands.update(user, id, await validated(UpdateSystemDto, plain, reader));
+      return redirectWithFlash(req, res, `/he-thong/${id}`, `Đã lưu thay đổi của hệ thống "${updated.name}".`);
+    } catch (error) {
+      const failure = formFailure(error);
+      const system = await this.services.systems.get(user, id);
+      return this.view.render(req, res, 'system-form', { mode: 'edit', system, values: systemFormEcho(body), errors: failure.errors, failure, agencies: await this.agencyOptions(user, system), options: SYSTEM_FORM_OPTIONS }, failure.errors && Object.keys(failure.errors).length ? 422 : 409);
+    }
+  }
+
+  /** Agencies the user may pick as owner or operator: an officer's own, an administrator's every active body. */
+  private async agencyOptions(user: AuthUser, system?: { owner: { id: string; code: string; name: string }; operator: { id: string; code: string; name: string } }) {
+    const page = await this.services.agencies.list(user, { page: 1, pageSize: 200, status: 'ACTIVE' } as AgencyListQuery);
+    const options = page.items.map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
+    for (const ref of system ? [system.owner, system.operator] : []) {
+      if (!options.some((o) => o.value === ref.id)) options.push({ value: ref.id, label: `${ref.name} (${ref.code})` });
+    }
+    return options;
+  }
+}

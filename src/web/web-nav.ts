@@ -1,0 +1,27 @@
+import { AuthUser } from '../auth/auth-user';
+import { roleHas } from '../auth/permissions';
+
+export interface NavItem {
+  href: string;
+  label: string;
+  active: boolean;
+}
+
+const ITEMS: { href: string; label: string; show: (u: AuthUser) => boolean }[] = [
+  { href: '/', label: 'Trang chủ', show: (u) => u.role === 'AGENCY_OFFICER' },
+  { href: '/tham-dinh', label: 'Hồ sơ cần thẩm định', show: (u) => roleHas(u.role, 'dossier:appraise') },
+  { href: '/he-thong', label: 'Hệ thống thông tin', show: () => true },
+  { href: '/ho-so', label: 'Hồ sơ cấp độ', show: () => true },
+  { href: '/bao-cao', label: 'Báo cáo', show: (u) => u.role !== 'AGENCY_OFFICER' },
+  { href: '/quan-tri', label: 'Quản trị', show: (u) => u.role === 'ADMIN' },
+];
+
+/** The menu for the user's role; the current section is marked for aria-current. */
+export function navFor(user: AuthUser | undefined, path: string): NavItem[] {
+  if (!user) return [];
+  return ITEMS.filter((item) => item.show(user)).map((item) => ({
+    href: item.href,
+    label: item.label,
+    active: item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`),
+  }));
+}

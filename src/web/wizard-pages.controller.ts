@@ -1,0 +1,115 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Request, Response } from 'express';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { Question } from '../classification/rules/questionnaire';
+import { Regime } from '../classification/rules/classification.types';
+import { DomainError, FieldErrors } from '../common/errors/domain-error';
+import { uuidPipe } from '../common/http/uuid-pipe';
+import { factsFromSystem } from '../dossiers/dossier-drafting.service';
+import { DossierDto } from '../dossiers/dto/dossier.dto';
+import { SystemDto } from '../systems/dto/system.dto';
+import { FormBody, FormFailure, formFailure } from './form-input';
+import { Answers, answerLabel, applicable, canEvaluate, isAnswered, nextStep, readAnswers, readMove } from './level-wizard';
+import { PageRenderer } from './page-renderer.service';
+import { redirectWithFlash } from './page-session';
+import { WebPages } from './web-page.decorator';
+import { WebServices } from './web-services';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface WizardState {
+  system: SystemDto;
+  dossier?: DossierDto;
+  regime: Regime;
+  title: string;
+  questions: Question[];
+}
+
+/**
+ * The level questionnaire, one question per step (only those askWhen calls for), with the level and the articles
+ * recomputed by the evaluator as the officer answers (htmx refreshes the result panel on every change). The last
+ * step proposes the level and creates the draft dossier, or updates the facts of an existing draft.
+ */
+@WebPages()
+@Controller('he-thong/:id/xac-dinh-cap-do')
+export class WizardPagesController {
+  constructor(
+    private readonly view: PageRenderer,
+    private readonly services: WebServices,
+  ) {}
+
+  @Get()
+  @RequirePermission('dossier:write')
+  async start(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Query('hoSo') dossierId?: string): Promise<void> {
+    const state = await this.state(user, id, dossierId);
+    const initial = state.dossier ? (state.dossier.classification as { facts: Answers }).facts : await this.systemFacts(user, id);
+    const { asked, answers } = applicable(state.questions, initial);
+    const proposal = state.dossier ? { proposedLevel: String(state.dossier.proposedLevel), levelJustification: state.dossier.levelJustification } : {};
+    return this.render(req, res, state, asked, answers, 0, {}, proposal);
+  }
+
+  @Post()
+  @RequirePermission('dossier:write')
+  async answer(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+    const state = await this.state(user, id, typeof body.hoSo === 'string' ? body.hoSo : undefined);
+    const read = readAnswers(state.questions, body);
+    const { asked, answers } = applicable(state.questions, read.answers);
+    const move = readMove(body.di);
+    const { step, errors } = nextStep(asked, answers, Number(body.buoc) || 0, move, read.errors);
+    const proposal = { proposedLevel: String(body.proposedLevel ?? ''), levelJustification: String(body.levelJustification ?? '') };
+    if (move.kind === 'finish' && step === asked.length && !Object.keys(errors).length) {
+      try {
+        const dossierId = await this.saveDossier(user, state, answers, proposal);
+        return redirectWithFlash(req, res, `/ho-so/${dossierId}`, state.dossier ? 'Đã cập nhật kết quả xác định cấp độ của hồ sơ.' : 'Đã lập hồ sơ đề xuất cấp độ (dự thảo). Hãy hoàn thiện các phần còn thiếu rồi gửi thẩm định.');
+      } catch (error) {
+        const failure = formFailure(error);
+        return this.render(req, res, state, asked, answers, step, failure.errors, proposal, failure, 422);
+      }
+    }
+    return this.render(req, res, state, asked, answers, step, errors, proposal, undefined, Object.keys(errors).length ? 422 : 200);
+  }
+
+  private async saveDossier(user: AuthUser, state: WizardState, facts: Answers, proposal: { proposedLevel: string; levelJustification: string }): Promise<string> {
+    const proposedLevel = /^[1-5]$/.test(proposal.proposedLevel) ? Number(proposal.proposedLevel) : undefined;
+    const levelJustification = proposal.levelJustification.trim() || undefined;
+    if (state.dossier) {
+      await this.services.drafting.update(user, state.dossier.id, { version: state.dossier.version, facts, proposedLevel, levelJustification: levelJustification ?? '' });
+      return state.dossier.id;
+    }
+    const created = await this.services.drafting.create(user, { systemId: state.system.id, facts, proposedLevel, levelJustification });
+    return created.id;
+  }
+
+  private async state(user: AuthUser, systemId: string, dossierId: string | undefined): Promise<WizardState> {
+    const system = await this.services.systems.get(user, systemId);
+    let dossier: DossierDto | undefined;
+    if (dossierId) {
+      if (!UUID.test(dossierId)) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ đề xuất cấp độ.');
+      dossier = await this.services.dossiers.get(user, dossierId);
+      if (dossier.system.id !== system.id) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ đề xuất cấp độ.');
+    }
+    const questionnaire = this.services.classification.questionnaire(dossier ? { regime: dossier.regime as Regime } : {});
+    return { system, dossier, regime: questionnaire.regime, title: questionnaire.title, questions: questionnaire.questions as Question[] };
+  }
+
+  private async systemFacts(user: AuthUser, id: string): Promise<Answers> {
+    return factsFromSystem(await this.services.systems.findVisible(user, id));
+  }
+
+  private evaluate(regime: Regime, answers: Answers): { result?: ReturnType<WebServices['classification']['evaluate']>; problems?: FieldErrors } {
+    if (!canEvaluate(answers)) return {};
+    try {
+      return { result: this.services.classification.evaluate({ regime, facts: answers }) };
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'CLASSIFICATION_FACTS_INVALID') return { problems: error.errors ?? {} };
+      throw error;
+    }
+  }
+
+  private render(req: Request, res: Response, state: WizardState, asked: Question[], answers: Answers, step: number, errors: FieldErrors, proposal: object, failure?: FormFailure, status = 200): Promise<void> {
+    const evaluation = this.evaluate(state.regime, answers);
+    const summary = asked.map((q, index) => ({ index, question: q, label: answerLabel(q, answers[q.id]), answered: isAnswered(answers, q.id) }));
+    return this.view.render(req, res, 'wizard', { ...state, asked, answers, step, errors, evaluation, summary, proposal, failure }, status);
+  }
+}

@@ -1,0 +1,48 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { SystemListQuery } from '../dto/system.dto';
+
+export const SHEET_FORMATS = ['xlsx', 'csv'] as const;
+export type SheetFormat = (typeof SHEET_FORMATS)[number];
+
+const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class SheetFormatQuery {
+  @ApiPropertyOptional({ enum: SHEET_FORMATS, default: 'xlsx' }) @IsOptional() @IsIn(SHEET_FORMATS) format?: SheetFormat;
+}
+
+/** The list's filters, without paging: an export holds every system the filters show. */
+export class SystemExportQuery extends OmitType(SystemListQuery, ['page', 'pageSize'] as const) {
+  @ApiPropertyOptional({ enum: SHEET_FORMATS, default: 'xlsx' }) @IsOptional() @IsIn(SHEET_FORMATS) format?: SheetFormat;
+}
+
+export class SystemImportQuery {
+  @ApiPropertyOptional({ default: false, description: 'Chỉ kiểm tra và báo cáo, không ghi gì' }) @IsOptional() @Transform(toBool) @IsBoolean() dryRun?: boolean;
+}
+
+export const IMPORT_ACTIONS = ['CREATE', 'UPDATE', 'UNCHANGED'] as const;
+export type ImportAction = (typeof IMPORT_ACTIONS)[number];
+
+export class ImportRowErrorDto {
+  @ApiProperty({ description: 'Số dòng trong bảng tính (dòng tiêu đề là 1)', example: 3 }) row!: number;
+  @ApiProperty({ description: 'Tên cột', example: 'Mã cơ quan chủ quản' }) column!: string;
+  @ApiProperty({ example: 'không có cơ quan mã SL-SO-XYZ' }) message!: string;
+}
+
+export class ImportRowDto {
+  @ApiProperty({ example: 2 }) row!: number;
+  @ApiProperty({ example: 'CONG-TTDT' }) code!: string;
+  @ApiProperty({ example: 'SL-SO-XD' }) ownerAgencyCode!: string;
+  @ApiProperty({ enum: IMPORT_ACTIONS }) action!: ImportAction;
+}
+
+export class ImportReportDto {
+  @ApiProperty() dryRun!: boolean;
+  @ApiProperty({ description: 'Số dòng dữ liệu (không kể dòng tiêu đề, dòng trống, dòng ví dụ của mẫu)' }) totalRows!: number;
+  @ApiProperty({ description: 'Số hệ thống được (hoặc sẽ được, khi chạy thử) tạo mới' }) created!: number;
+  @ApiProperty() updated!: number;
+  @ApiProperty() unchanged!: number;
+  @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowErrorDto[];
+  @ApiProperty({ type: [ImportRowDto], description: 'Các dòng hợp lệ và việc sẽ làm với từng dòng' }) rows!: ImportRowDto[];
+}

@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError, FieldErrors } from './domain-error';
 import { ERROR_CODES, ErrorCode } from './error-codes';
 
@@ -64,7 +64,31 @@ export function toProblem(exception: unknown): Problem {
     const code = PG_CODES[pgCode];
     if (code) return problem(code, code === 'DUPLICATE' ? 'Giá trị này đã được dùng cho một bản ghi khác.' : undefined);
   }
+  if (databaseUnavailable(exception)) {
+    return problem('SERVICE_UNAVAILABLE', 'Cơ sở dữ liệu tạm thời không kết nối được. Vui lòng thử lại sau ít giây.', undefined, { retryAfterSeconds: 5 });
+  }
   return problem('INTERNAL_ERROR', 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại hoặc báo quản trị viên kèm mã tham chiếu.');
+}
+
+/** PostgreSQL restarting or out of reach: connection errors, admin/crash shutdown, "not yet accepting connections". */
+const UNAVAILABLE_PG_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
+const UNAVAILABLE_NET_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH']);
+
+/**
+ * A request that failed because the database went away is a 503 (retry later, with Retry-After), not a 500: nothing
+ * is wrong with the request or the code. Seen when PostgreSQL is killed or restarted under load
+ * (test/reliability/crash.e2e-spec.ts). The transaction was rolled back, or (connection lost during COMMIT) its outcome
+ * is unknown: a versioned write retried gets 409 if it did commit.
+ */
+function databaseUnavailable(exception: unknown): boolean {
+  const error = exception as { code?: unknown; message?: unknown; driverError?: { code?: unknown; message?: unknown } } | null;
+  if (!error || typeof error !== 'object') return false;
+  // TypeORM releases a transaction's connection when it breaks; the transaction's next query then fails with these.
+  if (exception instanceof QueryRunnerAlreadyReleasedError || exception instanceof QueryRunnerProviderAlreadyReleasedError) return true;
+  const codes = [error.code, error.driverError?.code].filter((c): c is string => typeof c === 'string');
+  if (codes.some((c) => UNAVAILABLE_PG_CODES.has(c) || UNAVAILABLE_NET_CODES.has(c) || c.startsWith('08'))) return true;
+  const message = `${String(error.message ?? '')} ${String(error.driverError?.message ?? '')}`;
+  return /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error/.test(message);
 }
 
 /** Errors raised by the JSON body parser before a request reaches a controller. */

@@ -59,6 +59,19 @@ describe('reports on the Sơn La demo data', () => {
     expectProblem(await t.http().get('/api/v1/reports/approval-rate'), 401, 'UNAUTHENTICATED');
   });
 
+  it('gives an administrator the whole country with scope=national; only an administrator, and alone', async () => {
+    await t.http().post('/api/v1/agencies').set(as(admin)).send({ code: 'HN-UBND', name: 'UBND thành phố Hà Nội', kind: 'province_committee', provinceCode: 'HN', validFrom: '2025-07-01' }).expect(201);
+    const sonLa = await report(admin, { province: 'SL', asOf: '2026-01-06' }).expect(200);
+    const all = await report(admin, { scope: 'national', asOf: '2026-01-06' }).expect(200);
+    expect(all.body.scope).toEqual({ provinceCode: null, rootAgency: null, title: 'Toàn quốc' });
+    expect(all.body.agencies).toMatchObject({ total: sonLa.body.agencies.total + 1, submitted: 19, approved: 10, notSubmitted: sonLa.body.agencies.notSubmitted + 1 });
+    expect(all.body.notSubmitted.map((r: { code: string }) => r.code)).toContain('HN-UBND');
+    expect(all.body.systems).toEqual(sonLa.body.systems);
+    expectProblem(await report(leader, { scope: 'national' }), 403, 'FORBIDDEN');
+    expectProblem(await report(admin, { scope: 'national', province: 'SL' }), 422, 'VALIDATION_FAILED');
+    expectProblem(await report(admin, { scope: 'country' }), 422, 'VALIDATION_FAILED');
+  });
+
   describe('campaign 256/UBND-NC', () => {
     let id: string;
     beforeAll(async () => {

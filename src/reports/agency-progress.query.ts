@@ -10,76 +10,92 @@ export interface AgencyProgressRow {
   systems: number;
   operatingSystems: number;
   approvedSystems: number;
+  /** The approved systems by their level on the day (they add up to approvedSystems). */
+  approvedByLevel: Record<string, number>;
 }
+
+export interface ProgressScope {
+  /** null: every province (the national report). */
+  provinceCode: string | null;
+  rootAgencyId?: string;
+  asOf: string;
+}
+
+/** SQL: the first instant after day $2 in Vietnam (UTC+7); "on or before $2" is "before this". */
+const END_OF_DAY = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+
+/**
+ * SQL (CTEs): `bodies`, every body of the scope that existed on $2 with its name then ($1 province or null for
+ * all, $3 root agency or null); `origins`, those bodies and every body whose successor links lead to one of them
+ * by $2 (merged away before that day), each with the body it is carried to.
+ */
+const SCOPE_BODIES = `
+  bodies AS (
+    SELECT a.id, a.code, v.name, a.kind
+      FROM agencies a
+      JOIN agency_versions v ON v.agency_id = a.id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to >= $2)
+     WHERE ($1::varchar IS NULL OR a.province_code = $1) AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to >= $2)
+       AND ($3::uuid IS NULL OR a.id IN (
+         WITH RECURSIVE sub AS (SELECT $3::uuid AS id UNION SELECT x.agency_id FROM agency_versions x JOIN sub ON x.parent_id = sub.id
+                                WHERE x.valid_from <= $2 AND (x.valid_to IS NULL OR x.valid_to >= $2))
+         SELECT id FROM sub))),
+  origins AS (
+    SELECT id AS origin, id AS body, 0 AS hops FROM bodies
+    UNION ALL
+    SELECT a.id, o.body, o.hops + 1 FROM origins o JOIN agencies a ON a.successor_id = o.origin
+     WHERE a.valid_to IS NOT NULL AND a.valid_to < $2 AND o.hops < 10)`;
 
 /**
  * Every body that existed on `asOf` in the scope, with the day it first submitted a dossier and the day it first
- * had one approved (both on or before `asOf`), and its systems then. A submission counts for the body that owned
- * the system on the day (custody history), carried forward through mergers to the body that existed on `asOf`.
- * Days are Vietnamese days (UTC+7).
+ * had one approved (both on or before `asOf`), and its systems then, by approved level. A submission counts for
+ * the body that owned the system on the day (custody history), carried forward through mergers to the body that
+ * existed on `asOf`. A system's level on `asOf` is that of its latest dossier approved by then, else a decision
+ * recorded on the system by then. Days are Vietnamese days (UTC+7).
+ *
+ * One pass, proportional to the scope: from the scope's bodies and their predecessors to their custody periods,
+ * each period's dossiers and, for the periods that cover `asOf`, the systems, all read from covering indexes
+ * (migration ReportIndexes1764100900000). Instants are compared with the end of `asOf` in Vietnam instead of being
+ * turned into days row by row. An approved dossier's level is read as its proposed level: approval must decide
+ * exactly the proposed level (dossier-transitions.ts, DOSSIER_DECISION_INVALID) and an approved dossier no longer
+ * changes, so the index holds it and the dossier rows are never read.
  */
-export async function agencyProgress(em: EntityManager, scope: { provinceCode: string; rootAgencyId?: string; asOf: string }): Promise<AgencyProgressRow[]> {
-  return em.query(
-    `WITH RECURSIVE
-     bodies AS (
-       SELECT a.id, a.code, v.name, a.kind
-         FROM agencies a
-         JOIN agency_versions v ON v.agency_id = a.id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to >= $2)
-        WHERE a.province_code = $1 AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to >= $2)
-          AND ($3::uuid IS NULL OR a.id IN (
-            WITH RECURSIVE sub AS (SELECT $3::uuid AS id UNION SELECT x.agency_id FROM agency_versions x JOIN sub ON x.parent_id = sub.id
-                                   WHERE x.valid_from <= $2 AND (x.valid_to IS NULL OR x.valid_to >= $2))
-            SELECT id FROM sub))),
-     -- Where a body that no longer existed on asOf went: follow successor links.
-     carried AS (
-       SELECT id AS origin, id AS cur, 0 AS hops FROM agencies
-       UNION ALL
-       SELECT c.origin, a.successor_id, c.hops + 1 FROM carried c JOIN agencies a ON a.id = c.cur
-        WHERE a.successor_id IS NOT NULL AND a.valid_to IS NOT NULL AND a.valid_to < $2 AND c.hops < 10),
-     resolved AS (SELECT DISTINCT ON (origin) origin, cur FROM carried ORDER BY origin, hops DESC),
-     events AS (
-       SELECT (d.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS submitted_on,
-              CASE WHEN (d.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $2 THEN (d.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date END AS approved_on,
-              r.cur AS agency_id
-         FROM dossiers d
-         JOIN system_custody c ON c.system_id = d.system_id
-          AND c.valid_from <= (d.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date
-          AND (c.valid_to IS NULL OR c.valid_to >= (d.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date)
-         JOIN resolved r ON r.origin = c.owner_agency_id
-        WHERE d.first_submitted_at IS NOT NULL AND (d.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $2),
+export async function agencyProgress(em: EntityManager, scope: ProgressScope): Promise<AgencyProgressRow[]> {
+  const rows: (AgencyProgressRow & Record<'level1' | 'level2' | 'level3' | 'level4' | 'level5', number>)[] = await em.query(
+    `WITH RECURSIVE ${SCOPE_BODIES},
+     owned AS (
+       SELECT o.body, c.system_id, c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2) AS on_day,
+              c.valid_from::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS held_from,
+              (c.valid_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS held_until
+         FROM origins o JOIN system_custody c ON c.owner_agency_id = o.origin),
+     periods AS (
+       SELECT w.body, w.system_id, w.on_day,
+              min(d.first_submitted_at) FILTER (WHERE d.first_submitted_at >= w.held_from AND (w.held_until IS NULL OR d.first_submitted_at < w.held_until)) AS submitted_at,
+              min(d.approved_at) FILTER (WHERE d.first_submitted_at >= w.held_from AND (w.held_until IS NULL OR d.first_submitted_at < w.held_until)
+                                           AND d.approved_at < ${END_OF_DAY}) AS approved_at,
+              -- The level of the latest approval by the day: the greatest [instant, level] pair, without sorting each group.
+              (max(ARRAY[extract(epoch FROM d.approved_at), d.proposed_level]) FILTER (WHERE d.approved_at < ${END_OF_DAY}))[2]::int AS dossier_level
+         FROM owned w LEFT JOIN dossiers d ON d.system_id = w.system_id AND d.first_submitted_at < ${END_OF_DAY}
+        GROUP BY w.body, w.system_id, w.on_day, w.held_from, w.held_until),
      held AS (
-       SELECT r.cur AS agency_id, s.id, s.lifecycle, s.retired_at, s.approval_decision_date,
-              EXISTS (SELECT 1 FROM dossiers d WHERE d.system_id = s.id AND (d.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $2) AS approved_by_dossier
-         FROM systems s
-         JOIN system_custody c ON c.system_id = s.id AND c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)
-         JOIN resolved r ON r.origin = c.owner_agency_id)
+       SELECT p.body, s.lifecycle, coalesce(p.dossier_level, CASE WHEN s.approval_decision_date <= $2 THEN s.approved_level END) AS level
+         FROM periods p JOIN systems s ON s.id = p.system_id
+        WHERE p.on_day AND (s.retired_at IS NULL OR s.retired_at > $2)),
+     per_body AS (
+       SELECT body, min(submitted_at) AS submitted_at, min(approved_at) AS approved_at FROM periods GROUP BY body),
+     held_per_body AS (
+       SELECT body, count(*) AS systems, count(*) FILTER (WHERE lifecycle <> 'PLANNED') AS operating, count(level) AS approved,
+              count(*) FILTER (WHERE level = 1) AS level1, count(*) FILTER (WHERE level = 2) AS level2, count(*) FILTER (WHERE level = 3) AS level3,
+              count(*) FILTER (WHERE level = 4) AS level4, count(*) FILTER (WHERE level = 5) AS level5
+         FROM held GROUP BY body)
      SELECT b.id, b.code, b.name, b.kind,
-            to_char(min(e.submitted_on), 'YYYY-MM-DD') AS "firstSubmittedOn",
-            to_char(min(e.approved_on), 'YYYY-MM-DD') AS "firstApprovedOn",
-            (SELECT count(*)::int FROM held h WHERE h.agency_id = b.id AND (h.retired_at IS NULL OR h.retired_at > $2)) AS systems,
-            (SELECT count(*)::int FROM held h WHERE h.agency_id = b.id AND h.lifecycle <> 'PLANNED' AND (h.retired_at IS NULL OR h.retired_at > $2)) AS "operatingSystems",
-            (SELECT count(*)::int FROM held h WHERE h.agency_id = b.id AND (h.retired_at IS NULL OR h.retired_at > $2)
-                AND (h.approved_by_dossier OR h.approval_decision_date <= $2)) AS "approvedSystems"
-       FROM bodies b LEFT JOIN events e ON e.agency_id = b.id
-      GROUP BY b.id, b.code, b.name, b.kind
+            to_char(f.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "firstSubmittedOn",
+            to_char(f.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "firstApprovedOn",
+            coalesce(h.systems, 0)::int AS systems, coalesce(h.operating, 0)::int AS "operatingSystems", coalesce(h.approved, 0)::int AS "approvedSystems",
+            coalesce(h.level1, 0)::int AS level1, coalesce(h.level2, 0)::int AS level2, coalesce(h.level3, 0)::int AS level3,
+            coalesce(h.level4, 0)::int AS level4, coalesce(h.level5, 0)::int AS level5
+       FROM bodies b LEFT JOIN per_body f ON f.body = b.id LEFT JOIN held_per_body h ON h.body = b.id
       ORDER BY b.name COLLATE "vi-x-icu"`,
     [scope.provinceCode, scope.asOf, scope.rootAgencyId ?? null],
   );
-}
-
-/** Systems by approved level on `asOf`: the latest approval by then, from a dossier or a recorded prior decision. */
-export async function approvedLevels(em: EntityManager, scope: { provinceCode: string; asOf: string; agencyIds: string[] }): Promise<Record<string, number>> {
-  const rows: { level: number; n: number }[] = await em.query(
-    `SELECT level, count(*)::int AS n FROM (
-       SELECT s.id, coalesce(
-         (SELECT (d.decision->>'level')::int FROM dossiers d WHERE d.system_id = s.id AND (d.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date <= $2
-           ORDER BY d.approved_at DESC LIMIT 1),
-         CASE WHEN s.approval_decision_date <= $2 THEN s.approved_level END) AS level
-         FROM systems s
-         JOIN system_custody c ON c.system_id = s.id AND c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2)
-        WHERE s.province_code = $1 AND c.owner_agency_id = ANY($3) AND (s.retired_at IS NULL OR s.retired_at > $2)) x
-      WHERE level IS NOT NULL GROUP BY level`,
-    [scope.provinceCode, scope.asOf, scope.agencyIds],
-  );
-  return Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), rows.find((r) => r.level === l)?.n ?? 0]));
+  return rows.map(({ level1, level2, level3, level4, level5, ...row }) => ({ ...row, approvedByLevel: { '1': level1, '2': level2, '3': level3, '4': level4, '5': level5 } }));
 }

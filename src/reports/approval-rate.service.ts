@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
-import { agencyProgress, approvedLevels } from './agency-progress.query';
+import { agencyProgress } from './agency-progress.query';
 import { rate, TIER_LABELS, tierOf, TIERS } from './report-tiers';
 import { ReportScopeService } from './report-scope';
 
@@ -22,7 +22,7 @@ export class ApprovalRateService {
   async report(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto> {
     const em = this.dataSource.manager;
     const asOf = query.asOf ?? this.clock.today();
-    const scope = await this.scopes.resolve(em, user, query);
+    const scope = await this.scopes.resolveOrNational(em, user, query);
     const rows = await agencyProgress(em, { provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
     const agencyRows: AgencyRowDto[] = rows.map((r) => {
       const tier = tierOf(r.kind);
@@ -57,7 +57,7 @@ export class ApprovalRateService {
         operating,
         withApprovedLevel,
         coverage: rate(withApprovedLevel, operating),
-        byLevel: await approvedLevels(em, { provinceCode: scope.provinceCode, asOf, agencyIds: rows.map((r) => r.id) }),
+        byLevel: Object.fromEntries(['1', '2', '3', '4', '5'].map((level) => [level, sum(rows.map((r) => r.approvedByLevel[level]))])),
       },
       byTier,
       agencyRows,

@@ -9,7 +9,16 @@ export interface ReportScope {
   title: string;
 }
 
-/** Which bodies a report covers: the caller's province, an officer's own agency, or what an admin asks for. */
+/** Every province at once: the national approval-rate report, for administrators (`scope=national`). */
+export interface NationalReportScope {
+  provinceCode: null;
+  rootAgencyId?: undefined;
+  title: string;
+}
+
+export const NATIONAL_SCOPE = 'national';
+
+/** Which bodies a report covers: the caller's province, an officer's own agency, or what an admin asks for (a province, an agency's subtree, or the whole country). */
 @Injectable()
 export class ReportScopeService {
   async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
@@ -22,6 +31,16 @@ export class ReportScopeService {
     if (query.rootAgency) return this.forAgency(em, query.rootAgency);
     if (!query.province) throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', { province: ['bắt buộc khi không có rootAgency'] });
     return { provinceCode: query.province, title: `Tỉnh ${query.province}` };
+  }
+
+  /** As `resolve`, and for administrators also the whole country (`scope=national`, without province or rootAgency). */
+  async resolveOrNational(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string; scope?: string }): Promise<ReportScope | NationalReportScope> {
+    if (query.scope !== NATIONAL_SCOPE) return this.resolve(em, user, query);
+    if (user.role !== 'ADMIN') throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xem báo cáo toàn quốc.');
+    if (query.rootAgency || query.province) {
+      throw new DomainError('VALIDATION_FAILED', 'Báo cáo toàn quốc không kèm tỉnh hay cơ quan gốc.', { scope: ['không dùng cùng province hoặc rootAgency'] });
+    }
+    return { provinceCode: null, title: 'Toàn quốc' };
   }
 
   private async forAgency(em: EntityManager, agencyId: string): Promise<ReportScope> {

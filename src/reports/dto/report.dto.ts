@@ -9,6 +9,7 @@ export class ReportQuery {
   @ApiPropertyOptional({ example: '2026-01-06', description: 'Tính đến hết ngày này (mặc định: hôm nay)' }) @IsOptional() @IsCalendarDate() asOf?: string;
   @ApiPropertyOptional({ description: 'Quản trị viên: báo cáo cho một cơ quan và các đơn vị cấp dưới' }) @IsOptional() @IsUUID() rootAgency?: string;
   @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: mã tỉnh' }) @IsOptional() @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' }) province?: string;
+  @ApiPropertyOptional({ enum: ['national'], description: 'Quản trị viên: báo cáo toàn quốc (không kèm province, rootAgency)' }) @IsOptional() @IsIn(['national']) scope?: 'national';
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
 }
 
@@ -38,7 +39,7 @@ export class AgencyRowDto {
 
 export class ApprovalRateReportDto {
   @ApiProperty() asOf!: string;
-  @ApiProperty() scope!: { provinceCode: string; rootAgency: string | null; title: string };
+  @ApiProperty({ description: 'provinceCode là null với báo cáo toàn quốc' }) scope!: { provinceCode: string | null; rootAgency: string | null; title: string };
   @ApiProperty() agencies!: { total: number; submitted: number; approved: number; notSubmitted: number; approvalRate: number | null; submissionRate: number | null };
   @ApiProperty() systems!: { total: number; operating: number; withApprovedLevel: number; coverage: number | null; byLevel: Record<string, number> };
   @ApiProperty({ type: [TierFigureDto] }) byTier!: TierFigureDto[];

@@ -1,0 +1,78 @@
+import * as path from 'node:path';
+import { Client } from 'pg';
+
+interface SheetModule {
+  EXAMPLE_SYSTEM: Record<string, unknown>;
+  formatSystemRow(system: Record<string, unknown>): (string | number | null)[];
+}
+interface WorkbookModule {
+  buildSystemWorkbook(rows: readonly (string | number | null)[][], agencies: readonly { code: string; name: string }[]): Promise<Buffer>;
+}
+
+export interface ImportMeasurement {
+  available: boolean;
+  note: string;
+  rows: number;
+  fileBytes: number;
+  seconds: number | null;
+  status: number | null;
+  created: number | null;
+}
+
+/**
+ * The XLSX of `rows` new systems for the bodies of one province, written with the import feature's own template
+ * writer (src/systems/import-export), so the file is what a user downloads, fills in and uploads.
+ */
+async function buildWorkbook(url: string, province: string, rows: number, run: string): Promise<Buffer | undefined> {
+  let sheet: SheetModule;
+  let workbook: WorkbookModule;
+  try {
+    sheet = require(path.join(__dirname, '../../src/systems/import-export/system-sheet')) as SheetModule;
+    workbook = require(path.join(__dirname, '../../src/systems/import-export/system-workbook')) as WorkbookModule;
+  } catch {
+    return undefined;
+  }
+  if (typeof sheet.formatSystemRow !== 'function' || typeof workbook.buildSystemWorkbook !== 'function') return undefined;
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  const agencies: { code: string; name: string }[] = await client
+    .query(`SELECT code, name FROM agencies WHERE province_code = $1 AND status = 'ACTIVE' ORDER BY code`, [province])
+    .then((r) => r.rows)
+    .finally(() => client.end());
+  const kinds = ['Phần mềm quản lý hồ sơ', 'Cơ sở dữ liệu chuyên ngành', 'Hệ thống báo cáo', 'Cổng thông tin', 'Phần mềm một cửa'];
+  const data = Array.from({ length: rows }, (_, i) => {
+    const owner = agencies[i % agencies.length];
+    return sheet.formatSystemRow({
+      ...sheet.EXAMPLE_SYSTEM,
+      ownerAgencyCode: owner.code,
+      code: `NK${run}-${String(i + 1).padStart(5, '0')}`,
+      name: `${kinds[i % kinds.length]} số ${i + 1} ${owner.name.replace(/^UBND /, '')}`,
+      approvedLevel: i % 3 === 0 ? 2 : null,
+      approvalDecisionNumber: i % 3 === 0 ? `${i + 1}/QĐ-UBND` : null,
+      approvalDecisionDate: i % 3 === 0 ? '2024-09-30' : null,
+      approvalDecisionIssuer: i % 3 === 0 ? 'UBND tỉnh' : null,
+    });
+  });
+  return workbook.buildSystemWorkbook(data, agencies);
+}
+
+/** One upload of `rows` new systems to POST /api/v1/systems/import as an administrator, timed end to end. */
+export async function measureImport(baseUrl: string, databaseUrl: string, token: string, province: string, rows: number): Promise<ImportMeasurement> {
+  const file = await buildWorkbook(databaseUrl, province, rows, String(Date.now() % 100000));
+  if (!file) return { available: false, note: 'the import feature (src/systems/import-export) is not in the source', rows, fileBytes: 0, seconds: null, status: null, created: null };
+  const form = new FormData();
+  form.append('file', new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'he-thong.xlsx');
+  const started = process.hrtime.bigint();
+  const res = await fetch(`${baseUrl}/api/v1/systems/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const body = await res.text();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (res.status === 404) return { available: false, note: 'POST /api/v1/systems/import answered 404', rows, fileBytes: file.length, seconds: null, status: 404, created: null };
+  let created: number | null = null;
+  try {
+    created = (JSON.parse(body) as { created?: number }).created ?? null;
+  } catch {
+    // not JSON
+  }
+  const note = res.status === 200 ? 'all created in one transaction, as an administrator' : `answered ${res.status}: ${body.slice(0, 300)}`;
+  return { available: true, note, rows, fileBytes: file.length, seconds, status: res.status, created };
+}

@@ -15,19 +15,16 @@ export interface ScopeCondition {
 @Injectable()
 export class AccessService {
   agencyScope(user: AuthUser, alias: string): ScopeCondition {
-    switch (user.role) {
-      case 'ADMIN':
-        return { sql: 'TRUE', params: {} };
-      case 'LEADER':
-      case 'APPRAISER':
-        return { sql: `${alias}.province_code = :scopeProvince`, params: { scopeProvince: user.provinceCode } };
-      case 'AGENCY_OFFICER':
-        return { sql: `${alias}.id = :scopeAgency`, params: { scopeAgency: user.agencyId } };
-    }
+    return this.scoped(user, alias, `${alias}.id = :scopeAgency`);
   }
 
   /** Systems a user may see: owned or operated by the officer's agency, the province for leaders and appraisers. */
   systemScope(user: AuthUser, alias: string): ScopeCondition {
+    return this.scoped(user, alias, `(${alias}.owner_agency_id = :scopeAgency OR ${alias}.operator_agency_id = :scopeAgency)`);
+  }
+
+  /** Everything for administrators, the province for leaders and appraisers, `ownAgency` for officers. */
+  private scoped(user: AuthUser, alias: string, ownAgency: string): ScopeCondition {
     switch (user.role) {
       case 'ADMIN':
         return { sql: 'TRUE', params: {} };
@@ -35,7 +32,7 @@ export class AccessService {
       case 'APPRAISER':
         return { sql: `${alias}.province_code = :scopeProvince`, params: { scopeProvince: user.provinceCode } };
       case 'AGENCY_OFFICER':
-        return { sql: `(${alias}.owner_agency_id = :scopeAgency OR ${alias}.operator_agency_id = :scopeAgency)`, params: { scopeAgency: user.agencyId } };
+        return { sql: ownAgency, params: { scopeAgency: user.agencyId } };
     }
   }
 

@@ -123,7 +123,7 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
       const filled = await as(officer, () =>
         drafting.update(officer, draft.id, {
           version: draft.version,
-          planSections: PLAN_TEXT,
+          planSections: DEMO_PLAN_TEXT,
           planEntries: draft.plan.map((p, i) =>
             i % 5 === 4
               ? { code: p.code, status: 'PLANNED' as const, plannedDate: addDays(plan.submitOn, 180), description: 'Đưa vào kế hoạch năm sau, đã bố trí kinh phí.' }
@@ -174,7 +174,8 @@ async function loadUsers(dataSource: DataSource): Promise<Map<string, AuthUser>>
   return new Map(rows.map((r) => [r.username, { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, provinceCode: r.province_code }]));
 }
 
-const PLAN_TEXT = {
+/** The seven plan sections as the demo bodies wrote them (the national benchmark data reuses them). */
+export const DEMO_PLAN_TEXT: Record<string, string> = {
   a: 'Phân vùng mạng, tường lửa, mã hóa kết nối quản trị từ xa ngay từ khâu thiết kế.',
   b: 'Quản lý tài khoản, cập nhật bản vá hằng tháng, phân công cán bộ vận hành.',
   c: 'Kiểm tra, đánh giá an toàn hằng năm và trước khi đưa vào sử dụng.',
@@ -185,4 +186,4 @@ const PLAN_TEXT = {
 };
 
 /** A minimal valid PDF, the stand-in for the scanned documents of the demo dossiers. */
-const DEMO_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+export const DEMO_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');

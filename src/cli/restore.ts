@@ -2,10 +2,10 @@ import * as fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { withDatabase } from '../database/local-database';
-import { restoreDatabase } from './logical-backup';
+import { restoreDatabase } from './pg-backup';
 
-const USAGE = `Khôi phục một bản sao lưu của capdo vào một cơ sở dữ liệu trống:
-  npm run restore -- --file <tệp .jsonl.gz> [--database <tên>]
+const USAGE = `Khôi phục một bản sao lưu của capdo (tệp .dump của npm run backup) vào một cơ sở dữ liệu trống bằng pg_restore:
+  npm run restore -- --file <tệp .dump> [--database <tên>]
 Không có --database: khôi phục vào cơ sở dữ liệu của DATABASE_URL (hoặc "capdo" của PostgreSQL nhúng), phải đang trống.
 Có --database: tạo cơ sở dữ liệu đó trên cùng máy chủ (nếu chưa có) rồi khôi phục vào đó. Không bao giờ ghi đè dữ liệu.`;
 
@@ -15,12 +15,11 @@ async function main(): Promise<void> {
   if (!fs.existsSync(values.file)) throw new Error(`Không có tệp ${values.file}.`);
   if (values.database && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.database)) throw new Error('Tên cơ sở dữ liệu gồm chữ thường không dấu, số và dấu gạch dưới.');
   const started = Date.now();
-  const counts = await withDatabase(async (url) => {
+  const summary = await withDatabase(async (url) => {
     const target = values.database ? await createDatabase(url, values.database) : url;
-    return restoreDatabase(target, values.file!, (m) => console.log(m));
+    return restoreDatabase(target, values.file!);
   });
-  const rows = Object.values(counts).reduce((a, b) => a + b, 0);
-  console.log(`Đã khôi phục ${Object.keys(counts).length} bảng, ${rows} dòng sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+  console.log(`Đã khôi phục ${summary.tables} bảng (pg_restore ${summary.tool.version}) sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
 }
 
 /** The same server, another database: created when missing (a restore into it still requires it to be empty). */

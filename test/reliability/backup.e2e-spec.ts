@@ -3,12 +3,11 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import { Client } from 'pg';
 import request from 'supertest';
 import { seedDemoActivity } from '../../seeds/demo-activity';
 import { createApp } from '../../src/app.factory';
-import { backupDatabase, restoreDatabase } from '../../src/cli/logical-backup';
+import { backupDatabase, restoreDatabase } from '../../src/cli/pg-backup';
 import { createTestApp, TestApp } from '../support/test-app';
 import { checkInvariants } from './support/invariants';
 import { pick, recordFigures, REPO_ROOT } from './support/reliability-env';
@@ -16,10 +15,10 @@ import { pick, recordFigures, REPO_ROOT } from './support/reliability-env';
 const run = promisify(execFile);
 
 /**
- * Backup and restore with the project's own commands (`npm run backup`, `npm run restore`, README "Sao lưu"): the
- * Sơn La demo data is backed up, restored into a fresh database, and the restored database answers the same
- * approval-rate report, holds the same rows, takes new writes, and is refused when cut short or when the target
- * already holds data.
+ * Backup and restore with the project's own commands (`npm run backup`, `npm run restore`, README "Sao lưu"), which
+ * run PostgreSQL's pg_dump and pg_restore: the Sơn La demo data is backed up, restored into a fresh database, and the
+ * restored database answers the same approval-rate report, holds the same rows, takes new writes, and is refused when
+ * cut short or when the target already holds data.
  */
 jest.setTimeout(pick(180_000, 600_000));
 
@@ -48,7 +47,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     await seedDemoActivity(t.app);
     figures.seedSeconds = (Date.now() - started) / 1000;
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'capdo-backup-'));
-    file = path.join(dir, 'sonla.jsonl.gz');
+    file = path.join(dir, 'sonla.dump');
   });
   afterAll(async () => {
     recordFigures('backup', figures);
@@ -61,7 +60,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     const out = await npm('backup', ['--out', file], t.databaseUrl);
     figures.backupSeconds = (Date.now() - started) / 1000;
     figures.backupBytes = fs.statSync(file).size;
-    expect(out).toMatch(/Đã sao lưu \d+ bảng/);
+    expect(out).toMatch(/Đã sao lưu \d+ bảng \(PostgreSQL 15\.\d+, pg_dump 15\.\d+\)/);
 
     const database = `restored_${Date.now()}`;
     started = Date.now();
@@ -121,27 +120,20 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     figures.restoredDossiersReplayed = report.dossiersChecked;
   });
 
-  it('refuses a backup cut short, and leaves the target empty', async () => {
-    const lines = gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
-    const withoutTrailer = path.join(dir, 'without-trailer.jsonl.gz');
-    fs.writeFileSync(withoutTrailer, gzipSync(`${lines.slice(0, -1).join('\n')}\n`));
-    const cutBytes = path.join(dir, 'cut.jsonl.gz');
+  it('refuses a backup cut short or not a backup at all, and leaves the target empty', async () => {
+    const cutBytes = path.join(dir, 'cut.dump');
     fs.writeFileSync(cutBytes, fs.readFileSync(file).subarray(0, Math.floor(fs.statSync(file).size / 2)));
-    for (const [broken, message] of [
-      [withoutTrailer, /không đầy đủ/],
-      [cutBytes, /unexpected end of file/],
-    ] as const) {
+    const notADump = path.join(dir, 'not-a-dump.dump');
+    fs.writeFileSync(notADump, 'đây không phải bản sao lưu\n');
+    for (const broken of [cutBytes, notADump]) {
       const database = `broken_${Date.now()}`;
-      const admin = new Client({ connectionString: t.databaseUrl });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${database}`);
-      await admin.end();
-      await expect(restoreDatabase(urlOf(database), broken)).rejects.toThrow(message);
+      await t.db.query(`CREATE DATABASE ${database}`);
+      await expect(restoreDatabase(urlOf(database), broken)).rejects.toThrow(/không (phải bản sao lưu|hoàn tất)/);
       const db = new Client({ connectionString: urlOf(database) });
       await db.connect();
-      const [{ n }] = (await db.query(`SELECT (SELECT count(*) FROM agencies) + (SELECT count(*) FROM audit_log) AS n`)).rows;
+      const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`);
       await db.end();
-      expect(Number(n)).toBe(0);
+      expect(rows[0].n).toBe(0);
     }
   });
 
@@ -173,7 +165,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
         }
       }
     })();
-    const during = path.join(dir, 'during.jsonl.gz');
+    const during = path.join(dir, 'during.dump');
     try {
       await backupDatabase(t.databaseUrl, during);
     } finally {

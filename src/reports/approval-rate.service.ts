@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
-import { agencyProgress } from './agency-progress.query';
 import { rate, TIER_LABELS, tierOf, TIERS } from './report-tiers';
+import { ReportProgressCache } from './report-progress-cache';
 import { ReportScopeService } from './report-scope';
 
 /**
@@ -17,13 +17,14 @@ export class ApprovalRateService {
     private readonly dataSource: DataSource,
     private readonly scopes: ReportScopeService,
     private readonly clock: Clock,
+    private readonly progress: ReportProgressCache,
   ) {}
 
   async report(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto> {
     const em = this.dataSource.manager;
     const asOf = query.asOf ?? this.clock.today();
     const scope = await this.scopes.resolveOrNational(em, user, query);
-    const rows = await agencyProgress(em, { provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
+    const rows = await this.progress.progress({ provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
     const agencyRows: AgencyRowDto[] = rows.map((r) => {
       const tier = tierOf(r.kind);
       return {

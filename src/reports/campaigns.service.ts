@@ -5,7 +5,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { CampaignBodyDto, CampaignDto, CampaignProgressDto, CreateCampaignDto, ProgressQuery } from './dto/campaign.dto';
-import { agencyProgress } from './agency-progress.query';
+import { ReportProgressCache } from './report-progress-cache';
 import { rate, TIER_LABELS, tierOf, Tier } from './report-tiers';
 
 interface CampaignRow {
@@ -29,6 +29,7 @@ export class CampaignsService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly progressCache: ReportProgressCache,
   ) {}
 
   create(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignDto> {
@@ -74,7 +75,7 @@ export class CampaignsService {
     const asOf = query.asOf ?? this.clock.today();
     const addressed: { agency_id: string }[] = await this.dataSource.query(`SELECT agency_id FROM campaign_agencies WHERE campaign_id = $1`, [id]);
     const addressedIds = new Set(addressed.map((a) => a.agency_id));
-    const progress = await agencyProgress(this.dataSource.manager, { provinceCode: campaign.provinceCode, asOf });
+    const progress = await this.progressCache.progress({ provinceCode: campaign.provinceCode, asOf });
     const mine = user.role === 'AGENCY_OFFICER' ? (r: { id: string }) => r.id === user.agencyId : () => true;
     const bodies: CampaignBodyDto[] = progress
       .filter((r) => addressedIds.has(r.id) && mine(r))

@@ -6,13 +6,14 @@ import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
 import { PipelineService } from './pipeline.service';
 import { ReportDownloadService } from './report-download.service';
+import { ReportProgressCache } from './report-progress-cache';
 import { ReportScopeService } from './report-scope';
 import { ReportsController } from './reports.controller';
 
 @Module({
   imports: [CalendarModule],
   controllers: [ReportsController, CampaignsController],
-  providers: [ApprovalRateService, AnnualReportService, PipelineService, ReportDownloadService, ReportScopeService, CampaignsService],
+  providers: [ApprovalRateService, AnnualReportService, PipelineService, ReportDownloadService, ReportScopeService, CampaignsService, ReportProgressCache],
   exports: [ApprovalRateService, CampaignsService],
 })
 export class ReportsModule {}

@@ -12,7 +12,7 @@ import { ImportMeasurement, measureImport } from './bench-import';
 import { compileApp, RunningServer, sampleRss, startServer } from './bench-server';
 import { cycling, load, Measurement, percentile, summarise, timeQuery } from './measure';
 import { apiFigures, PLAIN_BODIES_SQL, PLAIN_LEVELS_SQL, plainFigures, ReportFigures } from './plain-report-sql';
-import { BenchResults, writeBenchmarksMarkdown } from './report-writer';
+import { BenchResults, COLD_NATIONAL, COLD_PROVINCE, writeBenchmarksMarkdown } from './report-writer';
 import { freePort } from '../support/test-cluster';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -169,12 +169,15 @@ async function main(): Promise<void> {
     const nationalTerms = cycling(terms.map((t, i) => ({ t, type: ['CITIZEN_BUSINESS', 'INTERNAL', 'INFRASTRUCTURE'][i % 3] })));
     const nextDossier = cycling(fixtures.dossiers);
     const provinceReports = cycling(fixtures.provinces);
+    const pastDays = Array.from({ length: 400 }, (_, i) => new Date(Date.parse(`${DATASET_TODAY}T00:00:00Z`) - (i + 1) * 86_400_000).toISOString().slice(0, 10));
+    const coldNational = cycling(pastDays);
+    const coldProvince = cycling(pastDays.map((day, i) => ({ day, p: fixtures.provinces[i % fixtures.provinces.length] })));
     const pdfCheck = await fetch(`${live.url}/api/v1/dossiers/${fixtures.dossiers[0]}/documents/thuyet-minh.pdf`, { headers: auth(admin) });
     const pdfAvailable = pdfCheck.status === 200 && (pdfCheck.headers.get('content-type') ?? '').includes('pdf');
     await pdfCheck.arrayBuffer();
     if (!pdfAvailable) log(`PDF chưa đo được: GET …/documents/thuyet-minh.pdf trả về ${pdfCheck.status}.`);
 
-    const scenarios: { name: string; requests: autocannon.Request[] }[] = [
+    const scenarios: { name: string; single?: boolean; requests: autocannon.Request[] }[] = [
       { name: 'login', requests: [{ method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify({ username: nextUser(), password: NATIONAL_PASSWORD }) }) }] },
       {
         name: 'systems list, province (leader)',
@@ -200,6 +203,17 @@ async function main(): Promise<void> {
         } }],
       },
       { name: 'approval-rate report, national (admin)', requests: [{ method: 'GET', path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}&scope=national`, headers: auth(admin) }] },
+      // The same reports computed on every request: each asks for another of the 400 days before the dataset's last, more than
+      // the report cache keeps, so nothing is served from it (what a leader waits for after every submission or approval).
+      {
+        name: COLD_PROVINCE,
+        single: true,
+        requests: [{ method: 'GET', setupRequest: (r) => {
+          const { p, day } = coldProvince();
+          return { ...r, path: `/api/v1/reports/approval-rate?asOf=${day}`, headers: auth(leaderTokens.get(p)!) };
+        } }],
+      },
+      { name: COLD_NATIONAL, single: true, requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/reports/approval-rate?asOf=${coldNational()}&scope=national`, headers: auth(admin) }) }] },
       ...(pdfAvailable
         ? [{ name: 'dossier PDF (thuyet-minh.pdf)', requests: [{ method: 'GET', setupRequest: (r: autocannon.Request) => ({ ...r, path: `/api/v1/dossiers/${nextDossier()}/documents/thuyet-minh.pdf`, headers: auth(admin) }) }] }]
         : []),
@@ -237,6 +251,7 @@ async function main(): Promise<void> {
     const perLevel = Math.floor(pool.length / levels.length);
     for (const scenario of scenarios) {
       for (const [index, connections] of levels.entries()) {
+        if (scenario.single && index > 0) break;
         if (scenario.name.startsWith('transition')) {
           const mine = pool.slice(index * perLevel, (index + 1) * perLevel);
           const warm = Math.min(50, Math.floor(mine.length / 10));

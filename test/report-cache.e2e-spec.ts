@@ -12,6 +12,7 @@ describe('approval-rate report kept between requests', () => {
   let t: TestApp;
   let leader: string;
   let officer: string;
+  let admin: string;
   let cache: ReportProgressCache;
   const report = async (query: object = {}) =>
     (await t.http().get('/api/v1/reports/approval-rate').query(query).set({ authorization: `Bearer ${leader}` }).expect(200)).body;
@@ -21,10 +22,32 @@ describe('approval-rate report kept between requests', () => {
     return report(query);
   };
 
+  const national = async () =>
+    (await t.http().get('/api/v1/reports/approval-rate').query({ scope: 'national' }).set({ authorization: `Bearer ${admin}` }).expect(200)).body;
+  const uncachedNational = async () => {
+    cache.clear();
+    return national();
+  };
+  /** A body of another province (not in the demo data), with one system it holds from the beginning. */
+  const bodyWithSystem = async (code: string, provinceCode: string, extra: { validTo?: string; successorCode?: string } = {}) => {
+    const [{ id: body }] = await t.db.query(
+      `INSERT INTO agencies (code, name, kind, province_code, valid_from, valid_to, status, successor_id, search_text)
+       VALUES ($1, $2, 'department', $3, '2020-01-01', $4::date, $5, (SELECT id FROM agencies WHERE code = $6), $7) RETURNING id`,
+      [code, `Sở Thông tin và Truyền thông (${code})`, provinceCode, extra.validTo ?? null, extra.validTo ? 'MERGED' : 'ACTIVE', extra.successorCode ?? null, code.toLowerCase()],
+    );
+    const [{ id: system }] = await t.db.query(
+      `INSERT INTO systems (code, name, owner_agency_id, operator_agency_id, province_code, system_type, info_types, lifecycle, approved_level, approval_decision_number, approval_decision_date, search_text)
+       VALUES ($1, 'Cổng thông tin điện tử', $2, $2, $3, 'INTERNAL', '{PUBLIC}', 'IN_OPERATION', 2, '7/QĐ-UBND', '2026-01-02', 'cong thong tin') RETURNING id`,
+      [`${code}-CTT`, body, provinceCode],
+    );
+    await t.db.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from, valid_to) VALUES ($1, $2, $2, '-infinity', $3::date)`, [system, body, extra.validTo ?? null]);
+    return { body, system };
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemoActivity(t.app);
-    [leader, officer] = await Promise.all(['lanhdao', 'canbo.sl-so-xd'].map((u) => t.login(u)));
+    [leader, officer, admin] = await Promise.all(['lanhdao', 'canbo.sl-so-xd', 'admin'].map((u) => t.login(u)));
     cache = t.app.get(ReportProgressCache);
   }, 120_000);
   afterAll(() => t.close());
@@ -106,5 +129,45 @@ describe('approval-rate report kept between requests', () => {
     expect(after).not.toEqual(before);
     cache.clear();
     expect(await progress()).toEqual(after);
+  });
+
+  it('keeps a province\'s report through a change in another province; the national report computes that province only', async () => {
+    const { system } = await bodyWithSystem('HB-SO-TTTT', 'HB');
+    const province = await report();
+    const before = await uncachedNational();
+    expect(before.agencyRows.map((r: { code: string }) => r.code)).toContain('HB-SO-TTTT');
+    const { computed } = cache.stats;
+    await t.db.query(`UPDATE systems SET lifecycle = 'PLANNED' WHERE id = $1`, [system]);
+    expect(await report()).toEqual(province);
+    expect(cache.stats.computed).toBe(computed);
+    const after = await national();
+    expect(cache.stats.computed).toBe(computed + 1);
+    expect(after.systems.operating).toBe(before.systems.operating - 1);
+    expect(after).toEqual(await uncachedNational());
+  });
+
+  it('recomputes a province\'s report after a change to a system once held by a body of another province merged into one of its own', async () => {
+    // YY-SO-CU merged into SL-SO-XD on 2025-07-01 after handing its system to YY-SO-MOI (of its own province).
+    const { system, body: old } = await bodyWithSystem('YY-SO-CU', 'YY', { validTo: '2025-06-30', successorCode: 'SL-SO-XD' });
+    const [{ id: next }] = await t.db.query(`INSERT INTO agencies (code, name, kind, province_code, valid_from, search_text) VALUES ('YY-SO-MOI', 'Sở mới', 'department', 'YY', '2020-01-01', 'so moi') RETURNING id`);
+    await t.db.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $2, '2025-07-01')`, [system, next]);
+    // A dossier of that system, first submitted in 2024 while YY-SO-CU held it: it counts for SL-SO-XD.
+    // (An UPDATE … RETURNING gives the rows and the count.)
+    const [[{ id: dossier }]] = await t.db.query(
+      `UPDATE dossiers SET system_id = $1, first_submitted_at = '2024-03-01T09:00:00+07', approved_at = NULL
+        WHERE id = (SELECT id FROM dossiers WHERE first_submitted_at IS NOT NULL ORDER BY first_submitted_at LIMIT 1) RETURNING id`,
+      [system],
+    );
+    expect(old).toBeDefined();
+    const before = await uncached();
+    const firstApproved = () => before.agencyRows.find((r: { code: string }) => r.code === 'SL-SO-XD').firstApprovedAt;
+    expect(before.agencyRows.find((r: { code: string }) => r.code === 'SL-SO-XD').firstSubmittedAt).toBe('2024-03-01');
+    const { computed } = cache.stats;
+    await t.db.query(`UPDATE dossiers SET approved_at = '2024-03-20T09:00:00+07' WHERE id = $1`, [dossier]);
+    const after = await report();
+    expect(cache.stats.computed).toBe(computed + 1);
+    expect(after.agencyRows.find((r: { code: string }) => r.code === 'SL-SO-XD').firstApprovedAt).toBe('2024-03-20');
+    expect(firstApproved()).not.toBe('2024-03-20');
+    expect(after).toEqual(await uncached());
   });
 });

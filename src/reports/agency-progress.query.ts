@@ -5,6 +5,7 @@ export interface AgencyProgressRow {
   code: string;
   name: string;
   kind: string;
+  provinceCode: string;
   firstSubmittedOn: string | null;
   firstApprovedOn: string | null;
   systems: number;
@@ -31,7 +32,7 @@ const END_OF_DAY = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`
  */
 const SCOPE_BODIES = `
   bodies AS (
-    SELECT a.id, a.code, v.name, a.kind
+    SELECT a.id, a.code, v.name, a.kind, a.province_code
       FROM agencies a
       JOIN agency_versions v ON v.agency_id = a.id AND v.valid_from <= $2 AND (v.valid_to IS NULL OR v.valid_to >= $2)
      WHERE ($1::varchar IS NULL OR a.province_code = $1) AND a.valid_from <= $2 AND (a.valid_to IS NULL OR a.valid_to >= $2)
@@ -87,7 +88,7 @@ export async function agencyProgress(em: EntityManager, scope: ProgressScope): P
               count(*) FILTER (WHERE level = 1) AS level1, count(*) FILTER (WHERE level = 2) AS level2, count(*) FILTER (WHERE level = 3) AS level3,
               count(*) FILTER (WHERE level = 4) AS level4, count(*) FILTER (WHERE level = 5) AS level5
          FROM held GROUP BY body)
-     SELECT b.id, b.code, b.name, b.kind,
+     SELECT b.id, b.code, b.name, b.kind, b.province_code AS "provinceCode",
             to_char(f.submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "firstSubmittedOn",
             to_char(f.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY-MM-DD') AS "firstApprovedOn",
             coalesce(h.systems, 0)::int AS systems, coalesce(h.operating, 0)::int AS "operatingSystems", coalesce(h.approved, 0)::int AS "approvedSystems",

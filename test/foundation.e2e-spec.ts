@@ -11,6 +11,12 @@ describe('foundation: health, OpenAPI, errors, correlation ids', () => {
     expect(res.body.info.database.status).toBe('up');
   });
 
+  it("takes Vietnam's day as the database's today, whatever the server's own zone", async () => {
+    const vietnamToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date());
+    const [{ today, zone }] = await t.db.query(`SELECT to_char(current_date, 'YYYY-MM-DD') AS today, current_setting('TimeZone') AS zone`);
+    expect({ today, zone }).toEqual({ today: vietnamToday, zone: 'Asia/Ho_Chi_Minh' });
+  });
+
   it('serves the OpenAPI document generated from the code, and Swagger UI', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);

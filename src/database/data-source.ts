@@ -15,7 +15,9 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     synchronize: false,
     migrationsRun: false,
     migrationsTransactionMode: 'each',
-    extra: { max: poolSize, application_name: 'capdo' },
+    // The product's day is Vietnam's: current_date (agency versions, tests' "today") must not be the server's UTC day,
+    // which lags Vietnam's by seven hours. Every query that turns an instant into a day also names the zone itself.
+    extra: { max: poolSize, application_name: 'capdo', options: '-c TimeZone=Asia/Ho_Chi_Minh' },
   };
 }
 

@@ -5,6 +5,7 @@ import { Workflow1764080000000 } from '../../migrations/1764080000000-Workflow';
 import { Campaigns1764090000000 } from '../../migrations/1764090000000-Campaigns';
 import { ReportIndexes1764100900000 } from '../../migrations/1764100900000-ReportIndexes';
 import { ReportFactWrites1764110000000 } from '../../migrations/1764110000000-ReportFactWrites';
+import { ReportPeriodFacts1764120000000 } from '../../migrations/1764120000000-ReportPeriodFacts';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
-export const MIGRATIONS = [Foundation1764050000000, SystemsInventory1764060000000, Dossiers1764070000000, Workflow1764080000000, Campaigns1764090000000, ReportIndexes1764100900000, ReportFactWrites1764110000000];
+export const MIGRATIONS = [Foundation1764050000000, SystemsInventory1764060000000, Dossiers1764070000000, Workflow1764080000000, Campaigns1764090000000, ReportIndexes1764100900000, ReportFactWrites1764110000000, ReportPeriodFacts1764120000000];

@@ -23,14 +23,14 @@ export interface ProgressScope {
 }
 
 /** SQL: the first instant after day $2 in Vietnam (UTC+7); "on or before $2" is "before this". */
-const END_OF_DAY = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
+export const END_OF_DAY = `(($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')`;
 
 /**
  * SQL (CTEs): `bodies`, every body of the scope that existed on $2 with its name then ($1 province or null for
  * all, $3 root agency or null); `origins`, those bodies and every body whose successor links lead to one of them
  * by $2 (merged away before that day), each with the body it is carried to.
  */
-const SCOPE_BODIES = `
+export const SCOPE_BODIES = `
   bodies AS (
     SELECT a.id, a.code, v.name, a.kind, a.province_code
       FROM agencies a
@@ -53,34 +53,43 @@ const SCOPE_BODIES = `
  * existed on `asOf`. A system's level on `asOf` is that of its latest dossier approved by then, else a decision
  * recorded on the system by then. Days are Vietnamese days (UTC+7).
  *
- * One pass, proportional to the scope: from the scope's bodies and their predecessors to their custody periods,
- * each period's dossiers and, for the periods that cover `asOf`, the systems, all read from covering indexes
- * (migration ReportIndexes1764100900000). Instants are compared with the end of `asOf` in Vietnam instead of being
- * turned into days row by row. An approved dossier's level is read as its proposed level: approval must decide
- * exactly the proposed level (dossier-transitions.ts, DOSSIER_DECISION_INVALID) and an approved dossier no longer
- * changes, so the index holds it and the dossier rows are never read.
+ * One pass, proportional to the scope: from the scope's bodies and their predecessors to the facts of their custody
+ * periods (`report_period_facts`, kept by triggers: migration ReportPeriodFacts1764120000000), one narrow row per
+ * period, aggregated once per body. The facts do not depend on the day; the day only cuts them:
+ * - a period's earliest first submission counts when it is before the end of `asOf`;
+ * - its earliest approval counts when it and that dossier's submission are; when the approval is but the submission
+ *   is not (an approval dated before its submission, which the workflow never writes), the dossiers are asked;
+ * - the system's latest approval gives its level when it and its submission are before the end of `asOf`; when the
+ *   system was approved again after `asOf`, its dossiers are asked for the latest approval by then (past days only).
+ * An approved dossier's level is read as its proposed level: approval must decide exactly the proposed level
+ * (dossier-transitions.ts, DOSSIER_DECISION_INVALID) and an approved dossier no longer changes.
  */
 export async function agencyProgress(em: EntityManager, scope: ProgressScope): Promise<AgencyProgressRow[]> {
   const rows: (AgencyProgressRow & Record<'level1' | 'level2' | 'level3' | 'level4' | 'level5', number>)[] = await em.query(
     `WITH RECURSIVE ${SCOPE_BODIES},
-     owned AS (
-       SELECT o.body, c.system_id, c.valid_from <= $2 AND (c.valid_to IS NULL OR c.valid_to >= $2) AS on_day,
-              c.valid_from::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS held_from,
-              (c.valid_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh' AS held_until
-         FROM origins o JOIN system_custody c ON c.owner_agency_id = o.origin),
      periods AS (
-       SELECT w.body, w.system_id, w.on_day,
-              min(d.first_submitted_at) FILTER (WHERE d.first_submitted_at >= w.held_from AND (w.held_until IS NULL OR d.first_submitted_at < w.held_until)) AS submitted_at,
-              min(d.approved_at) FILTER (WHERE d.first_submitted_at >= w.held_from AND (w.held_until IS NULL OR d.first_submitted_at < w.held_until)
-                                           AND d.approved_at < ${END_OF_DAY}) AS approved_at,
-              -- The level of the latest approval by the day: the greatest [instant, level] pair, without sorting each group.
-              (max(ARRAY[extract(epoch FROM d.approved_at), d.proposed_level]) FILTER (WHERE d.approved_at < ${END_OF_DAY}))[2]::int AS dossier_level
-         FROM owned w LEFT JOIN dossiers d ON d.system_id = w.system_id AND d.first_submitted_at < ${END_OF_DAY}
-        GROUP BY w.body, w.system_id, w.on_day, w.held_from, w.held_until),
-     held AS (
-       SELECT p.body, s.lifecycle, coalesce(p.dossier_level, CASE WHEN s.approval_decision_date <= $2 THEN s.approved_level END) AS level
-         FROM periods p JOIN systems s ON s.id = p.system_id
-        WHERE p.on_day AND (s.retired_at IS NULL OR s.retired_at > $2)),
+       SELECT o.body, f.system_id, f.lifecycle, f.retired_at, f.approval_decision_date, f.approved_level,
+              f.valid_from <= $2 AND (f.valid_to IS NULL OR f.valid_to >= $2) AS on_day,
+              CASE WHEN f.first_submitted_at < ${END_OF_DAY} THEN f.first_submitted_at END AS submitted_at,
+              CASE WHEN f.first_approved_at IS NULL OR f.first_approved_at >= ${END_OF_DAY} THEN NULL
+                   WHEN f.first_approved_submitted_at < ${END_OF_DAY} THEN f.first_approved_at
+                   ELSE (SELECT min(d.approved_at) FROM dossiers d
+                          WHERE d.system_id = f.system_id AND d.approved_at < ${END_OF_DAY} AND d.first_submitted_at < ${END_OF_DAY}
+                            AND d.first_submitted_at >= f.valid_from::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh'
+                            AND (f.valid_to IS NULL OR d.first_submitted_at < (f.valid_to + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')) END AS approved_at,
+              f.last_approved_at, f.last_approved_submitted_at, f.last_approved_level
+         FROM origins o JOIN report_period_facts f ON f.owner_agency_id = o.origin),
+     -- Materialised: each system's level (and its fallback to the dossiers) is worked out once, not once per count below.
+     held AS MATERIALIZED (
+       SELECT p.body, p.lifecycle,
+              coalesce(CASE WHEN p.last_approved_at IS NULL THEN NULL
+                            WHEN p.last_approved_at < ${END_OF_DAY} AND p.last_approved_submitted_at < ${END_OF_DAY} THEN p.last_approved_level
+                            ELSE (SELECT d.proposed_level FROM dossiers d
+                                   WHERE d.system_id = p.system_id AND d.approved_at < ${END_OF_DAY} AND d.first_submitted_at < ${END_OF_DAY}
+                                   ORDER BY d.approved_at DESC, d.proposed_level DESC LIMIT 1) END,
+                       CASE WHEN p.approval_decision_date <= $2 THEN p.approved_level END) AS level
+         FROM periods p
+        WHERE p.on_day AND (p.retired_at IS NULL OR p.retired_at > $2)),
      per_body AS (
        SELECT body, min(submitted_at) AS submitted_at, min(approved_at) AS approved_at FROM periods GROUP BY body),
      held_per_body AS (

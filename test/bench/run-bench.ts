@@ -12,7 +12,7 @@ import { ImportMeasurement, measureImport } from './bench-import';
 import { compileApp, RunningServer, sampleRss, startServer } from './bench-server';
 import { cycling, load, Measurement, percentile, summarise, timeQuery } from './measure';
 import { apiFigures, PLAIN_BODIES_SQL, PLAIN_LEVELS_SQL, plainFigures, ReportFigures } from './plain-report-sql';
-import { AFTER_CHANGE_NATIONAL, AFTER_CHANGE_PROVINCE, BenchResults, COLD_NATIONAL, COLD_PROVINCE, writeBenchmarksMarkdown } from './report-writer';
+import { AFTER_CHANGE_NATIONAL, AFTER_CHANGE_PROVINCE, BenchResults, COLD_NATIONAL, COLD_PROVINCE, FIXES, writeBenchmarksMarkdown } from './report-writer';
 import { freePort } from '../support/test-cluster';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   if (options.renderOnly) {
     const results = JSON.parse(fs.readFileSync(path.join(options.dataDir, 'last-results.json'), 'utf8')) as BenchResults;
-    fs.writeFileSync(options.out, writeBenchmarksMarkdown(results, readBaseline(options), readReliability()));
+    fs.writeFileSync(options.out, writeBenchmarksMarkdown(results, readBaseline(options), readReliability(), readFixBaselines()));
     log(`Đã ghi ${path.relative(ROOT, options.out) || options.out} từ lần chạy ${results.at}.`);
     return;
   }
@@ -356,12 +356,18 @@ async function main(): Promise<void> {
       fs.writeFileSync(options.saveBaseline, `${JSON.stringify(results, null, 2)}\n`);
       log(`Đã lưu số liệu gốc vào ${path.relative(ROOT, options.saveBaseline)}.`);
     }
-    fs.writeFileSync(options.out, writeBenchmarksMarkdown(results, readBaseline(options), readReliability()));
+    fs.writeFileSync(options.out, writeBenchmarksMarkdown(results, readBaseline(options), readReliability(), readFixBaselines()));
     log(`Đã ghi ${path.relative(ROOT, options.out) || options.out} (${results.totalSeconds.toFixed(0)} s).`);
   } finally {
     await server?.stop();
     await cluster.stop();
   }
+}
+
+/** The "before" runs that some fixes are measured against (FIXES[].before), kept beside this script. */
+function readFixBaselines(): Record<string, BenchResults> {
+  const files = FIXES.flatMap((fix) => (fix.before ? [fix.before.file] : []));
+  return Object.fromEntries(files.filter((file) => fs.existsSync(path.join(__dirname, file))).map((file) => [file, JSON.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as BenchResults]));
 }
 
 function readReliability(): string | undefined {

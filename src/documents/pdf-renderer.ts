@@ -3,12 +3,11 @@
  * Annex I): margins top/bottom 20 mm, left 30 mm, right 15 mm; header table with the issuing body on the left and
  * the Quốc hiệu/Tiêu ngữ on the right; page numbers centred in the top margin from page 2.
  *
- * The standard PDF fonts cannot encode Vietnamese, so Be Vietnam Pro (OFL, from @expo-google-fonts/be-vietnam-pro)
- * is embedded; pdfkit subsets it and writes a ToUnicode map, so the text extracts and searches with its diacritics.
+ * Be Vietnam Pro is embedded (`common/pdf/be-vietnam-pro.ts`); pdfkit subsets it and writes a ToUnicode map, so the
+ * text extracts and searches with its diacritics.
  */
-import { readFileSync } from 'fs';
-import * as path from 'path';
 import PDFDocument from 'pdfkit';
+import { registerBeVietnamPro } from '../common/pdf/be-vietnam-pro';
 import type { Align, ResolvedBlock, ResolvedDocument, ResolvedTableRow, TextRun } from './form-template';
 
 const MM = 72 / 25.4;
@@ -21,31 +20,14 @@ const CELL_PAD_X = 4;
 const CELL_PAD_Y = 3;
 const RULE_WIDTH = 0.6;
 
-type FontKey = 'regular' | 'bold' | 'italic' | 'boldItalic';
+const FONT_KEYS = ['regular', 'bold', 'italic', 'boldItalic'] as const;
+type FontKey = (typeof FONT_KEYS)[number];
 interface WrapItem {
   text: string;
   font: FontKey;
   width: number;
   space: boolean;
 }
-const FONT_FILES: Record<FontKey, string> = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  bold: '700Bold/BeVietnamPro_700Bold.ttf',
-  italic: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
-  boldItalic: '700Bold_Italic/BeVietnamPro_700Bold_Italic.ttf',
-};
-let fontBytes: Record<FontKey, Buffer> | undefined;
-
-/** The four Be Vietnam Pro faces, read once per process. */
-function loadFonts(): Record<FontKey, Buffer> {
-  if (!fontBytes) {
-    const dir = path.dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
-    const read = (key: FontKey) => readFileSync(path.join(dir, FONT_FILES[key]));
-    fontBytes = { regular: read('regular'), bold: read('bold'), italic: read('italic'), boldItalic: read('boldItalic') };
-  }
-  return fontBytes;
-}
-
 function fontOf(bold: boolean, italic: boolean): FontKey {
   if (bold) return italic ? 'boldItalic' : 'bold';
   return italic ? 'italic' : 'regular';
@@ -70,8 +52,7 @@ class PdfWriter {
       displayTitle: true,
       info: { Title: document.name, Author: author, Creator: 'capdo', Subject: document.name },
     });
-    const fonts = loadFonts();
-    for (const key of Object.keys(fonts) as FontKey[]) this.doc.registerFont(key, fonts[key]);
+    registerBeVietnamPro(this.doc, FONT_KEYS);
     this.width = this.doc.page.width - PDF_PAGE_MARGINS.left - PDF_PAGE_MARGINS.right;
     this.bottom = this.doc.page.height - PDF_PAGE_MARGINS.bottom;
     this.doc.font('regular').fontSize(SIZE.body);

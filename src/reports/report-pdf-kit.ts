@@ -1,5 +1,5 @@
-import * as fs from 'node:fs';
 import PDFDocument from 'pdfkit';
+import { registerBeVietnamPro, type BeVietnamProFace } from '../common/pdf/be-vietnam-pro';
 import { formatDateVi } from './report-text';
 
 /**
@@ -9,21 +9,8 @@ import { formatDateVi } from './report-text';
  */
 export type Doc = PDFKit.PDFDocument;
 
-const FONT_FILES = {
-  regular: '400Regular/BeVietnamPro_400Regular.ttf',
-  italic: '400Regular_Italic/BeVietnamPro_400Regular_Italic.ttf',
-  semibold: '600SemiBold/BeVietnamPro_600SemiBold.ttf',
-  bold: '700Bold/BeVietnamPro_700Bold.ttf',
-} as const;
-export type FontName = keyof typeof FONT_FILES;
-
-let fontCache: Record<FontName, Buffer> | undefined;
-function fonts(): Record<FontName, Buffer> {
-  fontCache ??= Object.fromEntries(
-    Object.entries(FONT_FILES).map(([name, file]) => [name, fs.readFileSync(require.resolve(`@expo-google-fonts/be-vietnam-pro/${file}`))]),
-  ) as Record<FontName, Buffer>;
-  return fontCache;
-}
+const FONTS = ['regular', 'italic', 'semibold', 'bold'] as const satisfies readonly BeVietnamProFace[];
+export type FontName = (typeof FONTS)[number];
 
 export const COLORS = {
   text: '#1F2933',
@@ -52,11 +39,13 @@ export function renderPdf(meta: PdfMeta, draw: (doc: Doc) => void): Promise<Buff
     layout: meta.layout ?? 'portrait',
     margins: { top: 48, bottom: 54, left: 50, right: 50 },
     bufferPages: true,
+    // No default Helvetica: pdfkit would parse its AFM metrics for every document only to replace it.
+    font: '',
     lang: 'vi-VN',
     displayTitle: true,
     info: { Title: meta.title, Author: 'capdo', Creator: 'capdo', CreationDate: meta.generatedAt, ModDate: meta.generatedAt },
   });
-  for (const [name, data] of Object.entries(fonts())) doc.registerFont(name, data);
+  registerBeVietnamPro(doc, FONTS);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

@@ -6,6 +6,7 @@ import { requestContext } from '../src/common/request-context';
 import { DossierAttachmentsService } from '../src/dossiers/dossier-attachments.service';
 import { DossierDraftingService } from '../src/dossiers/dossier-drafting.service';
 import { SystemsCommandService } from '../src/systems/systems-command.service';
+import { PriorApprovalsService } from '../src/systems/prior-approvals/prior-approvals.service';
 import { DossierWorkflowService } from '../src/workflow/dossier-workflow.service';
 import { demoSystemsFor, DemoSystem } from './demo-systems';
 
@@ -19,6 +20,18 @@ export const DISPATCH_SUBMITTED = [
 ];
 export const DISPATCH_APPROVED = ['SL-CA', 'SL-TT-XTDT', 'SL-VP-UBND', 'SL-TTR', 'SL-SO-DTTG', 'SL-SO-NNMT', 'SL-SO-XD', 'SL-SO-VHTTDL', 'SL-P-CHIENGCOI', 'SL-X-QUYNHNHAI'];
 export const DISPATCH_CUTOFF = '2026-01-06';
+
+/**
+ * Levels approved before capdo existed (by the former Sở Thông tin và Truyền thông, which approved levels 1–2 for
+ * the province's bodies under Decree 85): recorded as claims with the decision's PDF and confirmed by Công an tỉnh.
+ * They are on the bodies' LAN systems, which no demo dossier is about; none of the bodies submitted by 06/01/2026
+ * because of them (a body counts as submitted or approved by its dossiers only).
+ */
+export const DEMO_PRIOR_DECISIONS = [
+  { agency: 'SL-SO-TC', decision: { level: 2, decisionNumber: '112/QĐ-STTTT', decisionDate: '2023-06-12', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' } },
+  { agency: 'SL-SO-NV', decision: { level: 2, decisionNumber: '187/QĐ-STTTT', decisionDate: '2023-09-25', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' } },
+  { agency: 'SL-SO-CT', decision: { level: 2, decisionNumber: '54/QĐ-STTTT', decisionDate: '2024-04-08', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' } },
+] as const;
 export const DISPATCH_DEADLINE = '2026-02-15';
 
 /** A small deterministic generator (mulberry32): the same demo data on every machine. */
@@ -110,6 +123,17 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
         created.push({ id: dto.id, demo });
       }
       systemIds.set(agency.code, created);
+    }
+
+    // Decisions made before capdo: each owner declares its decision with the PDF, the provincial police confirm it.
+    const priorApprovals = app.get(PriorApprovalsService);
+    for (const prior of DEMO_PRIOR_DECISIONS) {
+      const system = systemIds.get(prior.agency)?.find((s) => s.demo.system.code === 'LAN');
+      if (!system) continue;
+      const officer = users.get(`canbo.${prior.agency.toLowerCase()}`)!;
+      const evidence = { originalname: Buffer.from(`Quyết định ${prior.decision.decisionNumber.replace(/\//g, '-')}.pdf`, 'utf8').toString('latin1'), buffer: DEMO_PDF, size: DEMO_PDF.length };
+      const claim = await as(officer, () => priorApprovals.claim(officer, system.id, prior.decision, evidence));
+      await as(police, () => priorApprovals.confirm(police, system.id, { version: claim.version }));
     }
 
     let dossiers = 0;

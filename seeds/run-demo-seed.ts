@@ -1,6 +1,6 @@
 import { createApp } from '../src/app.factory';
 import { loadConfig } from '../src/config/app-config';
-import { migrate } from '../src/database/data-source';
+import { migrateDatabase } from '../src/database/database-roles';
 import { withDatabase } from '../src/database/local-database';
 import { seedDemoActivity } from './demo-activity';
 import { seedDemo } from './demo-seed';
@@ -11,9 +11,9 @@ import { DataSource } from 'typeorm';
  * are added where missing; systems and dossiers only into a registry that has none yet.
  */
 async function main(): Promise<void> {
-  await withDatabase(async (url) => {
-    await migrate(url);
-    process.env.DATABASE_URL = url;
+  await withDatabase(async (db) => {
+    await migrateDatabase(db);
+    process.env.DATABASE_URL = db.app;
     process.env.JWT_SECRET ??= 'seed-only-secret-that-signs-nothing-0000';
     process.env.JOBS_ENABLED = 'false';
     const app = await createApp({ logs: false });

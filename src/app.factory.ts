@@ -5,10 +5,13 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { json, NextFunction, Request, Response, urlencoded } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { cookieSettingsMiddleware, publicUrlIsHttps } from './auth/session-cookies';
 import { bodyParserProblem } from './common/errors/problem';
 import { sendProblem } from './common/errors/problem.filter';
 import { correlationMiddleware } from './common/http/correlation.middleware';
+import { securityHeaders } from './common/http/security-headers';
 import { AppConfig } from './config/app-config';
+import { trustProxySetting } from './config/trust-proxy';
 import { registerWebAssets } from './web/web-assets';
 
 /** Builds the HTTP application exactly as production runs it; the e2e tests use this too. */
@@ -18,8 +21,10 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestE
   else app.useLogger(false);
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(correlationMiddleware);
+  for (const middleware of securityHeaders({ publicUrlIsHttps: publicUrlIsHttps(config.PUBLIC_URL) })) app.use(middleware);
+  app.use(cookieSettingsMiddleware(config.PUBLIC_URL));
   app.use(guardBodyParser(json({ limit: config.BODY_LIMIT })));
   app.use(guardBodyParser(urlencoded({ extended: false, limit: config.BODY_LIMIT })));
   registerWebAssets(app);

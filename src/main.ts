@@ -2,14 +2,15 @@ import 'reflect-metadata';
 import { createApp } from './app.factory';
 import { warmUpDocumentRenderer } from './documents/documents.renderer';
 import { ConfigError, loadConfig } from './config/app-config';
-import { migrate } from './database/data-source';
+import { DatabaseUrls, migrateDatabase } from './database/database-roles';
 import { EmbeddedPostgres } from './database/embedded-postgres';
-import { EMBEDDED_DATABASE, localCluster, persistedJwtSecret } from './database/local-database';
+import { EMBEDDED_DATABASE, embeddedDatabaseUrls, localCluster, persistedJwtSecret } from './database/local-database';
 import { DemoDataResult, loadDemoDataWhenEmpty } from '../seeds/demo-data';
 
 /**
  * `npm start`: with DATABASE_URL, serve that database; without it, start the embedded PostgreSQL under
- * DATA_DIR, apply migrations, load the Sơn La demo data into an empty database, and serve.
+ * DATA_DIR, apply migrations, load the Sơn La demo data into an empty database, and serve. The embedded
+ * database is served through the application's own role, never the superuser (database-roles.ts).
  */
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -31,14 +32,16 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
+    let urls: DatabaseUrls = { app: config.DATABASE_URL! };
     if (embedded) {
       cluster = localCluster(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => console.log(m));
       await cluster.start();
       await cluster.createDatabase(EMBEDDED_DATABASE);
-      process.env.DATABASE_URL = config.DATABASE_URL = cluster.url(EMBEDDED_DATABASE);
+      urls = embeddedDatabaseUrls(cluster, config.DATA_DIR);
+      process.env.DATABASE_URL = config.DATABASE_URL = urls.app;
       console.log(`PostgreSQL nhúng đang chạy tại 127.0.0.1:${cluster.port} (dữ liệu: ${cluster.dataDirectory}).`);
     }
-    const applied = await migrate(config.DATABASE_URL!);
+    const applied = await migrateDatabase(urls);
     if (applied.length) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
     const app = await createApp();
     const demo = embedded ? await loadDemoDataWhenEmpty(app, config.DEMO_PASSWORD) : undefined;

@@ -104,6 +104,35 @@ describe('dossier builder', () => {
       expect(Buffer.compare(download.body, PDF)).toBe(0);
     });
 
+    it('stores a PDF sent as "Huong-dan.bat" as Huong-dan.pdf and serves it as a PDF that browsers may not sniff', async () => {
+      const res = await t.http().post(`/api/v1/dossiers/${dossierId}/attachments`).set(as(officer)).field('kind', 'OTHER').attach('file', PDF, 'Huong-dan.bat').expect(201);
+      expect(res.body).toMatchObject({ fileName: 'Huong-dan.pdf', mediaType: 'application/pdf' });
+      const download = await t.http().get(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(200);
+      expect(download.headers['content-type']).toBe('application/pdf');
+      expect(download.headers['x-content-type-options']).toBe('nosniff');
+      expect(download.headers['content-disposition']).toBe(`attachment; filename="Huong-dan.pdf"; filename*=UTF-8''Huong-dan.pdf`);
+      // A row stored before this rule, still named .bat, is served under the name of its type too.
+      await t.db.query(`UPDATE dossier_attachments SET file_name = 'Huong-dan.bat' WHERE id = $1`, [res.body.id]);
+      const legacy = await t.http().get(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(200);
+      expect(legacy.headers['content-type']).toBe('application/pdf');
+      expect(legacy.headers['content-disposition']).toContain('filename="Huong-dan.pdf"');
+      await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(204);
+    });
+
+    it('strips bidi overrides, isolates and zero-width characters from names, NFC-normalised', async () => {
+      const res = await t
+        .http()
+        .post(`/api/v1/dossiers/${dossierId}/attachments`)
+        .set(as(officer))
+        .field('kind', 'OTHER')
+        .attach('file', PDF, 'Ke\u0302\u0301 hoa\u0323ch\u2066\u200b\u202efdp.exe')
+        .expect(201);
+      expect(res.body.fileName).toBe('Kế hoạchfdp.pdf');
+      const download = await t.http().get(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(200);
+      expect(download.headers['content-disposition']).toBe(`attachment; filename="Ke hoachfdp.pdf"; filename*=UTF-8''K%E1%BA%BF%20ho%E1%BA%A1chfdp.pdf`);
+      await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(204);
+    });
+
     it('refuses an .exe renamed .pdf (type checked from the content), and writes nothing', async () => {
       const before = await countRows(t.db, 'dossier_attachments');
       expectProblem(await t.http().post(`/api/v1/dossiers/${dossierId}/attachments`).set(as(officer)).field('kind', 'DESIGN_DOCUMENT').attach('file', EXE, 'thiet-ke.pdf'), 415, 'ATTACHMENT_TYPE_NOT_ALLOWED');
@@ -119,7 +148,7 @@ describe('dossier builder', () => {
       expectProblem(await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/not-an-id`).set(as(officer)), 404, 'NOT_FOUND');
       await t.http().delete(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)).expect(204);
       expectProblem(await t.http().get(`/api/v1/dossiers/${dossierId}/attachments/${res.body.id}`).set(as(officer)), 404, 'NOT_FOUND');
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'DETACH'`, [dossierId]);
+      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'DETACH' AND before->>'id' = $2`, [dossierId, res.body.id]);
       expect(n).toBe(1);
     });
 

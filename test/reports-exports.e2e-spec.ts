@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import request from 'supertest';
-import { DISPATCH_SUBMITTED, seedDemoActivity } from '../seeds/demo-activity';
+import { DEMO_PRIOR_DECISIONS, DISPATCH_SUBMITTED, seedDemoActivity } from '../seeds/demo-activity';
 import { APPROVAL_RATE_CSV_HEADERS } from '../src/reports/approval-rate.csv';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
 
@@ -161,7 +161,10 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       }
       const approved = systems.filter((r: { statusLabel: string }) => r.statusLabel === 'Đã được phê duyệt');
       expect(approved).toHaveLength(s.approved);
-      expect(approved.every((r: { decision: { number: string; date: string } | null }) => /\/QĐ-CAT-PA05$/.test(r.decision!.number) && r.decision!.date <= asOf)).toBe(true);
+      // Approved by the police through the workflow, or by a decision made before capdo whose claim was confirmed.
+      const prior = DEMO_PRIOR_DECISIONS.map((p) => p.decision.decisionNumber as string);
+      expect(approved.every((r: { decision: { number: string; date: string } | null }) => (/\/QĐ-CAT-PA05$/.test(r.decision!.number) || prior.includes(r.decision!.number)) && r.decision!.date <= asOf)).toBe(true);
+      expect(approved.filter((r: { decision: { number: string } }) => prior.includes(r.decision.number))).toHaveLength(DEMO_PRIOR_DECISIONS.length);
       // A returned dossier and one under appraisal both read "Đã gửi thẩm định".
       const sent = systems.filter((r: { workflowState: string }) => ['RETURNED', 'UNDER_APPRAISAL', 'SUBMITTED'].includes(r.workflowState));
       expect(sent.length).toBeGreaterThan(0);
@@ -178,7 +181,8 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       expect(res.body).toMatchObject({ asOf: '2025-12-14', periodComplete: true });
       const rate = await get('/api/v1/reports/approval-rate', leader, { asOf: '2025-12-14' }).expect(200);
       expect(res.body.summary.approved).toBe(rate.body.systems.withApprovedLevel);
-      expect(res.body.summary.duringPeriod.approved).toBe(res.body.summary.approved);
+      // The confirmed decisions made before capdo (2023–2024) are approved levels, but not approved during 2025's period.
+      expect(res.body.summary.duringPeriod.approved).toBe(res.body.summary.approved - DEMO_PRIOR_DECISIONS.length);
     });
 
     it('counts inspections and full deployment recorded on a system', async () => {

@@ -1,4 +1,4 @@
-import { DISPATCH_APPROVED, DISPATCH_SUBMITTED, seedDemoActivity } from '../seeds/demo-activity';
+import { DEMO_PRIOR_DECISIONS, DISPATCH_APPROVED, DISPATCH_SUBMITTED, seedDemoActivity } from '../seeds/demo-activity';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
 
 describe('reports on the Sơn La demo data', () => {
@@ -31,10 +31,12 @@ describe('reports on the Sơn La demo data', () => {
     expect(res.body.systems.byLevel['2'] + res.body.systems.byLevel['3']).toBe(res.body.systems.withApprovedLevel);
   });
 
-  it('gives zero before the first submission', async () => {
+  it('gives zero before the first submission; only the confirmed decisions made before capdo carry a level', async () => {
     const res = await report(leader, { asOf: '2025-07-31' }).expect(200);
     expect(res.body.agencies).toMatchObject({ total: 95, submitted: 0, approved: 0, approvalRate: null });
-    expect(res.body.systems.withApprovedLevel).toBe(0);
+    expect(res.body.systems).toMatchObject({ withApprovedLevel: DEMO_PRIOR_DECISIONS.length, claimedNotConfirmed: 0, byLevel: { '2': DEMO_PRIOR_DECISIONS.length } });
+    const claimed = await t.db.query(`SELECT c.status, c.evidence_sha256 IS NOT NULL AS evidence, c.reviewed_by_username FROM prior_approval_claims c`);
+    expect(claimed).toEqual(DEMO_PRIOR_DECISIONS.map(() => ({ status: 'CONFIRMED', evidence: true, reviewed_by_username: 'thamdinh' })));
   });
 
   it('gives the later figures today', async () => {

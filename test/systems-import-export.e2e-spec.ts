@@ -183,6 +183,7 @@ describe('systems import and export', () => {
         '3 Trạng thái',
         '4 Ngày đưa vào sử dụng',
         '5 Số quyết định phê duyệt',
+        '5 Cơ quan ban hành quyết định',
         '6 Nơi đặt hệ thống',
         '7 Mã cơ quan chủ quản',
         '9 Mã hệ thống',
@@ -191,9 +192,9 @@ describe('systems import and export', () => {
       expect(message(2)).toBe('không có cơ quan mã SL-KHONG-CO');
       expect(message(3)).toContain('"Đang chạy thử" không hợp lệ');
       expect(message(4)).toContain('ngày không hợp lệ');
-      expect(message(5)).toBe('cần nhập đủ cấp độ, số và ngày của quyết định phê duyệt');
+      expect(message(5)).toBe('cần nhập đủ cấp độ, số, ngày và cơ quan ban hành quyết định phê duyệt');
       expect(message(6)).toBe('không được lưu cho hệ thống bí mật nhà nước');
-      expect(message(7)).toBe('phải là cơ quan của bạn, hoặc chọn cơ quan của bạn làm đơn vị vận hành');
+      expect(message(7)).toBe('phải là cơ quan của bạn, hoặc cơ quan cùng tỉnh mà cơ quan của bạn là đơn vị vận hành');
       expect(message(9)).toBe('trùng với dòng 8 (cùng cơ quan chủ quản và mã hệ thống)');
       expect(body.report).toMatchObject({ dryRun: false, totalRows: 8, created: 1, rows: [{ row: 8, code: 'A7', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE' }] });
       expect(body.errors['Dòng 2, cột Mã cơ quan chủ quản']).toEqual(['không có cơ quan mã SL-KHONG-CO']);
@@ -276,24 +277,26 @@ describe('systems import and export', () => {
         unchanged: 0,
         errors: [],
         rows: [
-          { row: 2, code: 'QLVB-IMP', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE' },
+          { row: 2, code: 'QLVB-IMP', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE', priorApproval: 'CLAIMED' },
           { row: 3, code: 'CONG-IMP', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE' },
           { row: 4, code: 'MAT-IMP', ownerAgencyCode: 'SL-SO-TC', action: 'CREATE' },
         ],
+        priorApprovalClaims: 1,
+        priorApprovalsConfirmed: false,
       });
       expect(await counts()).toEqual(before);
     });
 
-    it('creates the systems with a prior approval decision, each audited, with custody', async () => {
+    it('creates the systems, each audited, with custody; a prior approval decision becomes a claim, not the level on record (issue 16)', async () => {
       const before = await counts();
       const res = await upload(officer, await xlsx(good()), 'he-thong.xlsx').set('X-Correlation-Id', 'import-systems-0001').expect(200);
       expect(res.body).toMatchObject({ dryRun: false, totalRows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
-      expect(await counts()).toEqual({ systems: before.systems + 3, audit: before.audit + 3, custody: before.custody + 3 });
+      expect(await counts()).toEqual({ systems: before.systems + 3, audit: before.audit + 4, custody: before.custody + 3 });
       expect(await systemOf('SL-SO-XD', 'QLVB-IMP')).toMatchObject({
         version: 1,
-        approved_level: 2,
-        approval_decision_number: '125/QĐ-UBND',
-        approval_decision_date: '2025-09-30',
+        approved_level: null,
+        approval_decision_number: null,
+        approval_decision_date: null,
         deployment_status: 'FULL',
         info_types: ['PRIVATE'],
         internet_facing: true,
@@ -311,7 +314,11 @@ describe('systems import and export', () => {
         ['CONG-IMP', 'MAT-IMP', 'QLVB-IMP'].map((code) => ({ action: 'IMPORT_CREATE', actor_username: 'canbo.sl-so-xd', correlation_id: 'import-systems-0001', before: null, code, same_id: true })),
       );
       const api = await t.http().get('/api/v1/systems').query({ q: 'QLVB-IMP' }).set(as(officer)).expect(200);
-      expect(api.body.items[0]).toMatchObject({ approvedLevel: 2, approvalDecisionNumber: '125/QĐ-UBND', approvalDecisionDate: '2025-09-30', owner: { code: 'SL-SO-XD' } });
+      expect(api.body.items[0]).toMatchObject({ approvedLevel: null, approvalDecisionNumber: null, owner: { code: 'SL-SO-XD' } });
+      const claim = await t.http().get(`/api/v1/systems/${api.body.items[0].id}/prior-approval`).set(as(officer)).expect(200);
+      expect(claim.body).toMatchObject({ level: 2, decisionNumber: '125/QĐ-UBND', decisionDate: '2025-09-30', issuer: 'UBND tỉnh Sơn La', status: 'CLAIMED', origin: 'IMPORTED', evidence: null, confirmedOnImport: false });
+      const [trace] = await t.db.query(`SELECT actor_username, correlation_id FROM audit_log WHERE action = 'PRIOR_APPROVAL_IMPORT_CLAIM' AND entity_id = $1`, [api.body.items[0].id]);
+      expect(trace).toEqual({ actor_username: 'canbo.sl-so-xd', correlation_id: 'import-systems-0001' });
     });
 
     it('changes nothing when the same file is imported again: no duplicates, no version bump, no audit', async () => {
@@ -345,14 +352,32 @@ describe('systems import and export', () => {
     it('imports a CSV (";"-separated, as Excel saves it in Vietnamese) and re-imports it unchanged', async () => {
       const rows = [
         row('SL-SO-YT', 'HIS-CSV', { 'Tên hệ thống': 'Hệ thống thông tin bệnh viện', 'Loại thông tin': 'Thông tin riêng, Thông tin cá nhân', 'Ngày đưa vào sử dụng': '2019-03-01' }),
-        row('SL-SO-YT', 'QLVB-CSV', { 'Cấp độ đã phê duyệt': 2, 'Số quyết định phê duyệt': '12/QĐ-SYT', 'Ngày quyết định': '15/05/2025' }),
+        row('SL-SO-YT', 'QLVB-CSV', { 'Cấp độ đã phê duyệt': 2, 'Số quyết định phê duyệt': '12/QĐ-SYT', 'Ngày quyết định': '15/05/2025', 'Cơ quan ban hành quyết định': 'Sở Y tế' }),
       ];
       const first = await upload(admin, csv(rows, ';'), 'he-thong.csv').expect(200);
-      expect(first.body).toMatchObject({ created: 2, errors: [] });
+      expect(first.body).toMatchObject({ created: 2, errors: [], priorApprovalClaims: 1 });
       expect(await systemOf('SL-SO-YT', 'HIS-CSV')).toMatchObject({ name: 'Hệ thống thông tin bệnh viện', info_types: ['PRIVATE', 'PERSONAL'] });
-      expect(await systemOf('SL-SO-YT', 'QLVB-CSV')).toMatchObject({ approved_level: 2, approval_decision_date: '2025-05-15' });
+      expect(await systemOf('SL-SO-YT', 'QLVB-CSV')).toMatchObject({ approved_level: null });
       const again = await upload(admin, csv(rows), 'he-thong.csv').expect(200);
-      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+      expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, priorApprovalClaims: 0 });
+    });
+
+    it('confirms prior decisions on import only for an administrator who asks for it, and writes that to the audit log', async () => {
+      const rows = [row('SL-SO-YT', 'KT-CSV', { 'Cấp độ đã phê duyệt': 3, 'Số quyết định phê duyệt': '77/QĐ-UBND', 'Ngày quyết định': '02/03/2024', 'Cơ quan ban hành quyết định': 'UBND tỉnh Sơn La' })];
+      const before = await counts();
+      expectProblem(await upload(officer, csv(rows), 'he-thong.csv', '?confirmPriorApprovals=true'), 403, 'FORBIDDEN');
+      expect(await counts()).toEqual(before);
+      const res = await upload(admin, csv(rows), 'he-thong.csv', '?confirmPriorApprovals=true').expect(200);
+      expect(res.body).toMatchObject({ created: 1, priorApprovalClaims: 1, priorApprovalsConfirmed: true, rows: [{ priorApproval: 'CONFIRMED' }] });
+      expect(await systemOf('SL-SO-YT', 'KT-CSV')).toMatchObject({ approved_level: 3, approval_decision_number: '77/QĐ-UBND', approval_decision_date: '2024-03-02' });
+      const [flag] = await t.db.query(`SELECT actor_username, after FROM audit_log WHERE action = 'IMPORT_CONFIRM_PRIOR_APPROVALS'`);
+      expect(flag).toMatchObject({ actor_username: 'admin', after: { confirmPriorApprovals: true, confirmed: 1 } });
+      const [claim] = await t.db.query(`SELECT status, confirmed_on_import, reviewed_by_username FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id WHERE s.code = 'KT-CSV'`);
+      expect(claim).toEqual({ status: 'CONFIRMED', confirmed_on_import: true, reviewed_by_username: 'admin' });
+      // A different decision for a system whose level is on record is refused; the same one is unchanged.
+      expect((await upload(admin, csv(rows), 'he-thong.csv').expect(200)).body).toMatchObject({ unchanged: 1, priorApprovalClaims: 0 });
+      const changed = [row('SL-SO-YT', 'KT-CSV', { 'Cấp độ đã phê duyệt': 1, 'Số quyết định phê duyệt': '1/QĐ-SYT', 'Ngày quyết định': '02/03/2025', 'Cơ quan ban hành quyết định': 'Sở Y tế' })];
+      expectProblem(await upload(admin, csv(changed), 'he-thong.csv'), 422, 'IMPORT_ROWS_INVALID');
     });
   });
 

@@ -137,7 +137,7 @@ describe('systems inventory', () => {
   });
 
   describe('update and retire', () => {
-    it('records the approved level with its decision, deployment status, regulation and inspections', async () => {
+    it('records deployment status, regulation and inspections; the approved level is not a field (issue 16)', async () => {
       const created = await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'QLVB', name: 'Quản lý văn bản và điều hành' })).expect(201);
       const res = await t
         .http()
@@ -145,19 +145,15 @@ describe('systems inventory', () => {
         .set(as(officer))
         .send({
           version: 1,
-          approvedLevel: 2,
-          approvalDecisionNumber: '45/QĐ-SXD',
-          approvalDecisionDate: '2025-12-20',
-          approvalDecisionIssuer: 'Sở Xây dựng',
           deploymentStatus: 'PARTIAL',
           internalRegulationNumber: '12/QC-SXD',
           internalRegulationDate: '2025-06-01',
           inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }],
         })
         .expect(200);
-      expect(res.body).toMatchObject({ approvedLevel: 2, deploymentStatusLabel: 'Đã triển khai một số hạng mục', version: 2, inspections: [{ kind: 'PERIODIC' }] });
-      const audit = await t.db.query(`SELECT before->>'approvedLevel' AS b, after->>'approvedLevel' AS a FROM audit_log WHERE entity_id = $1 AND action = 'UPDATE'`, [created.body.id]);
-      expect(audit).toEqual([{ b: null, a: '2' }]);
+      expect(res.body).toMatchObject({ approvedLevel: null, deploymentStatusLabel: 'Đã triển khai một số hạng mục', version: 2, inspections: [{ kind: 'PERIODIC' }] });
+      const refused = await t.http().patch(`/api/v1/systems/${created.body.id}`).set(as(officer)).send({ version: 2, approvedLevel: 2, approvalDecisionNumber: '45/QĐ-SXD', approvalDecisionDate: '2025-12-20' });
+      expect(Object.keys(expectProblem(refused, 422, 'VALIDATION_FAILED').errors as object).sort()).toEqual(['approvalDecisionDate', 'approvalDecisionNumber', 'approvedLevel']);
     });
 
     it('retires a system without deleting it, and refuses edits afterwards', async () => {
@@ -175,7 +171,9 @@ describe('systems inventory', () => {
       const coi = await idOf('SL-P-CHIENGCOI');
       const dkt = await idOf('SL-BV-DKT');
       await t.http().post('/api/v1/systems').set(as(admin)).send(portal(coi, { code: 'MC', name: 'Một cửa điện tử phường Chiềng Cơi' })).expect(201);
-      await t.http().post('/api/v1/systems').set(as(admin)).send(portal(dkt, { code: 'HIS', name: 'Hệ thống thông tin bệnh viện', approvedLevel: 3, approvalDecisionNumber: '9/QĐ-SYT', approvalDecisionDate: '2025-11-01' })).expect(201);
+      const his = await t.http().post('/api/v1/systems').set(as(admin)).send(portal(dkt, { code: 'HIS', name: 'Hệ thống thông tin bệnh viện' })).expect(201);
+      // A level on record, as a confirmed prior-approval claim leaves it (the route itself: prior-approvals.e2e-spec.ts).
+      await t.db.query(`UPDATE systems SET approved_level = 3, approval_decision_number = '9/QĐ-SYT', approval_decision_date = '2025-11-01', approval_decision_issuer = 'Sở Y tế' WHERE id = $1`, [his.body.id]);
     });
 
     it('finds systems with or without diacritics', async () => {

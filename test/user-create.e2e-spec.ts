@@ -20,7 +20,7 @@ describe('user:create command', () => {
     expect(result.stdout).toContain('Đã tạo tài khoản nguyenvana (ADMIN).');
     expect(result.status).toBe(0);
     await t.login('nguyenvana', 'mat-khau-rat-dai-1');
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'user' AND after->>'username' = 'nguyenvana'`);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'user' AND action = 'CREATE' AND after->>'username' = 'nguyenvana'`);
     expect(n).toBe(1);
   });
 

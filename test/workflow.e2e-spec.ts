@@ -130,10 +130,12 @@ describe('appraisal and approval workflow', () => {
       d = await get(id);
       expectProblem(await act(officer, id, 'approve', { version: d.version, decisionNumber: '1/QĐ', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'B', level: 3 }), 403, 'FORBIDDEN');
       expectProblem(await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '1/QĐ', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'B', level: 2 }), 422, 'DOSSIER_DECISION_INVALID');
-      const approved = await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-26', signerName: 'Đặng Trọng Cường', signerTitle: 'Giám đốc', level: 3 }).expect(200);
+      // Issue 16: a decision dated after today (Vietnam's day, 25/11 here) has not been made yet (ND331 Art. 20.3).
+      expectProblem(await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'B', level: 3 }), 422, 'DECISION_DATE_IN_FUTURE');
+      const approved = await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-25', signerName: 'Đặng Trọng Cường', signerTitle: 'Giám đốc', level: 3 }).expect(200);
       expect(approved.body).toMatchObject({ status: 'APPROVED', statusLabel: 'Đã được phê duyệt', workflow: { decision: { number: '125/QĐ-CAT', level: 3, revision: 3, issuer: 'Công an tỉnh Sơn La' }, dueOn: null } });
       const system = await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200);
-      expect(system.body).toMatchObject({ approvedLevel: 3, approvalDecisionNumber: '125/QĐ-CAT', approvalDecisionDate: '2026-11-26', approvalDecisionIssuer: 'Công an tỉnh Sơn La' });
+      expect(system.body).toMatchObject({ approvedLevel: 3, approvalDecisionNumber: '125/QĐ-CAT', approvalDecisionDate: '2026-11-25', approvalDecisionIssuer: 'Công an tỉnh Sơn La' });
     });
 
     it('records the whole history with actors, statuses and revisions', async () => {

@@ -63,6 +63,7 @@ export async function loadNationalDataset(url: string, options: NationalOptions,
     await step('campaign_agencies', ['campaign_id', 'agency_id'], campaigns.flatMap((c) => c.agencies.map((a) => [c.row[0], a])));
     await step('systems', SYSTEM_COLUMNS, model.systems.map(systemRow));
     await step('system_custody', ['system_id', 'owner_agency_id', 'operator_agency_id', 'valid_from', 'valid_to'], custodyRows(model.systems));
+    await step('prior_approval_claims', PRIOR_CLAIM_COLUMNS, priorClaimRows(model));
     await step('dossiers', DOSSIER_COLUMNS, dossierRows(model.dossiers));
     await step('dossier_attachments', ['id', 'dossier_id', 'kind', 'file_name', 'media_type', 'size_bytes', 'sha256', 'content', 'uploaded_by', 'uploaded_at'], attachmentRows(model.dossiers));
     await step('dossier_revisions', ['id', 'dossier_id', 'number', 'content', 'sha256', 'submitted_by', 'submitted_at'], revisionRows(model, extra));
@@ -143,6 +144,25 @@ function systemRow(s: SystemRow): unknown[] {
     s.approvedLevel, s.decisionNumber, s.decisionDate, s.decisionIssuer, s.deploymentStatus, s.regulationNumber,
     s.regulationDate, s.retiredAt, s.retirementReason, systemSearchText(s), s.version, timestamp(s.createdAt), timestamp(s.updatedAt),
   ];
+}
+
+const PRIOR_CLAIM_COLUMNS = [
+  'system_id', 'level', 'decision_number', 'decision_date', 'issuer', 'status', 'origin', 'confirmed_on_import', 'claimed_by', 'claimed_by_username', 'claimed_at',
+  'reviewed_by', 'reviewed_by_username', 'reviewed_at',
+];
+
+/**
+ * A level on record with no approved dossier behind it is a decision made before capdo (recordPriorApprovals): it is on
+ * record only because a claim was confirmed (issue 16), here as the administrator's import with confirmPriorApprovals.
+ */
+function* priorClaimRows(model: ReturnType<typeof buildNationalModel>): Generator<unknown[]> {
+  const approved = new Set(model.dossiers.filter((d) => d.approvedAt !== null).map((d) => d.system.id));
+  const admin = model.accounts.admin;
+  for (const s of model.systems) {
+    if (s.approvedLevel === null || approved.has(s.id)) continue;
+    const at = timestamp(s.createdAt);
+    yield [s.id, s.approvedLevel, s.decisionNumber, s.decisionDate, s.decisionIssuer, 'CONFIRMED', 'IMPORTED', true, admin.id, admin.username, at, admin.id, admin.username, at];
+  }
 }
 
 function* custodyRows(systems: SystemRow[]): Generator<unknown[]> {

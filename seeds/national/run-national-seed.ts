@@ -1,4 +1,4 @@
-import { migrate } from '../../src/database/data-source';
+import { migrateDatabase } from '../../src/database/database-roles';
 import { withDatabase } from '../../src/database/local-database';
 import { loadNationalDataset, NATIONAL_PASSWORD } from './load-national';
 
@@ -15,9 +15,10 @@ async function main(): Promise<void> {
   };
   const scale = option('--scale', 1);
   const seed = option('--seed', 2026);
-  await withDatabase(async (url) => {
-    await migrate(url);
-    const report = await loadNationalDataset(url, { scale, seed }, (m) => console.log(m));
+  await withDatabase(async (db) => {
+    await migrateDatabase(db);
+    // Bulk COPY and VACUUM as the administrator when there is one; the tables stay the application's.
+    const report = await loadNationalDataset(db.admin ?? db.app, { scale, seed }, (m) => console.log(m));
     console.log(`Xong trong ${report.seconds.total.toFixed(0)} s; mật khẩu mọi tài khoản: ${NATIONAL_PASSWORD} (admin, lanhdao.<tỉnh>, thamdinh.<tỉnh>.<n>, canbo.<mã cơ quan>).`);
   });
 }

@@ -3,6 +3,29 @@ import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/errors/domain-error';
 
+/** What a write names: the owner, its province (a system's province is its owner's), and the operator. */
+export interface WriteTarget {
+  ownerAgencyId: string;
+  operatorAgencyId: string;
+  /** The owner's province. */
+  provinceCode: string;
+}
+
+/** The write rule as a pure function (see `AccessService.canWriteSystemOf`). */
+export function mayWriteFor(user: Pick<AuthUser, 'role' | 'agencyId' | 'provinceCode'>, target: WriteTarget): boolean {
+  if (user.role === 'ADMIN') return true;
+  if (user.role !== 'AGENCY_OFFICER' || !user.agencyId) return false;
+  if (target.ownerAgencyId === user.agencyId) return true;
+  return target.operatorAgencyId === user.agencyId && target.provinceCode === user.provinceCode;
+}
+
+/** The province a list is limited to: null (every province) for administrators, else the user's own. */
+export function provinceFilter(user: Pick<AuthUser, 'role' | 'provinceCode'>): string | null {
+  if (user.role === 'ADMIN') return null;
+  // A user without a province sees no province's rows ('' matches none).
+  return user.provinceCode ?? '';
+}
+
 export interface ScopeCondition {
   sql: string;
   params: Record<string, unknown>;
@@ -41,10 +64,13 @@ export class AccessService {
     return this.systemScope(user, alias);
   }
 
-  /** Officers may register and edit only systems their agency owns or operates; administrators any. */
-  canWriteSystemOf(user: AuthUser, ownerAgencyId: string, operatorAgencyId: string): boolean {
-    if (user.role === 'ADMIN') return true;
-    return user.role === 'AGENCY_OFFICER' && (user.agencyId === ownerAgencyId || user.agencyId === operatorAgencyId);
+  /**
+   * Officers may register and edit only what their agency owns, or operates for an owner of their own province
+   * (an officer must not put a system, a dossier and so a report figure under another province's body);
+   * administrators anything.
+   */
+  canWriteSystemOf(user: AuthUser, target: WriteTarget): boolean {
+    return mayWriteFor(user, target);
   }
 
   /** Refuses with 404 (never 403, so ids do not leak) when any agency is outside the user's scope. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { provinceFilter } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
@@ -109,10 +110,15 @@ export class AgenciesReorganisationService {
     });
   }
 
-  async list(kind?: string): Promise<ReorganisationDto[]> {
+  /** The reorganisations of the user's province (every province for administrators). */
+  async list(user: AuthUser, kind?: string): Promise<ReorganisationDto[]> {
     const rows: ReorgRow[] = await this.dataSource.query(
-      `SELECT * FROM agency_reorganisations WHERE ($1::text IS NULL OR kind = $1) ORDER BY effective_date DESC, created_at DESC`,
-      [kind ?? null],
+      `SELECT r.* FROM agency_reorganisations r
+        WHERE ($1::text IS NULL OR r.kind = $1)
+          AND ($2::varchar IS NULL OR EXISTS (SELECT 1 FROM agencies a
+                                               WHERE (a.id = r.successor_agency_id OR a.id = ANY(r.source_agency_ids)) AND a.province_code = $2))
+        ORDER BY r.effective_date DESC, r.created_at DESC`,
+      [kind ?? null, provinceFilter(user)],
     );
     return rows.map(mapReorganisation);
   }

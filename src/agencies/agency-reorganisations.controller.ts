@@ -14,8 +14,8 @@ export class AgencyReorganisationsController {
   @RequirePermission('agency:read')
   @ApiOperation({ summary: 'Các lần sắp xếp, sáp nhập, đổi tên cơ quan' })
   @ApiOkResponse({ type: [ReorganisationDto] })
-  list(@Query() query: ReorganisationListQuery): Promise<ReorganisationDto[]> {
-    return this.reorganisations.list(query.kind);
+  list(@CurrentUser() user: AuthUser, @Query() query: ReorganisationListQuery): Promise<ReorganisationDto[]> {
+    return this.reorganisations.list(user, query.kind);
   }
 
   @Post('merge')

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from './auth-user';
 import { CurrentUser, Public, RequirePermission } from './auth.decorators';
@@ -15,8 +15,8 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
   @ApiOkResponse({ type: LoginResponseDto })
-  login(@Body() body: LoginDto, @Ip() ip: string): Promise<LoginResponseDto> {
-    return this.auth.login(body, ip);
+  login(@Body() body: LoginDto, @Ip() address: string, @Headers('user-agent') userAgent?: string): Promise<LoginResponseDto> {
+    return this.auth.login(body, { address, userAgent });
   }
 
   @Get('me')

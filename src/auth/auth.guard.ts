@@ -7,11 +7,10 @@ import { setCurrentActor } from '../common/request-context';
 import { AccessTokenPayload, AuthUser } from './auth-user';
 import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
 import { Permission, roleHas } from './permissions';
+import { cookieSettings } from './session-cookies';
 
 /** Marks a controller as web pages (src/web): they also accept the session cookie, on every method. */
 export const PAGE_KEY = 'capdo:page';
-/** The signed-in browser's access token (http-only cookie set by the sign-in page). */
-export const SESSION_COOKIE = 'capdo_session';
 
 /**
  * Deny by default: a route passes only if it is marked @Public() or declares a permission
@@ -44,7 +43,8 @@ export class AuthGuard implements CanActivate {
   private sessionCookie(request: { method: string; headers: { cookie?: string } }, targets: Parameters<Reflector['getAllAndOverride']>[1]): string | undefined {
     const page = this.reflector.getAllAndOverride<boolean>(PAGE_KEY, targets) === true;
     if (!page && request.method !== 'GET' && request.method !== 'HEAD') return undefined;
-    const token = readCookie(request.headers.cookie, SESSION_COOKIE);
+    // The signed-in browser's access token: the http-only cookie set by the sign-in page (`__Host-` over https).
+    const token = readCookie(request.headers.cookie, cookieSettings(request).session);
     return token ? `Bearer ${token}` : undefined;
   }
 

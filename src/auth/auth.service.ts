@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
+import { setCurrentActor } from '../common/request-context';
 import { AccessTokenPayload, AuthUser } from './auth-user';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
+import { clientBucket } from './login-throttle';
+import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, verifyPassword } from './password';
 
 interface UserRow {
@@ -17,17 +21,36 @@ interface UserRow {
   password_hash: string;
 }
 
+/** Who is signing in, as the HTTP layer saw it (the address after TRUST_PROXY). */
+export interface SignInClient {
+  address: string | undefined;
+  userAgent: string | undefined;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly jwt: JwtService,
     private readonly config: AppConfig,
+    private readonly throttle: LoginThrottleService,
+    private readonly audit: AuditService,
   ) {}
 
-  async login({ username, password }: LoginDto, ip: string | undefined): Promise<LoginResponseDto> {
-    const name = username.trim().toLowerCase();
-    await this.refuseWhenThrottled(name);
+  /**
+   * Throttled per client address and per (address, username), never per username alone (login-throttle.ts);
+   * every attempt whose password is checked, and the first refused one of each block, goes to the audit log.
+   */
+  async login({ username, password }: LoginDto, client: SignInClient): Promise<LoginResponseDto> {
+    const name = username.trim().toLowerCase().slice(0, 64);
+    const bucket = clientBucket(client.address);
+    const { admission } = await this.throttle.admit(bucket, name, (em) => this.recordAttempt(em, 'SIGN_IN_THROTTLED', name, client, null));
+    if (!admission.admitted) {
+      const seconds = admission.retryAfterSeconds;
+      throw new DomainError('LOGIN_THROTTLED', `Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau ${waitText(seconds)}.`, undefined, {
+        retryAfterSeconds: seconds,
+      });
+    }
     const rows: UserRow[] = await this.dataSource.query(
       `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.password_hash, a.province_code
          FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
@@ -37,10 +60,15 @@ export class AuthService {
     const row = rows[0];
     const valid = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
     if (!row || !valid) {
-      await this.dataSource.query(`INSERT INTO login_failures (username, ip) VALUES ($1, $2)`, [name, ip?.slice(0, 64) ?? null]);
+      await this.recordAttempt(this.dataSource.manager, 'SIGN_IN_FAILED', name, client, row?.id ?? null);
+      await this.throttle.prune();
       throw new DomainError('INVALID_CREDENTIALS', 'Tên đăng nhập hoặc mật khẩu không đúng.');
     }
-    await this.dataSource.query(`DELETE FROM login_failures WHERE username = $1`, [name]);
+    setCurrentActor({ id: row.id, username: row.username });
+    await this.dataSource.transaction(async (em) => {
+      await this.throttle.succeeded(em, bucket, name);
+      await this.recordAttempt(em, 'SIGN_IN', name, client, row.id);
+    });
     const payload: AccessTokenPayload = { sub: row.id, username: row.username, role: row.role };
     return {
       accessToken: await this.jwt.signAsync(payload),
@@ -50,21 +78,17 @@ export class AuthService {
     };
   }
 
-  /** After LOGIN_MAX_FAILURES failures within LOGIN_LOCK_MINUTES the name is locked until the oldest one ages out. */
-  private async refuseWhenThrottled(username: string): Promise<void> {
-    const [{ failures, retry_after }]: { failures: number; retry_after: number | null }[] = await this.dataSource.query(
-      `SELECT count(*)::int AS failures,
-              ceil(extract(epoch FROM (min(failed_at) + make_interval(mins => $2) - now())))::int AS retry_after
-         FROM (SELECT failed_at FROM login_failures
-                WHERE username = $1 AND failed_at > now() - make_interval(mins => $2)
-                ORDER BY failed_at DESC LIMIT $3) recent`,
-      [username, this.config.LOGIN_LOCK_MINUTES, this.config.LOGIN_MAX_FAILURES],
-    );
-    if (failures >= this.config.LOGIN_MAX_FAILURES) {
-      const seconds = Math.max(1, retry_after ?? 60);
-      throw new DomainError('LOGIN_THROTTLED', `Tài khoản tạm khóa do đăng nhập sai nhiều lần. Thử lại sau ${Math.ceil(seconds / 60)} phút.`, undefined, {
-        retryAfterSeconds: seconds,
-      });
-    }
+  /** The attempted name (an unknown one too, cut to 64 characters), the address and the browser; never the password. */
+  private recordAttempt(em: EntityManager, action: 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_IN_THROTTLED', name: string, client: SignInClient, userId: string | null): Promise<void> {
+    return this.audit.record(em, {
+      action,
+      entityType: 'user',
+      entityId: userId ?? name,
+      after: { username: name, knownUser: userId !== null, address: client.address?.slice(0, 64) ?? null, userAgent: client.userAgent?.slice(0, 256) ?? null },
+    });
   }
+}
+
+function waitText(seconds: number): string {
+  return seconds < 60 ? `${seconds} giây` : `${Math.ceil(seconds / 60)} phút`;
 }

@@ -21,6 +21,7 @@ export const PERMISSIONS = [
   'notification:read',
   'report:read',
   'campaign:write',
+  'prior-approval:review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,7 +41,7 @@ const EVERYONE: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   LEADER: [...EVERYONE, 'routing:read'],
-  APPRAISER: [...EVERYONE, 'routing:read', 'dossier:appraise', 'dossier:approve'],
+  APPRAISER: [...EVERYONE, 'routing:read', 'dossier:appraise', 'dossier:approve', 'prior-approval:review'],
   AGENCY_OFFICER: [...EVERYONE, 'system:write', 'dossier:write'],
 };
 

@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const file = path.resolve(values.out ?? path.join(process.env.DATA_DIR || '.data', 'backups', `capdo-${stamp}.dump`));
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const started = Date.now();
-  const summary = await withDatabase((url) => backupDatabase(url, file));
+  const summary = await withDatabase((db) => backupDatabase(db.admin ?? db.app, file));
   console.log(
     `Đã sao lưu ${summary.tables} bảng (PostgreSQL ${summary.serverVersion}, pg_dump ${summary.tool.version}) vào ${file}, ` +
       `${(summary.bytes / 1024 / 1024).toFixed(1)} MiB, sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`,

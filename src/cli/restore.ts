@@ -15,7 +15,9 @@ async function main(): Promise<void> {
   if (!fs.existsSync(values.file)) throw new Error(`Không có tệp ${values.file}.`);
   if (values.database && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.database)) throw new Error('Tên cơ sở dữ liệu gồm chữ thường không dấu, số và dấu gạch dưới.');
   const started = Date.now();
-  const summary = await withDatabase(async (url) => {
+  // As the administrator when there is one: what it restores, the application adopts at its next start.
+  const summary = await withDatabase(async (db) => {
+    const url = db.admin ?? db.app;
     const target = values.database ? await createDatabase(url, values.database) : url;
     return restoreDatabase(target, values.file!);
   });

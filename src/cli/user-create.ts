@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { Client } from 'pg';
 import { hashPassword, validatePasswordStrength } from '../auth/password';
-import { migrate } from '../database/data-source';
+import { migrateDatabase } from '../database/database-roles';
 import { withDatabase } from '../database/local-database';
 import { ROLES, Role } from '../users/role';
 
@@ -38,9 +38,9 @@ async function main(): Promise<void> {
   if (weak) throw new Error(weak);
   const hash = await hashPassword(password);
 
-  await withDatabase(async (url) => {
-    await migrate(url);
-    const client = new Client({ connectionString: url });
+  await withDatabase(async (db) => {
+    await migrateDatabase(db);
+    const client = new Client({ connectionString: db.app });
     await client.connect();
     try {
       await client.query('BEGIN');

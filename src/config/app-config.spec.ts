@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './app-config';
+import { trustProxySetting } from './trust-proxy';
 
 const secret = 'x'.repeat(32);
 
@@ -7,7 +8,18 @@ describe('loadConfig', () => {
     const config = loadConfig({ JWT_SECRET: secret });
     expect(config.PORT).toBe(3000);
     expect(config.DEMO_PASSWORD).toBe('demo1234');
-    expect(config.LOGIN_MAX_FAILURES).toBe(5);
+    expect(config.LOGIN_FREE_ATTEMPTS).toBe(5);
+    expect(config.LOGIN_ADDRESS_FREE_ATTEMPTS).toBe(20);
+    expect(config.TRUST_PROXY).toBe('');
+  });
+
+  it('takes TRUST_PROXY as hops or addresses and ranges, and refuses anything else with one line', () => {
+    expect(trustProxySetting(loadConfig({ JWT_SECRET: secret }).TRUST_PROXY)).toBe(false);
+    expect(trustProxySetting(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
+    expect(trustProxySetting(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).TRUST_PROXY)).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32']);
+    for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '11', '1.2.3.4/8/8']) {
+      expect(() => loadConfig({ JWT_SECRET: secret, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
+    }
   });
 
   it('reports one clear line per bad variable', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min, MinLength, Validate, validateSync } from 'class-validator';
+import { TrustProxyValue } from './trust-proxy';
 
 const toInt = ({ value }: { value: unknown }) => (value === undefined || value === '' ? undefined : /^-?\d+$/.test(String(value)) ? Number(value) : value);
 const toBoolean = ({ value }: { value: unknown }) => {
@@ -52,20 +53,76 @@ export class AppConfig {
   @Max(65535, { message: 'EMBEDDED_PG_PORT phải là số nguyên từ 1024 đến 65535' })
   EMBEDDED_PG_PORT = 54329;
 
+  /** Sign-in attempts for one username from one client address before delays start (see src/auth/login-throttle.ts). */
   @Transform(toInt)
-  @IsInt({ message: 'LOGIN_MAX_FAILURES phải là số nguyên từ 1 đến 100' })
-  @Min(1, { message: 'LOGIN_MAX_FAILURES phải là số nguyên từ 1 đến 100' })
-  @Max(100, { message: 'LOGIN_MAX_FAILURES phải là số nguyên từ 1 đến 100' })
-  LOGIN_MAX_FAILURES = 5;
+  @IsInt({ message: 'LOGIN_FREE_ATTEMPTS phải là số nguyên từ 1 đến 100' })
+  @Min(1, { message: 'LOGIN_FREE_ATTEMPTS phải là số nguyên từ 1 đến 100' })
+  @Max(100, { message: 'LOGIN_FREE_ATTEMPTS phải là số nguyên từ 1 đến 100' })
+  LOGIN_FREE_ATTEMPTS = 5;
+
+  /** Sign-in attempts from one client address, whatever the usernames, before delays start. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_ADDRESS_FREE_ATTEMPTS phải là số nguyên từ 1 đến 10000' })
+  @Min(1, { message: 'LOGIN_ADDRESS_FREE_ATTEMPTS phải là số nguyên từ 1 đến 10000' })
+  @Max(10000, { message: 'LOGIN_ADDRESS_FREE_ATTEMPTS phải là số nguyên từ 1 đến 10000' })
+  LOGIN_ADDRESS_FREE_ATTEMPTS = 20;
 
   @Transform(toInt)
-  @IsInt({ message: 'LOGIN_LOCK_MINUTES phải là số nguyên từ 1 đến 1440' })
-  @Min(1, { message: 'LOGIN_LOCK_MINUTES phải là số nguyên từ 1 đến 1440' })
-  @Max(1440, { message: 'LOGIN_LOCK_MINUTES phải là số nguyên từ 1 đến 1440' })
-  LOGIN_LOCK_MINUTES = 15;
+  @IsInt({ message: 'LOGIN_BASE_DELAY_SECONDS phải là số nguyên từ 1 đến 3600' })
+  @Min(1, { message: 'LOGIN_BASE_DELAY_SECONDS phải là số nguyên từ 1 đến 3600' })
+  @Max(3600, { message: 'LOGIN_BASE_DELAY_SECONDS phải là số nguyên từ 1 đến 3600' })
+  LOGIN_BASE_DELAY_SECONDS = 30;
+
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_MAX_DELAY_SECONDS phải là số nguyên từ 1 đến 86400' })
+  @Min(1, { message: 'LOGIN_MAX_DELAY_SECONDS phải là số nguyên từ 1 đến 86400' })
+  @Max(86400, { message: 'LOGIN_MAX_DELAY_SECONDS phải là số nguyên từ 1 đến 86400' })
+  LOGIN_MAX_DELAY_SECONDS = 900;
+
+  /** A sign-in counter without a new attempt for this long starts again from zero, and its row is pruned. */
+  @Transform(toInt)
+  @IsInt({ message: 'LOGIN_FORGET_MINUTES phải là số nguyên từ 1 đến 1440' })
+  @Min(1, { message: 'LOGIN_FORGET_MINUTES phải là số nguyên từ 1 đến 1440' })
+  @Max(1440, { message: 'LOGIN_FORGET_MINUTES phải là số nguyên từ 1 đến 1440' })
+  LOGIN_FORGET_MINUTES = 15;
+
+  /**
+   * Which proxies in front of capdo are trusted to say the client's address (X-Forwarded-For) and scheme
+   * (X-Forwarded-Proto): a number of hops, or addresses and ranges. Empty: none, the connection's own address counts.
+   */
+  @Validate(TrustProxyValue)
+  TRUST_PROXY = '';
 
   @Matches(/^\d+(kb|mb)$/, { message: 'BODY_LIMIT phải có dạng như 1mb hoặc 512kb' })
   BODY_LIMIT = '1mb';
+
+  /** Inventory imports running at once on this instance (each user: one at a time). See src/common/http/request-limits.ts. */
+  @Transform(toInt)
+  @IsInt({ message: 'IMPORTS_AT_ONCE phải là số nguyên từ 1 đến 20' })
+  @Min(1, { message: 'IMPORTS_AT_ONCE phải là số nguyên từ 1 đến 20' })
+  @Max(20, { message: 'IMPORTS_AT_ONCE phải là số nguyên từ 1 đến 20' })
+  IMPORTS_AT_ONCE = 2;
+
+  /** Report files, annual reports, exports and dossier documents one user may have built at once on this instance. */
+  @Transform(toInt)
+  @IsInt({ message: 'FILE_REQUESTS_PER_USER phải là số nguyên từ 1 đến 50' })
+  @Min(1, { message: 'FILE_REQUESTS_PER_USER phải là số nguyên từ 1 đến 50' })
+  @Max(50, { message: 'FILE_REQUESTS_PER_USER phải là số nguyên từ 1 đến 50' })
+  FILE_REQUESTS_PER_USER = 2;
+
+  /** Such files built at once for all users together; further ones wait their turn (up to 15 s, then 429). */
+  @Transform(toInt)
+  @IsInt({ message: 'FILE_REQUESTS_AT_ONCE phải là số nguyên từ 1 đến 100' })
+  @Min(1, { message: 'FILE_REQUESTS_AT_ONCE phải là số nguyên từ 1 đến 100' })
+  @Max(100, { message: 'FILE_REQUESTS_AT_ONCE phải là số nguyên từ 1 đến 100' })
+  FILE_REQUESTS_AT_ONCE = 1;
+
+  /** Such files one user may ask for per minute (in bursts of up to as many); 0 turns the rate limit off. */
+  @Transform(toInt)
+  @IsInt({ message: 'FILE_REQUESTS_PER_MINUTE phải là số nguyên từ 0 đến 10000' })
+  @Min(0, { message: 'FILE_REQUESTS_PER_MINUTE phải là số nguyên từ 0 đến 10000' })
+  @Max(10000, { message: 'FILE_REQUESTS_PER_MINUTE phải là số nguyên từ 0 đến 10000' })
+  FILE_REQUESTS_PER_MINUTE = 30;
 
   /** Where users open capdo; links in e-mails point here. Defaults to http://HOST:PORT. */
   @IsOptional()

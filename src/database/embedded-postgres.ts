@@ -26,6 +26,11 @@ export interface EmbeddedPostgresOptions {
   port: number;
   user?: string;
   password?: string;
+  /**
+   * Passwords the superuser may still have from an older capdo (`postgres`): when `password` does not sign in and
+   * one of these does, the password is changed to `password` at start, once.
+   */
+  formerPasswords?: string[];
   /** Extra `-c name=value` server settings (tests turn fsync off). */
   settings?: Record<string, string>;
   log?: (message: string) => void;
@@ -69,7 +74,12 @@ export class EmbeddedPostgres {
   }
 
   url(database: string): string {
-    return `postgres://${encodeURIComponent(this.user)}:${encodeURIComponent(this.password)}@127.0.0.1:${this.port}/${database}`;
+    return this.urlAs(this.user, this.password, database);
+  }
+
+  /** The same server and database with another role's credentials (the application's). */
+  urlAs(user: string, password: string, database: string): string {
+    return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
   }
 
   /** Uses a cluster that is already running on this data directory (e.g. under `npm start`); false if none. */
@@ -89,6 +99,36 @@ export class EmbeddedPostgres {
     this.checkMajorVersion();
     this.stopLeftover();
     await this.run('pg_ctl', ['start', '-w', '-t', '60', '-D', this.dataDir, '-l', path.join(this.dataDir, 'server.log'), '-o', this.serverOptions()]);
+    if (this.options.formerPasswords?.length) await this.upgradePassword(this.options.formerPasswords);
+  }
+
+  /** A data directory made when the superuser's password was a known one gets its own password (kept by the caller). */
+  private async upgradePassword(former: string[]): Promise<void> {
+    const signIn = async (password: string): Promise<Client | undefined> => {
+      const client = new Client({ host: '127.0.0.1', port: this.port, user: this.user, password, database: 'postgres' });
+      try {
+        await client.connect();
+        return client;
+      } catch (error) {
+        await client.end().catch(() => undefined);
+        if ((error as { code?: string }).code === '28P01') return undefined;
+        throw error;
+      }
+    };
+    const current = await signIn(this.password);
+    if (current) return void (await current.end());
+    for (const password of former) {
+      const client = await signIn(password);
+      if (!client) continue;
+      try {
+        await client.query(`ALTER ROLE ${client.escapeIdentifier(this.user)} PASSWORD ${client.escapeLiteral(this.password)}`);
+      } finally {
+        await client.end();
+      }
+      this.log(`Đã đổi mật khẩu mặc định của tài khoản quản trị PostgreSQL ${this.user} sang mật khẩu ngẫu nhiên.`);
+      return;
+    }
+    throw new Error(`Không đăng nhập được PostgreSQL nhúng bằng tài khoản ${this.user}: mật khẩu đã lưu không khớp với thư mục dữ liệu ${this.dataDir}.`);
   }
 
   async stop(): Promise<void> {
@@ -156,7 +196,8 @@ export class EmbeddedPostgres {
 
   private initdb(): void {
     const pwfile = path.join(os.tmpdir(), `capdo-pw-${process.pid}-${Date.now()}`);
-    fs.writeFileSync(pwfile, `${this.password}\n`, { mode: 0o644 });
+    fs.writeFileSync(pwfile, `${this.password}\n`, { mode: 0o600 });
+    if (this.runAs) fs.chownSync(pwfile, this.runAs.uid, this.runAs.gid);
     try {
       execFileSync(
         path.join(this.binDir, 'initdb'),

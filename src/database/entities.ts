@@ -1,6 +1,6 @@
 import { Agency } from '../agencies/agency.entity';
 import { AuditLog } from '../audit/audit-log.entity';
-import { LoginFailure } from '../auth/login-failure.entity';
+import { LoginThrottle } from '../auth/login-throttle.entity';
 import { CalendarOverride } from '../calendar/calendar-override.entity';
 import { DossierAttachment } from '../dossiers/dossier-attachment.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -10,4 +10,4 @@ import { InformationSystem } from '../systems/system.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
-export const ENTITIES = [Agency, User, LoginFailure, AuditLog, InformationSystem, Dossier, DossierAttachment, RoutingRule, Notification, CalendarOverride];
+export const ENTITIES = [Agency, User, LoginThrottle, AuditLog, InformationSystem, Dossier, DossierAttachment, RoutingRule, Notification, CalendarOverride];

@@ -6,7 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { AttachmentDto, AttachmentUploadDto } from './dto/dossier.dto';
-import { MAX_ATTACHMENT_BYTES } from './attachment-type';
+import { downloadHeaders, MAX_ATTACHMENT_BYTES } from './attachment-type';
 import { DossierAttachmentsService, UploadedFile as StoredFile } from './dossier-attachments.service';
 import { AttachmentKind } from './dossier-plan';
 
@@ -28,10 +28,10 @@ export class DossierAttachmentsController {
 
   @Get(':attachmentId')
   @RequirePermission('dossier:read')
-  @ApiOperation({ summary: 'Tải về tệp đính kèm với tên gốc' })
+  @ApiOperation({ summary: 'Tải về tệp đính kèm (tên theo loại tệp nhận biết từ nội dung; hệ thống bí mật nhà nước: 422)' })
   async download(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('attachmentId', uuidPipe) attachmentId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const file = await this.attachments.download(user, id, attachmentId);
-    res.attachment(file.fileName);
+    res.set(downloadHeaders(file.fileName, file.mediaType));
     return new StreamableFile(file.content, { type: file.mediaType, length: file.content.length });
   }
 

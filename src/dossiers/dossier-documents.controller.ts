@@ -3,7 +3,9 @@ import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { LimitedPerUser } from '../common/http/request-limits';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { downloadHeaders } from './attachment-type';
 import { DossierDocumentsService } from './dossier-documents.service';
 
 @ApiTags('Hồ sơ đề xuất cấp độ')
@@ -13,11 +15,12 @@ export class DossierDocumentsController {
 
   @Get(':file')
   @RequirePermission('dossier:read')
+  @LimitedPerUser('file')
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOperation({ summary: 'Văn bản theo mẫu: mau-01, mau-02, thuyet-minh, mau-04, mau-06 — dạng .pdf hoặc .docx' })
   async download(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
     const document = await this.documents.render(user, id, file);
-    res.attachment(document.fileName);
+    res.set(downloadHeaders(document.fileName, document.mediaType));
     return new StreamableFile(document.content, { type: document.mediaType, length: document.content.length });
   }
 }

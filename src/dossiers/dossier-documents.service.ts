@@ -39,6 +39,8 @@ export class DossierDocumentsService {
     if (!match) throw new DomainError('NOT_FOUND', 'Không có văn bản này; dùng <mẫu>.pdf hoặc <mẫu>.docx.');
     const [, form, format] = match as unknown as [string, DocumentForm, DocumentFormat];
     const dossier = await this.queries.findVisible(user, id);
+    // Approved and closed dossiers too: once the system includes state secrets, nothing of it is rendered online.
+    await this.queries.assertNotStateSecret(this.dataSource.manager, dossier);
     this.assertAvailable(form, dossier);
     const data = await this.data(this.dataSource.manager, dossier, form);
     return { fileName: documentFileName(form, data, format), mediaType: DOCUMENT_MIME_TYPES[format], content: await renderDocument(form, data, format) };

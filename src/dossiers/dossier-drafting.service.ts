@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService } from '../access/access.service';
+import { AccessService, WriteTarget } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { ClassificationService } from '../classification/classification.service';
@@ -18,6 +18,7 @@ import { designKindFor, PlanEntry } from './dossier-plan';
 import { isEditable } from './dossier-status';
 import { Dossier } from './dossier.entity';
 import { DossiersQueryService } from './dossiers-query.service';
+import { assertNoStateSecret, factsIncludeStateSecret } from './state-secret-dossier';
 
 /** Creating and editing draft dossiers: the classification snapshot, the level floor, the plan answers. */
 @Injectable()
@@ -35,10 +36,8 @@ export class DossierDraftingService {
   create(user: AuthUser, dto: CreateDossierDto): Promise<DossierDto> {
     return this.dataSource.transaction(async (em) => {
       const system = await this.systems.findVisible(user, dto.systemId, em);
-      this.assertCanWrite(user, system.ownerAgencyId, system.operatorAgencyId);
-      if (system.infoTypes.includes('STATE_SECRET')) {
-        throw new DomainError('STATE_SECRET_OFFLINE_DOSSIER', 'Hồ sơ đề xuất cấp độ của hệ thống xử lý bí mật nhà nước không được lập trên hệ thống nối mạng; hãy lập và gửi theo chế độ mật.');
-      }
+      this.assertCanWrite(user, system);
+      assertNoStateSecret(system.infoTypes.includes('STATE_SECRET'), dto.facts, dto.facts && factsIncludeStateSecret(dto.facts) ? 'facts.infoTypes' : undefined);
       if (system.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không lập hồ sơ mới.');
       const asOf = this.clock.today();
       const regime = regimeFor(asOf, { transitionalProject: dto.transitionalProject });
@@ -84,6 +83,8 @@ export class DossierDraftingService {
   update(user: AuthUser, id: string, dto: UpdateDossierDto): Promise<DossierDto> {
     return this.dataSource.transaction(async (em) => {
       const current = await this.editable(user, id, dto.version, em);
+      // New facts that bring the dossier under the state-secret rule are refused like edits of a dossier already under it.
+      if (factsIncludeStateSecret(dto.facts)) assertNoStateSecret(false, dto.facts, 'facts.infoTypes');
       const next: Dossier = { ...current, version: current.version + 1 };
       if (dto.facts || dto.proposedLevel !== undefined || dto.levelJustification !== undefined) {
         const facts = dto.facts ?? current.classification.facts;
@@ -107,7 +108,8 @@ export class DossierDraftingService {
   /** A draft the user may edit, locked, at the version the client read. */
   async editable(user: AuthUser, id: string, version: number, em: EntityManager): Promise<Dossier> {
     const dossier = await this.queries.findVisible(user, id, em, true);
-    this.assertCanWrite(user, dossier.ownerAgencyId, dossier.operatorAgencyId);
+    this.assertCanWrite(user, dossier);
+    await this.queries.assertNotStateSecret(em, dossier);
     if (dossier.version !== version) throw versionConflict();
     if (!isEditable(dossier.status)) throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ sửa được hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
     return dossier;
@@ -124,8 +126,8 @@ export class DossierDraftingService {
     if (affected !== 1) throw versionConflict();
   }
 
-  private assertCanWrite(user: AuthUser, ownerId: string, operatorId: string): void {
-    if (!this.access.canWriteSystemOf(user, ownerId, operatorId)) {
+  private assertCanWrite(user: AuthUser, target: WriteTarget): void {
+    if (!this.access.canWriteSystemOf(user, target)) {
       throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được lập, sửa hồ sơ của hệ thống này.');
     }
   }

@@ -74,6 +74,7 @@ export function mapDossier(
   return {
     id: dossier.id,
     ...refs,
+    provinceCode: dossier.provinceCode,
     status: dossier.status,
     statusLabel: statusLabel(dossier.status as DossierStatus),
     regime: dossier.regime,

@@ -10,6 +10,7 @@ import { DossierDto, DossierListQuery, DossierSummaryDto } from './dto/dossier.d
 import { DossierAttachment } from './dossier-attachment.entity';
 import { mapDossier, mapDossierSummary, Ref } from './dossier.mapper';
 import { Dossier } from './dossier.entity';
+import { involvesStateSecret, stateSecretDossierError } from './state-secret-dossier';
 
 @Injectable()
 export class DossiersQueryService {
@@ -27,6 +28,16 @@ export class DossiersQueryService {
     const dossier = await qb.getOne();
     if (!dossier) throw notFound('Không tìm thấy hồ sơ đề xuất cấp độ.');
     return dossier;
+  }
+
+  /** Refuses (422) any use of a dossier whose system is recorded as state-secret or whose facts say so. */
+  async assertNotStateSecret(em: EntityManager, dossier: Dossier, field?: string): Promise<void> {
+    if (await this.involvesStateSecret(em, dossier)) throw stateSecretDossierError(field);
+  }
+
+  async involvesStateSecret(em: EntityManager, dossier: Dossier): Promise<boolean> {
+    const [system]: { state_secret: boolean }[] = await em.query(`SELECT state_secret FROM systems WHERE id = $1`, [dossier.systemId]);
+    return involvesStateSecret(!!system?.state_secret, dossier.classification?.facts);
   }
 
   async get(user: AuthUser, id: string, em: EntityManager = this.dataSource.manager): Promise<DossierDto> {

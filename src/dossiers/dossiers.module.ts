@@ -15,6 +15,6 @@ import { DossiersController } from './dossiers.controller';
   imports: [ClassificationModule, SystemsModule, RoutingModule],
   controllers: [DossiersController, DossierAttachmentsController, DossierDocumentsController],
   providers: [DossiersQueryService, DossierDraftingService, DossierCompletenessService, DossierAttachmentsService, DossierDocumentsService],
-  exports: [DossiersQueryService, DossierDraftingService, DossierCompletenessService],
+  exports: [DossiersQueryService, DossierDraftingService, DossierCompletenessService, DossierAttachmentsService],
 })
 export class DossiersModule {}

@@ -12,7 +12,7 @@ const ALIGN: TableColumn['align'][] = ['right', 'left', 'left', 'left', 'center'
 export function annualReportPdf(report: AnnualReportDto, generated: { on: string; at: Date }): Promise<Buffer> {
   const title = annualTitle(report.period.year);
   const s = report.summary;
-  return renderPdf({ title: `${title} — ${report.scope.title}`, layout: 'landscape', generatedOn: generated.on, generatedAt: generated.at }, (doc) => {
+  return renderPdf({ title: `${title} — ${report.scope.title}`, layout: 'landscape', generatedOn: generated.on, generatedAt: generated.at }, async (doc) => {
     titleBlock(doc, { title, scope: report.scope.title, asOfLine: `${periodLine(report)}. ${asOfLine(report)}.`, note: ANNUAL_FORM_NOTE });
     paragraph(
       doc,
@@ -22,7 +22,7 @@ export function annualReportPdf(report: AnnualReportDto, generated: { on: string
     );
 
     heading(doc, 'I. SỐ LIỆU TỔNG HỢP');
-    table(
+    await table(
       doc,
       [
         { header: 'Chỉ tiêu', width: 70 },
@@ -31,7 +31,7 @@ export function annualReportPdf(report: AnnualReportDto, generated: { on: string
       ],
       summaryLines(s).map((l) => [l.label, String(l.value), l.rate === undefined ? '' : formatPercent(l.rate)]),
     );
-    table(
+    await table(
       doc,
       [{ header: 'Cấp độ được phê duyệt', width: 40 }, ...['1', '2', '3', '4', '5'].map((l) => ({ header: `Cấp độ ${l}`, width: 12, align: 'right' as const }))],
       [['Số hệ thống', ...['1', '2', '3', '4', '5'].map((l) => String(s.byLevel[l] ?? 0))]],
@@ -42,7 +42,7 @@ export function annualReportPdf(report: AnnualReportDto, generated: { on: string
       paragraph(doc, 'Chưa có hệ thống thông tin nào trong phạm vi báo cáo.');
       return;
     }
-    table(
+    await table(
       doc,
       MAU08_COLUMNS.map((header, i) => ({ header: `(${i + 1}) ${header}`, width: WIDTHS[i], align: ALIGN[i] })),
       report.systems.map(mau08Cells),

@@ -17,7 +17,7 @@ export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: 
   const a = report.agencies;
   const s = report.systems;
   const asOf = formatDateVi(report.asOf);
-  return renderPdf({ title: `${APPROVAL_RATE_TITLE} — ${report.scope.title}`, generatedOn: generated.on, generatedAt: generated.at }, (doc) => {
+  return renderPdf({ title: `${APPROVAL_RATE_TITLE} — ${report.scope.title}`, generatedOn: generated.on, generatedAt: generated.at }, async (doc) => {
     titleBlock(doc, { title: APPROVAL_RATE_TITLE, scope: report.scope.title, asOfLine: `Tính đến ngày ${asOf}` });
 
     heading(doc, 'I. KẾT QUẢ CHUNG');
@@ -42,7 +42,7 @@ export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: 
         { label: 'Đã được phê duyệt', color: COLORS.approved, values: report.byTier.map((t) => t.approved) },
       ],
     });
-    table(
+    await table(
       doc,
       [
         { header: 'Nhóm cơ quan, đơn vị', width: 34 },
@@ -66,7 +66,7 @@ export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: 
         `${formatCount(s.withApprovedLevel)} hệ thống đã được phê duyệt cấp độ` +
         (s.coverage === null ? '.' : ` (${formatPercent(s.coverage)} số hệ thống đang vận hành).`),
     );
-    table(
+    await table(
       doc,
       [
         { header: 'Cấp độ', width: 30 },
@@ -80,7 +80,7 @@ export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: 
     if (report.notSubmitted.length === 0) {
       paragraph(doc, 'Tất cả cơ quan, đơn vị đã gửi hồ sơ đề xuất cấp độ.');
     } else {
-      table(
+      await table(
         doc,
         [
           { header: 'STT', width: 6, align: 'right' },

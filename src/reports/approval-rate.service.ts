@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { pendingClaimsByOwner } from '../systems/prior-approvals/prior-approval-claims.query';
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
 import { rate, TIER_LABELS, tierOf, TIERS } from './report-tiers';
 import { ReportProgressCache } from './report-progress-cache';
@@ -24,7 +25,9 @@ export class ApprovalRateService {
     const em = this.dataSource.manager;
     const asOf = query.asOf ?? this.clock.today();
     const scope = await this.scopes.resolveOrNational(em, user, query);
-    const rows = await this.progress.progress({ provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
+    const subtree = await this.progress.progress({ provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
+    const rows = scope.ownAgencyOnly ? subtree.filter((r) => r.id === scope.rootAgencyId) : subtree;
+    const claimed = await pendingClaimsByOwner(em, rows.map((r) => r.id), asOf);
     const agencyRows: AgencyRowDto[] = rows.map((r) => {
       const tier = tierOf(r.kind);
       return {
@@ -39,6 +42,7 @@ export class ApprovalRateService {
         systems: r.systems,
         operatingSystems: r.operatingSystems,
         approvedSystems: r.approvedSystems,
+        claimedSystems: claimed.get(r.id) ?? 0,
       };
     });
     const figures = (list: AgencyRowDto[]) => {
@@ -57,6 +61,7 @@ export class ApprovalRateService {
         total: sum(agencyRows.map((r) => r.systems)),
         operating,
         withApprovedLevel,
+        claimedNotConfirmed: sum(agencyRows.map((r) => r.claimedSystems)),
         coverage: rate(withApprovedLevel, operating),
         byLevel: Object.fromEntries(['1', '2', '3', '4', '5'].map((level) => [level, sum(rows.map((r) => r.approvedByLevel[level]))])),
       },

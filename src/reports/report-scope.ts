@@ -6,6 +6,8 @@ import { DomainError, notFound } from '../common/errors/domain-error';
 export interface ReportScope {
   provinceCode: string;
   rootAgencyId?: string;
+  /** An officer's report: its own agency only, not the bodies under it (officers see their own agency's systems). */
+  ownAgencyOnly?: boolean;
   title: string;
 }
 
@@ -13,6 +15,7 @@ export interface ReportScope {
 export interface NationalReportScope {
   provinceCode: null;
   rootAgencyId?: undefined;
+  ownAgencyOnly?: undefined;
   title: string;
 }
 
@@ -22,7 +25,7 @@ export const NATIONAL_SCOPE = 'national';
 @Injectable()
 export class ReportScopeService {
   async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
-    if (user.role === 'AGENCY_OFFICER') return this.forAgency(em, user.agencyId!);
+    if (user.role === 'AGENCY_OFFICER') return { ...(await this.forAgency(em, user.agencyId!)), ownAgencyOnly: true };
     if (user.role !== 'ADMIN') {
       if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
       const [{ name }] = await em.query(`SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $1) AS name`, [user.provinceCode]);

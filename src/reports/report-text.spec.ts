@@ -46,6 +46,14 @@ describe('CSV', () => {
     expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
   });
 
+  it.each([
+    ['a;=1+1', `"a;'=1+1"`],
+    ['x,@SUM(1)', `"x,'@SUM(1)"`],
+    ['Sở A\t-1', `"Sở A\t'-1"`],
+  ])('defuses %p where Excel splits it on ";", "," or tab', (value, field) => expect(csvField(value)).toBe(field));
+
+  it('keeps a negative count a number', () => expect(csvField(-5)).toBe('-5'));
+
   it('starts with the UTF-8 byte-order mark and ends lines with CRLF', () => {
     const content = toCsv([
       ['Mã', 'Tên'],

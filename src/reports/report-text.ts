@@ -1,3 +1,5 @@
+import { neutraliseCsvText } from '../common/text/csv-safe';
+
 /**
  * How report files write dates, percentages and CSV cells. Pure: every renderer (CSV, XLSX, PDF) shares these so a
  * figure reads the same in each format.
@@ -33,15 +35,15 @@ export function reportFileName(base: string, day: string, extension: string): st
   return `${base}-${day}.${extension}`;
 }
 
-// Spreadsheets run a cell that starts with one of these as a formula (OWASP "CSV injection").
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** One CSV field (RFC 4180): quoted when it holds a comma, quote or line break; formula-like text is defused. */
+/**
+ * One CSV field (RFC 4180): quoted when it holds a separator, quote or line break. Text is marked so that no part of
+ * it runs as a formula in a spreadsheet (csv-safe.ts); a number stays a number.
+ */
 export function csvField(value: string | number | null | undefined): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number') return String(value);
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = neutraliseCsvText(value);
+  return /[",\t\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows to CSV: CRLF line ends and a UTF-8 byte-order mark, so Excel opens the Vietnamese text correctly. */

@@ -2,6 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { LimitedPerUser } from '../common/http/request-limits';
 import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
 import { PipelineQuery, PipelineReportDto } from './dto/pipeline.dto';
 import { ApprovalRateReportDto, ReportQuery } from './dto/report.dto';
@@ -20,6 +21,7 @@ export class ReportsController {
 
   @Get('approval-rate')
   @RequirePermission('report:read')
+  @LimitedPerUser('file', (req) => (req.query.format ?? 'json') !== 'json')
   @ApiOperation({ summary: 'Tỷ lệ cơ quan đã gửi và đã được phê duyệt hồ sơ cấp độ, tính đến một ngày (JSON, hoặc tải về CSV, XLSX, PDF)' })
   @ApiProduces('application/json', 'text/csv', XLSX, 'application/pdf')
   @ApiOkResponse({ type: ApprovalRateReportDto })
@@ -29,6 +31,7 @@ export class ReportsController {
 
   @Get('annual')
   @RequirePermission('report:read')
+  @LimitedPerUser('file')
   @ApiOperation({ summary: 'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF)' })
   @ApiProduces('application/json', XLSX, 'application/pdf')
   @ApiOkResponse({ type: AnnualReportDto })

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { RequirePermission } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth-user';
+import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { CreateRoutingRuleDto, RoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
 import { RoutingRulesService } from './routing-rules.service';
@@ -14,8 +15,8 @@ export class RoutingRulesController {
   @RequirePermission('routing:read')
   @ApiOperation({ summary: 'Các quy tắc xác định đơn vị thẩm định và cấp phê duyệt' })
   @ApiOkResponse({ type: [RoutingRuleDto] })
-  list(): Promise<RoutingRuleDto[]> {
-    return this.rules.list();
+  list(@CurrentUser() user: AuthUser): Promise<RoutingRuleDto[]> {
+    return this.rules.list(user);
   }
 
   @Post()

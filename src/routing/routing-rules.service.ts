@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { provinceFilter } from '../access/access.service';
 import { AuditService } from '../audit/audit.service';
+import { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
 import { CreateRoutingRuleDto, RoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
@@ -23,9 +25,12 @@ export class RoutingRulesService {
     private readonly audit: AuditService,
   ) {}
 
-  async list(): Promise<RoutingRuleDto[]> {
-    const rules = await this.dataSource.getRepository(RoutingRule).find({ order: { priority: 'ASC', name: 'ASC' } });
-    return rules.map(mapRule);
+  /** The rules set on bodies of the user's province (every province for administrators). */
+  async list(user: AuthUser): Promise<RoutingRuleDto[]> {
+    const province = provinceFilter(user);
+    const qb = this.dataSource.getRepository(RoutingRule).createQueryBuilder('r').orderBy('r.priority', 'ASC').addOrderBy('r.name', 'ASC');
+    if (province !== null) qb.where('r.owner_agency_id IN (SELECT a.id FROM agencies a WHERE a.province_code = :province)', { province });
+    return (await qb.getMany()).map(mapRule);
   }
 
   create(dto: CreateRoutingRuleDto): Promise<RoutingRuleDto> {

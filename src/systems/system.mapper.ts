@@ -11,6 +11,7 @@ export function mapSystem(system: InformationSystem, agencies: Map<string, Agenc
     name: system.name,
     owner: ref(system.ownerAgencyId),
     operator: ref(system.operatorAgencyId),
+    provinceCode: system.provinceCode,
     description: system.description,
     scope: system.scope,
     servedPopulation: system.servedPopulation,

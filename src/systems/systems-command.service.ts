@@ -12,6 +12,7 @@ import { approvalRecordErrors, refusedArchitectureFields, STATE_SECRET_MESSAGE }
 import { InformationSystem } from './system.entity';
 import { moveCustody } from './system-custody';
 import { SystemsQueryService } from './systems-query.service';
+import { becomesStateSecret, SystemStateSecretHooks } from './system-state-secret-hooks';
 
 type SystemValues = Omit<InformationSystem, 'id' | 'stateSecret' | 'createdAt' | 'updatedAt'>;
 
@@ -21,6 +22,9 @@ export interface KnownAgency {
 }
 
 /** Registering, editing and retiring systems; each change is audited and versioned in its transaction. */
+/** Why an officer may not name that owner (the rule: AccessService.canWriteSystemOf). */
+export const OWNER_OUT_OF_REACH = 'phải là cơ quan của bạn, hoặc cơ quan cùng tỉnh mà cơ quan của bạn là đơn vị vận hành';
+
 @Injectable()
 export class SystemsCommandService {
   constructor(
@@ -29,6 +33,7 @@ export class SystemsCommandService {
     private readonly audit: AuditService,
     private readonly queries: SystemsQueryService,
     private readonly clock: Clock,
+    private readonly stateSecretHooks: SystemStateSecretHooks,
   ) {}
 
   create(user: AuthUser, dto: CreateSystemDto): Promise<SystemDto> {
@@ -46,7 +51,7 @@ export class SystemsCommandService {
       const current = await this.queries.findVisible(user, id, em, true);
       if (current.version !== dto.version) throw versionConflict();
       if (current.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không sửa được nữa.');
-      if (!this.access.canWriteSystemOf(user, current.ownerAgencyId, current.operatorAgencyId)) {
+      if (!this.access.canWriteSystemOf(user, current)) {
         throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được sửa hệ thống này.');
       }
       const before = (await this.queries.mapAll(em, [current]))[0];
@@ -59,8 +64,14 @@ export class SystemsCommandService {
       }
       const after = await this.queries.get(user, id, em);
       await this.audit.record(em, { action: 'UPDATE', entityType: 'system', entityId: id, before, after });
+      await this.afterInfoTypesChange(em, user, id, current.infoTypes, values.infoTypes);
       return after;
     });
+  }
+
+  /** A system that becomes state-secret has its open dossiers withdrawn and emptied in the same transaction (Law 116/2025 Art. 15.2.b). */
+  async afterInfoTypesChange(em: EntityManager, user: AuthUser, id: string, before: readonly string[], after: readonly string[]): Promise<void> {
+    if (becomesStateSecret(before, after)) await this.stateSecretHooks.systemBecameStateSecret(em, user, id);
   }
 
   retire(user: AuthUser, id: string, dto: RetireSystemDto): Promise<SystemDto> {
@@ -68,7 +79,7 @@ export class SystemsCommandService {
       const current = await this.queries.findVisible(user, id, em, true);
       if (current.version !== dto.version) throw versionConflict();
       if (current.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành từ trước.');
-      if (!this.access.canWriteSystemOf(user, current.ownerAgencyId, current.operatorAgencyId)) {
+      if (!this.access.canWriteSystemOf(user, current)) {
         throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được cho hệ thống dừng vận hành.');
       }
       const before = (await this.queries.mapAll(em, [current]))[0];
@@ -92,9 +103,9 @@ export class SystemsCommandService {
     if (!owner) errors.ownerAgencyId = ['không có cơ quan này'];
     if (!agencies.some((a) => a.id === values.operatorAgencyId)) errors.operatorAgencyId = ['không có đơn vị này'];
     if (Object.keys(errors).length) throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cơ quan chủ quản hoặc đơn vị vận hành không tồn tại.', errors);
-    if (!this.access.canWriteSystemOf(user, values.ownerAgencyId, values.operatorAgencyId)) {
-      throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cán bộ chỉ đăng ký hệ thống mà cơ quan mình là chủ quản hoặc đơn vị vận hành.', {
-        ownerAgencyId: ['phải là cơ quan của bạn, hoặc chọn cơ quan của bạn làm đơn vị vận hành'],
+    if (!this.access.canWriteSystemOf(user, { ...values, provinceCode: owner!.province_code })) {
+      throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cán bộ chỉ đăng ký hệ thống mà cơ quan mình là chủ quản, hoặc là đơn vị vận hành cho cơ quan chủ quản cùng tỉnh.', {
+        ownerAgencyId: [OWNER_OUT_OF_REACH],
       });
     }
     const refused = refusedArchitectureFields(values.infoTypes, values);
@@ -128,10 +139,11 @@ export class SystemsCommandService {
       basicPersonalDataSubjects: dto.basicPersonalDataSubjects ?? null,
       sensitivePersonalDataSubjects: dto.sensitivePersonalDataSubjects ?? null,
       components: dto.components ?? [],
-      approvedLevel: dto.approvedLevel ?? null,
-      approvalDecisionNumber: dto.approvalDecisionNumber ?? null,
-      approvalDecisionDate: dto.approvalDecisionDate ?? null,
-      approvalDecisionIssuer: dto.approvalDecisionIssuer ?? null,
+      // The level on record comes from the workflow or a confirmed claim (prior-approvals), never from the form.
+      approvedLevel: null,
+      approvalDecisionNumber: null,
+      approvalDecisionDate: null,
+      approvalDecisionIssuer: null,
       deploymentStatus: dto.deploymentStatus ?? 'NOT_DEPLOYED',
       internalRegulationNumber: dto.internalRegulationNumber ?? null,
       internalRegulationDate: dto.internalRegulationDate ?? null,

@@ -5,11 +5,14 @@ import { SystemsImportService } from './import-export/systems-import.service';
 import { SystemsCommandService } from './systems-command.service';
 import { SystemsController } from './systems.controller';
 import { SystemsQueryService } from './systems-query.service';
+import { SystemStateSecretHooks } from './system-state-secret-hooks';
+import { PriorApprovalsController } from './prior-approvals/prior-approvals.controller';
+import { PriorApprovalsService } from './prior-approvals/prior-approvals.service';
 
 @Module({
   // The import/export controller first: its fixed paths must win over SystemsController's ":id".
-  controllers: [SystemsImportExportController, SystemsController],
-  providers: [SystemsQueryService, SystemsCommandService, SystemsImportService, SystemsExportService],
-  exports: [SystemsQueryService, SystemsCommandService],
+  controllers: [SystemsImportExportController, SystemsController, PriorApprovalsController],
+  providers: [SystemsQueryService, SystemsCommandService, SystemsImportService, SystemsExportService, PriorApprovalsService, SystemStateSecretHooks],
+  exports: [SystemsQueryService, SystemsCommandService, PriorApprovalsService, SystemStateSecretHooks],
 })
 export class SystemsModule {}

@@ -86,7 +86,7 @@ export class AdminPagesController {
     const [result, all, reorganisations] = await Promise.all([
       this.services.agencies.list(user, { q: q?.slice(0, 100), page: Math.max(1, page), pageSize: 50 } as AgencyListQuery),
       this.services.agencies.list(user, { page: 1, pageSize: 200, status: 'ACTIVE' } as AgencyListQuery),
-      this.services.reorganisations.list(),
+      this.services.reorganisations.list(user),
     ]);
     const names = new Map(all.items.map((a) => [a.id, a.name]));
     const kinds = AGENCY_KINDS.map((value) => ({ value, label: AGENCY_KIND_LABELS[value] }));
@@ -148,7 +148,7 @@ export class AdminPagesController {
   }
 
   private async renderRouting(user: AuthUser, req: Request, res: Response, failed: Failed): Promise<void> {
-    const [rules, agencies] = await Promise.all([this.services.routing.list(), this.services.agencies.list(user, { page: 1, pageSize: 200 } as AgencyListQuery)]);
+    const [rules, agencies] = await Promise.all([this.services.routing.list(user), this.services.agencies.list(user, { page: 1, pageSize: 200 } as AgencyListQuery)]);
     const names = new Map(agencies.items.map((a) => [a.id, a.name]));
     const options = agencies.items.filter((a) => a.status === 'ACTIVE').map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
     return this.view.render(req, res, 'admin-routing', { rules, names, options, canWrite: roleHas(user.role, 'routing:write'), failed }, failed ? 422 : 200);

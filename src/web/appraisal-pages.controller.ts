@@ -7,6 +7,7 @@ import { uuidPipe } from '../common/http/uuid-pipe';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { ApproveDto, AppraiseDto, ReturnDto } from '../workflow/dto/actions.dto';
 import { QueueQuery } from '../workflow/dto/history.dto';
+import { PriorApprovalQueueQuery } from '../systems/prior-approvals/dto/prior-approval.dto';
 import { documentLinks } from './dossier-form';
 import { FormBody, FormFailure, formFailure, FormReader, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
@@ -38,7 +39,9 @@ export class AppraisalPagesController {
     const filter = ['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(status ?? '') ? status : undefined;
     const current = Math.max(1, Number(page) || 1);
     const result = await this.services.queue.queue(user, { status: filter, page: current, pageSize: 50 } as QueueQuery);
-    return this.view.render(req, res, 'queue', { result, status: filter ?? '', pages: Math.ceil(result.total / 50) });
+    // Decisions made before capdo that the province's owners declared, waiting for this desk to check them.
+    const claims = await this.services.priorApprovals.queue(user, { status: 'CLAIMED', page: 1, pageSize: 50 } as PriorApprovalQueueQuery);
+    return this.view.render(req, res, 'queue', { result, claims, status: filter ?? '', pages: Math.ceil(result.total / 50) });
   }
 
   @Get(':id')

@@ -35,12 +35,14 @@ export class AuthPagesController {
       return this.view.render(req, res, 'login', { next, values: { username }, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' }, 422);
     }
     try {
-      const session = await this.services.auth.login({ username, password }, ip);
+      const session = await this.services.auth.login({ username, password }, { address: ip, userAgent: req.headers['user-agent'] });
       startSession(req, res, session.accessToken, this.config.JWT_EXPIRES_IN_SECONDS);
       res.redirect(303, next);
     } catch (error) {
       if (!(error instanceof DomainError) || !['INVALID_CREDENTIALS', 'LOGIN_THROTTLED'].includes(error.code)) throw error;
       const status = error.code === 'LOGIN_THROTTLED' ? 429 : 401;
+      const retryAfter = error.extra?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       return this.view.render(req, res, 'login', { next, values: { username }, message: error.detail }, status);
     }
   }

@@ -5,8 +5,9 @@ import { CSRF_FIELD, CSRF_HEADER } from './csrf';
 import { PageRenderer } from './page-renderer.service';
 
 /**
- * Every page post must carry the form's CSRF token (hidden field, or the header htmx sends; a multipart upload,
- * whose body is read later, carries it in the query) and, when the browser says where it comes from, come from here.
+ * Every page post must carry the form's CSRF token (the `_csrf` field of a urlencoded form, or the `X-CSRF-Token`
+ * header that htmx sends, uploads included: a multipart body is read only after the guards) and, when the browser
+ * says where it comes from, come from here. A token in the query string is never accepted: URLs are logged.
  */
 @Injectable()
 export class CsrfGuard implements CanActivate {
@@ -15,8 +16,7 @@ export class CsrfGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
     if (req.method === 'GET' || req.method === 'HEAD') return true;
-    const multipart = req.is('multipart/form-data') !== false && req.is('multipart/form-data') !== null;
-    const token = (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD] ?? req.headers[CSRF_HEADER] ?? (multipart ? req.query[CSRF_FIELD] : undefined);
+    const token = req.headers[CSRF_HEADER] ?? (req.body as Record<string, unknown> | undefined)?.[CSRF_FIELD];
     if (!this.sameOrigin(req) || !this.renderer.csrfValid(req, token)) {
       throw new DomainError('FORBIDDEN', 'Biểu mẫu đã hết hạn hoặc không được gửi từ trang của capdo. Hãy tải lại trang rồi thử lại.');
     }

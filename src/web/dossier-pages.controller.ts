@@ -114,7 +114,7 @@ export class DossierPagesController {
   }
 
   private async render(user: AuthUser, req: Request, res: Response, dossier: DossierDto, values: Record<string, string>, failure?: FormFailure, status = 200, actionFailure?: FormFailure): Promise<void> {
-    const canWrite = roleHas(user.role, 'dossier:write') && this.access.canWriteSystemOf(user, dossier.owner.id, dossier.operator.id);
+    const canWrite = roleHas(user.role, 'dossier:write') && this.access.canWriteSystemOf(user, { ownerAgencyId: dossier.owner.id, operatorAgencyId: dossier.operator.id, provinceCode: dossier.provinceCode });
     const editable = canWrite && dossier.status === 'DRAFT';
     const [completeness, history] = await Promise.all([this.services.completeness.check(user, dossier.id), this.services.history.history(user, dossier.id)]);
     const missing = completeness.missing.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, dossier.system.id) }));

@@ -1,10 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Injectable, Logger } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { SESSION_COOKIE } from '../auth/auth.guard';
 import { toProblem } from '../common/errors/problem';
 import { currentCorrelationId } from '../common/request-context';
 import { PageRenderer } from './page-renderer.service';
-import { cookie, endSession } from './page-session';
+import { endSession, sessionCookie } from './page-session';
 import { query } from './view-helpers';
 
 /**
@@ -25,8 +24,8 @@ export class PageErrorFilter implements ExceptionFilter {
     const problem = toProblem(exception);
     if (problem.status >= 500) this.logger.error({ err: exception, path: req.path }, 'Page error');
     if (problem.code === 'UNAUTHENTICATED') {
-      if (cookie(req, SESSION_COOKIE)) endSession(req, res);
-      const location = `/dang-nhap${query({ tiep: req.method === 'GET' ? req.originalUrl : undefined, het: cookie(req, SESSION_COOKIE) ? 1 : undefined })}`;
+      if (sessionCookie(req)) endSession(req, res);
+      const location = `/dang-nhap${query({ tiep: req.method === 'GET' ? req.originalUrl : undefined, het: sessionCookie(req) ? 1 : undefined })}`;
       if (req.headers['hx-request']) {
         res.status(401).set('HX-Redirect', location).end();
         return;

@@ -5,8 +5,10 @@ import { AuthUser } from '../auth/auth-user';
 import { AppConfig } from '../config/app-config';
 import { NotificationListQuery } from '../notifications/dto/notification.dto';
 import { ROLE_LABELS } from '../users/role';
-import { CSRF_COOKIE, csrfKey, csrfToken, csrfTokenValid, newCsrfSecret } from './csrf';
-import { cookie, cookieOptions, takeFlash } from './page-session';
+import { cookieSettings } from '../auth/session-cookies';
+import { PAGE_CSP } from '../common/http/security-headers';
+import { csrfKey, csrfToken, csrfTokenValid, newCsrfSecret } from './csrf';
+import { cookie, cookieOptions, sessionCookie, takeFlash } from './page-session';
 import * as helpers from './view-helpers';
 import { navFor } from './web-nav';
 import { templatesDir } from './web-paths';
@@ -56,29 +58,25 @@ export class PageRenderer {
     res
       .status(status)
       .type('html')
-      .set({
-        'Cache-Control': 'no-store',
-        'Content-Security-Policy': "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
-        'X-Frame-Options': 'DENY',
-        'X-Content-Type-Options': 'nosniff',
-        'Referrer-Policy': 'same-origin',
-      })
+      // nosniff, X-Frame-Options and Referrer-Policy are on every answer already (security-headers.ts)
+      .set({ 'Cache-Control': 'no-store', 'Content-Security-Policy': PAGE_CSP })
       .send(html);
   }
 
-  /** The token for this browser's CSRF secret, creating the secret (cookie) on its first page. */
+  /** The token for this browser's CSRF secret and session, creating the secret (cookie) on its first page. */
   csrfFor(req: Request, res: Response): string {
     const r = req as CsrfRequest;
-    let secret = r.capdoCsrfSecret ?? cookie(req, CSRF_COOKIE);
+    const name = cookieSettings(req).csrf;
+    let secret = r.capdoCsrfSecret ?? cookie(req, name);
     if (!secret) {
       secret = newCsrfSecret();
-      res.cookie(CSRF_COOKIE, secret, cookieOptions(req));
+      res.cookie(name, secret, cookieOptions(req));
     }
     r.capdoCsrfSecret = secret;
-    return csrfToken(this.key, secret);
+    return csrfToken(this.key, secret, sessionCookie(req));
   }
 
   csrfValid(req: Request, token: unknown): boolean {
-    return csrfTokenValid(this.key, cookie(req, CSRF_COOKIE), token);
+    return csrfTokenValid(this.key, cookie(req, cookieSettings(req).csrf), sessionCookie(req), token);
   }
 }

@@ -5,6 +5,7 @@ import { AgencyListQuery } from '../agencies/dto/agency.dto';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { roleHas } from '../auth/permissions';
+import { DomainError } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { DossierListQuery } from '../dossiers/dto/dossier.dto';
 import { CreateSystemDto, SystemListQuery, UpdateSystemDto } from '../systems/dto/system.dto';
@@ -69,8 +70,20 @@ export class SystemPagesController {
     const system = await this.services.systems.get(user, id);
     const dossiers = await this.services.dossiers.list(user, { systemId: id, page: 1, pageSize: 50 } as DossierListQuery);
     const open = dossiers.items.find((d) => ['DRAFT', 'RETURNED', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(d.status));
-    const canWrite = roleHas(user.role, 'system:write') && this.access.canWriteSystemOf(user, system.owner.id, system.operator.id) && system.lifecycle !== 'RETIRED';
-    return this.view.render(req, res, 'system', { system, dossiers: dossiers.items, open, canWrite, canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED' });
+    const canWrite = roleHas(user.role, 'system:write') && this.access.canWriteSystemOf(user, { ownerAgencyId: system.owner.id, operatorAgencyId: system.operator.id, provinceCode: system.provinceCode }) && system.lifecycle !== 'RETIRED';
+    const claim = await this.services.priorApprovals.current(user, id).catch((error: unknown) => {
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
+      throw error;
+    });
+    const approvedThroughWorkflow = dossiers.items.some((d) => d.status === 'APPROVED' || d.status === 'SUPERSEDED');
+    const prior = {
+      claim,
+      // The owner's officer (or an administrator) declares a decision made before capdo, with its PDF.
+      canClaim: (user.role === 'ADMIN' || (user.role === 'AGENCY_OFFICER' && user.agencyId === system.owner.id)) && !approvedThroughWorkflow && claim?.status !== 'CONFIRMED' && system.lifecycle !== 'RETIRED' && !system.stateSecret,
+      canReview: roleHas(user.role, 'prior-approval:review') && claim?.status === 'CLAIMED',
+      levels: SYSTEM_FORM_OPTIONS.levels.filter((l) => l.value !== ''),
+    };
+    return this.view.render(req, res, 'system', { system, dossiers: dossiers.items, open, canWrite, prior, canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED' });
   }
 
   @Get(':id/sua')

@@ -18,6 +18,7 @@ import { CampaignsService } from '../reports/campaigns.service';
 import { RoutingRulesService } from '../routing/routing-rules.service';
 import { SystemsCommandService } from '../systems/systems-command.service';
 import { SystemsQueryService } from '../systems/systems-query.service';
+import { PriorApprovalsService } from '../systems/prior-approvals/prior-approvals.service';
 import { Clock } from '../common/clock';
 import { AppraisalQueueService } from '../workflow/appraisal-queue.service';
 import { DossierHistoryService } from '../workflow/dossier-history.service';
@@ -40,6 +41,7 @@ export class WebServices implements OnModuleInit {
   classification!: ClassificationService;
   systems!: SystemsQueryService;
   systemCommands!: SystemsCommandService;
+  priorApprovals!: PriorApprovalsService;
   dossiers!: DossiersQueryService;
   drafting!: DossierDraftingService;
   completeness!: DossierCompletenessService;
@@ -74,6 +76,7 @@ export class WebServices implements OnModuleInit {
     this.classification = get(ClassificationService);
     this.systems = get(SystemsQueryService);
     this.systemCommands = get(SystemsCommandService);
+    this.priorApprovals = get(PriorApprovalsService);
     this.dossiers = get(DossiersQueryService);
     this.drafting = get(DossierDraftingService);
     this.completeness = get(DossierCompletenessService);

@@ -8,6 +8,7 @@ import { HomePageController } from './home-page.controller';
 import { NotificationPagesController } from './notification-pages.controller';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer.service';
+import { PriorApprovalPagesController } from './prior-approval-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SystemPagesController } from './system-pages.controller';
 import { WebServices } from './web-services';
@@ -19,6 +20,7 @@ import { WizardPagesController } from './wizard-pages.controller';
     AuthPagesController,
     HomePageController,
     SystemPagesController,
+    PriorApprovalPagesController,
     WizardPagesController,
     DossierPagesController,
     AppraisalPagesController,

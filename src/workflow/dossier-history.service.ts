@@ -5,6 +5,7 @@ import { notFound } from '../common/errors/domain-error';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { HistoryEntryDto, RevisionDto, RevisionSummaryDto } from './dto/history.dto';
 import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
+import { REDACTED_REVISION } from '../dossiers/state-secret-dossier';
 
 export const ACTION_LABELS: Record<string, string> = {
   submit: 'Gửi thẩm định',
@@ -53,12 +54,14 @@ export class DossierHistoryService {
   }
 
   async revision(user: AuthUser, id: string, number: number): Promise<RevisionDto> {
-    await this.queries.findVisible(user, id);
+    const dossier = await this.queries.findVisible(user, id);
     const [row] = await this.dataSource.query(
       `SELECT r.number, r.sha256, r.submitted_at, r.content, u.username FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 AND r.number = $2`,
       [id, number],
     );
     if (!row) throw notFound('Không có lần gửi này.');
-    return { number: row.number, sha256: row.sha256, submittedAt: row.submitted_at.toISOString(), submittedBy: row.username, content: row.content };
+    // Law 116/2025 Art. 15: what was sent for a state-secret system is not shown online; its hash still proves it.
+    const content = (await this.queries.involvesStateSecret(this.dataSource.manager, dossier)) ? REDACTED_REVISION : row.content;
+    return { number: row.number, sha256: row.sha256, submittedAt: row.submitted_at.toISOString(), submittedBy: row.username, content };
   }
 }

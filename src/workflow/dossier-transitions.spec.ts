@@ -76,9 +76,26 @@ describe('guards', () => {
     expect(decideTransition('approve', { ...validContext('approve', 'APPRAISED'), proposedLevel: 4, decisionLevel: 4, sameBodyAppraisesAndApproves: false })).toEqual({ ok: true, to: 'APPROVED' });
   });
 
+  it('Law 116/2025 Art. 15.1.d, 15.2.b: a state-secret dossier is not submitted, appraised or approved online; it may only be withdrawn', () => {
+    for (const action of DOSSIER_ACTIONS) {
+      for (const status of Object.keys(EXPECTED[action]) as DossierStatus[]) {
+        const decision = decideTransition(action, { ...validContext(action, status), stateSecret: true });
+        if (action === 'withdraw' || action === 'supersede') expect(decision).toEqual({ ok: true, to: EXPECTED[action][status] });
+        else expect(decision).toMatchObject({ ok: false, code: 'STATE_SECRET_OFFLINE_DOSSIER', message: expect.stringContaining('bí mật nhà nước') });
+      }
+    }
+  });
+
   it('approve needs the proposed level in the decision and an issued internal regulation', () => {
     const ctx = validContext('approve', 'APPRAISED');
     expect(decideTransition('approve', { ...ctx, decisionLevel: 3 })).toMatchObject({ ok: false, code: 'DOSSIER_DECISION_INVALID' });
     expect(decideTransition('approve', { ...ctx, internalRegulationIssued: false })).toMatchObject({ ok: false, code: 'INTERNAL_REGULATION_MISSING' });
+  });
+
+  it('ND331 Art. 20.3: an approval decision is not dated after today (Vietnam); today and earlier are accepted', () => {
+    const ctx = { ...validContext('approve', 'APPRAISED'), today: '2026-11-25' };
+    expect(decideTransition('approve', { ...ctx, decisionDate: '2026-11-26' })).toMatchObject({ ok: false, code: 'DECISION_DATE_IN_FUTURE' });
+    expect(decideTransition('approve', { ...ctx, decisionDate: '2026-11-25' })).toEqual({ ok: true, to: 'APPROVED' });
+    expect(decideTransition('approve', { ...ctx, decisionDate: '2024-05-20' })).toEqual({ ok: true, to: 'APPROVED' });
   });
 });

@@ -3,6 +3,8 @@
  * ND331 Arts. 20–24). Services gather the facts; this module says whether an action is allowed and where it leads.
  */
 import { DOSSIER_STATUS_LABELS as STATUS_LABELS, DossierStatus } from '../dossiers/dossier-status';
+import { FUTURE_DECISION_MESSAGE, isDecisionDateInFuture } from '../systems/prior-approvals/prior-approval-rules';
+import { STATE_SECRET_DOSSIER_MESSAGE } from '../dossiers/state-secret-dossier';
 
 
 export const DOSSIER_ACTIONS = ['submit', 'return', 'start-appraisal', 'appraise', 'approve', 'withdraw', 'supersede'] as const;
@@ -51,6 +53,11 @@ export interface TransitionContext {
   decisionLevel?: number;
   /** approve: TT12 Art. 9.7 / ND331 Art. 30.7 — the internal regulation is issued before approval. */
   internalRegulationIssued?: boolean;
+  /** approve: the decision's date, and today in Vietnam; a decision is not dated after the day it is recorded. */
+  decisionDate?: string;
+  today?: string;
+  /** The system or the dossier's facts include state secrets (Law 116/2025 Art. 15): only withdrawal remains. */
+  stateSecret?: boolean;
 }
 
 export type TransitionDecision = { ok: true; to: DossierStatus } | { ok: false; code: TransitionErrorCode; message: string };
@@ -63,7 +70,9 @@ export type TransitionErrorCode =
   | 'DOSSIER_RETURN_ITEMS_REQUIRED'
   | 'DOSSIER_APPRAISAL_INVALID'
   | 'DOSSIER_DECISION_INVALID'
-  | 'INTERNAL_REGULATION_MISSING';
+  | 'INTERNAL_REGULATION_MISSING'
+  | 'DECISION_DATE_IN_FUTURE'
+  | 'STATE_SECRET_OFFLINE_DOSSIER';
 
 
 const refuse = (code: TransitionErrorCode, message: string): TransitionDecision => ({ ok: false, code, message });
@@ -74,6 +83,8 @@ export function decideTransition(action: DossierAction, ctx: TransitionContext):
     return refuse('DOSSIER_INVALID_TRANSITION', `Không thể thực hiện thao tác này khi hồ sơ ở trạng thái "${STATUS_LABELS[ctx.status]}".`);
   }
   if (!ctx.actorRoles.includes(rule.actor)) return refuse('DOSSIER_ACTION_FORBIDDEN', ACTOR_MESSAGES[rule.actor]);
+  // Law 116/2025 Art. 15.1.d, 15.2.b: a state-secret system's dossier is not sent, appraised or approved online.
+  if (ctx.stateSecret && action !== 'withdraw' && action !== 'supersede') return refuse('STATE_SECRET_OFFLINE_DOSSIER', STATE_SECRET_DOSSIER_MESSAGE);
   switch (action) {
     case 'submit':
       if ((ctx.missingCount ?? 0) > 0) return refuse('DOSSIER_INCOMPLETE', `Hồ sơ còn thiếu ${ctx.missingCount} nội dung; xem danh sách và bổ sung trước khi gửi.`);
@@ -98,6 +109,8 @@ export function decideTransition(action: DossierAction, ctx: TransitionContext):
       if (ctx.decisionLevel !== ctx.proposedLevel) {
         return refuse('DOSSIER_DECISION_INVALID', `Quyết định phải phê duyệt đúng cấp độ đề xuất (cấp độ ${ctx.proposedLevel}); thay đổi cấp độ là một đề xuất mới.`);
       }
+      // ND331 Art. 20.3: the level is approved by the competent body's decision; one dated after today has not been made.
+      if (ctx.decisionDate && ctx.today && isDecisionDateInFuture(ctx.decisionDate, ctx.today)) return refuse('DECISION_DATE_IN_FUTURE', FUTURE_DECISION_MESSAGE);
       if (!ctx.internalRegulationIssued) return refuse('INTERNAL_REGULATION_MISSING', 'Hệ thống chưa ban hành quy chế bảo đảm an toàn, an ninh mạng: chưa thể phê duyệt (Khoản 7 Điều 9 Thông tư 12/2022/TT-BTTTT).');
       return { ok: true, to: 'APPROVED' };
     case 'withdraw':

@@ -15,6 +15,7 @@ import { NotificationsService } from '../notifications/notifications.service';
 import { RoutingRulesService } from '../routing/routing-rules.service';
 import { ActionDto, AppraiseDto, ApproveDto, ReturnDto } from './dto/actions.dto';
 import { DossierStatus } from '../dossiers/dossier-status';
+import { involvesStateSecret } from '../dossiers/state-secret-dossier';
 import { ActorRole, decideTransition, DossierAction, TransitionContext } from './dossier-transitions';
 import { contentHash } from './revision-hash';
 import { appraisalDeadline, approvalDeadline, Deadline, validityDeadline } from './statutory-deadlines';
@@ -62,7 +63,7 @@ export class DossierWorkflowService {
 
   private async context(em: EntityManager, user: AuthUser, dossier: Dossier, action: DossierAction, dto: AnyActionDto) {
     const roles: ActorRole[] = [];
-    if (this.access.canWriteSystemOf(user, dossier.ownerAgencyId, dossier.operatorAgencyId) && user.role !== 'APPRAISER') roles.push('PREPARER');
+    if (this.access.canWriteSystemOf(user, dossier) && user.role !== 'APPRAISER') roles.push('PREPARER');
     if (this.isRoutedAppraiser(user, dossier)) roles.push('APPRAISER');
     if (this.isApprover(user, dossier)) roles.push('APPROVER');
     let missing: { code: string; message: string }[] = [];
@@ -71,8 +72,8 @@ export class DossierWorkflowService {
       missing = (await this.completeness.of(em, dossier)).missing;
       route = await this.routing.resolve(em, dossier.ownerAgencyId, dossier.proposedLevel, dossier.regime);
     }
-    const [system]: { internal_regulation_number: string | null; internal_regulation_date: string | null }[] = await em.query(
-      `SELECT internal_regulation_number, internal_regulation_date FROM systems WHERE id = $1`,
+    const [system]: { internal_regulation_number: string | null; internal_regulation_date: string | null; state_secret: boolean }[] = await em.query(
+      `SELECT internal_regulation_number, internal_regulation_date, state_secret FROM systems WHERE id = $1`,
       [dossier.systemId],
     );
     const transition: TransitionContext = {
@@ -87,6 +88,9 @@ export class DossierWorkflowService {
       reasons: dto.reasons,
       decisionLevel: dto.level,
       internalRegulationIssued: !!system.internal_regulation_number && !!system.internal_regulation_date,
+      decisionDate: dto.decisionDate,
+      today: this.clock.today(),
+      stateSecret: involvesStateSecret(system.state_secret, dossier.classification.facts),
     };
     return { transition, missing, route };
   }
@@ -193,13 +197,13 @@ export class DossierWorkflowService {
     ]);
   }
 
-  private async save(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
+  async save(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
     const { id, createdAt: _c, updatedAt: _u, ...values } = next;
     const { affected } = await em.createQueryBuilder().update(Dossier).set(values).where('id = :id AND version = :expectedVersion', { id, expectedVersion }).execute();
     if (affected !== 1) throw versionConflict();
   }
 
-  private async recordEvent(em: EntityManager, user: AuthUser | null, d: Dossier, action: DossierAction, from: DossierStatus, note: string | undefined, details: object): Promise<void> {
+  async recordEvent(em: EntityManager, user: AuthUser | null, d: Dossier, action: DossierAction, from: DossierStatus, note: string | undefined, details: object): Promise<void> {
     await em.query(
       `INSERT INTO dossier_events (dossier_id, action, from_status, to_status, revision, actor_id, actor_username, note, details, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,

@@ -1,5 +1,5 @@
 import { LoadReport } from '../../seeds/national/load-national';
-import { ImportMeasurement } from './bench-import';
+import { ImportMeasurement, ImportMemoryMeasurement } from './bench-import';
 import { Measurement } from './measure';
 import { ReportFigures } from './plain-report-sql';
 
@@ -25,6 +25,8 @@ export interface BenchResults {
   figureChecks: { scope: string; api: ReportFigures; sql: ReportFigures; match: boolean }[];
   pdf: { available: boolean; status: number };
   import: ImportMeasurement;
+  /** Peak RSS of a 20,000-row import and of the hostile workbook of issue 16 (absent in runs before it). */
+  importMemory?: ImportMemoryMeasurement;
   totalSeconds: number;
 }
 

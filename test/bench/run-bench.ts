@@ -8,12 +8,13 @@ import { agencyProgress } from '../../src/reports/agency-progress.query';
 import { LoadReport, NATIONAL_PASSWORD } from '../../seeds/national/load-national';
 import { benchCluster, cloneForRun, ensureDataset } from './bench-database';
 import { BenchFixtures, getJson, readFixtures, signIn } from './bench-fixtures';
-import { ImportMeasurement, measureImport } from './bench-import';
+import { describeImportMemory, ImportMeasurement, ImportMemoryMeasurement, measureImport, measureImportMemory } from './bench-import';
 import { compileApp, RunningServer, sampleRss, startServer } from './bench-server';
 import { cycling, load, Measurement, percentile, summarise, timeQuery } from './measure';
 import { apiFigures, PLAIN_BODIES_SQL, PLAIN_LEVELS_SQL, plainFigures, ReportFigures } from './plain-report-sql';
 import { AFTER_CHANGE_NATIONAL, AFTER_CHANGE_PROVINCE, BenchResults, COLD_NATIONAL, COLD_PROVINCE, FIXES, writeBenchmarksMarkdown } from './report-writer';
 import { freePort } from '../support/test-cluster';
+import { importMemoryOnly, provinceAgencies, UNLIMITED_FILES } from './bench-import-memory';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,6 +30,10 @@ export interface BenchOptions {
   saveBaseline?: string;
   baseline: string;
   importRows: number;
+  /** Rows of the import whose peak RSS is measured (with the hostile workbook of issue 16); 0 skips it. */
+  importMemoryRows: number;
+  /** Only that measurement, on the Sơn La demo data instead of the national dataset (about a minute). */
+  importMemoryOnly: boolean;
   /** Only rewrite the markdown from the last run's figures (after editing the writer). */
   renderOnly: boolean;
 }
@@ -45,6 +50,8 @@ function parseArgs(argv: string[]): BenchOptions {
     dataDir: path.join(ROOT, '.data', 'bench'),
     baseline: path.join(__dirname, 'baseline-before-fixes.json'),
     importRows: 10_000,
+    importMemoryRows: 20_000,
+    importMemoryOnly: false,
     renderOnly: false,
   };
   for (let i = 0; i < argv.length; i++) {
@@ -57,6 +64,8 @@ function parseArgs(argv: string[]): BenchOptions {
       case '--warmup': options.warmup = Number(value()); break;
       case '--connections': options.connections = Number(value()); break;
       case '--import-rows': options.importRows = Number(value()); break;
+      case '--import-memory-rows': options.importMemoryRows = Number(value()); break;
+      case '--import-memory-only': options.importMemoryOnly = true; break;
       case '--fresh': options.fresh = true; break;
       case '--render-only': options.renderOnly = true; break;
       case '--out': options.out = path.resolve(value()); break;
@@ -76,7 +85,7 @@ function parseArgs(argv: string[]): BenchOptions {
 }
 
 const HELP = `npm run bench -- [--scale 1] [--seed 2026] [--duration 10] [--warmup 3] [--connections 4] [--import-rows 10000]
-                  [--fresh] [--out BENCHMARKS.md] [--data-dir .data/bench] [--save-baseline file.json] [--baseline file.json]
+                  [--import-memory-rows 20000] [--import-memory-only] [--fresh] [--out BENCHMARKS.md] [--data-dir .data/bench] [--save-baseline file.json] [--baseline file.json]
                   [--render-only]`;
 
 const log = (message: string) => console.log(`[bench] ${message}`);
@@ -89,6 +98,7 @@ async function main(): Promise<void> {
     log(`Đã ghi ${path.relative(ROOT, options.out) || options.out} từ lần chạy ${results.at}.`);
     return;
   }
+  if (options.importMemoryOnly) return importMemoryOnly(options, log);
   const started = Date.now();
   const loadBefore = os.loadavg();
   const distDir = path.join(options.dataDir, 'dist');
@@ -117,7 +127,7 @@ async function main(): Promise<void> {
     // Start-up: the first start creates pg-boss's schema; the next three are ordinary restarts.
     const startups: number[] = [];
     for (let i = 0; i < 4; i++) {
-      server = await startServer(distDir, clone.url, port);
+      server = await startServer(distDir, clone.url, port, UNLIMITED_FILES);
       startups.push(server.startupMs);
       if (i < 3) {
         await server.stop();
@@ -330,6 +340,12 @@ async function main(): Promise<void> {
       importResult = await measureImport(live.url, clone.url, admin, fixtures.provinces.includes('HN') ? 'HN' : fixtures.provinces[0], options.importRows);
       log(`Nhập ${importResult.rows} dòng: ${importResult.seconds?.toFixed(2) ?? '—'} s (${importResult.note})`);
     }
+    let importMemory: ImportMemoryMeasurement | undefined;
+    if (options.importMemoryRows > 0) {
+      const province = fixtures.provinces.includes('HN') ? 'HN' : fixtures.provinces[0];
+      importMemory = await measureImportMemory(live.url, live.pid, admin, await provinceAgencies(clone.url, province), options.importMemoryRows);
+      log(`Bộ nhớ khi nhập: ${describeImportMemory(importMemory)}`);
+    }
     const rssPeak = rss.stop();
     const rssAfter = live.rssBytes();
     await live.stop();
@@ -348,6 +364,7 @@ async function main(): Promise<void> {
       figureChecks,
       pdf: { available: pdfAvailable, status: pdfCheck.status },
       import: importResult,
+      importMemory,
       totalSeconds: (Date.now() - started) / 1000,
     };
     fs.mkdirSync(options.dataDir, { recursive: true });

@@ -172,7 +172,11 @@ describe('the web interface in Chromium', () => {
     for (const [kind, name] of [['DESIGN_DOCUMENT', 'thiet-ke.pdf'], ['RISK_ASSESSMENT', 'danh-gia-rui-ro.pdf']]) {
       await officer.getByLabel('Loại tài liệu').selectOption(kind);
       await officer.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
-      await submit(officer, officer.getByRole('button', { name: 'Tải lên' }));
+      // htmx sends the upload with the CSRF token in a header, never in the URL, and swaps the page's content
+      const [upload] = await Promise.all([officer.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/tep')), officer.getByRole('button', { name: 'Tải lên' }).click()]);
+      expect(upload.url()).not.toContain('_csrf');
+      expect(await upload.headerValue('x-csrf-token')).toBeTruthy();
+      await officer.locator('.flash', { hasText: `Đã tải lên "${name}".` }).waitFor();
       expect(await flash(officer)).toBe(`Đã tải lên "${name}".`);
     }
     expect(await text(officer, '#con-thieu')).toContain('Hồ sơ đã đủ các nội dung bắt buộc');

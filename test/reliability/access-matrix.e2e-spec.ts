@@ -113,6 +113,8 @@ describe('access matrix: every API route × role × own / same-province / other-
     const build = async (agencyCode: string, username: string, campaignId: string, notificationOf: ScopeFixtures['notificationOf']): Promise<ScopeFixtures> => {
       const token = await t.login(username);
       const systemId = await createSystem(t, token, agencyCode, unique(), `Hệ thống ma trận ${agencyCode}`);
+      // A pending prior-approval claim with its PDF, for the claim's routes.
+      await t.http().post(`/api/v1/systems/${systemId}/prior-approval`).set(auth(token)).field(PRIOR_DECISION).attach('file', PDF, 'quyet-dinh.pdf').expect(201);
       const draft = await createCompleteDossier(t, token, systemId, LEVEL2_FACTS);
       const toSubmit = await createCompleteDossier(t, token, await createSystem(t, token, agencyCode, unique(), `Hệ thống gửi ${agencyCode}`), LEVEL2_FACTS);
       await t.http().post(`/api/v1/dossiers/${toSubmit.id}/actions/submit`).set(auth(token)).send({ version: toSubmit.version }).expect(200);
@@ -127,6 +129,7 @@ describe('access matrix: every API route × role × own / same-province / other-
   afterAll(() => t.close());
 
   const STALE = 9999;
+  const PRIOR_DECISION = { level: '2', decisionNumber: '9/QĐ-STTTT', decisionDate: '2024-01-02', issuer: 'Sở Thông tin và Truyền thông' };
   const dossierId = (fx: ScopeFixtures) => ({ id: fx.draftId });
   const submittedId = (fx: ScopeFixtures) => ({ id: fx.submittedId });
   const reportQuery = (_: ScopeFixtures, role: Role) => (role === 'ADMIN' ? 'province=SL' : '');
@@ -162,6 +165,12 @@ describe('access matrix: every API route × role × own / same-province / other-
     },
     'GET /api/v1/systems/:id': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
     'PATCH /api/v1/systems/:id': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE, description: 'Mô tả mới' }) },
+    'POST /api/v1/systems/:id/prior-approval': { kind: 'system', params: (fx) => ({ id: fx.systemId }), upload: { fields: PRIOR_DECISION, file: PDF, name: 'quyet-dinh.pdf' } },
+    'GET /api/v1/systems/:id/prior-approval': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'GET /api/v1/systems/:id/prior-approval/evidence': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'POST /api/v1/systems/:id/prior-approval/confirm': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE }) },
+    'POST /api/v1/systems/:id/prior-approval/reject': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE, reason: 'Thử' }) },
+    'GET /api/v1/prior-approval-claims': { kind: 'none' },
     'POST /api/v1/systems/:id/retire': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE, retiredAt: '2026-06-30', reason: 'Thử' }) },
     'GET /api/v1/dossiers': { kind: 'none' },
     'POST /api/v1/dossiers': { kind: 'system', body: (fx) => ({ systemId: fx.systemId, facts: LEVEL2_FACTS }) },

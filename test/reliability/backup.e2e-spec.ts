@@ -127,7 +127,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     fs.writeFileSync(notADump, 'đây không phải bản sao lưu\n');
     for (const broken of [cutBytes, notADump]) {
       const database = `broken_${Date.now()}`;
-      await t.db.query(`CREATE DATABASE ${database}`);
+      await t.adminQuery(`CREATE DATABASE ${database}`);
       await expect(restoreDatabase(urlOf(database), broken)).rejects.toThrow(/không (phải bản sao lưu|hoàn tất)/);
       const db = new Client({ connectionString: urlOf(database) });
       await db.connect();
@@ -173,7 +173,7 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
       await writer;
     }
     const database = `during_${Date.now()}`;
-    await t.db.query(`CREATE DATABASE ${database}`);
+    await t.adminQuery(`CREATE DATABASE ${database}`);
     await restoreDatabase(urlOf(database), during);
     const report = await checkInvariants(urlOf(database), [], new Map());
     expect(report.inconsistent).toEqual([]);

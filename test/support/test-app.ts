@@ -4,20 +4,27 @@ import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { TEMPLATE_DATABASE } from './test-cluster';
+import { grantDatabaseToApp } from '../../src/database/database-roles';
+import { TEMPLATE_DATABASE, TEST_APP_ROLE } from './test-cluster';
 
 export const DEMO_PASSWORD = 'demo1234';
 
 export interface TestApp {
   app: NestExpressApplication;
   http: () => ReturnType<typeof request>;
+  /** The application's own connection (role capdo_app: it may not touch the audit log beyond reading and appending). */
   db: DataSource;
+  /** The test database as the superuser, for tools (backup, restore, CLI commands) and fixtures the app may not write. */
   databaseUrl: string;
+  /** The test database as the application's role. */
+  appDatabaseUrl: string;
+  /** One statement as the superuser on this test's database. */
+  adminQuery<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<string> {
+async function createDatabase(): Promise<{ admin: string; app: string }> {
   const base = process.env.CAPDO_TEST_CLUSTER_URL;
   if (!base) throw new Error('The e2e global setup did not run (CAPDO_TEST_CLUSTER_URL missing).');
   const name = `t_${randomBytes(6).toString('hex')}`;
@@ -25,16 +32,32 @@ async function createDatabase(): Promise<string> {
   await admin.connect();
   try {
     await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
+    await grantDatabaseToApp(admin, name, TEST_APP_ROLE.user);
   } finally {
     await admin.end();
   }
-  return base.replace(/\/postgres$/, `/${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const adminUrl = url.toString();
+  url.username = encodeURIComponent(TEST_APP_ROLE.user);
+  url.password = encodeURIComponent(TEST_APP_ROLE.password);
+  return { admin: adminUrl, app: url.toString() };
+}
+
+async function adminQuery<T>(url: string, sql: string, params?: unknown[]): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
 }
 
 /** The real application on a fresh database (migrations and Sơn La demo data already applied). */
 export async function createTestApp(): Promise<TestApp> {
-  const databaseUrl = await createDatabase();
-  process.env.DATABASE_URL = databaseUrl;
+  const urls = await createDatabase();
+  process.env.DATABASE_URL = urls.app;
   // CAPDO_TEST_LOGS=1 shows the server's error logs while debugging a test.
   if (process.env.CAPDO_TEST_LOGS === '1') process.env.LOG_LEVEL = 'error';
   const app = await createApp({ logs: process.env.CAPDO_TEST_LOGS === '1' });
@@ -43,7 +66,9 @@ export async function createTestApp(): Promise<TestApp> {
   return {
     app,
     db,
-    databaseUrl,
+    databaseUrl: urls.admin,
+    appDatabaseUrl: urls.app,
+    adminQuery: (sql, params) => adminQuery(urls.admin, sql, params),
     http: () => request(app.getHttpServer()),
     async login(username, password = DEMO_PASSWORD) {
       const cached = tokens.get(`${username}:${password}`);

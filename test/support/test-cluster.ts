@@ -6,6 +6,9 @@ import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 export const TEMPLATE_DATABASE = 'capdo_template';
 
+/** The role the tests' applications connect as, set up by the same bootstrap as the embedded server's (database-roles.ts). */
+export const TEST_APP_ROLE = { user: 'capdo_app', password: 'capdo-app-test-password' };
+
 /** Test clusters live on /dev/shm when there is one, with durability turned off: they are thrown away. */
 export function testClusterDir(): string {
   const base = fs.existsSync('/dev/shm') ? '/dev/shm' : os.tmpdir();

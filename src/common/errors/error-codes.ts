@@ -40,6 +40,11 @@ export const ERROR_CODES = {
   INTERNAL_REGULATION_MISSING: { status: 422, title: 'Chưa ban hành quy chế bảo đảm an toàn, an ninh mạng' },
   DOCUMENT_NOT_AVAILABLE: { status: 409, title: 'Văn bản chưa có ở giai đoạn này của hồ sơ' },
   REQUIREMENT_CATALOGUE_NOT_AVAILABLE: { status: 422, title: 'Danh mục yêu cầu không có sẵn' },
+  PRIOR_APPROVAL_WORKFLOW_APPROVED: { status: 409, title: 'Cấp độ đã được phê duyệt qua quy trình, không thay bằng kê khai' },
+  PRIOR_APPROVAL_ALREADY_CONFIRMED: { status: 409, title: 'Hệ thống đã có quyết định phê duyệt được xác nhận' },
+  PRIOR_APPROVAL_NOT_PENDING: { status: 409, title: 'Kê khai không còn chờ xác nhận' },
+  PRIOR_APPROVAL_EVIDENCE_MISSING: { status: 422, title: 'Chưa có bản quyết định phê duyệt để đối chiếu' },
+  DECISION_DATE_IN_FUTURE: { status: 422, title: 'Ngày quyết định phê duyệt sau ngày hôm nay' },
   SERVICE_UNAVAILABLE: { status: 503, title: 'Dịch vụ tạm thời không sẵn sàng' },
   INTERNAL_ERROR: { status: 500, title: 'Lỗi hệ thống' },
 } as const satisfies Record<string, { status: number; title: string }>;

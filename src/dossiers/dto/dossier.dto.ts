@@ -159,6 +159,7 @@ export class DossierDto {
   @ApiProperty() system!: { id: string; code: string; name: string };
   @ApiProperty() owner!: { id: string; code: string; name: string };
   @ApiProperty() operator!: { id: string; code: string; name: string };
+  @ApiProperty({ description: 'Tỉnh của cơ quan chủ quản', example: 'SL' }) provinceCode!: string;
   @ApiProperty() status!: string;
   @ApiProperty() statusLabel!: string;
   @ApiProperty() regime!: string;

@@ -35,13 +35,15 @@ export class AgencyRowDto {
   @ApiProperty() systems!: number;
   @ApiProperty() operatingSystems!: number;
   @ApiProperty() approvedSystems!: number;
+  @ApiProperty({ description: 'Hệ thống đã kê khai quyết định phê duyệt trước đây, chưa được xác nhận (không tính vào số đã phê duyệt)' }) claimedSystems!: number;
 }
 
 export class ApprovalRateReportDto {
   @ApiProperty() asOf!: string;
   @ApiProperty({ description: 'provinceCode là null với báo cáo toàn quốc' }) scope!: { provinceCode: string | null; rootAgency: string | null; title: string };
   @ApiProperty() agencies!: { total: number; submitted: number; approved: number; notSubmitted: number; approvalRate: number | null; submissionRate: number | null };
-  @ApiProperty() systems!: { total: number; operating: number; withApprovedLevel: number; coverage: number | null; byLevel: Record<string, number> };
+  @ApiProperty({ description: 'claimedNotConfirmed: đã kê khai, chưa xác nhận (không tính vào withApprovedLevel, byLevel)' })
+  systems!: { total: number; operating: number; withApprovedLevel: number; claimedNotConfirmed: number; coverage: number | null; byLevel: Record<string, number> };
   @ApiProperty({ type: [TierFigureDto] }) byTier!: TierFigureDto[];
   @ApiProperty({ type: [AgencyRowDto] }) agencyRows!: AgencyRowDto[];
   @ApiProperty({ type: [AgencyRowDto], description: 'Các cơ quan, đơn vị chưa gửi hồ sơ' }) notSubmitted!: AgencyRowDto[];

@@ -81,17 +81,8 @@ export class CreateSystemDto {
   @Type(() => ComponentDto)
   components?: ComponentDto[];
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Cấp độ đã được phê duyệt (kèm số, ngày quyết định)' })
-  @IsOptional()
-  @Nullable()
-  @IsInt()
-  @Min(1)
-  @Max(5)
-  approvedLevel?: number | null;
-
-  @ApiPropertyOptional({ example: '125/QĐ-UBND' }) @IsOptional() @Nullable() @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) approvalDecisionNumber?: string | null;
-  @ApiPropertyOptional({ example: '2025-09-30' }) @IsOptional() @Nullable() @IsCalendarDate() approvalDecisionDate?: string | null;
-  @ApiPropertyOptional({ example: 'UBND tỉnh Sơn La' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(255) approvalDecisionIssuer?: string | null;
+  // The approved level and its decision are not fields of a system's form (issue 16): the level on record is written
+  // only by the workflow's approval and by a confirmed prior-approval claim (src/systems/prior-approvals/).
   @ApiPropertyOptional({ enum: DEPLOYMENT_STATUSES }) @IsOptional() @IsIn(DEPLOYMENT_STATUSES) deploymentStatus?: DeploymentStatus;
   @ApiPropertyOptional({ example: '15/QĐ-SXD' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(60) internalRegulationNumber?: string | null;
   @ApiPropertyOptional({ example: '2025-03-01' }) @IsOptional() @Nullable() @IsCalendarDate() internalRegulationDate?: string | null;
@@ -147,6 +138,7 @@ export class SystemDto {
   @ApiProperty() name!: string;
   @ApiProperty({ type: AgencyRefDto }) owner!: AgencyRefDto;
   @ApiProperty({ type: AgencyRefDto }) operator!: AgencyRefDto;
+  @ApiProperty({ description: 'Tỉnh của cơ quan chủ quản', example: 'SL' }) provinceCode!: string;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ nullable: true, type: String }) scope!: string | null;
   @ApiProperty({ nullable: true, type: String }) servedPopulation!: string | null;
@@ -165,7 +157,7 @@ export class SystemDto {
   @ApiProperty({ nullable: true, type: Number }) basicPersonalDataSubjects!: number | null;
   @ApiProperty({ nullable: true, type: Number }) sensitivePersonalDataSubjects!: number | null;
   @ApiProperty({ type: [ComponentDto] }) components!: ComponentDto[];
-  @ApiProperty({ nullable: true, type: Number }) approvedLevel!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'Cấp độ được ghi nhận: do quy trình phê duyệt trên capdo, hoặc kê khai quyết định trước đây đã được xác nhận' }) approvedLevel!: number | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionNumber!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionIssuer!: string | null;

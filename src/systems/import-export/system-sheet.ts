@@ -155,11 +155,12 @@ export const SYSTEM_COLUMNS: readonly SheetColumn[] = [
     required: false,
     kind: 'level',
     width: 12,
-    guide: 'Số từ 1 đến 5 (hoặc "Cấp độ 3"), với hệ thống đã có quyết định phê duyệt; khi nhập thì cần đủ số và ngày quyết định',
+    guide:
+      'Số từ 1 đến 5 (hoặc "Cấp độ 3"), với hệ thống đã có quyết định phê duyệt trước khi dùng capdo; cần đủ số, ngày và cơ quan ban hành. Dòng này thành kê khai chờ cán bộ thẩm định xác nhận (đính kèm bản PDF ở trang hệ thống), chưa được tính trong báo cáo; để trống không xóa cấp độ đã ghi nhận',
   },
   { field: 'approvalDecisionNumber', title: 'Số quyết định phê duyệt', required: false, kind: 'text', width: 18, guide: 'Ví dụ 125/QĐ-UBND; tối đa 60 ký tự' },
   { field: 'approvalDecisionDate', title: 'Ngày quyết định', required: false, kind: 'date', width: 16, guide: DATE },
-  { field: 'approvalDecisionIssuer', title: 'Cơ quan ban hành quyết định', required: false, kind: 'text', width: 26, guide: 'Ví dụ UBND tỉnh Sơn La' },
+  { field: 'approvalDecisionIssuer', title: 'Cơ quan ban hành quyết định', required: false, kind: 'text', width: 26, guide: 'Ví dụ UBND tỉnh Sơn La; bắt buộc khi có cấp độ đã phê duyệt' },
   {
     field: 'deploymentStatus',
     title: 'Tình trạng triển khai phương án',

@@ -4,6 +4,7 @@ import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags
 import { Response } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
+import { LimitedPerUser } from '../../common/http/request-limits';
 import { ImportReportDto, SheetFormatQuery, SystemExportQuery, SystemImportQuery } from './import-export.dto';
 import { CSV_MEDIA_TYPE, MAX_IMPORT_BYTES, XLSX_MEDIA_TYPE } from './sheet-file';
 import { SheetDownload, SystemsExportService } from './systems-export.service';
@@ -27,6 +28,7 @@ export class SystemsImportExportController {
 
   @Get('import/template')
   @RequirePermission('system:read')
+  @LimitedPerUser('file')
   @ApiOperation({ summary: 'Tải tệp mẫu nhập danh mục hệ thống (xlsx kèm trang "Hướng dẫn", hoặc csv)' })
   @ApiProduces(XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE)
   @ApiOkResponse(FILE)
@@ -38,17 +40,19 @@ export class SystemsImportExportController {
   @HttpCode(200)
   @RequirePermission('system:write')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @LimitedPerUser('import')
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8), tối đa 10 MB' } } } })
   @ApiOperation({ summary: 'Nhập danh mục hệ thống từ tệp xlsx/csv: tất cả hoặc không; nhập lại cùng tệp không tạo trùng' })
   @ApiOkResponse({ type: ImportReportDto })
   @ApiUnprocessableEntityResponse({ description: 'IMPORT_FILE_INVALID (tệp không đọc được, thiếu cột) hoặc IMPORT_ROWS_INVALID (kèm báo cáo `report` liệt kê từng dòng, cột lỗi)' })
   import(@CurrentUser() user: AuthUser, @Query() query: SystemImportQuery, @UploadedFile() file: UploadedSheet | undefined): Promise<ImportReportDto> {
-    return this.imports.import(user, file, query.dryRun === true);
+    return this.imports.import(user, file, query.dryRun === true, query.confirmPriorApprovals === true);
   }
 
   @Get('export')
   @RequirePermission('system:read')
+  @LimitedPerUser('file')
   @ApiOperation({ summary: 'Xuất các hệ thống theo bộ lọc của danh sách ra xlsx/csv (cùng cột với tệp mẫu, nhập lại được)' })
   @ApiProduces(XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE)
   @ApiOkResponse(FILE)

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccessService } from '../../access/access.service';
+import { AccessService, mayWriteFor } from '../../access/access.service';
 import { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError, FieldErrors } from '../../common/errors/domain-error';
@@ -12,14 +12,17 @@ import { LIFECYCLE_LABELS } from '../system-enums';
 import { moveCustody } from '../system-custody';
 import { mapSystem } from '../system.mapper';
 import { InformationSystem } from '../system.entity';
-import { SystemsCommandService } from '../systems-command.service';
+import { OWNER_OUT_OF_REACH, SystemsCommandService } from '../systems-command.service';
 import { ImportAction, ImportReportDto, ImportRowErrorDto } from './import-export.dto';
-import { fileInvalid, readSheetFile } from './sheet-file';
+import { fileInvalid, readSheetFile, tooManyRows } from './sheet-file';
 
 import { AgencyRow, insertSystems, SystemValues, updateSystems } from './system-batch-writes';
 import { AuditEntry, AuditService } from '../../audit/audit.service';
 import { CellValue, columnOf, isBlankRow, isExampleRow, matchHeaders, ParsedSystemRow, parseSystemRow, SheetCellError, SheetField, SYSTEM_COLUMNS } from './system-sheet';
 import { SYSTEMS_SHEET } from './system-workbook';
+import { importStates, ImportState } from '../prior-approvals/prior-approval-claims.query';
+import { recordImportedClaims } from '../prior-approvals/prior-approval-imports';
+import { importedDecisionOutcome, ImportedSystemState, PriorDecision } from '../prior-approvals/prior-approval-rules';
 
 export interface UploadedSheet {
   buffer: Buffer;
@@ -57,6 +60,8 @@ interface PlannedRow {
   action: ImportAction;
   values: SystemValues;
   current?: InformationSystem;
+  /** A prior decision the row declares: it becomes a claim (prior-approvals), never the level on record directly. */
+  claim?: PriorDecision;
 }
 
 interface PlanContext {
@@ -68,6 +73,9 @@ interface PlanContext {
   agencies: Map<string, AgencyRow>;
   /** First row of each (owner code, system code) pair. */
   seen: Map<string, number>;
+  /** Existing systems' workflow approval and pending claim, for the prior-decision cells. */
+  claimStates: Map<string, ImportState>;
+  today: string;
 }
 
 interface Plan {
@@ -83,6 +91,16 @@ const keyOf = (ownerCode: string, code: string) => `${ownerCode}\u0000${code}`;
 function stored(system: InformationSystem): SystemValues {
   const { id: _id, stateSecret: _secret, createdAt: _created, updatedAt: _updated, ...values } = system;
   return values;
+}
+
+/** What the prior-decision rules know of a stored system: its level on record, workflow approval and pending claim. */
+function claimStateOf(system: InformationSystem, states: Map<string, ImportState>): ImportedSystemState {
+  const state = states.get(system.id);
+  const recorded =
+    system.approvedLevel === null
+      ? null
+      : { level: system.approvedLevel, decisionNumber: system.approvalDecisionNumber ?? '', decisionDate: system.approvalDecisionDate ?? '', issuer: system.approvalDecisionIssuer ?? '' };
+  return { workflowApproved: state?.workflowApproved ?? false, pending: state?.pending ?? null, recorded };
 }
 
 function same(a: unknown, b: unknown): boolean {
@@ -106,7 +124,12 @@ export class SystemsImportService {
     private readonly clock: Clock,
   ) {}
 
-  async import(user: AuthUser, file: UploadedSheet | undefined, dryRun: boolean): Promise<ImportReportDto> {
+  async import(user: AuthUser, file: UploadedSheet | undefined, dryRun: boolean, confirmPriorApprovals = false): Promise<ImportReportDto> {
+    // Issue 16: a level counts only once someone who may check it confirmed it; an import may do so only for an
+    // administrator who asks for it explicitly, and the request is written to the audit log.
+    if (confirmPriorApprovals && user.role !== 'ADMIN') {
+      throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xác nhận ngay các quyết định phê duyệt khi nhập tệp (confirmPriorApprovals).');
+    }
     const inputs = await this.readRows(file);
     return this.dataSource.transaction(async (em) => {
       const plan = await this.plan(em, user, inputs, !dryRun);
@@ -118,7 +141,9 @@ export class SystemsImportService {
         updated: count('UPDATE'),
         unchanged: count('UNCHANGED'),
         errors: plan.errors,
-        rows: plan.rows.map(({ row, code, ownerAgencyCode, action }) => ({ row, code, ownerAgencyCode, action })),
+        rows: plan.rows.map(({ row, code, ownerAgencyCode, action, claim }) => ({ row, code, ownerAgencyCode, action, ...(claim ? { priorApproval: confirmPriorApprovals ? 'CONFIRMED' : 'CLAIMED' } : {}) })),
+        priorApprovalClaims: plan.rows.filter((r) => r.claim).length,
+        priorApprovalsConfirmed: confirmPriorApprovals,
       };
       if (plan.errors.length) {
         const badRows = new Set(plan.errors.map((e) => e.row)).size;
@@ -129,7 +154,7 @@ export class SystemsImportService {
           { report },
         );
       }
-      if (!dryRun) await this.write(em, plan);
+      if (!dryRun) await this.write(em, user, plan, confirmPriorApprovals);
       return report;
     });
   }
@@ -137,7 +162,7 @@ export class SystemsImportService {
   private async readRows(file: UploadedSheet | undefined): Promise<RowInput[]> {
     if (!file) throw fileInvalid('Chưa chọn tệp để nhập (trường "file").', 'bắt buộc');
     if (file.size === 0) throw fileInvalid('Tệp trống, không có dữ liệu.', 'tệp trống');
-    const rows = await readSheetFile(file.buffer, SYSTEMS_SHEET);
+    const rows = await readSheetFile(file.buffer, SYSTEMS_SHEET, MAX_ROWS);
     const headerAt = rows.findIndex((r) => !isBlankRow(r.cells));
     if (headerAt < 0) throw fileInvalid('Tệp không có dữ liệu.', 'tệp trống');
     const header = matchHeaders(rows[headerAt].cells);
@@ -158,7 +183,7 @@ export class SystemsImportService {
       if (isExampleRow(byField)) continue;
       inputs.push({ row: number, parsed: parseSystemRow(byField) });
     }
-    if (inputs.length > MAX_ROWS) throw fileInvalid(`Tệp có ${inputs.length} dòng; mỗi lần nhập tối đa ${MAX_ROWS.toLocaleString('vi-VN')} dòng.`, 'quá nhiều dòng');
+    if (inputs.length > MAX_ROWS) throw tooManyRows(MAX_ROWS);
     return inputs;
   }
 
@@ -169,9 +194,12 @@ export class SystemsImportService {
     const byCode = new Map(found.map((a) => [a.code, a]));
     const agencies = new Map(found.map((a) => [a.id, a]));
     const existing = await this.existing(em, inputs, byCode, agencies, lock);
-    const context: PlanContext = { user, byCode, existing, em, agencies, seen: new Map() };
+    const claimStates = await importStates(em, [...existing.values()].map((s) => s.id));
+    const context: PlanContext = { user, byCode, existing, em, agencies, seen: new Map(), claimStates, today: this.clock.today() };
     const plan: Plan = { rows: [], errors: [], agencies };
-    for (const input of inputs) {
+    for (const [i, input] of inputs.entries()) {
+      // Checking 20,000 rows is seconds of JavaScript with no query in between: other requests get a turn now and then.
+      if (i % 500 === 499) await new Promise((resolve) => setImmediate(resolve));
       const errors = [...input.parsed.errors];
       const planned = await this.planRow(context, input, errors);
       if (planned && !errors.length) plan.rows.push(planned);
@@ -188,6 +216,13 @@ export class SystemsImportService {
     if (values.ownerAgencyCode && !owner) fail(OWNER, `không có cơ quan mã ${values.ownerAgencyCode}`);
     const operator = values.operatorAgencyCode ? context.byCode.get(values.operatorAgencyCode) : undefined;
     if (values.operatorAgencyCode && !operator) fail(OPERATOR, `không có cơ quan mã ${values.operatorAgencyCode}`);
+    // An officer's row must name its own agency as owner, or as operator for an owner of its province; other rows are
+    // refused with one message before the stored systems are looked at, so that a dry run does not tell whether another
+    // body's system code exists.
+    if (owner && !this.mayImportFor(context.user, owner, values.operatorAgencyCode === null ? owner : operator)) {
+      fail(OWNER, OWNER_OUT_OF_REACH);
+      return undefined;
+    }
     const key = values.ownerAgencyCode && values.code ? keyOf(values.ownerAgencyCode, values.code) : undefined;
     if (key && context.seen.has(key)) fail(CODE, `trùng với dòng ${context.seen.get(key)} (cùng cơ quan chủ quản và mã hệ thống)`);
     else if (key) context.seen.set(key, row);
@@ -195,6 +230,8 @@ export class SystemsImportService {
 
     // A blank operator cell means the owner operates it; no operator column leaves a stored system's operator alone.
     const dto = this.validated(parsed, owner?.id, values.operatorAgencyCode === null ? owner?.id : operator?.id, errors);
+    const prior = importedDecisionOutcome(values, current ? claimStateOf(current, context.claimStates) : null, context.today);
+    if (prior.kind === 'error') for (const [field, message] of Object.entries(prior.errors)) fail(COLUMN_OF_FIELD[field], message!);
     if (values.lifecycle === 'RETIRED' && current?.lifecycle !== 'RETIRED') {
       fail(LIFECYCLE, `không nhập "${LIFECYCLE_LABELS.RETIRED}" khi đăng ký hay sửa; cho hệ thống dừng vận hành bằng chức năng dừng vận hành (kèm ngày và lý do)`);
     }
@@ -208,7 +245,11 @@ export class SystemsImportService {
     const changed = !!current && Object.keys(changes).some((field) => !same(current[field as keyof SystemValues], checked[field as keyof SystemValues]));
     if (current?.lifecycle === 'RETIRED' && changed) fail(LIFECYCLE, 'hệ thống đã dừng vận hành, không sửa được nữa');
     const action: ImportAction = !current ? 'CREATE' : changed ? 'UPDATE' : 'UNCHANGED';
-    return { row, ownerAgencyCode: values.ownerAgencyCode!, code: checked.code, action, values: checked, current };
+    return { row, ownerAgencyCode: values.ownerAgencyCode!, code: checked.code, action, values: checked, current, claim: prior.kind === 'claim' ? prior.decision : undefined };
+  }
+
+  private mayImportFor(user: AuthUser, owner: AgencyRow, operator: AgencyRow | undefined): boolean {
+    return mayWriteFor(user, { ownerAgencyId: owner.id, operatorAgencyId: operator?.id ?? owner.id, provinceCode: owner.province_code });
   }
 
   /** The systems the file names that exist already, by owner code and system code; locked for a real import. */
@@ -244,7 +285,8 @@ export class SystemsImportService {
 
   /** The row as the API's CreateSystemDto, validated by the API's own rules; messages go to the row's errors. */
   private validated(parsed: ParsedSystemRow, ownerId: string | undefined, operatorId: string | undefined, errors: SheetCellError[]): CreateSystemDto {
-    const { ownerAgencyCode: _owner, operatorAgencyCode, ...fields } = parsed.values;
+    // The prior-decision cells are not the system's fields (issue 16): planRow turns them into a claim.
+    const { ownerAgencyCode: _owner, operatorAgencyCode, approvedLevel: _l, approvalDecisionNumber: _n, approvalDecisionDate: _d, approvalDecisionIssuer: _i, ...fields } = parsed.values;
     const plain = {
       ...fields,
       // "Đã dừng vận hành" is judged against the stored system (see plan); here only the other cells are checked.
@@ -267,7 +309,7 @@ export class SystemsImportService {
   /** SystemsCommandService.checked (agencies, access, the state-secret guardrail, the approval record) for one row. */
   private async check(context: PlanContext, values: SystemValues, current: InformationSystem | undefined, errors: SheetCellError[]): Promise<SystemValues | undefined> {
     // Like PATCH: an officer edits only systems its agency owns or operates now, whatever the row says.
-    if (current && !this.access.canWriteSystemOf(context.user, current.ownerAgencyId, current.operatorAgencyId)) {
+    if (current && !this.access.canWriteSystemOf(context.user, current)) {
       errors.push({ column: OWNER, message: 'cán bộ chỉ nhập hệ thống mà cơ quan mình là chủ quản hoặc đơn vị vận hành' });
       return undefined;
     }
@@ -282,7 +324,7 @@ export class SystemsImportService {
     }
   }
 
-  private async write(em: EntityManager, plan: Plan): Promise<void> {
+  private async write(em: EntityManager, user: AuthUser, plan: Plan, confirmPriorApprovals: boolean): Promise<void> {
     const audits: AuditEntry[] = [];
     const refs = refsOf(plan.agencies);
     const creates = plan.rows.filter((r) => r.action === 'CREATE');
@@ -301,7 +343,15 @@ export class SystemsImportService {
       const after = mapSystem({ ...current!, ...values, updatedAt: updatedAt.get(id)! }, refs);
       audits.push({ action: 'IMPORT_UPDATE', entityType: 'system', entityId: id, before, after });
     }
+    const claims = plan.rows
+      .filter((r) => r.claim)
+      .map((r) => ({ systemId: r.current?.id ?? written.get(`${r.values.ownerAgencyId}|${r.values.code}`)!.id, decision: r.claim! }));
+    audits.push(...(await recordImportedClaims(em, user, claims, confirmPriorApprovals, this.clock.now())));
+    if (confirmPriorApprovals) {
+      audits.push({ action: 'IMPORT_CONFIRM_PRIOR_APPROVALS', entityType: 'user', entityId: user.id, after: { confirmPriorApprovals: true, confirmed: claims.length, systemIds: claims.map((c) => c.systemId) } });
+    }
     await this.audit.recordMany(em, audits);
+    for (const { current, values } of updates) await this.commands.afterInfoTypesChange(em, user, current!.id, current!.infoTypes, values.infoTypes);
   }
 
   /** The same errors in the problem's usual `errors` shape, for clients that only read that. */

@@ -154,11 +154,11 @@ async function checkDossiers(db: Client, report: InvariantReport): Promise<void>
   for (const row of unapproved) report.inconsistent.push(`system ${row.id}: approved level differs from its APPROVED dossier`);
 }
 
-/** A system's version counts its audited changes: edits, retirement, and each approved level written by an approval. */
+/** A system's version counts its audited changes: edits, retirement, and each level on record written by an approval or a confirmed prior-approval claim. */
 async function checkSystems(db: Client, report: InvariantReport): Promise<void> {
   const { rows } = await db.query(
     `SELECT s.id, s.version,
-            (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'system' AND a.entity_id = s.id::text AND a.action IN ('UPDATE', 'RETIRE', 'APPROVED_LEVEL')) AS changes,
+            (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'system' AND a.entity_id = s.id::text AND a.action IN ('UPDATE', 'RETIRE', 'APPROVED_LEVEL', 'PRIOR_APPROVAL_CONFIRM')) AS changes,
             (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'system' AND a.entity_id = s.id::text AND a.action = 'CREATE') AS creates
        FROM systems s`,
   );

@@ -1,0 +1,126 @@
+/**
+ * Reads of prior_approval_claims (the table's owner is this folder: prior-approvals.service.ts and
+ * prior-approval-imports.ts write it). The evidence's bytes are read only by the download.
+ */
+import { EntityManager } from 'typeorm';
+import { ClaimSystemRefDto, PriorApprovalClaimDto } from './dto/prior-approval.dto';
+import { CLAIM_ORIGIN_LABELS, CLAIM_STATUS_LABELS, ClaimOrigin, ClaimStatus, PriorDecision } from './prior-approval-rules';
+
+export interface ClaimRow {
+  id: string;
+  system_id: string;
+  level: number;
+  decision_number: string;
+  decision_date: string;
+  issuer: string;
+  evidence_file_name: string | null;
+  evidence_media_type: string | null;
+  evidence_size_bytes: number | null;
+  evidence_sha256: string | null;
+  /** The PDF's bytes are stored (they are dropped, the hash kept, when the system becomes state-secret). */
+  evidence_stored: boolean;
+  status: ClaimStatus;
+  origin: ClaimOrigin;
+  confirmed_on_import: boolean;
+  claimed_by_username: string | null;
+  claimed_at: Date;
+  reviewed_by_username: string | null;
+  reviewed_at: Date | null;
+  rejection_reason: string | null;
+  version: number;
+  system_code: string;
+  system_name: string;
+  owner_code: string;
+  owner_name: string;
+  province_code: string;
+}
+
+export const CLAIM_COLUMNS = `c.id, c.system_id, c.level, to_char(c.decision_date, 'YYYY-MM-DD') AS decision_date, c.decision_number, c.issuer,
+  c.evidence_file_name, c.evidence_media_type, c.evidence_size_bytes, c.evidence_sha256, c.evidence_content IS NOT NULL AS evidence_stored, c.status, c.origin, c.confirmed_on_import,
+  c.claimed_by_username, c.claimed_at, c.reviewed_by_username, c.reviewed_at, c.rejection_reason, c.version,
+  s.code AS system_code, s.name AS system_name, a.code AS owner_code, a.name AS owner_name, s.province_code`;
+
+export const CLAIM_FROM = `prior_approval_claims c JOIN systems s ON s.id = c.system_id JOIN agencies a ON a.id = s.owner_agency_id`;
+
+/** The claim a system shows: its latest one that was not replaced by a later declaration. */
+export async function currentClaim(em: EntityManager, systemId: string, lock = false): Promise<ClaimRow | undefined> {
+  const rows: ClaimRow[] = await em.query(
+    `SELECT ${CLAIM_COLUMNS} FROM ${CLAIM_FROM}
+      WHERE c.system_id = $1 AND c.status <> 'SUPERSEDED' ORDER BY c.claimed_at DESC, c.id DESC LIMIT 1 ${lock ? 'FOR UPDATE OF c' : ''}`,
+    [systemId],
+  );
+  return rows[0];
+}
+
+/** Whether a dossier of the system was approved through the workflow (it may have been superseded since). */
+export async function workflowApproved(em: EntityManager, systemId: string): Promise<boolean> {
+  const rows = await em.query(`SELECT 1 FROM dossiers WHERE system_id = $1 AND approved_at IS NOT NULL LIMIT 1`, [systemId]);
+  return rows.length > 0;
+}
+
+export interface ImportState {
+  workflowApproved: boolean;
+  pending: PriorDecision | null;
+}
+
+/** For an import: per system, whether the workflow approved it and its pending claim (one query for all). */
+export async function importStates(em: EntityManager, systemIds: string[]): Promise<Map<string, ImportState>> {
+  if (!systemIds.length) return new Map();
+  const rows: { id: string; approved: boolean; level: number | null; decision_number: string | null; decision_date: string | null; issuer: string | null }[] = await em.query(
+    `SELECT s.id, EXISTS (SELECT 1 FROM dossiers d WHERE d.system_id = s.id AND d.approved_at IS NOT NULL) AS approved,
+            c.level, c.decision_number, to_char(c.decision_date, 'YYYY-MM-DD') AS decision_date, c.issuer
+       FROM unnest($1::uuid[]) AS s(id)
+       LEFT JOIN prior_approval_claims c ON c.system_id = s.id AND c.status = 'CLAIMED'`,
+    [systemIds],
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { workflowApproved: r.approved, pending: r.level === null ? null : { level: r.level, decisionNumber: r.decision_number!, decisionDate: r.decision_date!, issuer: r.issuer! } },
+    ]),
+  );
+}
+
+export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
+  const system: ClaimSystemRefDto = { id: row.system_id, code: row.system_code, name: row.system_name, ownerCode: row.owner_code, ownerName: row.owner_name, provinceCode: row.province_code };
+  return {
+    id: row.id,
+    system,
+    level: row.level,
+    decisionNumber: row.decision_number,
+    decisionDate: row.decision_date,
+    issuer: row.issuer,
+    status: row.status,
+    statusLabel: CLAIM_STATUS_LABELS[row.status],
+    origin: row.origin,
+    originLabel: CLAIM_ORIGIN_LABELS[row.origin],
+    evidence: row.evidence_stored
+      ? { fileName: row.evidence_file_name!, mediaType: row.evidence_media_type!, sizeBytes: row.evidence_size_bytes!, sha256: row.evidence_sha256! }
+      : null,
+    confirmedOnImport: row.confirmed_on_import,
+    claimedBy: row.claimed_by_username,
+    claimedAt: new Date(row.claimed_at).toISOString(),
+    reviewedBy: row.reviewed_by_username,
+    reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null,
+    rejectionReason: row.rejection_reason,
+    version: row.version,
+  };
+}
+
+/**
+ * For the approval-rate report: per owner agency, the systems with a claim still waiting for confirmation, made by
+ * the end of `asOf` (Vietnam), and no level on record. Shown apart ("đã kê khai, chưa xác nhận"); they count in no
+ * approved figure until confirmed. The claims' current state is read (a claim confirmed later counts as confirmed).
+ */
+export async function pendingClaimsByOwner(em: EntityManager, ownerIds: string[], asOf: string): Promise<Map<string, number>> {
+  if (!ownerIds.length) return new Map();
+  const rows: { id: string; n: number }[] = await em.query(
+    `SELECT s.owner_agency_id AS id, count(*)::int AS n
+       FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id
+      WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND (s.retired_at IS NULL OR s.retired_at > $2)
+        AND c.claimed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND s.owner_agency_id = ANY($1::uuid[])
+      GROUP BY s.owner_agency_id`,
+    [ownerIds, asOf],
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}

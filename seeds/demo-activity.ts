@@ -7,6 +7,7 @@ import { DossierAttachmentsService } from '../src/dossiers/dossier-attachments.s
 import { DossierDraftingService } from '../src/dossiers/dossier-drafting.service';
 import { SystemsCommandService } from '../src/systems/systems-command.service';
 import { PriorApprovalsService } from '../src/systems/prior-approvals/prior-approvals.service';
+import { UsersService } from '../src/users/users.service';
 import { DossierWorkflowService } from '../src/workflow/dossier-workflow.service';
 import { demoSystemsFor, DemoSystem } from './demo-systems';
 
@@ -192,10 +193,8 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
 }
 
 async function loadUsers(dataSource: DataSource): Promise<Map<string, AuthUser>> {
-  const rows: { id: string; username: string; full_name: string; role: AuthUser['role']; agency_id: string | null; province_code: string | null }[] = await dataSource.query(
-    `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`,
-  );
-  return new Map(rows.map((r) => [r.username, { id: r.id, username: r.username, fullName: r.full_name, role: r.role, agencyId: r.agency_id, provinceCode: r.province_code }]));
+  const accounts = await new UsersService(dataSource).accounts();
+  return new Map(accounts.map((account) => [account.username, account]));
 }
 
 /** The seven plan sections as the demo bodies wrote them (the national benchmark data reuses them). */

@@ -5,12 +5,12 @@ import { ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUrls, migrateDatabase } from './database/database-roles';
 import { EmbeddedPostgres } from './database/embedded-postgres';
 import { EMBEDDED_DATABASE, embeddedDatabaseUrls, localCluster, persistedJwtSecret } from './database/local-database';
-import { DemoDataResult, loadDemoDataWhenEmpty } from '../seeds/demo-data';
 
 /**
  * `npm start`: with DATABASE_URL, serve that database; without it, start the embedded PostgreSQL under
  * DATA_DIR, apply migrations, load the Sơn La demo data into an empty database, and serve. The embedded
  * database is served through the application's own role, never the superuser (database-roles.ts).
+ * The demo seeds are loaded only then, by a dynamic import: a server given DATABASE_URL never loads them.
  */
 async function main(): Promise<void> {
   const startedAt = Date.now();
@@ -44,7 +44,7 @@ async function main(): Promise<void> {
     const applied = await migrateDatabase(urls);
     if (applied.length) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
     const app = await createApp();
-    const demo = embedded ? await loadDemoDataWhenEmpty(app, config.DEMO_PASSWORD) : undefined;
+    const demo = embedded ? await (await import('../seeds/demo-data')).loadDemoDataWhenEmpty(app, config.DEMO_PASSWORD) : undefined;
     process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
     process.once('SIGINT', () => void shutdown('SIGINT', app));
     process.once('SIGTERM', () => void shutdown('SIGTERM', app));
@@ -59,7 +59,14 @@ async function main(): Promise<void> {
   }
 }
 
-function printBanner(url: string, ms: number, embedded: boolean, demo: DemoDataResult | undefined, password: string): void {
+/** What the demo seeds loaded, for the banner. */
+interface DemoSummary {
+  logins: readonly unknown[];
+  systems: number;
+  dossiers: number;
+}
+
+function printBanner(url: string, ms: number, embedded: boolean, demo: DemoSummary | undefined, password: string): void {
   const lines = [`capdo đã sẵn sàng sau ${(ms / 1000).toFixed(1)} giây: ${url}`, `  API: ${url}/api/v1 — tài liệu OpenAPI: ${url}/api/docs — tình trạng: ${url}/api/health`];
   if (embedded) {
     lines.push(`  Tài khoản mẫu (mật khẩu: ${password}):`);

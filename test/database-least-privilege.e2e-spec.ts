@@ -164,6 +164,8 @@ describe('least privilege in the embedded database (npm start)', () => {
   it('on a fresh DATA_DIR: random passwords in a 0600 file, the app as capdo_app, the audit log out of its reach', async () => {
     const dataDir = path.join(base, 'fresh');
     running = await startCapdo(dataDir, await freePort());
+    // The demo seeds, imported by main.ts only at this point, load into the empty database.
+    expect(running.output()).toContain('Vừa nạp dữ liệu mẫu Sơn La');
     await expectLeastPrivilege(dataDir, running.pgPort, running.port);
   });
 

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { createCompleteDossier, createSystem } from './support/dossier-fixtures';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 
 /** PDF text extraction can split words across runs; compare without whitespace. */

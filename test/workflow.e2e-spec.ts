@@ -49,6 +49,18 @@ describe('appraisal and approval workflow', () => {
       const frozen = await t.http().get(`/api/v1/dossiers/${id}/revisions/1`).set(as(appraiser)).expect(200);
       expect(frozen.body.content.attachments.map((a: { sha256: string }) => a.sha256)).toHaveLength(2);
       expect(frozen.body.content.plan).toHaveLength(66);
+      // What the caller may do is not part of what was sent.
+      expect(frozen.body.content).not.toHaveProperty('availableActions');
+      expect(res.body.availableActions).toEqual(['withdraw']);
+    });
+
+    it('offers each user the actions the transition table and their role for this dossier allow (availableActions)', async () => {
+      const actionsOf = async (token: string) => (await t.http().get(`/api/v1/dossiers/${id}`).set(as(token)).expect(200)).body.availableActions;
+      expect(await actionsOf(officer)).toEqual(['withdraw']);
+      expect(await actionsOf(appraiser)).toEqual(['return', 'start-appraisal']);
+      expect(await actionsOf(strangerAppraiser)).toEqual([]);
+      expect(await actionsOf(leader)).toEqual([]);
+      expect(await actionsOf(admin)).toEqual(['withdraw']);
     });
 
     it('keeps the frozen revision immutable in PostgreSQL and the draft closed to edits', async () => {
@@ -189,7 +201,8 @@ describe('appraisal and approval workflow', () => {
     expect(d.proposedLevel).toBe(2);
     await act(officer, id, 'submit', { version: d.version }).expect(200);
     d = await get(id);
-    await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
+    const started = await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
+    expect(started.body.availableActions).toEqual(['return', 'appraise', 'approve']);
     d = await get(id);
     const res = await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '7/QĐ-CAT', decisionDate: '2026-11-25', signerName: 'A', signerTitle: 'Giám đốc', level: 2 }).expect(200);
     expect(res.body).toMatchObject({ status: 'APPROVED', workflow: { appraisal: { conclusion: 'SUITABLE' }, decision: { level: 2 } } });
@@ -204,6 +217,9 @@ describe('appraisal and approval workflow', () => {
     const submitted = await act(officer, id, 'submit', { version: d.version }).expect(200);
     expect(submitted.body.workflow).toMatchObject({ appraiserName: expect.stringContaining('Bộ Công an'), approverName: 'Sở Xây dựng' });
     d = await get(id);
+    expect(d.availableActions).toEqual(['withdraw']);
+    expect((await t.http().get(`/api/v1/dossiers/${id}`).set(as(appraiser)).expect(200)).body.availableActions).toEqual([]);
+    expect((await t.http().get(`/api/v1/dossiers/${id}`).set(as(admin)).expect(200)).body.availableActions).toEqual(['return', 'start-appraisal', 'withdraw']);
     expectProblem(await act(appraiser, id, 'start-appraisal', { version: d.version }), 403, 'DOSSIER_ACTION_FORBIDDEN');
     await act(admin, id, 'start-appraisal', { version: d.version }).expect(200);
     const queue = await t.http().get('/api/v1/appraisal-queue').set(as(admin)).expect(200);

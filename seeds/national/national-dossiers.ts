@@ -149,8 +149,13 @@ export function chainLengths(random: NationalRandom, systems: SystemRow[], total
   for (let i = 0; sum !== total && i < systems.length * 8; i++) {
     const j = random.int(0, systems.length - 1);
     if (!grows(systems[j])) continue;
-    if (sum < total && lengths[j] < 4) (lengths[j]++, sum++);
-    else if (sum > total && lengths[j] > 0) (lengths[j]--, sum--);
+    if (sum < total && lengths[j] < 4) {
+      lengths[j]++;
+      sum++;
+    } else if (sum > total && lengths[j] > 0) {
+      lengths[j]--;
+      sum--;
+    }
   }
   return lengths;
 }

@@ -41,7 +41,7 @@ export class NationalRandom {
 
   /** A version-4-shaped UUID drawn from the seeded generator (deterministic, unlike gen_random_uuid()). */
   uuid(): string {
-    const hex = (n: number) => (Math.floor(this.next() * 0x100000000) >>> 0).toString(16).padStart(8, '0');
+    const hex = (_part: number) => (Math.floor(this.next() * 0x100000000) >>> 0).toString(16).padStart(8, '0');
     const a = hex(0);
     const b = hex(0);
     const c = hex(0);

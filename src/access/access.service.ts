@@ -2,22 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/errors/domain-error';
+import { mayWriteFor, WriteTarget } from './access-rules';
+import { ActorRole, DossierActorFacts, dossierActorRoles } from './dossier-actors';
 
-/** What a write names: the owner, its province (a system's province is its owner's), and the operator. */
-export interface WriteTarget {
-  ownerAgencyId: string;
-  operatorAgencyId: string;
-  /** The owner's province. */
-  provinceCode: string;
-}
-
-/** The write rule as a pure function (see `AccessService.canWriteSystemOf`). */
-export function mayWriteFor(user: Pick<AuthUser, 'role' | 'agencyId' | 'provinceCode'>, target: WriteTarget): boolean {
-  if (user.role === 'ADMIN') return true;
-  if (user.role !== 'AGENCY_OFFICER' || !user.agencyId) return false;
-  if (target.ownerAgencyId === user.agencyId) return true;
-  return target.operatorAgencyId === user.agencyId && target.provinceCode === user.provinceCode;
-}
+// The write rule is pure and lives in access-rules.ts (dossier-actors.ts reads it too); kept importable from here.
+export { mayWriteFor } from './access-rules';
+export type { WriteTarget } from './access-rules';
 
 /** The province a list is limited to: null (every province) for administrators, else the user's own. */
 export function provinceFilter(user: Pick<AuthUser, 'role' | 'provinceCode'>): string | null {
@@ -71,6 +61,11 @@ export class AccessService {
    */
   canWriteSystemOf(user: AuthUser, target: WriteTarget): boolean {
     return mayWriteFor(user, target);
+  }
+
+  /** May this user act on this dossier, and as whom (preparer, routed appraiser, approver): see `dossier-actors.ts`. */
+  dossierActorRoles(user: AuthUser, dossier: DossierActorFacts): ActorRole[] {
+    return dossierActorRoles(user, dossier);
   }
 
   /** Refuses with 404 (never 403, so ids do not leak) when any agency is outside the user's scope. */

@@ -6,7 +6,9 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { DomainError, notFound } from '../common/errors/domain-error';
 import { foldDiacritics } from '../common/text/vietnamese';
-import { moveCustody } from '../systems/system-custody';
+import { moveOpenDossiersToSuccessor } from '../dossiers/dossier-writes';
+import { moveSystemsToSuccessor } from '../systems/system-writes';
+import { UsersService } from '../users/users.service';
 import { AgenciesAdminService } from './agencies-admin.service';
 import { MergeAgenciesDto, RenameAgencyDto, ReorganisationDto } from './dto/reorganisation.dto';
 import { dayBefore, mergeErrors, ReorgAgency } from './reorganisation-rules';
@@ -37,6 +39,7 @@ export class AgenciesReorganisationService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly agencies: AgenciesAdminService,
+    private readonly users: UsersService,
     private readonly clock: Clock,
   ) {}
 
@@ -69,15 +72,18 @@ export class AgenciesReorganisationService {
         await this.audit.record(em, { action: 'MERGE', entityType: 'agency', entityId: source.id, before, after });
       }
       await em.query(`UPDATE agencies SET parent_id = $1, version = version + 1, updated_at = now() WHERE parent_id = ANY($2) AND status = 'ACTIVE' AND id <> ALL($2)`, [successorId, sourceIds]);
-      const movedSystems = await this.moveSystems(em, sourceIds, successorId, dto.effectiveDate);
-      await this.moveOpenDossiers(em, sourceIds, successorId);
-      // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
-      const [movedUsers]: [{ id: string }[], number] = await em.query(`UPDATE users SET agency_id = $1, version = version + 1, updated_at = now() WHERE agency_id = ANY($2) RETURNING id`, [successorId, sourceIds]);
+      // Systems, their open dossiers and the accounts follow the successor, each through its own feature.
+      const movedSystems = await moveSystemsToSuccessor(em, sourceIds, successorId, dto.effectiveDate);
+      for (const { id, before, after } of movedSystems) await this.audit.record(em, { action: 'MOVE', entityType: 'system', entityId: id, before, after });
+      for (const id of await moveOpenDossiersToSuccessor(em, sourceIds, successorId)) {
+        await this.audit.record(em, { action: 'MOVE', entityType: 'dossier', entityId: id, after: { agencyId: successorId } });
+      }
+      const movedUsers = await this.users.moveToAgency(em, sourceIds, successorId);
 
       const [row]: ReorgRow[] = await em.query(
         `INSERT INTO agency_reorganisations (kind, effective_date, decision_number, decision_date, decision_issuer, successor_agency_id, source_agency_ids, moved_systems, moved_users, note, created_by)
          VALUES ('MERGE', $1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING *`,
-        [dto.effectiveDate, dto.decisionNumber, dto.decisionDate ?? null, dto.decisionIssuer ?? null, successorId, sourceIds, movedSystems, movedUsers.length, dto.note ?? null, user.id],
+        [dto.effectiveDate, dto.decisionNumber, dto.decisionDate ?? null, dto.decisionIssuer ?? null, successorId, sourceIds, movedSystems.length, movedUsers.length, dto.note ?? null, user.id],
       );
       const result = mapReorganisation(row);
       await this.audit.record(em, { action: 'CREATE', entityType: 'agency_reorganisation', entityId: row.id, after: result });
@@ -130,49 +136,6 @@ export class AgenciesReorganisationService {
       [ids],
     );
     return rows.map((r) => ({ id: r.id, code: r.code, status: r.status, provinceCode: r.province_code, validFrom: r.valid_from, validTo: r.valid_to }));
-  }
-
-  /**
-   * Dossiers still in progress follow their system to the successor, so its officers can carry on. Finished ones
-   * keep their agency: reports attribute past submissions and approvals through the custody history anyway.
-   */
-  private async moveOpenDossiers(em: EntityManager, sourceIds: string[], successorId: string): Promise<void> {
-    const [moved]: [{ id: string }[], number] = await em.query(
-      `UPDATE dossiers SET owner_agency_id = CASE WHEN owner_agency_id = ANY($1) THEN $2 ELSE owner_agency_id END,
-              operator_agency_id = CASE WHEN operator_agency_id = ANY($1) THEN $2 ELSE operator_agency_id END,
-              province_code = (SELECT province_code FROM agencies WHERE id = $2), version = version + 1, updated_at = now()
-        WHERE (owner_agency_id = ANY($1) OR operator_agency_id = ANY($1)) AND status NOT IN ('APPROVED', 'WITHDRAWN', 'SUPERSEDED')
-        RETURNING id`,
-      [sourceIds, successorId],
-    );
-    for (const { id } of moved) await this.audit.record(em, { action: 'MOVE', entityType: 'dossier', entityId: id, after: { agencyId: successorId } });
-  }
-
-  /** Systems of the sources pass to the successor; a code already used there gets the source's code appended. */
-  private async moveSystems(em: EntityManager, sourceIds: string[], successorId: string, effectiveDate: string): Promise<number> {
-    const systems: { id: string; code: string; owner_agency_id: string; operator_agency_id: string; source_code: string }[] = await em.query(
-      `SELECT s.id, s.code, s.owner_agency_id, s.operator_agency_id, a.code AS source_code
-         FROM systems s JOIN agencies a ON a.id = CASE WHEN s.owner_agency_id = ANY($1) THEN s.owner_agency_id ELSE s.operator_agency_id END
-        WHERE s.owner_agency_id = ANY($1) OR s.operator_agency_id = ANY($1) FOR UPDATE OF s`,
-      [sourceIds],
-    );
-    for (const system of systems) {
-      const ownerMoves = sourceIds.includes(system.owner_agency_id);
-      const owner = ownerMoves ? successorId : system.owner_agency_id;
-      const operator = sourceIds.includes(system.operator_agency_id) ? successorId : system.operator_agency_id;
-      const [before] = await em.query(`SELECT code, owner_agency_id, operator_agency_id FROM systems WHERE id = $1`, [system.id]);
-      const taken = ownerMoves && (await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2`, [owner, system.code])).length > 0;
-      const code = taken ? `${system.code}-${system.source_code}`.slice(0, 60) : system.code;
-      await em.query(
-        `UPDATE systems SET owner_agency_id = $2, operator_agency_id = $3, code = $4,
-                province_code = (SELECT province_code FROM agencies WHERE id = $2), version = version + 1, updated_at = now()
-          WHERE id = $1`,
-        [system.id, owner, operator, code],
-      );
-      await moveCustody(em, system.id, owner, operator, effectiveDate);
-      await this.audit.record(em, { action: 'MOVE', entityType: 'system', entityId: system.id, before, after: { code, owner_agency_id: owner, operator_agency_id: operator, effectiveDate } });
-    }
-    return systems.length;
   }
 }
 

@@ -1,13 +1,13 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
 import { DomainError } from '../common/errors/domain-error';
 import { setCurrentActor } from '../common/request-context';
 import { AccessTokenPayload, AuthUser } from './auth-user';
 import { PERMISSION_KEY, PUBLIC_KEY } from './auth.decorators';
 import { Permission, roleHas } from './permissions';
 import { cookieSettings } from './session-cookies';
+import { UsersService } from '../users/users.service';
 
 /** Marks a controller as web pages (src/web): they also accept the session cookie, on every method. */
 export const PAGE_KEY = 'capdo:page';
@@ -21,7 +21,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,16 +58,9 @@ export class AuthGuard implements CanActivate {
       throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
     }
     // The account is re-read so that a deactivated user or a changed role takes effect at once.
-    const rows: { id: string; username: string; full_name: string; role: AuthUser['role']; agency_id: string | null; province_code: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code
-           FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
-          WHERE u.id = $1 AND u.active`,
-        [payload.sub],
-      );
-    const row = rows[0];
-    if (!row) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
-    const user: AuthUser = { id: row.id, username: row.username, fullName: row.full_name, role: row.role, agencyId: row.agency_id, provinceCode: row.province_code };
+    const account = await this.users.findActiveById(payload.sub);
+    if (!account) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
+    const user: AuthUser = { id: account.id, username: account.username, fullName: account.fullName, role: account.role, agencyId: account.agencyId, provinceCode: account.provinceCode };
     setCurrentActor({ id: user.id, username: user.username });
     return user;
   }

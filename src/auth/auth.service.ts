@@ -5,21 +5,12 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { setCurrentActor } from '../common/request-context';
-import { AccessTokenPayload, AuthUser } from './auth-user';
+import { AccessTokenPayload } from './auth-user';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
 import { clientBucket } from './login-throttle';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyPasswordHash, verifyPassword } from './password';
-
-interface UserRow {
-  id: string;
-  username: string;
-  full_name: string;
-  role: AuthUser['role'];
-  agency_id: string | null;
-  province_code: string | null;
-  password_hash: string;
-}
+import { UsersService } from '../users/users.service';
 
 /** Who is signing in, as the HTTP layer saw it (the address after TRUST_PROXY). */
 export interface SignInClient {
@@ -35,6 +26,7 @@ export class AuthService {
     private readonly config: AppConfig,
     private readonly throttle: LoginThrottleService,
     private readonly audit: AuditService,
+    private readonly users: UsersService,
   ) {}
 
   /**
@@ -51,14 +43,8 @@ export class AuthService {
         retryAfterSeconds: seconds,
       });
     }
-    const rows: UserRow[] = await this.dataSource.query(
-      `SELECT u.id, u.username, u.full_name, u.role, u.agency_id, u.password_hash, a.province_code
-         FROM users u LEFT JOIN agencies a ON a.id = u.agency_id
-        WHERE u.username = $1 AND u.active`,
-      [name],
-    );
-    const row = rows[0];
-    const valid = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), password);
+    const row = await this.users.findActiveByUsername(name);
+    const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!row || !valid) {
       await this.recordAttempt(this.dataSource.manager, 'SIGN_IN_FAILED', name, client, row?.id ?? null);
       await this.throttle.prune();
@@ -74,7 +60,7 @@ export class AuthService {
       accessToken: await this.jwt.signAsync(payload),
       tokenType: 'Bearer',
       expiresIn: this.config.JWT_EXPIRES_IN_SECONDS,
-      user: { id: row.id, username: row.username, fullName: row.full_name, role: row.role, agencyId: row.agency_id, provinceCode: row.province_code },
+      user: { id: row.id, username: row.username, fullName: row.fullName, role: row.role, agencyId: row.agencyId, provinceCode: row.provinceCode },
     };
   }
 

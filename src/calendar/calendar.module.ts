@@ -6,6 +6,6 @@ import { CalendarService } from './calendar.service';
 @Module({
   controllers: [CalendarController],
   providers: [CalendarService, CalendarAdminService],
-  exports: [CalendarService],
+  exports: [CalendarService, CalendarAdminService],
 })
 export class CalendarModule {}

@@ -6,6 +6,7 @@ import { ClassificationService } from './classification.service';
 import { EvaluateRequestDto, EvaluationResultDto, QuestionnaireDto, QuestionnaireQuery, RulebookDto } from './dto/evaluate.dto';
 import { Regime } from './rules/classification.types';
 
+// eslint-disable-next-line no-useless-assignment -- read by the @Param decorator below, which the rule does not see
 const regimePipe = new ParseEnumPipe({ ND85: 'ND85', ND331: 'ND331' }, { exceptionFactory: () => notFound('Không có bộ quy tắc này.') });
 
 @ApiTags('Xác định cấp độ')

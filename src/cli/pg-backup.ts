@@ -93,7 +93,7 @@ async function runTool(tool: PgTool, args: string[]): Promise<string> {
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`${path.basename(tool.file)} thất bại: ${stderr || (error as Error).message}`);
+    throw new Error(`${path.basename(tool.file)} thất bại: ${stderr || (error as Error).message}`, { cause: error });
   }
 }
 

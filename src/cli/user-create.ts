@@ -1,11 +1,14 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
-import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword, validatePasswordStrength } from '../auth/password';
+import { dataSourceOptions } from '../database/data-source';
 import { migrateDatabase } from '../database/database-roles';
 import { withDatabase } from '../database/local-database';
 import { ROLES, Role } from '../users/role';
+import { UsersService } from '../users/users.service';
 
 const USAGE = `Tạo tài khoản:
   npm run user:create -- --username <tên> --role <ADMIN|LEADER|APPRAISER|AGENCY_OFFICER> [--agency <mã cơ quan>] [--full-name "<họ tên>"]
@@ -40,29 +43,19 @@ async function main(): Promise<void> {
 
   await withDatabase(async (db) => {
     await migrateDatabase(db);
-    const client = new Client({ connectionString: db.app });
-    await client.connect();
+    const dataSource = await new DataSource(dataSourceOptions(db.app, 1)).initialize();
     try {
-      await client.query('BEGIN');
-      const agency = values.agency ? await client.query(`SELECT id FROM agencies WHERE code = $1`, [values.agency.toUpperCase()]) : undefined;
-      if (agency && agency.rowCount === 0) throw new Error(`Không có cơ quan mã ${values.agency}.`);
-      const inserted = await client.query(
-        `INSERT INTO users (username, password_hash, full_name, role, agency_id) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (username) DO NOTHING RETURNING id`,
-        [username, hash, values['full-name'] ?? username, role, agency?.rows[0]?.id ?? null],
-      );
-      if (inserted.rowCount === 0) throw new Error(`Tên đăng nhập ${username} đã tồn tại.`);
-      await client.query(
-        `INSERT INTO audit_log (action, entity_type, entity_id, after) VALUES ('CREATE', 'user', $1, $2)`,
-        [inserted.rows[0].id, { username, role, agency: values.agency ?? null, via: 'user:create' }],
-      );
-      await client.query('COMMIT');
+      // The account and its audit row commit together, through the owners of `users` and `audit_log`.
+      await dataSource.transaction(async (em) => {
+        const agency: { id: string }[] | undefined = values.agency ? await em.query(`SELECT id FROM agencies WHERE code = $1`, [values.agency.toUpperCase()]) : undefined;
+        if (agency && agency.length === 0) throw new Error(`Không có cơ quan mã ${values.agency}.`);
+        const id = await new UsersService(dataSource).create(em, { username, passwordHash: hash, fullName: values['full-name'] ?? username, role, agencyId: agency?.[0]?.id ?? null });
+        if (!id) throw new Error(`Tên đăng nhập ${username} đã tồn tại.`);
+        await new AuditService().record(em, { action: 'CREATE', entityType: 'user', entityId: id, after: { username, role, agency: values.agency ?? null, via: 'user:create' } });
+      });
       console.log(`Đã tạo tài khoản ${username} (${role}).`);
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
     } finally {
-      await client.end();
+      await dataSource.destroy();
     }
   });
 }

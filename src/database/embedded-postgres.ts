@@ -206,7 +206,7 @@ export class EmbeddedPostgres {
       );
     } catch (error) {
       const stderr = (error as { stderr?: Buffer }).stderr?.toString() ?? '';
-      throw new Error(`initdb thất bại: ${stderr || (error as Error).message}`);
+      throw new Error(`initdb thất bại: ${stderr || (error as Error).message}`, { cause: error });
     } finally {
       fs.rmSync(pwfile, { force: true });
     }

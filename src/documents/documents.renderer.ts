@@ -5,15 +5,11 @@
 import { DomainError } from '../common/errors/domain-error';
 import { DOCUMENT_FORMS, type DocumentForm, type DossierDocumentData } from './document-data';
 import { renderDocx } from './docx-renderer';
-import {
-  asciiSlug,
-  isDocumentForm,
-  loadAllFormTemplates,
-  loadFormTemplate,
-  resolveFormTemplate,
-  type FormTemplate,
-  type ResolvedDocument,
-} from './form-template';
+import { isDocumentForm } from './form-template.data';
+import { asciiSlug } from './form-template.helpers';
+import { loadAllFormTemplates, loadFormTemplate } from './form-template.loader';
+import { resolveFormTemplate } from './form-template.resolver';
+import type { FormTemplate, ResolvedDocument } from './form-template.types';
 import { renderPdf } from './pdf-renderer';
 
 export type DocumentFormat = 'pdf' | 'docx';

@@ -23,7 +23,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
-import type { Align, ResolvedBlock, ResolvedDocument, TextRun as Run } from './form-template';
+import type { Align, ResolvedBlock, ResolvedDocument, TextRun as Run } from './form-template.types';
 
 const TWIP_PER_MM = 1440 / 25.4;
 const mm = (v: number) => Math.round(v * TWIP_PER_MM);

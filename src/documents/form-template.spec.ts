@@ -3,18 +3,11 @@ import { tmpdir } from 'os';
 import * as path from 'path';
 import type { DossierDocumentData } from './document-data';
 import { FIXTURE_DOSSIER, FIXTURE_DOSSIER_NOT_SUITABLE } from './fixtures';
-import {
-  DocumentDataError,
-  FormTemplateError,
-  asciiSlug,
-  formatDate,
-  formatLongDate,
-  loadAllFormTemplates,
-  loadFormTemplate,
-  parseFormTemplate,
-  resolveFormTemplate,
-  type ResolvedBlock,
-} from './form-template';
+import { parseFormTemplate } from './form-template.compiler';
+import { asciiSlug, formatDate, formatLongDate } from './form-template.helpers';
+import { loadAllFormTemplates, loadFormTemplate } from './form-template.loader';
+import { resolveFormTemplate } from './form-template.resolver';
+import { DocumentDataError, FormTemplateError, type ResolvedBlock } from './form-template.types';
 
 const FILE = 'templates/forms/mau-02.json';
 

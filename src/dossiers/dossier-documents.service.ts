@@ -9,7 +9,7 @@ import { documentFileName, DocumentFormat, DOCUMENT_MIME_TYPES, renderDocument }
 import { findCatalogue } from '../requirements/catalogues/catalogue-registry';
 import { RoutingRulesService } from '../routing/routing-rules.service';
 import { HOSTING_LABELS, LIFECYCLE_LABELS } from '../systems/system-enums';
-import { InformationSystem } from '../systems/system.entity';
+import { SystemsQueryService } from '../systems/systems-query.service';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { ATTACHMENT_KIND_LABELS, PLAN_SECTIONS } from './dossier-plan';
 import { Dossier } from './dossier.entity';
@@ -31,6 +31,7 @@ export class DossierDocumentsService {
     private readonly dataSource: DataSource,
     private readonly queries: DossiersQueryService,
     private readonly routing: RoutingRulesService,
+    private readonly systems: SystemsQueryService,
     private readonly clock: Clock,
   ) {}
 
@@ -58,7 +59,7 @@ export class DossierDocumentsService {
   }
 
   private async data(em: EntityManager, d: Dossier, form: DocumentForm): Promise<DossierDocumentData> {
-    const system = await em.getRepository(InformationSystem).findOneByOrFail({ id: d.systemId });
+    const system = await this.systems.byId(d.systemId, em);
     const attachments = await em.getRepository(DossierAttachment).find({ where: { dossierId: d.id }, order: { uploadedAt: 'ASC' } });
     const catalogue = findCatalogue(d.catalogueId)!;
     const owner = await this.agency(em, d.ownerAgencyId);

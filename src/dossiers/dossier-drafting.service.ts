@@ -5,18 +5,18 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { ClassificationService } from '../classification/classification.service';
 import { ClassificationFacts, EvaluationResult, Regime } from '../classification/rules/classification.types';
-import { evaluate } from '../classification/rules/evaluator';
 import { regimeFor } from '../classification/rules/regime';
 import { Clock } from '../common/clock';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
 import { catalogueForRegime, listRequirements } from '../requirements/catalogues/catalogue-registry';
-import { InformationSystem } from '../systems/system.entity';
+import type { InformationSystem } from '../systems/system.entity';
 import { SystemsQueryService } from '../systems/systems-query.service';
 import { CreateDossierDto, DossierDto, UpdateDossierDto } from './dto/dossier.dto';
 import { designKindFor, PlanEntry } from './dossier-plan';
 import { isEditable } from './dossier-status';
 import { Dossier } from './dossier.entity';
+import { saveDossier } from './dossier-writes';
 import { DossiersQueryService } from './dossiers-query.service';
 import { assertNoStateSecret, factsIncludeStateSecret } from './state-secret-dossier';
 
@@ -74,7 +74,7 @@ export class DossierDraftingService {
         version: 1,
       });
       const saved = await em.save(dossier);
-      const created = await this.queries.toDto(em, saved);
+      const created = await this.queries.toDto(em, saved, user);
       await this.audit.record(em, { action: 'CREATE', entityType: 'dossier', entityId: saved.id, after: summary(saved) });
       return created;
     });
@@ -116,14 +116,7 @@ export class DossierDraftingService {
   }
 
   async save(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
-    const { id, createdAt: _c, updatedAt: _u, ...values } = next;
-    const { affected } = await em
-      .createQueryBuilder()
-      .update(Dossier)
-      .set(values)
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    if (affected !== 1) throw versionConflict();
+    await saveDossier(em, next, expectedVersion);
   }
 
   private assertCanWrite(user: AuthUser, target: WriteTarget): void {

@@ -23,3 +23,10 @@ export const EDITABLE_STATUSES: readonly DossierStatus[] = ['DRAFT', 'RETURNED']
 export function isEditable(status: string): boolean {
   return (EDITABLE_STATUSES as readonly string[]).includes(status);
 }
+
+/** A dossier still on its way to a decision (neither approved nor ended): the operating unit may still withdraw it. */
+export const OPEN_STATUSES: readonly DossierStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED'];
+
+export function isOpen(status: string): boolean {
+  return (OPEN_STATUSES as readonly string[]).includes(status);
+}

@@ -1,10 +1,11 @@
 import { Requirement } from '../requirements/catalogues/requirement.types';
 import { AttachmentDto, DossierDto, DossierSummaryDto, PlanItemDto, WorkflowStateDto } from './dto/dossier.dto';
 import { DossierAttachment } from './dossier-attachment.entity';
+import { DossierAction } from './dossier-actions';
 import { ATTACHMENT_KIND_LABELS, DESIGN_KIND_LABELS, PLAN_ENTRY_STATUS_LABELS, PLAN_SECTIONS } from './dossier-plan';
 import { DossierStatus, statusLabel } from './dossier-status';
 import { Dossier } from './dossier.entity';
-import { DUE_KIND_LABELS, DueKind, isOverdue } from '../workflow/statutory-deadlines';
+import { DUE_KIND_LABELS, DueKind, isOverdue } from './dossier-due';
 
 export interface Ref {
   id: string;
@@ -70,6 +71,8 @@ export function mapDossier(
   requirements: readonly Requirement[],
   attachments: DossierAttachment[],
   today: string,
+  /** For the user who asked; left out of what a revision freezes. */
+  availableActions?: DossierAction[],
 ): DossierDto {
   return {
     id: dossier.id,
@@ -94,6 +97,7 @@ export function mapDossier(
     expertOpinion: dossier.expertOpinion,
     attachments: attachments.map(mapAttachment),
     workflow: mapWorkflow(dossier, today),
+    ...(availableActions ? { availableActions } : {}),
     version: dossier.version,
     createdAt: dossier.createdAt.toISOString(),
     updatedAt: dossier.updatedAt.toISOString(),

@@ -7,6 +7,7 @@ import { notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
 import { listRequirements } from '../requirements/catalogues/catalogue-registry';
 import { DossierDto, DossierListQuery, DossierSummaryDto } from './dto/dossier.dto';
+import { availableActions } from './dossier-actions';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { mapDossier, mapDossierSummary, Ref } from './dossier.mapper';
 import { Dossier } from './dossier.entity';
@@ -41,10 +42,11 @@ export class DossiersQueryService {
   }
 
   async get(user: AuthUser, id: string, em: EntityManager = this.dataSource.manager): Promise<DossierDto> {
-    return this.toDto(em, await this.findVisible(user, id, em));
+    return this.toDto(em, await this.findVisible(user, id, em), user);
   }
 
-  async toDto(em: EntityManager, dossier: Dossier): Promise<DossierDto> {
+  /** The dossier as the API shows it; with `user`, the actions that user may take now (a frozen revision has none). */
+  async toDto(em: EntityManager, dossier: Dossier, user?: AuthUser): Promise<DossierDto> {
     const refs = await this.refs(em, [dossier]);
     const attachments = await em.getRepository(DossierAttachment).find({ where: { dossierId: dossier.id }, order: { uploadedAt: 'ASC' } });
     return mapDossier(
@@ -53,6 +55,7 @@ export class DossiersQueryService {
       listRequirements(dossier.proposedLevel, dossier.catalogueId),
       attachments,
       this.clock.today(),
+      user && availableActions(dossier, this.access.dossierActorRoles(user, dossier)),
     );
   }
 

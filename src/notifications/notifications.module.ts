@@ -10,6 +10,6 @@ import { NotificationsService } from './notifications.service';
 @Module({
   controllers: [NotificationsController],
   providers: [JobsService, NotificationsService, NotificationInboxService, NotificationEmailWorker],
-  exports: [JobsService, NotificationsService],
+  exports: [JobsService, NotificationsService, NotificationInboxService],
 })
 export class NotificationsModule {}

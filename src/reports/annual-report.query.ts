@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { SystemInspection } from '../systems/system.entity';
+import type { SystemInspection } from '../systems/system.entity';
 import { DeploymentStatus } from '../systems/system-enums';
 import { DossierStatus } from '../dossiers/dossier-status';
 import { DOSSIER_STATE_AS_OF, SCOPE_SYSTEMS_AS_OF } from './report-scope-owners';

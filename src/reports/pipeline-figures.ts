@@ -1,4 +1,4 @@
-import { DUE_KIND_LABELS, DueKind } from '../workflow/statutory-deadlines';
+import { DUE_KIND_LABELS, DueKind } from '../dossiers/dossier-due';
 import { DOSSIER_STATUSES, DossierStatus, statusLabel } from '../dossiers/dossier-status';
 import { MAU08_STATUS_LABELS, MAU08_STATUSES, mau08Status } from './mau08';
 

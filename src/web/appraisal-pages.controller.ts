@@ -4,17 +4,23 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { APPRAISAL_DESK_STATUSES } from '../dossiers/dossier-actions';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { ApproveDto, AppraiseDto, ReturnDto } from '../workflow/dto/actions.dto';
 import { QueueQuery } from '../workflow/dto/history.dto';
 import { PriorApprovalQueueQuery } from '../systems/prior-approvals/dto/prior-approval.dto';
+import { Clock } from '../common/clock';
+import { DossiersQueryService } from '../dossiers/dossiers-query.service';
+import { PriorApprovalsService } from '../systems/prior-approvals/prior-approvals.service';
+import { AppraisalQueueService } from '../workflow/appraisal-queue.service';
+import { DossierHistoryService } from '../workflow/dossier-history.service';
+import { DossierWorkflowService } from '../workflow/dossier-workflow.service';
 import { documentLinks } from './dossier-form';
 import { FormBody, FormFailure, formFailure, FormReader, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { lines } from './view-helpers';
 import { WebPages } from './web-page.decorator';
-import { WebServices } from './web-services';
 
 type Action = 'return' | 'start-appraisal' | 'appraise' | 'approve';
 const DONE: Record<Action, string> = {
@@ -30,24 +36,29 @@ const DONE: Record<Action, string> = {
 export class AppraisalPagesController {
   constructor(
     private readonly view: PageRenderer,
-    private readonly services: WebServices,
+    private readonly appraisalQueue: AppraisalQueueService,
+    private readonly priorApprovals: PriorApprovalsService,
+    private readonly dossiers: DossiersQueryService,
+    private readonly workflow: DossierWorkflowService,
+    private readonly history: DossierHistoryService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
   @RequirePermission('dossier:appraise')
   async queue(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('trangThai') status?: string, @Query('trang') page?: string): Promise<void> {
-    const filter = ['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(status ?? '') ? status : undefined;
+    const filter = (APPRAISAL_DESK_STATUSES as readonly string[]).includes(status ?? '') ? status : undefined;
     const current = Math.max(1, Number(page) || 1);
-    const result = await this.services.queue.queue(user, { status: filter, page: current, pageSize: 50 } as QueueQuery);
+    const result = await this.appraisalQueue.queue(user, { status: filter, page: current, pageSize: 50 } as QueueQuery);
     // Decisions made before capdo that the province's owners declared, waiting for this desk to check them.
-    const claims = await this.services.priorApprovals.queue(user, { status: 'CLAIMED', page: 1, pageSize: 50 } as PriorApprovalQueueQuery);
+    const claims = await this.priorApprovals.queue(user, { status: 'CLAIMED', page: 1, pageSize: 50 } as PriorApprovalQueueQuery);
     return this.view.render(req, res, 'queue', { result, claims, status: filter ?? '', pages: Math.ceil(result.total / 50) });
   }
 
   @Get(':id')
   @RequirePermission('dossier:appraise')
   async show(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
-    return this.render(user, req, res, await this.services.dossiers.get(user, id), {});
+    return this.render(user, req, res, await this.dossiers.get(user, id), {});
   }
 
   @Post(':id/yeu-cau-bo-sung')
@@ -81,19 +92,19 @@ export class AppraisalPagesController {
   private async act(user: AuthUser, req: Request, res: Response, id: string, action: Action, body: FormBody, read: (f: FormReader) => Promise<object>): Promise<void> {
     try {
       const dto = await read(new FormReader(body));
-      await this.services.workflow.act(user, id, action, dto as never);
+      await this.workflow.act(user, id, action, dto as never);
       return redirectWithFlash(req, res, `/tham-dinh/${id}`, DONE[action]);
     } catch (error) {
       const failure = formFailure(error);
-      const dossier = await this.services.dossiers.get(user, id);
+      const dossier = await this.dossiers.get(user, id);
       return this.render(user, req, res, dossier, { [action]: { failure, values: body } }, error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422);
     }
   }
 
   private async render(user: AuthUser, req: Request, res: Response, dossier: DossierDto, forms: Partial<Record<Action, { failure: FormFailure; values: FormBody }>>, status = 200): Promise<void> {
-    const [revisions, history] = await Promise.all([this.services.history.revisions(user, dossier.id), this.services.history.history(user, dossier.id)]);
+    const [revisions, history] = await Promise.all([this.history.revisions(user, dossier.id), this.history.history(user, dossier.id)]);
     const latest = revisions[revisions.length - 1];
-    const revision = latest ? await this.services.history.revision(user, dossier.id, latest.number) : undefined;
-    return this.view.render(req, res, 'appraisal', { d: dossier, revision, revisions, history, forms, documents: documentLinks(dossier), today: this.services.clockToday() }, status);
+    const revision = latest ? await this.history.revision(user, dossier.id, latest.number) : undefined;
+    return this.view.render(req, res, 'appraisal', { d: dossier, revision, revisions, history, forms, documents: documentLinks(dossier), today: this.clock.today() }, status);
   }
 }

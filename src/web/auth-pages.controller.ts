@@ -3,11 +3,11 @@ import { Request, Response } from 'express';
 import { Public, RequirePermission } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
+import { AuthService } from '../auth/auth.service';
 import { FormBody } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { endSession, safeNext, startSession } from './page-session';
 import { WebPages } from './web-page.decorator';
-import { WebServices } from './web-services';
 
 /** Sign-in and sign-out: the same AuthService as POST /api/v1/auth/login, its token kept in an http-only cookie. */
 @WebPages()
@@ -15,7 +15,7 @@ import { WebServices } from './web-services';
 export class AuthPagesController {
   constructor(
     private readonly view: PageRenderer,
-    private readonly services: WebServices,
+    private readonly auth: AuthService,
     private readonly config: AppConfig,
   ) {}
 
@@ -35,7 +35,7 @@ export class AuthPagesController {
       return this.view.render(req, res, 'login', { next, values: { username }, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' }, 422);
     }
     try {
-      const session = await this.services.auth.login({ username, password }, { address: ip, userAgent: req.headers['user-agent'] });
+      const session = await this.auth.login({ username, password }, { address: ip, userAgent: req.headers['user-agent'] });
       startSession(req, res, session.accessToken, this.config.JWT_EXPIRES_IN_SECONDS);
       res.redirect(303, next);
     } catch (error) {

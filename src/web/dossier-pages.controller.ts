@@ -8,16 +8,21 @@ import { roleHas } from '../auth/permissions';
 import { DomainError } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { MAX_ATTACHMENT_BYTES } from '../dossiers/attachment-type';
-import { UploadedFile as StoredFile } from '../dossiers/dossier-attachments.service';
+import { DossierAttachmentsService, UploadedFile as StoredFile } from '../dossiers/dossier-attachments.service';
 import { ATTACHMENT_KINDS, AttachmentKind } from '../dossiers/dossier-plan';
-import { DOSSIER_STATUS_LABELS, DOSSIER_STATUSES } from '../dossiers/dossier-status';
+import { APPRAISAL_DESK_STATUSES } from '../dossiers/dossier-actions';
+import { DOSSIER_STATUS_LABELS, DOSSIER_STATUSES, DossierStatus, isEditable } from '../dossiers/dossier-status';
 import { DossierDto, DossierListQuery, UpdateDossierDto } from '../dossiers/dto/dossier.dto';
+import { DossierCompletenessService } from '../dossiers/dossier-completeness.service';
+import { DossierDraftingService } from '../dossiers/dossier-drafting.service';
+import { DossiersQueryService } from '../dossiers/dossiers-query.service';
+import { DossierHistoryService } from '../workflow/dossier-history.service';
+import { DossierWorkflowService } from '../workflow/dossier-workflow.service';
 import { ATTACHMENT_KIND_OPTIONS, documentLinks, dossierDtoFromForm, dossierFormEcho, dossierFormValues, formFieldErrors, missingAnchor, PLAN_STATUS_OPTIONS } from './dossier-form';
 import { FormBody, FormFailure, formFailure, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { WebPages } from './web-page.decorator';
-import { WebServices } from './web-services';
 
 const PAGE_SIZE = 25;
 
@@ -27,7 +32,12 @@ const PAGE_SIZE = 25;
 export class DossierPagesController {
   constructor(
     private readonly view: PageRenderer,
-    private readonly services: WebServices,
+    private readonly dossiers: DossiersQueryService,
+    private readonly drafting: DossierDraftingService,
+    private readonly completeness: DossierCompletenessService,
+    private readonly attachments: DossierAttachmentsService,
+    private readonly workflow: DossierWorkflowService,
+    private readonly history: DossierHistoryService,
     private readonly access: AccessService,
   ) {}
 
@@ -36,7 +46,7 @@ export class DossierPagesController {
   async list(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('trangThai') status?: string, @Query('trang') page?: string): Promise<void> {
     const current = Math.max(1, Number(page) || 1);
     const filter = (DOSSIER_STATUSES as readonly string[]).includes(status ?? '') ? status : undefined;
-    const result = await this.services.dossiers.list(user, { status: filter, page: current, pageSize: PAGE_SIZE } as DossierListQuery);
+    const result = await this.dossiers.list(user, { status: filter, page: current, pageSize: PAGE_SIZE } as DossierListQuery);
     const statuses = DOSSIER_STATUSES.map((value) => ({ value, label: DOSSIER_STATUS_LABELS[value] }));
     return this.view.render(req, res, 'dossiers', { result, status: filter ?? '', statuses, pages: Math.ceil(result.total / PAGE_SIZE) });
   }
@@ -44,17 +54,17 @@ export class DossierPagesController {
   @Get(':id')
   @RequirePermission('dossier:read')
   async edit(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
-    const dossier = await this.services.dossiers.get(user, id);
+    const dossier = await this.dossiers.get(user, id);
     return this.render(user, req, res, dossier, dossierFormValues(dossier));
   }
 
   @Post(':id')
   @RequirePermission('dossier:write')
   async save(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
-    const current = await this.services.dossiers.get(user, id);
+    const current = await this.dossiers.get(user, id);
     const { plain, reader, codes, levelChanged } = dossierDtoFromForm(body, current);
     try {
-      await this.services.drafting.update(user, id, await validated(UpdateDossierDto, plain, reader));
+      await this.drafting.update(user, id, await validated(UpdateDossierDto, plain, reader));
       const message = levelChanged
         ? `Đã đổi cấp độ đề xuất thành cấp độ ${plain.proposedLevel}; danh mục yêu cầu của phương án đã đổi theo cấp độ mới, các nội dung khác chưa được lưu.`
         : 'Đã lưu hồ sơ.';
@@ -73,11 +83,11 @@ export class DossierPagesController {
     try {
       const kind = String(body.kind ?? '');
       if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw new DomainError('VALIDATION_FAILED', 'Hãy chọn loại tài liệu.', { kind: ['hãy chọn loại tài liệu'] });
-      const saved = await this.services.attachments.upload(user, id, kind as AttachmentKind, file);
+      const saved = await this.attachments.upload(user, id, kind as AttachmentKind, file);
       return redirectWithFlash(req, res, `/ho-so/${id}#tep`, `Đã tải lên "${saved.fileName}".`);
     } catch (error) {
       const failure = formFailure(error);
-      const dossier = await this.services.dossiers.get(user, id);
+      const dossier = await this.dossiers.get(user, id);
       return this.render(user, req, res, dossier, dossierFormValues(dossier), undefined, 422, { ...failure, errors: prefixed(failure.errors, 'tep.') });
     }
   }
@@ -85,7 +95,7 @@ export class DossierPagesController {
   @Post(':id/tep/:attachmentId/xoa')
   @RequirePermission('dossier:write')
   async removeAttachment(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Param('attachmentId', uuidPipe) attachmentId: string): Promise<void> {
-    await this.services.attachments.remove(user, id, attachmentId);
+    await this.attachments.remove(user, id, attachmentId);
     return redirectWithFlash(req, res, `/ho-so/${id}#tep`, 'Đã xóa tệp đính kèm.');
   }
 
@@ -104,19 +114,19 @@ export class DossierPagesController {
   private async act(user: AuthUser, req: Request, res: Response, id: string, action: 'submit' | 'withdraw', body: FormBody, done: string): Promise<void> {
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
     try {
-      await this.services.workflow.act(user, id, action, { version: Number(body.version), note });
+      await this.workflow.act(user, id, action, { version: Number(body.version), note });
       return redirectWithFlash(req, res, `/ho-so/${id}`, done);
     } catch (error) {
       const failure = formFailure(error);
-      const dossier = await this.services.dossiers.get(user, id);
+      const dossier = await this.dossiers.get(user, id);
       return this.render(user, req, res, dossier, { ...dossierFormValues(dossier), note: note ?? '' }, undefined, 422, failure);
     }
   }
 
   private async render(user: AuthUser, req: Request, res: Response, dossier: DossierDto, values: Record<string, string>, failure?: FormFailure, status = 200, actionFailure?: FormFailure): Promise<void> {
     const canWrite = roleHas(user.role, 'dossier:write') && this.access.canWriteSystemOf(user, { ownerAgencyId: dossier.owner.id, operatorAgencyId: dossier.operator.id, provinceCode: dossier.provinceCode });
-    const editable = canWrite && dossier.status === 'DRAFT';
-    const [completeness, history] = await Promise.all([this.services.completeness.check(user, dossier.id), this.services.history.history(user, dossier.id)]);
+    const editable = canWrite && isEditable(dossier.status);
+    const [completeness, history] = await Promise.all([this.completeness.check(user, dossier.id), this.history.history(user, dossier.id)]);
     const missing = completeness.missing.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, dossier.system.id) }));
     return this.view.render(
       req,
@@ -129,9 +139,10 @@ export class DossierPagesController {
         failure,
         actionFailure,
         editable,
-        canSubmit: canWrite && ['DRAFT', 'RETURNED'].includes(dossier.status),
-        canWithdraw: canWrite && ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(dossier.status),
-        canAppraise: roleHas(user.role, 'dossier:appraise'),
+        canSubmit: !!dossier.availableActions?.includes('submit'),
+        canWithdraw: !!dossier.availableActions?.includes('withdraw'),
+        // The appraisal screen once the dossier reached the appraising body, and for the decision once approved.
+        canAppraise: roleHas(user.role, 'dossier:appraise') && [...APPRAISAL_DESK_STATUSES, 'APPROVED'].includes(dossier.status as DossierStatus),
         completeness: { ...completeness, missing },
         history,
         documents: documentLinks(dossier),

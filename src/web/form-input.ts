@@ -14,6 +14,12 @@ export interface FormFailure {
   missing?: { code: string; message: string; ref?: string }[];
 }
 
+/** A form read into the plain shape of an API DTO, with the reading errors (dates, numbers) for `validated`. */
+export interface FormDraft {
+  plain: Record<string, unknown>;
+  reader: FormReader;
+}
+
 /** Validates a DTO built from a form with the API's own DTO class and messages (same rules as the JSON API). */
 export async function validated<T extends object>(type: new () => T, plain: object, reader?: FormReader): Promise<T> {
   const dto = plainToInstance(type, plain);

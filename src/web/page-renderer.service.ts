@@ -4,6 +4,7 @@ import { Request, Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { AppConfig } from '../config/app-config';
 import { NotificationListQuery } from '../notifications/dto/notification.dto';
+import { NotificationInboxService } from '../notifications/notification-inbox.service';
 import { ROLE_LABELS } from '../users/role';
 import { cookieSettings } from '../auth/session-cookies';
 import { PAGE_CSP } from '../common/http/security-headers';
@@ -12,7 +13,6 @@ import { cookie, cookieOptions, sessionCookie, takeFlash } from './page-session'
 import * as helpers from './view-helpers';
 import { navFor } from './web-nav';
 import { templatesDir } from './web-paths';
-import { WebServices } from './web-services';
 
 type CsrfRequest = Request & { capdoCsrfSecret?: string; user?: AuthUser };
 
@@ -24,14 +24,14 @@ export class PageRenderer {
 
   constructor(
     config: AppConfig,
-    private readonly services: WebServices,
+    private readonly notificationInbox: NotificationInboxService,
   ) {
     this.key = csrfKey(config.JWT_SECRET);
   }
 
   async render(req: Request, res: Response, template: string, data: Record<string, unknown>, status = 200): Promise<void> {
     const user = (req as CsrfRequest).user;
-    const unread = user ? (await this.services.inbox.list(user, Object.assign(new NotificationListQuery(), { pageSize: 1 }))).unread : 0;
+    const unread = user ? (await this.notificationInbox.list(user, Object.assign(new NotificationListQuery(), { pageSize: 1 }))).unread : 0;
     this.send(res, status, this.html(req, res, template, data, unread));
   }
 

@@ -6,12 +6,11 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { ConfirmPriorApprovalDto, PriorApprovalClaimBody, RejectPriorApprovalDto } from '../systems/prior-approvals/dto/prior-approval.dto';
 import { MAX_EVIDENCE_BYTES } from '../systems/prior-approvals/prior-approval-rules';
-import { UploadedEvidence } from '../systems/prior-approvals/prior-approvals.service';
+import { PriorApprovalsService, UploadedEvidence } from '../systems/prior-approvals/prior-approvals.service';
 import { FormBody, formFailure, validated } from './form-input';
 import { redirectWithFlash } from './page-session';
 import { parseDate } from './view-helpers';
 import { WebPages } from './web-page.decorator';
-import { WebServices } from './web-services';
 
 /** The date as typed (dd/mm/yyyy, as the other forms write it, or yyyy-mm-dd) for the API's validation. */
 function isoDate(input: unknown): unknown {
@@ -30,7 +29,7 @@ function failureText(error: unknown): string {
 @WebPages()
 @Controller('he-thong/:id/ke-khai-phe-duyet')
 export class PriorApprovalPagesController {
-  constructor(private readonly services: WebServices) {}
+  constructor(private readonly priorApprovals: PriorApprovalsService) {}
 
   @Post()
   @RequirePermission('system:write')
@@ -39,7 +38,7 @@ export class PriorApprovalPagesController {
     const back = `/he-thong/${id}#cap-do`;
     try {
       const plain = { level: body.level, decisionNumber: body.decisionNumber, decisionDate: isoDate(body.decisionDate), issuer: body.issuer };
-      await this.services.priorApprovals.claim(user, id, await validated(PriorApprovalClaimBody, plain), file);
+      await this.priorApprovals.claim(user, id, await validated(PriorApprovalClaimBody, plain), file);
       return redirectWithFlash(req, res, back, 'Đã kê khai quyết định phê duyệt; cấp độ được tính sau khi cán bộ thẩm định của tỉnh xác nhận.');
     } catch (error) {
       return redirectWithFlash(req, res, back, failureText(error));
@@ -49,7 +48,7 @@ export class PriorApprovalPagesController {
   @Get('quyet-dinh.pdf')
   @RequirePermission('system:read')
   async evidence(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response, @Param('id', uuidPipe) id: string): Promise<StreamableFile> {
-    const file = await this.services.priorApprovals.evidence(user, id);
+    const file = await this.priorApprovals.evidence(user, id);
     res.attachment(file.fileName);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     return new StreamableFile(file.content, { type: file.mediaType, length: file.content.length });
@@ -60,7 +59,7 @@ export class PriorApprovalPagesController {
   async confirm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
     const back = `/he-thong/${id}#cap-do`;
     try {
-      await this.services.priorApprovals.confirm(user, id, await validated(ConfirmPriorApprovalDto, { version: Number(body.version) }));
+      await this.priorApprovals.confirm(user, id, await validated(ConfirmPriorApprovalDto, { version: Number(body.version) }));
       return redirectWithFlash(req, res, back, 'Đã xác nhận quyết định phê duyệt; cấp độ đã được ghi nhận cho hệ thống.');
     } catch (error) {
       return redirectWithFlash(req, res, back, failureText(error));
@@ -72,7 +71,7 @@ export class PriorApprovalPagesController {
   async reject(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
     const back = `/he-thong/${id}#cap-do`;
     try {
-      await this.services.priorApprovals.reject(user, id, await validated(RejectPriorApprovalDto, { version: Number(body.version), reason: body.reason }));
+      await this.priorApprovals.reject(user, id, await validated(RejectPriorApprovalDto, { version: Number(body.version), reason: body.reason }));
       return redirectWithFlash(req, res, back, 'Đã ghi ý kiến không xác nhận; hệ thống giữ nguyên.');
     } catch (error) {
       return redirectWithFlash(req, res, back, failureText(error));

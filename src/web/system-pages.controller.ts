@@ -7,14 +7,19 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { roleHas } from '../auth/permissions';
 import { DomainError } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { isOpen } from '../dossiers/dossier-status';
 import { DossierListQuery } from '../dossiers/dto/dossier.dto';
 import { CreateSystemDto, SystemListQuery, UpdateSystemDto } from '../systems/dto/system.dto';
+import { AgenciesQueryService } from '../agencies/agencies-query.service';
+import { DossiersQueryService } from '../dossiers/dossiers-query.service';
+import { PriorApprovalsService } from '../systems/prior-approvals/prior-approvals.service';
+import { SystemsCommandService } from '../systems/systems-command.service';
+import { SystemsQueryService } from '../systems/systems-query.service';
 import { FormBody, formFailure, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { SYSTEM_FORM_OPTIONS, systemDtoFromForm, systemFormEcho, systemFormValues } from './system-form';
 import { WebPages } from './web-page.decorator';
-import { WebServices } from './web-services';
 
 const PAGE_SIZE = 25;
 
@@ -24,7 +29,11 @@ const PAGE_SIZE = 25;
 export class SystemPagesController {
   constructor(
     private readonly view: PageRenderer,
-    private readonly services: WebServices,
+    private readonly systems: SystemsQueryService,
+    private readonly systemCommands: SystemsCommandService,
+    private readonly priorApprovals: PriorApprovalsService,
+    private readonly dossiers: DossiersQueryService,
+    private readonly agencies: AgenciesQueryService,
     private readonly access: AccessService,
   ) {}
 
@@ -32,7 +41,7 @@ export class SystemPagesController {
   @RequirePermission('system:read')
   async list(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('q') q?: string, @Query('trang') page?: string): Promise<void> {
     const current = Math.max(1, Number(page) || 1);
-    const result = await this.services.systems.list(user, { q: q?.slice(0, 100), page: current, pageSize: PAGE_SIZE, sort: 'name' } as SystemListQuery);
+    const result = await this.systems.list(user, { q: q?.slice(0, 100), page: current, pageSize: PAGE_SIZE, sort: 'name' } as SystemListQuery);
     return this.view.render(req, res, 'systems', { result, q: q ?? '', pages: Math.ceil(result.total / PAGE_SIZE), canWrite: roleHas(user.role, 'system:write') });
   }
 
@@ -49,7 +58,7 @@ export class SystemPagesController {
   async create(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Body() body: FormBody): Promise<void> {
     try {
       const { plain, reader } = systemDtoFromForm(body, false);
-      const created = await this.services.systemCommands.create(user, await validated(CreateSystemDto, plain, reader));
+      const created = await this.systemCommands.create(user, await validated(CreateSystemDto, plain, reader));
       return redirectWithFlash(req, res, `/he-thong/${created.id}`, `Đã đăng ký hệ thống "${created.name}".`);
     } catch (error) {
       const failure = formFailure(error);
@@ -67,11 +76,11 @@ export class SystemPagesController {
   @Get(':id')
   @RequirePermission('system:read')
   async show(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
-    const system = await this.services.systems.get(user, id);
-    const dossiers = await this.services.dossiers.list(user, { systemId: id, page: 1, pageSize: 50 } as DossierListQuery);
-    const open = dossiers.items.find((d) => ['DRAFT', 'RETURNED', 'SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'].includes(d.status));
+    const system = await this.systems.get(user, id);
+    const dossiers = await this.dossiers.list(user, { systemId: id, page: 1, pageSize: 50 } as DossierListQuery);
+    const open = dossiers.items.find((d) => isOpen(d.status));
     const canWrite = roleHas(user.role, 'system:write') && this.access.canWriteSystemOf(user, { ownerAgencyId: system.owner.id, operatorAgencyId: system.operator.id, provinceCode: system.provinceCode }) && system.lifecycle !== 'RETIRED';
-    const claim = await this.services.priorApprovals.current(user, id).catch((error: unknown) => {
+    const claim = await this.priorApprovals.current(user, id).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
       throw error;
     });
@@ -89,7 +98,7 @@ export class SystemPagesController {
   @Get(':id/sua')
   @RequirePermission('system:write')
   async editForm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
-    const system = await this.services.systems.get(user, id);
+    const system = await this.systems.get(user, id);
     return this.view.render(req, res, 'system-form', { mode: 'edit', system, values: systemFormValues(system), errors: {}, agencies: await this.agencyOptions(user, system), options: SYSTEM_FORM_OPTIONS });
   }
 
@@ -98,18 +107,18 @@ export class SystemPagesController {
   async update(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
     try {
       const { plain, reader } = systemDtoFromForm(body, true);
-      const updated = await this.services.systemCommands.update(user, id, await validated(UpdateSystemDto, plain, reader));
+      const updated = await this.systemCommands.update(user, id, await validated(UpdateSystemDto, plain, reader));
       return redirectWithFlash(req, res, `/he-thong/${id}`, `Đã lưu thay đổi của hệ thống "${updated.name}".`);
     } catch (error) {
       const failure = formFailure(error);
-      const system = await this.services.systems.get(user, id);
+      const system = await this.systems.get(user, id);
       return this.view.render(req, res, 'system-form', { mode: 'edit', system, values: systemFormEcho(body), errors: failure.errors, failure, agencies: await this.agencyOptions(user, system), options: SYSTEM_FORM_OPTIONS }, failure.errors && Object.keys(failure.errors).length ? 422 : 409);
     }
   }
 
   /** Agencies the user may pick as owner or operator: an officer's own, an administrator's every active body. */
   private async agencyOptions(user: AuthUser, system?: { owner: { id: string; code: string; name: string }; operator: { id: string; code: string; name: string } }) {
-    const page = await this.services.agencies.list(user, { page: 1, pageSize: 200, status: 'ACTIVE' } as AgencyListQuery);
+    const page = await this.agencies.list(user, { page: 1, pageSize: 200, status: 'ACTIVE' } as AgencyListQuery);
     const options = page.items.map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
     for (const ref of system ? [system.owner, system.operator] : []) {
       if (!options.some((o) => o.value === ref.id)) options.push({ value: ref.id, label: `${ref.name} (${ref.code})` });

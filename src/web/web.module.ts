@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
-import { AdminPagesController } from './admin-pages.controller';
+import { AgenciesModule } from '../agencies/agencies.module';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { ClassificationModule } from '../classification/classification.module';
+import { DossiersModule } from '../dossiers/dossiers.module';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { ReportsModule } from '../reports/reports.module';
+import { RoutingModule } from '../routing/routing.module';
+import { SystemsModule } from '../systems/systems.module';
+import { UsersModule } from '../users/users.module';
+import { WorkflowModule } from '../workflow/workflow.module';
+import { AdminAgenciesPagesController } from './admin-agencies-pages.controller';
+import { AdminAuditPagesController } from './admin-audit-pages.controller';
+import { AdminCalendarPagesController } from './admin-calendar-pages.controller';
+import { AdminCampaignsPagesController } from './admin-campaigns-pages.controller';
+import { AdminHomePageController } from './admin-home-page.controller';
+import { AdminRoutingPagesController } from './admin-routing-pages.controller';
+import { AdminUsersPagesController } from './admin-users-pages.controller';
 import { AppraisalPagesController } from './appraisal-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { CsrfGuard } from './csrf.guard';
@@ -11,11 +29,15 @@ import { PageRenderer } from './page-renderer.service';
 import { PriorApprovalPagesController } from './prior-approval-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SystemPagesController } from './system-pages.controller';
-import { WebServices } from './web-services';
 import { WizardPagesController } from './wizard-pages.controller';
 
-/** The web interface: server-rendered Vietnamese pages at /, on the same services and permissions as the API. */
+/**
+ * The web interface: server-rendered Vietnamese pages at /, on the same services and permissions as the API. The
+ * page controllers inject the features' own services, which those modules export for them: the same use cases,
+ * access checks and audit as the API, never a copy.
+ */
 @Module({
+  imports: [AuthModule, AuditModule, NotificationsModule, AgenciesModule, ClassificationModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule, ReportsModule, UsersModule],
   controllers: [
     AuthPagesController,
     HomePageController,
@@ -26,8 +48,14 @@ import { WizardPagesController } from './wizard-pages.controller';
     AppraisalPagesController,
     ReportPagesController,
     NotificationPagesController,
-    AdminPagesController,
+    AdminHomePageController,
+    AdminAgenciesPagesController,
+    AdminUsersPagesController,
+    AdminRoutingPagesController,
+    AdminCalendarPagesController,
+    AdminCampaignsPagesController,
+    AdminAuditPagesController,
   ],
-  providers: [WebServices, PageRenderer, CsrfGuard, PageErrorFilter],
+  providers: [PageRenderer, CsrfGuard, PageErrorFilter],
 })
 export class WebModule {}

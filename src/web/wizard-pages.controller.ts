@@ -6,15 +6,17 @@ import { Question } from '../classification/rules/questionnaire';
 import { Regime } from '../classification/rules/classification.types';
 import { DomainError, FieldErrors } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
-import { factsFromSystem } from '../dossiers/dossier-drafting.service';
+import { DossierDraftingService, factsFromSystem } from '../dossiers/dossier-drafting.service';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { SystemDto } from '../systems/dto/system.dto';
+import { ClassificationService } from '../classification/classification.service';
+import { DossiersQueryService } from '../dossiers/dossiers-query.service';
+import { SystemsQueryService } from '../systems/systems-query.service';
 import { FormBody, FormFailure, formFailure } from './form-input';
 import { Answers, answerLabel, applicable, canEvaluate, isAnswered, nextStep, readAnswers, readMove } from './level-wizard';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { WebPages } from './web-page.decorator';
-import { WebServices } from './web-services';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -36,7 +38,10 @@ interface WizardState {
 export class WizardPagesController {
   constructor(
     private readonly view: PageRenderer,
-    private readonly services: WebServices,
+    private readonly systems: SystemsQueryService,
+    private readonly dossiers: DossiersQueryService,
+    private readonly drafting: DossierDraftingService,
+    private readonly classification: ClassificationService,
   ) {}
 
   @Get()
@@ -74,33 +79,33 @@ export class WizardPagesController {
     const proposedLevel = /^[1-5]$/.test(proposal.proposedLevel) ? Number(proposal.proposedLevel) : undefined;
     const levelJustification = proposal.levelJustification.trim() || undefined;
     if (state.dossier) {
-      await this.services.drafting.update(user, state.dossier.id, { version: state.dossier.version, facts, proposedLevel, levelJustification: levelJustification ?? '' });
+      await this.drafting.update(user, state.dossier.id, { version: state.dossier.version, facts, proposedLevel, levelJustification: levelJustification ?? '' });
       return state.dossier.id;
     }
-    const created = await this.services.drafting.create(user, { systemId: state.system.id, facts, proposedLevel, levelJustification });
+    const created = await this.drafting.create(user, { systemId: state.system.id, facts, proposedLevel, levelJustification });
     return created.id;
   }
 
   private async state(user: AuthUser, systemId: string, dossierId: string | undefined): Promise<WizardState> {
-    const system = await this.services.systems.get(user, systemId);
+    const system = await this.systems.get(user, systemId);
     let dossier: DossierDto | undefined;
     if (dossierId) {
       if (!UUID.test(dossierId)) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ đề xuất cấp độ.');
-      dossier = await this.services.dossiers.get(user, dossierId);
+      dossier = await this.dossiers.get(user, dossierId);
       if (dossier.system.id !== system.id) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ đề xuất cấp độ.');
     }
-    const questionnaire = this.services.classification.questionnaire(dossier ? { regime: dossier.regime as Regime } : {});
+    const questionnaire = this.classification.questionnaire(dossier ? { regime: dossier.regime as Regime } : {});
     return { system, dossier, regime: questionnaire.regime, title: questionnaire.title, questions: questionnaire.questions as Question[] };
   }
 
   private async systemFacts(user: AuthUser, id: string): Promise<Answers> {
-    return factsFromSystem(await this.services.systems.findVisible(user, id));
+    return factsFromSystem(await this.systems.findVisible(user, id));
   }
 
-  private evaluate(regime: Regime, answers: Answers): { result?: ReturnType<WebServices['classification']['evaluate']>; problems?: FieldErrors } {
+  private evaluate(regime: Regime, answers: Answers): { result?: ReturnType<ClassificationService['evaluate']>; problems?: FieldErrors } {
     if (!canEvaluate(answers)) return {};
     try {
-      return { result: this.services.classification.evaluate({ regime, facts: answers }) };
+      return { result: this.classification.evaluate({ regime, facts: answers }) };
     } catch (error) {
       if (error instanceof DomainError && error.code === 'CLASSIFICATION_FACTS_INVALID') return { problems: error.errors ?? {} };
       throw error;

@@ -4,7 +4,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { QueuePageDto, QueueQuery } from './dto/history.dto';
 import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
-import { DUE_KIND_LABELS, DueKind } from './statutory-deadlines';
+import { DUE_KIND_LABELS, DueKind } from '../dossiers/dossier-due';
 
 /**
  * What an appraising body has to do, most urgent first: dossiers routed to it to check or appraise, and dossiers

@@ -1,3 +1,4 @@
+import { availableActions, sameBodyAppraisesAndApproves } from '../dossiers/dossier-actions';
 import { DOSSIER_STATUSES, DossierStatus } from '../dossiers/dossier-status';
 import { ActorRole, decideTransition, DOSSIER_ACTIONS, DossierAction, TRANSITIONS, TransitionContext } from './dossier-transitions';
 
@@ -97,5 +98,30 @@ describe('guards', () => {
     expect(decideTransition('approve', { ...ctx, decisionDate: '2026-11-26' })).toMatchObject({ ok: false, code: 'DECISION_DATE_IN_FUTURE' });
     expect(decideTransition('approve', { ...ctx, decisionDate: '2026-11-25' })).toEqual({ ok: true, to: 'APPROVED' });
     expect(decideTransition('approve', { ...ctx, decisionDate: '2024-05-20' })).toEqual({ ok: true, to: 'APPROVED' });
+  });
+});
+
+describe('availableActions says what decideTransition allows (the table written once)', () => {
+  const ROLE_SETS: ActorRole[][] = [[], ['PREPARER'], ['APPRAISER'], ['APPROVER'], ['APPRAISER', 'APPROVER'], ['PREPARER', 'APPRAISER', 'APPROVER']];
+  const ROUTINGS = [
+    { proposedLevel: 2, appraiserAgencyId: 'so-ca', approverAgencyId: 'so-ca' },
+    { proposedLevel: 2, appraiserAgencyId: 'so-ca', approverAgencyId: null },
+    { proposedLevel: 3, appraiserAgencyId: 'so-ca', approverAgencyId: 'so-ca' },
+  ];
+
+  it('for every status, actor roles and routing, an action is offered exactly when only its guards on the input could refuse it', () => {
+    for (const status of DOSSIER_STATUSES) {
+      for (const roles of ROLE_SETS) {
+        for (const routing of ROUTINGS) {
+          const offered = availableActions({ status, ...routing }, roles);
+          const allowed = DOSSIER_ACTIONS.filter((action) => {
+            const ctx = { ...validContext(action, status), actorRoles: roles, proposedLevel: routing.proposedLevel, decisionLevel: routing.proposedLevel };
+            const decision = decideTransition(action, { ...ctx, sameBodyAppraisesAndApproves: sameBodyAppraisesAndApproves(routing) });
+            return decision.ok || !['DOSSIER_INVALID_TRANSITION', 'DOSSIER_ACTION_FORBIDDEN'].includes(decision.code);
+          });
+          expect({ status, roles, routing, offered }).toEqual({ status, roles, routing, offered: allowed });
+        }
+      }
+    }
   });
 });

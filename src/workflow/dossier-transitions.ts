@@ -2,36 +2,17 @@
  * The dossier state machine as a pure transition table with guards (legal brief, "Workflow"; ND85 Arts. 14–17,
  * ND331 Arts. 20–24). Services gather the facts; this module says whether an action is allowed and where it leads.
  */
+import { ActorRole } from '../access/dossier-actors';
+import { DossierAction, mayApproveWhileAppraising, TRANSITIONS } from '../dossiers/dossier-actions';
 import { DOSSIER_STATUS_LABELS as STATUS_LABELS, DossierStatus } from '../dossiers/dossier-status';
 import { FUTURE_DECISION_MESSAGE, isDecisionDateInFuture } from '../systems/prior-approvals/prior-approval-rules';
 import { STATE_SECRET_DOSSIER_MESSAGE } from '../dossiers/state-secret-dossier';
 
-
-export const DOSSIER_ACTIONS = ['submit', 'return', 'start-appraisal', 'appraise', 'approve', 'withdraw', 'supersede'] as const;
-export type DossierAction = (typeof DOSSIER_ACTIONS)[number];
-
-/** Who may take an action: the preparing agency, the routed appraising body, the approving body, or the system. */
-export type ActorRole = 'PREPARER' | 'APPRAISER' | 'APPROVER' | 'SYSTEM';
-
-interface TransitionRule {
-  from: readonly DossierStatus[];
-  actor: ActorRole;
-}
-
-export const TRANSITIONS: Readonly<Record<DossierAction, TransitionRule>> = {
-  // Mẫu 01/02: the operating unit sends the dossier; a returned dossier comes back the same way.
-  submit: { from: ['DRAFT', 'RETURNED'], actor: 'PREPARER' },
-  // Yêu cầu bổ sung: at the validity check (≤ 5 working days) or during appraisal.
-  return: { from: ['SUBMITTED', 'UNDER_APPRAISAL'], actor: 'APPRAISER' },
-  'start-appraisal': { from: ['SUBMITTED'], actor: 'APPRAISER' },
-  // Mẫu 04: SUITABLE → APPRAISED; NOT_SUITABLE → back to draft, resubmitted as a new revision.
-  appraise: { from: ['UNDER_APPRAISAL'], actor: 'APPRAISER' },
-  // Mẫu 06. Levels 1–2 may be appraised and approved in one step when the same body does both.
-  approve: { from: ['APPRAISED', 'UNDER_APPRAISAL'], actor: 'APPROVER' },
-  withdraw: { from: ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED'], actor: 'PREPARER' },
-  // A newer dossier for the same system was approved.
-  supersede: { from: ['APPROVED'], actor: 'SYSTEM' },
-};
+// The table itself (actions, their statuses and actors) is `dossiers/dossier-actions.ts`, read by the DTO and pages too;
+// who holds which actor role is `access/dossier-actors.ts`. These re-exports keep the workflow's callers on one import.
+export { DOSSIER_ACTIONS, TRANSITIONS } from '../dossiers/dossier-actions';
+export type { DossierAction } from '../dossiers/dossier-actions';
+export type { ActorRole } from '../access/dossier-actors';
 
 export interface TransitionContext {
   status: DossierStatus;
@@ -103,7 +84,7 @@ export function decideTransition(action: DossierAction, ctx: TransitionContext):
       }
       return refuse('DOSSIER_APPRAISAL_INVALID', 'Cần kết luận "phù hợp" hoặc "chưa phù hợp".');
     case 'approve':
-      if (ctx.status === 'UNDER_APPRAISAL' && !(ctx.proposedLevel <= 2 && ctx.sameBodyAppraisesAndApproves)) {
+      if (ctx.status === 'UNDER_APPRAISAL' && !mayApproveWhileAppraising(ctx.proposedLevel, ctx.sameBodyAppraisesAndApproves)) {
         return refuse('DOSSIER_INVALID_TRANSITION', 'Chỉ hồ sơ cấp độ 1, 2 do cùng một đơn vị thẩm định và phê duyệt mới được phê duyệt ngay khi đang thẩm định.');
       }
       if (ctx.decisionLevel !== ctx.proposedLevel) {
@@ -126,8 +107,3 @@ const ACTOR_MESSAGES: Record<ActorRole, string> = {
   APPROVER: 'Chỉ cấp có thẩm quyền phê duyệt hồ sơ này được phê duyệt; cơ quan lập hồ sơ không tự phê duyệt.',
   SYSTEM: 'Thao tác này do hệ thống tự thực hiện.',
 };
-
-/** Statuses from which no action leads anywhere but a later supersession. */
-export function isFinal(status: DossierStatus): boolean {
-  return status === 'WITHDRAWN' || status === 'SUPERSEDED';
-}

@@ -8,19 +8,34 @@ import { Clock } from '../common/clock';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { DossierCompletenessService } from '../dossiers/dossier-completeness.service';
-import { Dossier } from '../dossiers/dossier.entity';
+import type { Dossier } from '../dossiers/dossier.entity';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
-import { NotificationKind } from '../notifications/notification-kinds';
+import { lockDossiersOfSystem, saveDossier } from '../dossiers/dossier-writes';
 import { NotificationsService } from '../notifications/notifications.service';
 import { RoutingRulesService } from '../routing/routing-rules.service';
+import { recordApprovedLevel } from '../systems/system-writes';
 import { ActionDto, AppraiseDto, ApproveDto, ReturnDto } from './dto/actions.dto';
 import { DossierStatus } from '../dossiers/dossier-status';
 import { involvesStateSecret } from '../dossiers/state-secret-dossier';
-import { ActorRole, decideTransition, DossierAction, TransitionContext } from './dossier-transitions';
+import { sameBodyAppraisesAndApproves } from '../dossiers/dossier-actions';
+import { decideTransition, DossierAction, TransitionContext } from './dossier-transitions';
+import { dossierAfter, eventDetails } from './dossier-effects';
+import { dossierNotices } from './dossier-notices';
 import { contentHash } from './revision-hash';
-import { appraisalDeadline, approvalDeadline, Deadline, validityDeadline } from './statutory-deadlines';
 
 type AnyActionDto = ActionDto & Partial<ReturnDto & AppraiseDto & ApproveDto>;
+
+/** One step of a dossier's history: who took which action, from which status, with what it recorded. */
+export interface DossierHistoryEntry {
+  /** null when the system acts on its own. */
+  actor: AuthUser | null;
+  /** The dossier after the action. */
+  dossier: Dossier;
+  action: DossierAction;
+  from: DossierStatus;
+  note?: string;
+  details: object;
+}
 
 /**
  * Moves a dossier through the state machine. One transaction per action: the row is locked, the version the
@@ -54,18 +69,15 @@ export class DossierWorkflowService {
       const from = dossier.status as DossierStatus;
       const next = await this.apply(em, user, dossier, action, decision.to, dto, ctx);
       await this.save(em, next, dto.version);
-      await this.recordEvent(em, user, next, action, from, dto.note, eventDetails(action, dto, next));
+      await this.record(em, { actor: user, dossier: next, action, from, note: dto.note, details: eventDetails(action, dto, next) });
       await this.notify(em, next, action, decision.to);
       if (decision.to === 'APPROVED') await this.applyApproval(em, user, next);
-      return this.queries.toDto(em, next);
+      return this.queries.toDto(em, next, user);
     });
   }
 
   private async context(em: EntityManager, user: AuthUser, dossier: Dossier, action: DossierAction, dto: AnyActionDto) {
-    const roles: ActorRole[] = [];
-    if (this.access.canWriteSystemOf(user, dossier) && user.role !== 'APPRAISER') roles.push('PREPARER');
-    if (this.isRoutedAppraiser(user, dossier)) roles.push('APPRAISER');
-    if (this.isApprover(user, dossier)) roles.push('APPROVER');
+    const roles = this.access.dossierActorRoles(user, dossier);
     let missing: { code: string; message: string }[] = [];
     let route: Awaited<ReturnType<RoutingRulesService['resolve']>>;
     if (action === 'submit') {
@@ -80,7 +92,7 @@ export class DossierWorkflowService {
       status: dossier.status as DossierStatus,
       actorRoles: roles,
       proposedLevel: dossier.proposedLevel,
-      sameBodyAppraisesAndApproves: !!dossier.appraiserAgencyId && dossier.appraiserAgencyId === dossier.approverAgencyId,
+      sameBodyAppraisesAndApproves: sameBodyAppraisesAndApproves(dossier),
       missingCount: missing.length,
       routed: !!route,
       returnItems: dto.items,
@@ -95,92 +107,11 @@ export class DossierWorkflowService {
     return { transition, missing, route };
   }
 
-  /** The routed appraising body's appraisers; an external body (e.g. Bộ Công an) is recorded by an administrator. */
-  private isRoutedAppraiser(user: AuthUser, d: Dossier): boolean {
-    if (d.appraiserAgencyId) return user.role === 'APPRAISER' && user.agencyId === d.appraiserAgencyId;
-    return user.role === 'ADMIN' && d.appraiserName !== null;
-  }
-
-  /** The approving body: an agency's appraisers, or an administrator recording the owner's or an external decision. */
-  private isApprover(user: AuthUser, d: Dossier): boolean {
-    if (d.approverKind === 'AGENCY') return user.role === 'APPRAISER' && user.agencyId === d.approverAgencyId;
-    if (d.approverKind === 'OWNER') return user.role === 'ADMIN' || (user.role === 'APPRAISER' && user.agencyId === d.ownerAgencyId);
-    return d.approverKind === 'EXTERNAL' && user.role === 'ADMIN';
-  }
-
+  /** The action's effects (dossier-effects.ts); a submission also freezes the revision it sends. */
   private async apply(em: EntityManager, user: AuthUser, d: Dossier, action: DossierAction, to: DossierStatus, dto: AnyActionDto, ctx: Awaited<ReturnType<DossierWorkflowService['context']>>): Promise<Dossier> {
-    const today = this.clock.today();
-    const now = this.clock.now();
     const calendar = await this.calendars.calendar(em);
-    const next: Dossier = { ...d, status: to, version: d.version + 1 };
-    const due = (deadline: Deadline | null) => {
-      next.dueOn = deadline?.due ?? null;
-      next.dueKind = deadline?.kind ?? null;
-    };
-    switch (action) {
-      case 'submit': {
-        const route = ctx.route!;
-        next.currentRevision = d.currentRevision + 1;
-        Object.assign(next, {
-          routingRuleId: route.ruleId,
-          appraiserAgencyId: route.appraiserAgencyId,
-          appraiserName: route.appraiserName,
-          approverKind: route.approverKind,
-          approverAgencyId: route.approverAgencyId,
-          approverName: route.approverName,
-          submittedAt: now,
-          firstSubmittedAt: d.firstSubmittedAt ?? now,
-          receivedOn: today,
-          clockStartedOn: null,
-          returnItems: null,
-          appraisal: null,
-        });
-        due(validityDeadline(today, calendar));
-        await this.freezeRevision(em, user, next);
-        break;
-      }
-      case 'return':
-        next.returnItems = dto.items!;
-        due(null);
-        break;
-      case 'start-appraisal':
-        // The dossier is complete and valid today: the appraisal clock starts (and restarts after a return).
-        next.clockStartedOn = today;
-        due(appraisalDeadline(d.regime, d.proposedLevel, today, calendar));
-        break;
-      case 'appraise':
-        next.appraisal = {
-          conclusion: dto.conclusion!,
-          opinions: dto.opinions ?? '',
-          reasons: dto.reasons ?? [],
-          revision: d.currentRevision,
-          appraiserName: d.appraiserName ?? '',
-          appraisedBy: user.username,
-          appraisedAt: now.toISOString(),
-        };
-        due(to === 'APPRAISED' ? approvalDeadline(d.regime, today, calendar) : null);
-        break;
-      case 'approve':
-        if (d.status === 'UNDER_APPRAISAL') {
-          next.appraisal = { conclusion: 'SUITABLE', opinions: dto.note ?? '', reasons: [], revision: d.currentRevision, appraiserName: d.appraiserName ?? '', appraisedBy: user.username, appraisedAt: now.toISOString() };
-        }
-        next.decision = {
-          number: dto.decisionNumber!,
-          date: dto.decisionDate!,
-          signerName: dto.signerName!,
-          signerTitle: dto.signerTitle!,
-          level: dto.level!,
-          issuer: d.approverName ?? '',
-          revision: d.currentRevision,
-          approvedBy: user.username,
-        };
-        next.approvedAt = now;
-        due(null);
-        break;
-      case 'withdraw':
-        due(null);
-        break;
-    }
+    const next = dossierAfter(d, action, to, dto, { today: this.clock.today(), now: this.clock.now(), calendar, actor: user.username, route: ctx.route });
+    if (action === 'submit') await this.freezeRevision(em, user, next);
     return next;
   }
 
@@ -198,16 +129,15 @@ export class DossierWorkflowService {
   }
 
   async save(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
-    const { id, createdAt: _c, updatedAt: _u, ...values } = next;
-    const { affected } = await em.createQueryBuilder().update(Dossier).set(values).where('id = :id AND version = :expectedVersion', { id, expectedVersion }).execute();
-    if (affected !== 1) throw versionConflict();
+    await saveDossier(em, next, expectedVersion);
   }
 
-  async recordEvent(em: EntityManager, user: AuthUser | null, d: Dossier, action: DossierAction, from: DossierStatus, note: string | undefined, details: object): Promise<void> {
+  /** The one write of a dossier's history: its event and the audit row, in the caller's transaction. */
+  async record(em: EntityManager, { actor, dossier: d, action, from, note, details }: DossierHistoryEntry): Promise<void> {
     await em.query(
       `INSERT INTO dossier_events (dossier_id, action, from_status, to_status, revision, actor_id, actor_username, note, details, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [d.id, action, from, d.status, d.currentRevision || null, user?.id ?? null, user?.username ?? null, note ?? null, JSON.stringify(details), this.clock.now()],
+      [d.id, action, from, d.status, d.currentRevision || null, actor?.id ?? null, actor?.username ?? null, note ?? null, JSON.stringify(details), this.clock.now()],
     );
     await this.audit.record(em, { action: `DOSSIER_${action.toUpperCase().replace('-', '_')}`, entityType: 'dossier', entityId: d.id, before: { status: from }, after: { status: d.status, revision: d.currentRevision, ...details } });
   }
@@ -215,53 +145,22 @@ export class DossierWorkflowService {
   /** Approval sets the system's approved level and decision; the previously approved dossier is superseded. */
   private async applyApproval(em: EntityManager, user: AuthUser, d: Dossier): Promise<void> {
     const decision = d.decision!;
-    await em.query(
-      `UPDATE systems SET approved_level = $2, approval_decision_number = $3, approval_decision_date = $4, approval_decision_issuer = $5,
-              version = version + 1, updated_at = now() WHERE id = $1`,
-      [d.systemId, decision.level, decision.number, decision.date, decision.issuer],
-    );
+    await recordApprovedLevel(em, d.systemId, { level: decision.level, decisionNumber: decision.number, decisionDate: decision.date, issuer: decision.issuer });
     await this.audit.record(em, { action: 'APPROVED_LEVEL', entityType: 'system', entityId: d.systemId, after: { approvedLevel: decision.level, decisionNumber: decision.number, dossierId: d.id } });
-    const previous: Dossier[] = await em.getRepository(Dossier).createQueryBuilder('d').where('d.system_id = :systemId AND d.status = :status AND d.id <> :id', { systemId: d.systemId, status: 'APPROVED', id: d.id }).setLock('pessimistic_write').getMany();
+    const previous = await lockDossiersOfSystem(em, d.systemId, ['APPROVED'], d.id);
     for (const old of previous) {
       const superseded: Dossier = { ...old, status: 'SUPERSEDED', version: old.version + 1 };
       await this.save(em, superseded, old.version);
-      await this.recordEvent(em, user, superseded, 'supersede', 'APPROVED', `Thay thế bởi hồ sơ ${d.id}`, { supersededBy: d.id });
+      await this.record(em, { actor: user, dossier: superseded, action: 'supersede', from: 'APPROVED', note: `Thay thế bởi hồ sơ ${d.id}`, details: { supersededBy: d.id } });
     }
   }
 
   private async notify(em: EntityManager, d: Dossier, action: DossierAction, to: DossierStatus): Promise<void> {
     const system = (await em.query(`SELECT name FROM systems WHERE id = $1`, [d.systemId]))[0]?.name as string;
-    const preparers = [d.ownerAgencyId, d.operatorAgencyId];
-    const send = async (kind: NotificationKind, agencyIds: (string | null)[], roles: AuthUser['role'][], title: string, body: string) => {
+    for (const { kind, agencyIds, roles, title, body } of dossierNotices(d, action, to, system)) {
       for (const agencyId of new Set(agencyIds.filter((a): a is string => !!a))) {
         await this.notifications.notify(em, { recipients: { agencyId, roles }, kind, title, body, dossierId: d.id });
       }
-    };
-    if (action === 'submit') await send('DOSSIER_ROUTED', [d.appraiserAgencyId], ['APPRAISER'], `Hồ sơ mới cần thẩm định: ${system}`, `Hồ sơ đề xuất cấp độ ${d.proposedLevel} của hệ thống "${system}" (lần gửi ${d.currentRevision}) đã được gửi đến ${d.appraiserName}. Hạn kiểm tra tính hợp lệ: ${formatDate(d.dueOn)}.`);
-    if (action === 'return') await send('DOSSIER_RETURNED', preparers, ['AGENCY_OFFICER'], `Hồ sơ cần bổ sung: ${system}`, `${d.appraiserName} yêu cầu bổ sung: ${(d.returnItems ?? []).join('; ')}`);
-    if (action === 'appraise') await send('DOSSIER_APPRAISED', preparers, ['AGENCY_OFFICER'], `Đã có ý kiến thẩm định: ${system}`, `Kết luận: ${to === 'APPRAISED' ? 'phù hợp' : 'chưa phù hợp'}.${d.appraisal?.reasons.length ? ` Nội dung chưa phù hợp: ${d.appraisal.reasons.join('; ')}` : ''}`);
-    if (action === 'appraise' && to === 'APPRAISED' && d.approverKind === 'AGENCY' && d.approverAgencyId !== d.appraiserAgencyId) {
-      await send('DOSSIER_ROUTED', [d.approverAgencyId], ['APPRAISER'], `Hồ sơ chờ phê duyệt: ${system}`, `Hạn phê duyệt: ${formatDate(d.dueOn)}.`);
     }
-    if (action === 'approve') await send('DOSSIER_APPROVED', preparers, ['AGENCY_OFFICER'], `Đã phê duyệt cấp độ: ${system}`, `Quyết định số ${d.decision?.number} ngày ${formatDate(d.decision?.date ?? null)} phê duyệt cấp độ ${d.decision?.level}.`);
-  }
-}
-
-function formatDate(day: string | null): string {
-  return day ? day.split('-').reverse().join('/') : '';
-}
-
-function eventDetails(action: DossierAction, dto: AnyActionDto, d: Dossier): object {
-  switch (action) {
-    case 'return':
-      return { items: d.returnItems };
-    case 'appraise':
-      return { conclusion: dto.conclusion, reasons: dto.reasons ?? [] };
-    case 'approve':
-      return { decision: d.decision };
-    case 'submit':
-      return { appraiser: d.appraiserName, approver: d.approverName, dueOn: d.dueOn };
-    default:
-      return { dueOn: d.dueOn };
   }
 }

@@ -4,7 +4,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { JobsService } from '../notifications/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
-import { DUE_KIND_LABELS, DueKind } from './statutory-deadlines';
+import { DUE_KIND_LABELS, DueKind } from '../dossiers/dossier-due';
 
 interface OpenDossier {
   id: string;

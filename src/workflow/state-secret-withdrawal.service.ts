@@ -3,10 +3,12 @@ import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { DossierAttachmentsService } from '../dossiers/dossier-attachments.service';
 import { DossierStatus } from '../dossiers/dossier-status';
-import { Dossier } from '../dossiers/dossier.entity';
+import type { Dossier } from '../dossiers/dossier.entity';
+import { lockDossiersOfSystem } from '../dossiers/dossier-writes';
 import { redactDossierTexts, REDACTED_REVISION, STATE_SECRET_WITHDRAWAL_NOTE } from '../dossiers/state-secret-dossier';
 import { SystemBecameStateSecretListener, SystemStateSecretHooks } from '../systems/system-state-secret-hooks';
-import { decideTransition, TRANSITIONS } from './dossier-transitions';
+import { TRANSITIONS } from '../dossiers/dossier-actions';
+import { decideTransition } from './dossier-transitions';
 import { DossierWorkflowService } from './dossier-workflow.service';
 
 /**
@@ -31,13 +33,7 @@ export class StateSecretWithdrawalService implements SystemBecameStateSecretList
   }
 
   async systemBecameStateSecret(em: EntityManager, user: AuthUser, systemId: string): Promise<void> {
-    const open = await em
-      .getRepository(Dossier)
-      .createQueryBuilder('d')
-      .where('d.system_id = :systemId AND d.status IN (:...statuses)', { systemId, statuses: TRANSITIONS.withdraw.from })
-      .orderBy('d.created_at', 'ASC')
-      .setLock('pessimistic_write')
-      .getMany();
+    const open = await lockDossiersOfSystem(em, systemId, TRANSITIONS.withdraw.from);
     for (const dossier of open) await this.withdraw(em, user, dossier);
   }
 
@@ -52,10 +48,13 @@ export class StateSecretWithdrawalService implements SystemBecameStateSecretList
     const { redacted, removed } = redactDossierTexts(dossier);
     const next: Dossier = { ...redacted, status: decision.to, version: dossier.version + 1, dueOn: null, dueKind: null };
     await this.workflow.save(em, next, dossier.version);
-    await this.workflow.recordEvent(em, user, next, 'withdraw', from, STATE_SECRET_WITHDRAWAL_NOTE, {
-      reason: 'STATE_SECRET',
-      dueOn: null,
-      removed: { attachments, texts: removed, revisions },
+    await this.workflow.record(em, {
+      actor: user,
+      dossier: next,
+      action: 'withdraw',
+      from,
+      note: STATE_SECRET_WITHDRAWAL_NOTE,
+      details: { reason: 'STATE_SECRET', dueOn: null, removed: { attachments, texts: removed, revisions } },
     });
   }
 }

@@ -3,19 +3,12 @@
  * Pure: the calendar is passed in. Under ND331 every limit is in working days; ND85 counts appraisal in days
  * ("ngày", Art. 16.2) and approval in working days (Art. 17.2).
  */
+import { DueKind } from '../dossiers/dossier-due';
+
 export interface DeadlineCalendar {
   addWorkingDays(start: string, days: number): string;
   addCalendarDays(start: string, days: number): string;
 }
-
-export type DueKind = 'VALIDITY' | 'APPRAISAL' | 'APPRAISAL_INTERNAL' | 'APPROVAL';
-
-export const DUE_KIND_LABELS: Record<DueKind, string> = {
-  VALIDITY: 'Hạn kiểm tra tính hợp lệ của hồ sơ',
-  APPRAISAL: 'Hạn thẩm định',
-  APPRAISAL_INTERNAL: 'Hạn thẩm định (nội bộ, pháp luật không quy định)',
-  APPROVAL: 'Hạn phê duyệt',
-};
 
 export interface Deadline {
   kind: DueKind;
@@ -47,8 +40,4 @@ export function appraisalDeadline(regime: 'ND85' | 'ND331', level: number, compl
 export function approvalDeadline(regime: 'ND85' | 'ND331', appraisedOn: string, calendar: DeadlineCalendar): Deadline {
   const article = regime === 'ND85' ? 'Khoản 2 Điều 17 Nghị định 85/2016/NĐ-CP' : 'Điều 24 Nghị định 331/2026/NĐ-CP';
   return { kind: 'APPROVAL', due: calendar.addWorkingDays(appraisedOn, 7), basis: `07 ngày làm việc (${article})` };
-}
-
-export function isOverdue(dueOn: string | null, today: string): boolean {
-  return dueOn !== null && today > dueOn;
 }

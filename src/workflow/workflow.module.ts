@@ -15,6 +15,6 @@ import { StateSecretWithdrawalService } from './state-secret-withdrawal.service'
   imports: [DossiersModule, SystemsModule, RoutingModule, CalendarModule],
   controllers: [DossierActionsController, DossierHistoryController],
   providers: [DossierWorkflowService, DossierHistoryService, AppraisalQueueService, DueRemindersService, StateSecretWithdrawalService],
-  exports: [DossierWorkflowService, DueRemindersService],
+  exports: [DossierWorkflowService, DossierHistoryService, AppraisalQueueService, DueRemindersService],
 })
 export class WorkflowModule {}

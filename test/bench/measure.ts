@@ -62,7 +62,7 @@ export async function load(options: LoadOptions): Promise<Measurement> {
   const started = process.hrtime.bigint();
   const length = options.amount !== undefined ? { amount: options.amount } : { duration: options.duration ?? 10 };
   const instance = autocannon({ url: options.url, connections: options.connections, ...length, requests: options.requests, timeout: 30 });
-  instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+  void instance.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
     statusCodes[statusCode] = (statusCodes[statusCode] ?? 0) + 1;
     if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
   });

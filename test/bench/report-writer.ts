@@ -76,13 +76,13 @@ function find(results: BenchResults | undefined, name: string, connections = 1):
 
 /**
  * What was slow and what was done about it: the baseline run (before the fixes, kept in
- * test/bench/baseline-before-fixes.json) against this run.
+ * docs/benchmarks/baseline-before-fixes.json) against this run.
  */
 export const FIXES: { title: string; measurements: string[]; why: string; fix: string; before?: { file: string; label: string } }[] = [
   {
     title: 'Dossier PDF: the fonts parsed and their words shaped once per process',
     measurements: ['dossier PDF (thuyet-minh.pdf)'],
-    before: { file: 'before-shared-fonts.json', label: 'the run of 2026-12-06 before this change (`test/bench/before-shared-fonts.json`, same machine and dataset)' },
+    before: { file: 'before-shared-fonts.json', label: 'the run of 2026-12-06 before this change (`docs/benchmarks/before-shared-fonts.json`, same machine and dataset)' },
     why: [
       'A CPU profile of 30 renderings of the explanatory report (142 ms each outside the server) spent about a quarter of the time in',
       'restructure and fontkit decoding the font files: pdfkit parses every registered face (`fontkit.create`) and builds its OpenType',
@@ -102,7 +102,7 @@ export const FIXES: { title: string; measurements: string[]; why: string; fix: s
   {
     title: 'Approval-rate report: the facts of each custody period kept by triggers',
     measurements: [AFTER_CHANGE_PROVINCE, AFTER_CHANGE_NATIONAL, COLD_PROVINCE, COLD_NATIONAL],
-    before: { file: 'before-period-facts.json', label: 'the run of 2026-12-05 before this change (`test/bench/before-period-facts.json`, same machine and dataset)' },
+    before: { file: 'before-period-facts.json', label: 'the run of 2026-12-05 before this change (`docs/benchmarks/before-period-facts.json`, same machine and dataset)' },
     why: [
       'Whenever the cache below cannot answer (right after a change, or a day not asked before), the report\'s query probes every',
       'custody period\'s dossiers and its system: for Sơn La 1,527 periods, 1,527 dossier index probes and 1,495 system probes. Timed',
@@ -294,7 +294,7 @@ function missedTargets(r: BenchResults): string[] {
 }
 
 /**
- * The reliability figures, taken from `test/reliability/RESULTS.md` (written after each full `npm run test:reliability`): its
+ * The reliability figures, taken from `docs/benchmarks/reliability.md` (written after each full `npm run test:reliability`): its
  * first paragraph and its summary table, so that rewriting this file never drops them.
  */
 export function reliabilitySection(resultsMarkdown: string | undefined): string[] {
@@ -308,7 +308,7 @@ export function reliabilitySection(resultsMarkdown: string | undefined): string[
     '## Độ tin cậy / Reliability',
     '',
     ...intro,
-    'Method and details: `test/reliability/RESULTS.md`.',
+    'Method and details: `docs/benchmarks/reliability.md`.',
     '',
     ...lines.slice(firstTable, tableEnd < 0 ? undefined : tableEnd),
     '',
@@ -407,7 +407,7 @@ export function writeBenchmarksMarkdown(r: BenchResults, baseline?: BenchResults
     push(
       '## Fixes',
       '',
-      baseline ? `Before: the run of ${baseline.at.slice(0, 10)} kept in \`test/bench/baseline-before-fixes.json\` (same dataset, same options). After: this run.` : 'No baseline file: before/after figures are not available.',
+      baseline ? `Before: the run of ${baseline.at.slice(0, 10)} kept in \`docs/benchmarks/baseline-before-fixes.json\` (same dataset, same options). After: this run.` : 'No baseline file: before/after figures are not available.',
       baseline && !sameMachine
         ? `The baseline ran on ${baseline.machine.postgres} and on a faster machine: login, which is argon2 in Node.js and touches the database once, took ${ms(loginThen?.p50)} ms p50 then and ${ms(loginNow?.p50)} ms in this run. Compare within this run where a table shows both.`
         : '',

@@ -17,6 +17,8 @@ import { freePort } from '../support/test-cluster';
 import { importMemoryOnly, provinceAgencies, UNLIMITED_FILES } from './bench-import-memory';
 
 const ROOT = path.resolve(__dirname, '..', '..');
+/** Committed figures of earlier runs (the "before" of each fix) and of the reliability tests, outside test/. */
+const RESULTS_DIR = path.join(ROOT, 'docs', 'benchmarks');
 
 export interface BenchOptions {
   scale: number;
@@ -48,7 +50,7 @@ function parseArgs(argv: string[]): BenchOptions {
     fresh: false,
     out: path.join(ROOT, 'BENCHMARKS.md'),
     dataDir: path.join(ROOT, '.data', 'bench'),
-    baseline: path.join(__dirname, 'baseline-before-fixes.json'),
+    baseline: path.join(RESULTS_DIR, 'baseline-before-fixes.json'),
     importRows: 10_000,
     importMemoryRows: 20_000,
     importMemoryOnly: false,
@@ -381,14 +383,16 @@ async function main(): Promise<void> {
   }
 }
 
-/** The "before" runs that some fixes are measured against (FIXES[].before), kept beside this script. */
+/** The "before" runs that some fixes are measured against (FIXES[].before), kept in docs/benchmarks/. */
 function readFixBaselines(): Record<string, BenchResults> {
   const files = FIXES.flatMap((fix) => (fix.before ? [fix.before.file] : []));
-  return Object.fromEntries(files.filter((file) => fs.existsSync(path.join(__dirname, file))).map((file) => [file, JSON.parse(fs.readFileSync(path.join(__dirname, file), 'utf8')) as BenchResults]));
+  return Object.fromEntries(
+    files.filter((file) => fs.existsSync(path.join(RESULTS_DIR, file))).map((file) => [file, JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, file), 'utf8')) as BenchResults]),
+  );
 }
 
 function readReliability(): string | undefined {
-  const file = path.join(ROOT, 'test', 'reliability', 'RESULTS.md');
+  const file = path.join(RESULTS_DIR, 'reliability.md');
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
 }
 

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
+import { dossierActorRoles } from '../../src/access/dossier-actors';
 import { roleHas } from '../../src/auth/permissions';
+import { availableActions, DOSSIER_ACTIONS } from '../../src/dossiers/dossier-actions';
 import { Role } from '../../src/users/role';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from '../support/dossier-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -310,4 +312,49 @@ describe('access matrix: every API route × role × own / same-province / other-
     expect([fixtures.ownAgency, fixtures.sameProvince, fixtures.otherProvince].map((fx) => queue.has(fx.submittedId))).toEqual([true, true, false]);
     expect(problems).toEqual([]);
   });
+
+  it('the action routes: each role × scope is offered what dossierActorRoles and the transition table say, and refused the rest with the current version, writing nothing', async () => {
+    const problems: string[] = [];
+    let offered = 0;
+    let refused = 0;
+    for (const role of Object.keys(ROLES) as Role[]) {
+      const [user] = await t.db.query(`SELECT u.role, u.agency_id AS "agencyId", a.province_code AS "provinceCode" FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.username = $1`, [ROLES[role]]);
+      for (const scope of SCOPES) {
+        if (!visible('dossier', role, scope)) continue; // out of scope: hidden (404), as the matrix above proves
+        for (const id of [fixtures[scope].draftId, fixtures[scope].submittedId]) {
+          const cell = `${role} on ${scope} dossier ${id}`;
+          const row = await dossierRow(id);
+          const want = availableActions(row, dossierActorRoles(user, row));
+          const dto = (await t.http().get(`/api/v1/dossiers/${id}`).set(auth(tokens[role])).expect(200)).body;
+          if (JSON.stringify(dto.availableActions) !== JSON.stringify(want)) problems.push(`${cell}: offered ${JSON.stringify(dto.availableActions)}, expected ${JSON.stringify(want)}`);
+          offered += want.length;
+          for (const action of DOSSIER_ACTIONS.filter((a) => a !== 'supersede' && !want.includes(a))) {
+            const before = await t.db.query(`SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`, [id]);
+            const body = { ...RECIPES[`POST /api/v1/dossiers/:id/actions/${action}`].body!(fixtures[scope], role), version: row.version };
+            const res = await t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(auth(tokens[role])).send(body);
+            const refusal = (res.status === 403 && ['FORBIDDEN', 'DOSSIER_ACTION_FORBIDDEN'].includes(res.body.code)) || (res.status === 409 && res.body.code === 'DOSSIER_INVALID_TRANSITION');
+            if (!refusal) problems.push(`${cell}: ${action} not offered but answered ${res.status} ${res.body.code ?? ''}`);
+            const after = await t.db.query(`SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`, [id]);
+            if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${cell}: refused ${action} but wrote`);
+            refused++;
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // Both sides were exercised: some actions offered (officers, the routed appraiser) and many refused.
+    expect(offered).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(offered);
+  });
+
+  /** The facts the actor decision and the table read, straight from the row. */
+  async function dossierRow(id: string) {
+    const [row] = await t.db.query(
+      `SELECT status, proposed_level AS "proposedLevel", version, owner_agency_id AS "ownerAgencyId", operator_agency_id AS "operatorAgencyId", province_code AS "provinceCode",
+              appraiser_agency_id AS "appraiserAgencyId", appraiser_name AS "appraiserName", approver_kind AS "approverKind", approver_agency_id AS "approverAgencyId"
+         FROM dossiers WHERE id = $1`,
+      [id],
+    );
+    return row;
+  }
 });

@@ -10,7 +10,7 @@ import { ServerProcess, sleep } from './support/server-process';
 
 // jsonwebtoken ships with @nestjs/jwt: tokens are signed here as the server signs them, so that forty accounts need no
 // sign-in (which the sign-in throttle would slow down from one address).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const jwt = require('jsonwebtoken') as { sign(payload: object, secret: string, options: object): string };
 
 const SECRET = 'reliability-secret-reliability-secret-0123';

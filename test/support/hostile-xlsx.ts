@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
  * never held whole in memory.
  */
 // archiver ships no types; the little used here is typed by hand.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const archiver = require('archiver') as (format: 'zip', options: { zlib: { level: number } }) => Archive;
 interface Archive extends NodeJS.ReadableStream {
   append(source: string | Buffer | Readable, data: { name: string }): Archive;

@@ -1,4 +1,5 @@
-import { EXAMPLE_SYSTEM, formatSystemRow, SheetSystem } from '../../src/systems/import-export/system-sheet';
+import { EXAMPLE_SYSTEM, SheetSystem } from '../../src/systems/import-export/system-columns';
+import { formatSystemRow } from '../../src/systems/import-export/system-sheet';
 import { buildSystemWorkbook } from '../../src/systems/import-export/system-workbook';
 
 export interface AgencyCode {

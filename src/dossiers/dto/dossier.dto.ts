@@ -4,6 +4,7 @@ import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, Is
 import { PageQuery } from '../../common/http/pagination';
 import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+import { DOSSIER_ACTIONS, DossierAction } from '../dossier-actions';
 import { ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossier-plan';
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
@@ -179,6 +180,14 @@ export class DossierDto {
   @ApiProperty({ nullable: true, type: ExpertOpinionDto }) expertOpinion!: ExpertOpinionDto | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
   @ApiProperty({ type: WorkflowStateDto }) workflow!: WorkflowStateDto;
+
+  @ApiPropertyOptional({
+    enum: DOSSIER_ACTIONS,
+    isArray: true,
+    description: 'Thao tác người dùng hiện tại được thực hiện trên hồ sơ ở trạng thái này (theo bảng chuyển trạng thái và vai trò của họ với hồ sơ)',
+  })
+  availableActions?: DossierAction[];
+
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;

@@ -4,7 +4,7 @@ import { hostileXlsx, ISSUE_16_BOMB, understated } from '../../../test/support/h
 import { readSheetFile, writeCsv } from './sheet-file';
 
 // exceljs copies a sheet it cannot read yet to a temporary file with this module; it ships no types.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+ 
 const tmp = require('tmp') as { file: (...args: unknown[]) => unknown };
 
 const problemOf2 = async (content: Buffer, maxDataRows: number) => {

@@ -7,7 +7,8 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../common/errors/domain-error';
 import { neutraliseCsvText, restoreCsvText } from '../../common/text/csv-safe';
-import { CellOut, CellValue, isBlankRow } from './system-sheet';
+import { CellOut, CellValue } from './system-columns';
+import { isBlankRow } from './system-sheet';
 import { readerOrder, XlsxBounds, XlsxBreach, xlsxBreach } from './xlsx-bounds';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -152,6 +153,7 @@ function readCsv(content: Buffer): SheetRow[] {
     throw fileInvalid(NOT_A_SHEET, 'nội dung không phải văn bản UTF-8');
   }
   // Binary files can be valid UTF-8 by chance; a spreadsheet never holds control characters.
+  // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw fileInvalid(NOT_A_SHEET, 'nội dung không phải văn bản CSV');
   text = text.replace(/^\uFEFF/, '');
   const delimiter = guessDelimiter(text);

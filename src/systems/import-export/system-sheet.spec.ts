@@ -1,16 +1,5 @@
-import {
-  CellValue,
-  EXAMPLE_SYSTEM,
-  formatSystemRow,
-  HEADER_ROW,
-  isBlankRow,
-  isExampleRow,
-  matchHeaders,
-  parseSystemRow,
-  SheetField,
-  SheetSystem,
-  SYSTEM_COLUMNS,
-} from './system-sheet';
+import { CellValue, EXAMPLE_SYSTEM, HEADER_ROW, SheetField, SheetSystem, SYSTEM_COLUMNS } from './system-columns';
+import { formatSystemRow, isBlankRow, isExampleRow, matchHeaders, parseSystemRow } from './system-sheet';
 
 type Cells = Partial<Record<SheetField, CellValue>>;
 

@@ -3,7 +3,7 @@
  * enumerated columns), a "Hướng dẫn" sheet explaining every column, and the codes of the agencies one may use.
  */
 import ExcelJS from 'exceljs';
-import { CellOut, guideRows, HEADER_ROW, SYSTEM_COLUMNS } from './system-sheet';
+import { CellOut, guideRows, SYSTEM_COLUMNS } from './system-columns';
 
 export const SYSTEMS_SHEET = 'Hệ thống thông tin';
 export const GUIDE_SHEET = 'Hướng dẫn';

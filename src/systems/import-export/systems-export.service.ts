@@ -7,7 +7,8 @@ import { SystemDto } from '../dto/system.dto';
 import { SystemsQueryService } from '../systems-query.service';
 import { SheetFormat, SystemExportQuery } from './import-export.dto';
 import { CSV_MEDIA_TYPE, writeCsv, XLSX_MEDIA_TYPE } from './sheet-file';
-import { CellOut, EXAMPLE_SYSTEM, formatSystemRow, HEADER_ROW, SheetSystem } from './system-sheet';
+import { CellOut, EXAMPLE_SYSTEM, HEADER_ROW, SheetSystem } from './system-columns';
+import { formatSystemRow } from './system-sheet';
 import { AgencyCode, buildSystemWorkbook } from './system-workbook';
 
 export interface SheetDownload {

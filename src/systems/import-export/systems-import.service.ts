@@ -18,7 +18,8 @@ import { fileInvalid, readSheetFile, tooManyRows } from './sheet-file';
 
 import { AgencyRow, insertSystems, SystemValues, updateSystems } from './system-batch-writes';
 import { AuditEntry, AuditService } from '../../audit/audit.service';
-import { CellValue, columnOf, isBlankRow, isExampleRow, matchHeaders, ParsedSystemRow, parseSystemRow, SheetCellError, SheetField, SYSTEM_COLUMNS } from './system-sheet';
+import { CellValue, columnOf, ParsedSystemRow, SheetCellError, SheetField, SYSTEM_COLUMNS } from './system-columns';
+import { isBlankRow, isExampleRow, matchHeaders, parseSystemRow } from './system-sheet';
 import { SYSTEMS_SHEET } from './system-workbook';
 import { importStates, ImportState } from '../prior-approvals/prior-approval-claims.query';
 import { recordImportedClaims } from '../prior-approvals/prior-approval-imports';

@@ -10,11 +10,12 @@ import { DomainError, FieldErrors, notFound, versionConflict } from '../../commo
 import { decodeFileName, detectAllowedType } from '../../dossiers/attachment-type';
 import { STATE_SECRET_MESSAGE } from '../system-rules';
 import { SystemsQueryService } from '../systems-query.service';
+import { recordApprovedLevel } from '../system-writes';
 import { SystemBecameStateSecretListener, SystemStateSecretHooks } from '../system-state-secret-hooks';
 import { InformationSystem } from '../system.entity';
 import { ConfirmPriorApprovalDto, PriorApprovalClaimBody, PriorApprovalClaimDto, PriorApprovalQueueQuery, RejectPriorApprovalDto } from './dto/prior-approval.dto';
 import { CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, currentClaim, mapClaim, workflowApproved } from './prior-approval-claims.query';
-import { claimRefusal, confirmRefusal, EVIDENCE_MEDIA_TYPE, MAX_EVIDENCE_BYTES, PriorDecision, Refusal, rejectRefusal } from './prior-approval-rules';
+import { claimRefusal, confirmRefusal, EVIDENCE_MEDIA_TYPE, MAX_EVIDENCE_BYTES, Refusal, rejectRefusal } from './prior-approval-rules';
 
 export interface UploadedEvidence {
   originalname: string;
@@ -27,15 +28,6 @@ const NO_CLAIM = 'Hệ thống chưa có kê khai quyết định phê duyệt c
 function refuse(refusal: Refusal, field?: string): never {
   const errors: FieldErrors | undefined = field ? { [field]: [refusal.message] } : undefined;
   throw new DomainError(refusal.code, refusal.message, errors);
-}
-
-/** Writes the level on record onto a system (its approval columns), with the system's version; the caller audits. */
-export async function writeLevelOnRecord(em: EntityManager, systemId: string, decision: PriorDecision): Promise<void> {
-  await em.query(
-    `UPDATE systems SET approved_level = $2, approval_decision_number = $3, approval_decision_date = $4, approval_decision_issuer = $5,
-            version = version + 1, updated_at = now() WHERE id = $1`,
-    [systemId, decision.level, decision.decisionNumber, decision.decisionDate, decision.issuer],
-  );
 }
 
 /**
@@ -126,7 +118,7 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
       if (refusal) refuse(refusal);
       await this.review(em, user, claim, 'CONFIRMED', null);
       const decision = { level: claim.level, decisionNumber: claim.decision_number, decisionDate: claim.decision_date, issuer: claim.issuer };
-      await writeLevelOnRecord(em, systemId, decision);
+      await recordApprovedLevel(em, systemId, decision);
       const confirmed = await this.byId(em, claim.id);
       await this.audit.record(em, {
         action: 'PRIOR_APPROVAL_CONFIRM',

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
+import { APPRAISAL_DESK_STATUSES } from '../../dossiers/dossier-actions';
 
 export class HistoryEntryDto {
   @ApiProperty() id!: string;
@@ -28,7 +29,7 @@ export class RevisionDto extends RevisionSummaryDto {
 }
 
 export class QueueQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: ['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED'] }) @IsOptional() @IsIn(['SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED']) status?: string;
+  @ApiPropertyOptional({ enum: APPRAISAL_DESK_STATUSES }) @IsOptional() @IsIn(APPRAISAL_DESK_STATUSES) status?: string;
 }
 
 export class QueueItemDto {

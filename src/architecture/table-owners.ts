@@ -1,0 +1,41 @@
+/**
+ * Which feature folder alone inserts, updates and deletes each table (STYLE.md, "One owner per table"). Another
+ * feature that must change those rows in its own transaction calls the owner's service or query file with its
+ * `EntityManager`. Reading across features (joins) stays allowed. `table-ownership.spec.ts` enforces the map over
+ * every `.ts` file under `src/` and `seeds/`; migrations are outside those roots: they are the schema's history and,
+ * in 1764110000000-ReportFactWrites and 1764120000000-ReportPeriodFacts, hold the trigger SQL that keeps
+ * `report_fact_writes` and `report_period_facts` from inside PostgreSQL.
+ */
+export const TABLE_OWNERS: Readonly<Record<string, string>> = {
+  agencies: 'src/agencies',
+  agency_versions: 'src/agencies',
+  agency_reorganisations: 'src/agencies',
+  users: 'src/users',
+  login_throttle: 'src/auth',
+  audit_log: 'src/audit',
+  systems: 'src/systems',
+  system_custody: 'src/systems',
+  prior_approval_claims: 'src/systems',
+  dossiers: 'src/dossiers',
+  dossier_attachments: 'src/dossiers',
+  dossier_revisions: 'src/workflow',
+  dossier_events: 'src/workflow',
+  notifications: 'src/notifications',
+  calendar_overrides: 'src/calendar',
+  routing_rules: 'src/routing',
+  campaigns: 'src/reports',
+  campaign_agencies: 'src/reports',
+  report_fact_writes: 'src/reports',
+  report_period_facts: 'src/reports',
+};
+
+/** Tables a later migration dropped: nobody may write them any more. */
+export const DROPPED_TABLES: readonly string[] = ['login_failures'];
+
+/** Files outside an owner that still write its tables, each with the reason. Keep this list short. */
+export const WRITE_EXCEPTIONS: Readonly<Record<string, string>> = {
+  'seeds/national/copy-rows.ts':
+    'The national dataset (seeds/national) bulk-loads every table of an empty database with COPY … FROM STDIN for speed; the table name is a parameter.',
+  'seeds/demo-seed.ts':
+    'The demo seed lays the ground (agencies, accounts, routing rules, a campaign) in an empty database before any user exists to act through the services; the activity on top of it goes through the services (demo-activity.ts).',
+};

@@ -1,0 +1,83 @@
+/**
+ * The runtime shape of DossierDocumentData, so placeholders can be checked when a template is loaded. The mapped
+ * type makes tsc fail here when a field is added to or removed from document-data.ts.
+ */
+import { DOCUMENT_FORMS, type DocumentForm, type DossierDocumentData } from './document-data';
+
+type Shape<T> = [NonNullable<T>] extends [readonly (infer U)[]]
+  ? { readonly list: Shape<U> }
+  : [NonNullable<T>] extends [object]
+    ? { readonly fields: { readonly [K in keyof NonNullable<T>]-?: Shape<NonNullable<T>[K]> } }
+    : 'scalar';
+export type AnyShape = 'scalar' | { readonly list: AnyShape } | { readonly fields: Readonly<Record<string, AnyShape>> };
+
+/** Shape of a single value: a string, a number, a date. */
+export const SCALAR = 'scalar' as const;
+const S = SCALAR;
+const AGENCY = { fields: { name: S, code: S, parentName: S } };
+const DATA_SHAPE: Shape<DossierDocumentData> = {
+  fields: {
+    decree: S,
+    securityTerm: S,
+    place: S,
+    date: S,
+    documentNumber: S,
+    owner: AGENCY,
+    operator: AGENCY,
+    addressee: AGENCY,
+    system: {
+      fields: {
+        name: S,
+        code: S,
+        typeLabel: S,
+        infoTypeLabels: { list: S },
+        lifecycleLabel: S,
+        goLiveDate: S,
+        hostingLabel: S,
+        scope: S,
+        servedPopulation: S,
+        description: S,
+        architectureDescription: S,
+        components: { list: { fields: { name: S, description: S } } },
+      },
+    },
+    proposedLevel: S,
+    computedLevel: S,
+    matchedRules: { list: { fields: { id: S, article: S, level: S, reason: S } } },
+    levelJustification: S,
+    planSections: { list: { fields: { key: S, title: S, text: S } } },
+    planEntries: {
+      list: { fields: { code: S, groupName: S, title: S, tcvnClause: S, statusLabel: S, description: S } },
+    },
+    catalogueTitle: S,
+    expertOpinion: { fields: { unit: S, summary: S, date: S } },
+    attachments: { list: { fields: { kindLabel: S, fileName: S } } },
+    appraisal: { fields: { appraiser: AGENCY, conclusion: S, opinions: S, reasons: { list: S } } },
+    decision: {
+      fields: { number: S, date: S, signerName: S, signerTitle: S, level: S, issuer: AGENCY, standard: S },
+    },
+  },
+};
+export const ROOT_SHAPE: { readonly fields: Readonly<Record<string, AnyShape>> } = DATA_SHAPE;
+
+/** Vietnamese names of the optional parts of the data a form may require ("requires" in the template). */
+export const REQUIRED_LABELS: Record<string, string> = {
+  appraisal: 'ý kiến thẩm định của hồ sơ',
+  decision: 'thông tin quyết định (số, ngày, người ký, cấp độ được phê duyệt)',
+  expertOpinion: 'ý kiến chuyên môn của đơn vị chuyên trách',
+};
+
+/** Own fields only, so that {{constructor}} or {{toString}} are unknown fields rather than inherited methods. */
+export function field(shape: { readonly fields: Readonly<Record<string, AnyShape>> }, name: string): AnyShape | undefined {
+  return Object.hasOwn(shape.fields, name) ? shape.fields[name] : undefined;
+}
+
+export function describeShape(shape: AnyShape): string {
+  if (shape === S) return 'là một giá trị đơn';
+  if ('list' in shape) return 'là một danh sách: dùng each, hoặc "| join" nếu là danh sách chữ';
+  return `là một nhóm trường, hãy chọn một trường con (${Object.keys(shape.fields).join(', ')})`;
+}
+
+export function isDocumentForm(value: string): value is DocumentForm {
+  return (DOCUMENT_FORMS as readonly string[]).includes(value);
+}

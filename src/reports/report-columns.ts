@@ -1,0 +1,117 @@
+/**
+ * Which columns of the tables behind the approval-rate report are report facts (see REPORT-FACTS.md beside this file).
+ *
+ * The report does not read `dossiers`, `systems` or `system_custody` when it runs: it reads `report_period_facts`,
+ * which triggers keep from those three tables, and its cache trusts `report_fact_writes`, which other triggers fill
+ * when a change can move a province's report. A column that feeds the report must therefore be watched by those
+ * triggers, or the report goes stale without anyone noticing. `test/report-columns.e2e-spec.ts` fails when a column of
+ * these tables is not listed here, when a column listed as feeding the report is not in the triggers, and when the
+ * triggers watch a column listed as not a report fact.
+ *
+ * A new column: say here whether the report reads it. If it does, add it to the triggers in a new migration
+ * (ReportFactWrites1764110000000 and ReportPeriodFacts1764120000000 are landed and never edited).
+ */
+export type ReportColumnRole = `feeds the report: ${string}` | 'not a report fact';
+
+export type ReportFactTable = 'dossiers' | 'systems' | 'system_custody';
+
+const NOT = 'not a report fact';
+
+export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumnRole>> = {
+  system_custody: {
+    id: 'feeds the report: a custody period is one row of report_period_facts (custody_id)',
+    system_id: 'feeds the report: the system held in the period, whose dossiers and state the period carries',
+    owner_agency_id: 'feeds the report: the body a period counts for, carried forward through mergers',
+    operator_agency_id: NOT,
+    valid_from: 'feeds the report: the first day of the period; dossiers first submitted from then on count for its body',
+    valid_to: 'feeds the report: the last day of the period (NULL: still held); decides which body holds the system on the day',
+  },
+  systems: {
+    id: 'feeds the report: joins a custody period to its system',
+    code: NOT,
+    name: NOT,
+    owner_agency_id: NOT, // the report counts a system for the owner of its custody period, not this column
+    operator_agency_id: NOT,
+    province_code: 'feeds the report: the province whose kept report a change of the system makes stale (report_fact_writes)',
+    description: NOT,
+    scope: NOT,
+    served_population: NOT,
+    system_type: NOT,
+    info_types: NOT,
+    state_secret: NOT,
+    lifecycle: 'feeds the report: PLANNED systems are not counted as operating',
+    go_live_date: NOT,
+    hosting: NOT,
+    internet_facing: NOT,
+    connects_gov_network: NOT,
+    architecture_description: NOT,
+    user_count: NOT,
+    basic_pd_subjects: NOT,
+    sensitive_pd_subjects: NOT,
+    components: NOT,
+    approved_level: 'feeds the report: the level on record when no approved dossier gives one (a confirmed prior approval)',
+    approval_decision_number: NOT,
+    approval_decision_date: 'feeds the report: the level on record counts from this day',
+    approval_decision_issuer: NOT,
+    deployment_status: NOT,
+    internal_regulation_number: NOT,
+    internal_regulation_date: NOT,
+    inspections: NOT,
+    retired_at: 'feeds the report: a system retired by the day is no longer counted',
+    retirement_reason: NOT,
+    search_text: NOT,
+    version: NOT,
+    created_at: NOT,
+    updated_at: NOT,
+  },
+  dossiers: {
+    id: NOT,
+    system_id: 'feeds the report: the system (hence the custody periods) a dossier counts for',
+    owner_agency_id: NOT, // a dossier counts for the owner of the custody period it was first submitted in
+    operator_agency_id: NOT,
+    province_code: NOT,
+    status: NOT, // an approval is read from approved_at; a later SUPERSEDED status does not undo it
+    regime: NOT,
+    rulebook_version: NOT,
+    catalogue_id: NOT,
+    transitional_project: NOT,
+    classification: NOT,
+    computed_level: NOT,
+    level_undetermined: NOT,
+    proposed_level: 'feeds the report: the level of an approved dossier (approval decides exactly the proposed level)',
+    level_justification: NOT,
+    design_kind: NOT,
+    description: NOT,
+    plan_sections: NOT,
+    plan_entries: NOT,
+    expert_opinion: NOT,
+    created_by: NOT,
+    version: NOT,
+    created_at: NOT,
+    updated_at: NOT,
+    current_revision: NOT,
+    routing_rule_id: NOT,
+    appraiser_agency_id: NOT,
+    appraiser_name: NOT,
+    approver_kind: NOT,
+    approver_agency_id: NOT,
+    approver_name: NOT,
+    first_submitted_at: 'feeds the report: the day a body first submitted, and the custody period a dossier falls in',
+    submitted_at: NOT, // the latest (re)submission; the report counts the first
+    received_on: NOT,
+    clock_started_on: NOT,
+    due_on: NOT,
+    due_kind: NOT,
+    return_items: NOT,
+    appraisal: NOT,
+    decision: NOT,
+    approved_at: 'feeds the report: the day a body first had a dossier approved, and a system\'s level from then on',
+  },
+};
+
+/** The columns of `table` that feed the report. */
+export function reportFactColumns(table: ReportFactTable): string[] {
+  return Object.entries(REPORT_COLUMNS[table])
+    .filter(([, role]) => role !== NOT)
+    .map(([column]) => column);
+}

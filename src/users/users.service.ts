@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Role } from './role';
+
+/** An account as the rest of the product sees it: who, which role, which agency and province. */
+export interface Account {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  agencyId: string | null;
+  /** Province of the account's agency; null for administrators without an agency. */
+  provinceCode: string | null;
+}
+
+/** An active account with its password hash, for signing in only. */
+export interface SignInAccount extends Account {
+  passwordHash: string;
+}
+
+/** A line of the administrators' list of accounts. */
+export interface AccountListItem {
+  username: string;
+  fullName: string;
+  role: Role;
+  email: string | null;
+  active: boolean;
+  agencyName: string | null;
+}
+
+export interface NewAccount {
+  username: string;
+  passwordHash: string;
+  fullName: string;
+  role: Role;
+  agencyId: string | null;
+}
+
+interface AccountRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: Role;
+  agency_id: string | null;
+  province_code: string | null;
+}
+
+const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code`;
+
+/**
+ * The only owner of the `users` table: every read of an account and every write goes through here (writes in the
+ * caller's transaction). Accounts are created with `npm run user:create` or by the demo seed; reorganisations move them.
+ */
+@Injectable()
+export class UsersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** The active account signing in under this (already lower-cased) name, with its password hash. */
+  async findActiveByUsername(username: string): Promise<SignInAccount | undefined> {
+    const rows: (AccountRow & { password_hash: string })[] = await this.dataSource.query(
+      `SELECT ${ACCOUNT_COLUMNS}, u.password_hash FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.username = $1 AND u.active`,
+      [username],
+    );
+    return rows[0] && { ...mapAccount(rows[0]), passwordHash: rows[0].password_hash };
+  }
+
+  /** The account behind a session, re-read on every request so that a deactivation or a new role takes effect at once. */
+  async findActiveById(id: string): Promise<Account | undefined> {
+    const rows: AccountRow[] = await this.dataSource.query(`SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.active`, [id]);
+    return rows[0] && mapAccount(rows[0]);
+  }
+
+  /** Every account, active or not (the demo activity acts as them). */
+  async accounts(): Promise<Account[]> {
+    const rows: AccountRow[] = await this.dataSource.query(`SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`);
+    return rows.map(mapAccount);
+  }
+
+  /** The administrators' list: by role, then agency (Vietnamese collation, administrators first), then name. */
+  async list(): Promise<AccountListItem[]> {
+    const rows: { username: string; full_name: string; role: Role; email: string | null; active: boolean; agency: string | null }[] = await this.dataSource.query(
+      `SELECT u.username, u.full_name, u.role, u.email, u.active, a.name AS agency FROM users u LEFT JOIN agencies a ON a.id = u.agency_id ORDER BY u.role, a.name COLLATE "vi-x-icu" NULLS FIRST, u.username`,
+    );
+    return rows.map((r) => ({ username: r.username, fullName: r.full_name, role: r.role, email: r.email, active: r.active, agencyName: r.agency }));
+  }
+
+  /** Creates an account; undefined when the username is taken (nothing written). The caller audits. */
+  async create(em: EntityManager, account: NewAccount): Promise<string | undefined> {
+    const rows: { id: string }[] = await em.query(
+      `INSERT INTO users (username, password_hash, full_name, role, agency_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [account.username, account.passwordHash, account.fullName, account.role, account.agencyId],
+    );
+    return rows[0]?.id;
+  }
+
+  /** Accounts of merged agencies pass to the successor (a reorganisation); returns the ids moved. */
+  async moveToAgency(em: EntityManager, fromAgencyIds: string[], toAgencyId: string): Promise<string[]> {
+    // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
+    const [moved]: [{ id: string }[], number] = await em.query(
+      `UPDATE users SET agency_id = $1, version = version + 1, updated_at = now() WHERE agency_id = ANY($2) RETURNING id`,
+      [toAgencyId, fromAgencyIds],
+    );
+    return moved.map((row) => row.id);
+  }
+}
+
+function mapAccount(row: AccountRow): Account {
+  return { id: row.id, username: row.username, fullName: row.full_name, role: row.role, agencyId: row.agency_id, provinceCode: row.province_code };
+}

@@ -1,6 +1,15 @@
 // Unit specs live next to the code (src/**/*.spec.ts); e2e specs in test/ (*.e2e-spec.ts); browser specs in test/browser/.
 const transform = {
-  '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' } }],
+  '^.+\\.ts$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2022',
+      },
+    },
+  ],
 };
 module.exports = {
   // e2e and browser tests run against a real PostgreSQL on a 2-core machine that may be busy: allow them time.

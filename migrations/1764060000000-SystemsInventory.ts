@@ -84,7 +84,9 @@ export class SystemsInventory1764060000000 implements MigrationInterface {
       )`);
     await q.query(`CREATE INDEX agency_versions_agency_idx ON agency_versions (agency_id, valid_from)`);
     await q.query(`CREATE INDEX agency_versions_parent_idx ON agency_versions (parent_id)`);
-    await q.query(`INSERT INTO agency_versions (agency_id, name, parent_id, valid_from) SELECT id, name, parent_id, valid_from FROM agencies`);
+    await q.query(
+      `INSERT INTO agency_versions (agency_id, name, parent_id, valid_from) SELECT id, name, parent_id, valid_from FROM agencies`,
+    );
     await q.query(`
       CREATE FUNCTION agency_versions_track() RETURNS trigger LANGUAGE plpgsql AS $$
       DECLARE
@@ -103,7 +105,9 @@ export class SystemsInventory1764060000000 implements MigrationInterface {
         INSERT INTO agency_versions (agency_id, name, parent_id, valid_from) VALUES (NEW.id, NEW.name, NEW.parent_id, effective);
         RETURN NEW;
       END $$`);
-    await q.query(`CREATE TRIGGER agencies_versions AFTER INSERT OR UPDATE OF name, parent_id ON agencies FOR EACH ROW EXECUTE FUNCTION agency_versions_track()`);
+    await q.query(
+      `CREATE TRIGGER agencies_versions AFTER INSERT OR UPDATE OF name, parent_id ON agencies FOR EACH ROW EXECUTE FUNCTION agency_versions_track()`,
+    );
 
     await q.query(`
       CREATE TABLE agency_reorganisations (

@@ -82,7 +82,9 @@ export class Workflow1764080000000 implements MigrationInterface {
       BEGIN
         RAISE EXCEPTION 'dossier_revisions are immutable: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
       END $$`);
-    await q.query(`CREATE TRIGGER dossier_revisions_no_change BEFORE UPDATE OR DELETE ON dossier_revisions FOR EACH ROW EXECUTE FUNCTION dossier_revisions_immutable()`);
+    await q.query(
+      `CREATE TRIGGER dossier_revisions_no_change BEFORE UPDATE OR DELETE ON dossier_revisions FOR EACH ROW EXECUTE FUNCTION dossier_revisions_immutable()`,
+    );
 
     await q.query(`
       CREATE TABLE dossier_events (

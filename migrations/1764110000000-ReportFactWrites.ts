@@ -80,12 +80,20 @@ export class ReportFactWrites1764110000000 implements MigrationInterface {
       END $$`);
     // Bodies and their versions: a reorganisation, for every province.
     for (const table of ['agencies', 'agency_versions']) {
-      await q.query(`CREATE TRIGGER ${table}_report_fact AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_everywhere()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_report_fact AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_everywhere()`,
+      );
     }
     for (const table of ['system_custody', 'systems', 'dossiers']) {
-      await q.query(`CREATE TRIGGER ${table}_report_fact_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_rows()`);
-      await q.query(`CREATE TRIGGER ${table}_report_fact_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_rows()`);
-      await q.query(`CREATE TRIGGER ${table}_report_fact_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_everywhere()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_report_fact_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_rows()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_report_fact_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_rows()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_report_fact_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION note_report_fact_everywhere()`,
+      );
     }
     // Updates only when they touch what the report reads.
     await q.query(`
@@ -108,7 +116,8 @@ export class ReportFactWrites1764110000000 implements MigrationInterface {
 
   async down(q: QueryRunner): Promise<void> {
     for (const table of ['system_custody', 'systems', 'dossiers']) {
-      for (const event of ['insert', 'delete', 'truncate', 'update']) await q.query(`DROP TRIGGER ${table}_report_fact_${event} ON ${table}`);
+      for (const event of ['insert', 'delete', 'truncate', 'update'])
+        await q.query(`DROP TRIGGER ${table}_report_fact_${event} ON ${table}`);
     }
     for (const table of ['agencies', 'agency_versions']) await q.query(`DROP TRIGGER ${table}_report_fact ON ${table}`);
     await q.query(`DROP FUNCTION note_report_fact_update()`);

@@ -100,11 +100,17 @@ export class ReportPeriodFacts1764120000000 implements MigrationInterface {
     // A new system has no period until its custody row is inserted (the custody trigger then computes it), and a system
     // can only be deleted once its custody rows are: systems need only their updates watched.
     for (const table of ['system_custody', 'dossiers']) {
-      await q.query(`CREATE TRIGGER ${table}_period_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_period_facts_rows()`);
-      await q.query(`CREATE TRIGGER ${table}_period_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_period_facts_rows()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_period_facts_insert AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_period_facts_rows()`,
+      );
+      await q.query(
+        `CREATE TRIGGER ${table}_period_facts_delete AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed_rows FOR EACH STATEMENT EXECUTE FUNCTION report_period_facts_rows()`,
+      );
     }
     for (const table of ['system_custody', 'systems', 'dossiers']) {
-      await q.query(`CREATE TRIGGER ${table}_period_facts_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION report_period_facts_all()`);
+      await q.query(
+        `CREATE TRIGGER ${table}_period_facts_truncate AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION report_period_facts_all()`,
+      );
     }
     await q.query(`
       CREATE TRIGGER system_custody_period_facts_update AFTER UPDATE ON system_custody FOR EACH ROW
@@ -121,16 +127,21 @@ export class ReportPeriodFacts1764120000000 implements MigrationInterface {
         WHEN (OLD.system_id IS DISTINCT FROM NEW.system_id OR OLD.first_submitted_at IS DISTINCT FROM NEW.first_submitted_at
               OR OLD.approved_at IS DISTINCT FROM NEW.approved_at OR OLD.proposed_level IS DISTINCT FROM NEW.proposed_level)
         EXECUTE FUNCTION report_period_facts_update()`);
-    await q.query(`INSERT INTO report_period_facts SELECT * FROM report_period_facts_of(ARRAY(SELECT DISTINCT system_id FROM system_custody))`);
+    await q.query(
+      `INSERT INTO report_period_facts SELECT * FROM report_period_facts_of(ARRAY(SELECT DISTINCT system_id FROM system_custody))`,
+    );
     // The report no longer reads the systems (their columns are among the facts): their covering index only cost writes.
     await q.query(`DROP INDEX systems_report_idx`);
     await q.query(`ANALYZE report_period_facts`);
   }
 
   async down(q: QueryRunner): Promise<void> {
-    await q.query(`CREATE INDEX systems_report_idx ON systems (id) INCLUDE (lifecycle, retired_at, approval_decision_date, approved_level, province_code)`);
+    await q.query(
+      `CREATE INDEX systems_report_idx ON systems (id) INCLUDE (lifecycle, retired_at, approval_decision_date, approved_level, province_code)`,
+    );
     for (const table of ['system_custody', 'systems', 'dossiers']) {
-      for (const event of ['insert', 'delete', 'truncate', 'update']) await q.query(`DROP TRIGGER IF EXISTS ${table}_period_facts_${event} ON ${table}`);
+      for (const event of ['insert', 'delete', 'truncate', 'update'])
+        await q.query(`DROP TRIGGER IF EXISTS ${table}_period_facts_${event} ON ${table}`);
     }
     await q.query(`DROP FUNCTION report_period_facts_all()`);
     await q.query(`DROP FUNCTION report_period_facts_update()`);

@@ -16,10 +16,38 @@ import { demoSystemsFor, DemoSystem } from './demo-systems';
  * police had received level dossiers from these 19 units and approved those of these 10.
  */
 export const DISPATCH_SUBMITTED = [
-  'SL-CA', 'SL-TT-XTDT', 'SL-VP-UBND', 'SL-SO-NGV', 'SL-SO-TP', 'SL-SO-VHTTDL', 'SL-SO-NNMT', 'SL-SO-XD', 'SL-SO-DTTG', 'SL-TTR',
-  'SL-VP-TU', 'SL-BV-DKT', 'SL-BQL-KCN', 'SL-P-TOHIEU', 'SL-P-CHIENGSINH', 'SL-P-CHIENGCOI', 'SL-P-CHIENGAN', 'SL-P-MOCCHAU', 'SL-X-QUYNHNHAI',
+  'SL-CA',
+  'SL-TT-XTDT',
+  'SL-VP-UBND',
+  'SL-SO-NGV',
+  'SL-SO-TP',
+  'SL-SO-VHTTDL',
+  'SL-SO-NNMT',
+  'SL-SO-XD',
+  'SL-SO-DTTG',
+  'SL-TTR',
+  'SL-VP-TU',
+  'SL-BV-DKT',
+  'SL-BQL-KCN',
+  'SL-P-TOHIEU',
+  'SL-P-CHIENGSINH',
+  'SL-P-CHIENGCOI',
+  'SL-P-CHIENGAN',
+  'SL-P-MOCCHAU',
+  'SL-X-QUYNHNHAI',
 ];
-export const DISPATCH_APPROVED = ['SL-CA', 'SL-TT-XTDT', 'SL-VP-UBND', 'SL-TTR', 'SL-SO-DTTG', 'SL-SO-NNMT', 'SL-SO-XD', 'SL-SO-VHTTDL', 'SL-P-CHIENGCOI', 'SL-X-QUYNHNHAI'];
+export const DISPATCH_APPROVED = [
+  'SL-CA',
+  'SL-TT-XTDT',
+  'SL-VP-UBND',
+  'SL-TTR',
+  'SL-SO-DTTG',
+  'SL-SO-NNMT',
+  'SL-SO-XD',
+  'SL-SO-VHTTDL',
+  'SL-P-CHIENGCOI',
+  'SL-X-QUYNHNHAI',
+];
 export const DISPATCH_CUTOFF = '2026-01-06';
 
 /**
@@ -29,9 +57,18 @@ export const DISPATCH_CUTOFF = '2026-01-06';
  * because of them (a body counts as submitted or approved by its dossiers only).
  */
 export const DEMO_PRIOR_DECISIONS = [
-  { agency: 'SL-SO-TC', decision: { level: 2, decisionNumber: '112/QĐ-STTTT', decisionDate: '2023-06-12', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' } },
-  { agency: 'SL-SO-NV', decision: { level: 2, decisionNumber: '187/QĐ-STTTT', decisionDate: '2023-09-25', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' } },
-  { agency: 'SL-SO-CT', decision: { level: 2, decisionNumber: '54/QĐ-STTTT', decisionDate: '2024-04-08', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' } },
+  {
+    agency: 'SL-SO-TC',
+    decision: { level: 2, decisionNumber: '112/QĐ-STTTT', decisionDate: '2023-06-12', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' },
+  },
+  {
+    agency: 'SL-SO-NV',
+    decision: { level: 2, decisionNumber: '187/QĐ-STTTT', decisionDate: '2023-09-25', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' },
+  },
+  {
+    agency: 'SL-SO-CT',
+    decision: { level: 2, decisionNumber: '54/QĐ-STTTT', decisionDate: '2024-04-08', issuer: 'Sở Thông tin và Truyền thông tỉnh Sơn La' },
+  },
 ] as const;
 export const DISPATCH_DEADLINE = '2026-02-15';
 
@@ -85,10 +122,20 @@ export function demoTimeline(agencyCodes: string[]): Plan[] {
     const roll = random();
     if (roll < 0.35) {
       // Before the dispatch's deadline of 15/02/2026.
-      plans.push({ agency, submitOn: weekday(addDays('2026-01-12', Math.floor(random() * 33))), startAfter: 5, approveAfter: roll < 0.25 ? 25 + Math.floor(random() * 30) : undefined });
+      plans.push({
+        agency,
+        submitOn: weekday(addDays('2026-01-12', Math.floor(random() * 33))),
+        startAfter: 5,
+        approveAfter: roll < 0.25 ? 25 + Math.floor(random() * 30) : undefined,
+      });
     } else if (roll < 0.6) {
       // Late: after the deadline, up to the end of September 2026 (some under Decree 331 from 19/8/2026).
-      plans.push({ agency, submitOn: weekday(addDays('2026-02-20', Math.floor(random() * 220))), startAfter: 4, approveAfter: roll < 0.5 ? 20 + Math.floor(random() * 20) : undefined });
+      plans.push({
+        agency,
+        submitOn: weekday(addDays('2026-02-20', Math.floor(random() * 220))),
+        startAfter: 4,
+        approveAfter: roll < 0.5 ? 20 + Math.floor(random() * 20) : undefined,
+      });
     }
     // The others never submit: they are the ones the leadership report lists.
     void i;
@@ -101,7 +148,10 @@ export function demoTimeline(agencyCodes: string[]): Plan[] {
  * the clock set to each step's date, so histories, revisions, clocks and approvals are what the product would
  * have recorded. Runs once, on an empty database (main.ts and `npm run seed:demo`).
  */
-export async function seedDemoActivity(app: INestApplicationContext, options: { until?: string } = {}): Promise<{ systems: number; dossiers: number }> {
+export async function seedDemoActivity(
+  app: INestApplicationContext,
+  options: { until?: string } = {},
+): Promise<{ systems: number; dossiers: number }> {
   const dataSource = app.get(DataSource);
   const clock = app.get(Clock);
   const systems = app.get(SystemsCommandService);
@@ -111,8 +161,11 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
   const users = await loadUsers(dataSource);
   const admin = users.get('admin')!;
   const police = users.get('thamdinh')!;
-  const agencies: { id: string; code: string; name: string; kind: string }[] = await dataSource.query(`SELECT id, code, name, kind FROM agencies WHERE province_code = 'SL' ORDER BY code`);
-  const as = <T>(user: AuthUser, fn: () => Promise<T>) => requestContext.run({ correlationId: 'seed-demo', actor: { id: user.id, username: user.username } }, fn);
+  const agencies: { id: string; code: string; name: string; kind: string }[] = await dataSource.query(
+    `SELECT id, code, name, kind FROM agencies WHERE province_code = 'SL' ORDER BY code`,
+  );
+  const as = <T>(user: AuthUser, fn: () => Promise<T>) =>
+    requestContext.run({ correlationId: 'seed-demo', actor: { id: user.id, username: user.username } }, fn);
 
   const systemIds = new Map<string, { id: string; demo: DemoSystem }[]>();
   clock.setFixed('2025-07-15');
@@ -132,7 +185,11 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
       const system = systemIds.get(prior.agency)?.find((s) => s.demo.system.code === 'LAN');
       if (!system) continue;
       const officer = users.get(`canbo.${prior.agency.toLowerCase()}`)!;
-      const evidence = { originalname: Buffer.from(`Quyết định ${prior.decision.decisionNumber.replace(/\//g, '-')}.pdf`, 'utf8').toString('latin1'), buffer: DEMO_PDF, size: DEMO_PDF.length };
+      const evidence = {
+        originalname: Buffer.from(`Quyết định ${prior.decision.decisionNumber.replace(/\//g, '-')}.pdf`, 'utf8').toString('latin1'),
+        buffer: DEMO_PDF,
+        size: DEMO_PDF.length,
+      };
       const claim = await as(officer, () => priorApprovals.claim(officer, system.id, prior.decision, evidence));
       await as(police, () => priorApprovals.confirm(police, system.id, { version: claim.version }));
     }
@@ -144,20 +201,36 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
       const officer = users.get(`canbo.${plan.agency.toLowerCase()}`)!;
       const target = systemIds.get(plan.agency)!.find((s) => s.demo.dossier) ?? systemIds.get(plan.agency)![0];
       clock.setFixed(addDays(plan.submitOn, -7));
-      const draft = await as(officer, () => drafting.create(officer, { systemId: target.id, facts: target.demo.facts, levelJustification: target.demo.justification }));
+      const draft = await as(officer, () =>
+        drafting.create(officer, { systemId: target.id, facts: target.demo.facts, levelJustification: target.demo.justification }),
+      );
       const filled = await as(officer, () =>
         drafting.update(officer, draft.id, {
           version: draft.version,
           planSections: DEMO_PLAN_TEXT,
           planEntries: draft.plan.map((p, i) =>
             i % 5 === 4
-              ? { code: p.code, status: 'PLANNED' as const, plannedDate: addDays(plan.submitOn, 180), description: 'Đưa vào kế hoạch năm sau, đã bố trí kinh phí.' }
+              ? {
+                  code: p.code,
+                  status: 'PLANNED' as const,
+                  plannedDate: addDays(plan.submitOn, 180),
+                  description: 'Đưa vào kế hoạch năm sau, đã bố trí kinh phí.',
+                }
               : { code: p.code, status: 'IMPLEMENTED' as const, description: 'Đã triển khai, có biên bản nghiệm thu.' },
           ),
         }),
       );
-      for (const [kind, name] of [['DESIGN_DOCUMENT', 'Thiết kế thi công.pdf'], ['RISK_ASSESSMENT', 'Báo cáo đánh giá rủi ro.pdf']] as const) {
-        await as(officer, () => attachments.upload(officer, draft.id, kind, { originalname: Buffer.from(name, 'utf8').toString('latin1'), buffer: DEMO_PDF, size: DEMO_PDF.length }));
+      for (const [kind, name] of [
+        ['DESIGN_DOCUMENT', 'Thiết kế thi công.pdf'],
+        ['RISK_ASSESSMENT', 'Báo cáo đánh giá rủi ro.pdf'],
+      ] as const) {
+        await as(officer, () =>
+          attachments.upload(officer, draft.id, kind, {
+            originalname: Buffer.from(name, 'utf8').toString('latin1'),
+            buffer: DEMO_PDF,
+            size: DEMO_PDF.length,
+          }),
+        );
       }
       let version = filled.version;
       const step = async (user: AuthUser, day: string, action: Parameters<DossierWorkflowService['act']>[2], body: object) => {
@@ -169,14 +242,22 @@ export async function seedDemoActivity(app: INestApplicationContext, options: { 
       await step(officer, plan.submitOn, 'submit', { note: 'Kính gửi Công an tỉnh Sơn La hồ sơ đề xuất cấp độ.' });
       dossiers++;
       if (plan.returnAfter !== undefined) {
-        await step(police, addDays(plan.submitOn, plan.returnAfter), 'return', { items: ['Bổ sung sơ đồ vùng mạng có địa chỉ IP', 'Bổ sung quy chế bảo đảm an toàn thông tin đã ban hành'] });
+        await step(police, addDays(plan.submitOn, plan.returnAfter), 'return', {
+          items: ['Bổ sung sơ đồ vùng mạng có địa chỉ IP', 'Bổ sung quy chế bảo đảm an toàn thông tin đã ban hành'],
+        });
         continue;
       }
       if (plan.startAfter === undefined || !(await step(police, addDays(plan.submitOn, plan.startAfter), 'start-appraisal', {}))) continue;
       if (plan.approveAfter === undefined) continue;
       const approveOn = weekday(addDays(plan.submitOn, plan.approveAfter));
       if (draft.proposedLevel >= 3) {
-        if (!(await step(police, addDays(approveOn, -3), 'appraise', { conclusion: 'SUITABLE', opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' }))) continue;
+        if (
+          !(await step(police, addDays(approveOn, -3), 'appraise', {
+            conclusion: 'SUITABLE',
+            opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.',
+          }))
+        )
+          continue;
       }
       await step(police, approveOn, 'approve', {
         decisionNumber: `${100 + dossiers}/QĐ-CAT-PA05`,

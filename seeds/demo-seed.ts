@@ -29,7 +29,11 @@ function seedFile(name: string): string {
 }
 
 export function readSonLaAgencies(): AgencyRow[] {
-  return parse(fs.readFileSync(seedFile('sonla-agencies.csv'), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as AgencyRow[];
+  return parse(fs.readFileSync(seedFile('sonla-agencies.csv'), 'utf8'), {
+    columns: true,
+    skip_empty_lines: true,
+    trim: true,
+  }) as AgencyRow[];
 }
 
 export function demoUsername(agencyCode: string): string {
@@ -55,7 +59,10 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       );
     }
     for (const row of rows.filter((r) => r.parent_code)) {
-      await em.query(`UPDATE agencies c SET parent_id = p.id FROM agencies p WHERE c.code = $1 AND p.code = $2 AND c.parent_id IS NULL`, [row.code, row.parent_code]);
+      await em.query(`UPDATE agencies c SET parent_id = p.id FROM agencies p WHERE c.code = $1 AND p.code = $2 AND c.parent_id IS NULL`, [
+        row.code,
+        row.parent_code,
+      ]);
     }
     await seedRouting(em);
     await seedCampaign(em);
@@ -65,7 +72,11 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       { username: 'thamdinh', role: 'APPRAISER', agency: 'SL-CA' },
       ...rows.map((r) => ({ username: demoUsername(r.code), role: 'AGENCY_OFFICER', agency: r.code })),
     ];
-    const names: Record<string, string> = { admin: 'Quản trị hệ thống', lanhdao: 'Lãnh đạo UBND tỉnh', thamdinh: 'Cán bộ thẩm định Công an tỉnh' };
+    const names: Record<string, string> = {
+      admin: 'Quản trị hệ thống',
+      lanhdao: 'Lãnh đạo UBND tỉnh',
+      thamdinh: 'Cán bộ thẩm định Công an tỉnh',
+    };
     for (const login of logins) {
       const agencyName = rows.find((r) => r.code === login.agency)?.name;
       await em.query(
@@ -109,5 +120,8 @@ async function seedCampaign(em: EntityManager): Promise<void> {
     [DEMO_PROVINCE],
   );
   if (!campaign) return;
-  await em.query(`INSERT INTO campaign_agencies (campaign_id, agency_id) SELECT $1, id FROM agencies WHERE province_code = $2 AND status = 'ACTIVE'`, [campaign.id, DEMO_PROVINCE]);
+  await em.query(
+    `INSERT INTO campaign_agencies (campaign_id, agency_id) SELECT $1, id FROM agencies WHERE province_code = $2 AND status = 'ACTIVE'`,
+    [campaign.id, DEMO_PROVINCE],
+  );
 }

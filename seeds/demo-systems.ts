@@ -39,7 +39,13 @@ const portal = (a: AgencyRef): DemoSystem => ({
     connectsGovNetwork: true,
     ...REGULATION,
   },
-  facts: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], publicServiceLevel: 'LE2', conditionalBusiness: false, handlesAdminProcedures: false },
+  facts: {
+    systemType: 'CITIZEN_BUSINESS',
+    infoTypes: ['PUBLIC'],
+    publicServiceLevel: 'LE2',
+    conditionalBusiness: false,
+    handlesAdminProcedures: false,
+  },
   justification: 'Hệ thống cung cấp thông tin công khai, không xử lý thông tin riêng hay dữ liệu cá nhân.',
 });
 

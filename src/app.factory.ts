@@ -37,7 +37,9 @@ export async function createApp(options: { logs?: boolean } = {}): Promise<NestE
 /** Body-parser errors happen before Nest's filter can see them: answer them as problem+json here. */
 function guardBodyParser(parser: (req: Request, res: Response, next: NextFunction) => void) {
   return (req: Request, res: Response, next: NextFunction) =>
-    parser(req, res, (error?: unknown) => (error ? sendProblem(res, bodyParserProblem(error as { type?: string }), req.originalUrl) : next()));
+    parser(req, res, (error?: unknown) =>
+      error ? sendProblem(res, bodyParserProblem(error as { type?: string }), req.originalUrl) : next(),
+    );
 }
 
 function setUpOpenApi(app: INestApplication): void {
@@ -45,7 +47,9 @@ function setUpOpenApi(app: INestApplication): void {
     app,
     new DocumentBuilder()
       .setTitle('capdo API')
-      .setDescription('Sổ đăng ký cấp độ an toàn hệ thống thông tin: cơ quan, hệ thống, hồ sơ đề xuất cấp độ, thẩm định, phê duyệt, báo cáo.')
+      .setDescription(
+        'Sổ đăng ký cấp độ an toàn hệ thống thông tin: cơ quan, hệ thống, hồ sơ đề xuất cấp độ, thẩm định, phê duyệt, báo cáo.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .build(),

@@ -23,7 +23,27 @@ import { WebModule } from './web/web.module';
 import { WorkflowModule } from './workflow/workflow.module';
 
 @Module({
-  imports: [ConfigModule, CommonModule, LoggingModule, DatabaseModule, NotificationsModule, AccessModule, AuditModule, AuthModule, HealthModule, AgenciesModule, ClassificationModule, RequirementsModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule, ReportsModule, WebModule],
+  imports: [
+    ConfigModule,
+    CommonModule,
+    LoggingModule,
+    DatabaseModule,
+    NotificationsModule,
+    AccessModule,
+    AuditModule,
+    AuthModule,
+    HealthModule,
+    AgenciesModule,
+    ClassificationModule,
+    RequirementsModule,
+    SystemsModule,
+    DossiersModule,
+    RoutingModule,
+    CalendarModule,
+    WorkflowModule,
+    ReportsModule,
+    WebModule,
+  ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemFilter },
     { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -67,12 +67,16 @@ interface DemoSummary {
 }
 
 function printBanner(url: string, ms: number, embedded: boolean, demo: DemoSummary | undefined, password: string): void {
-  const lines = [`capdo đã sẵn sàng sau ${(ms / 1000).toFixed(1)} giây: ${url}`, `  API: ${url}/api/v1 — tài liệu OpenAPI: ${url}/api/docs — tình trạng: ${url}/api/health`];
+  const lines = [
+    `capdo đã sẵn sàng sau ${(ms / 1000).toFixed(1)} giây: ${url}`,
+    `  API: ${url}/api/v1 — tài liệu OpenAPI: ${url}/api/docs — tình trạng: ${url}/api/health`,
+  ];
   if (embedded) {
     lines.push(`  Tài khoản mẫu (mật khẩu: ${password}):`);
     lines.push('    admin (Quản trị viên), lanhdao (Lãnh đạo UBND tỉnh), thamdinh (Công an tỉnh Sơn La)');
     lines.push('    canbo.<mã cơ quan viết thường>, ví dụ canbo.sl-so-xd (Sở Xây dựng), canbo.sl-vp-ubnd');
-    if (demo) lines.push(`  Vừa nạp dữ liệu mẫu Sơn La: ${demo.logins.length} tài khoản, ${demo.systems} hệ thống, ${demo.dossiers} hồ sơ.`);
+    if (demo)
+      lines.push(`  Vừa nạp dữ liệu mẫu Sơn La: ${demo.logins.length} tài khoản, ${demo.systems} hệ thống, ${demo.dossiers} hồ sơ.`);
   }
   console.log(lines.join('\n'));
 }

@@ -14,14 +14,24 @@ describe('auth', () => {
   });
 
   const from = (address: string) => ({
-    login: (username: string, password: string) => t.http().post('/api/v1/auth/login').set('x-forwarded-for', address).set('user-agent', 'thu-nghiem/1.0').send({ username, password }),
+    login: (username: string, password: string) =>
+      t.http().post('/api/v1/auth/login').set('x-forwarded-for', address).set('user-agent', 'thu-nghiem/1.0').send({ username, password }),
   });
-  const auditOf = (address: string): Promise<{ action: string; entity_id: string; actor_id: string | null; after: Record<string, unknown> }[]> =>
-    t.db.query(`SELECT action, entity_id, actor_id, after FROM audit_log WHERE action LIKE 'SIGN_IN%' AND after->>'address' = $1 ORDER BY id`, [address]);
+  const auditOf = (
+    address: string,
+  ): Promise<{ action: string; entity_id: string; actor_id: string | null; after: Record<string, unknown> }[]> =>
+    t.db.query(
+      `SELECT action, entity_id, actor_id, after FROM audit_log WHERE action LIKE 'SIGN_IN%' AND after->>'address' = $1 ORDER BY id`,
+      [address],
+    );
 
   it('signs in a demo officer and returns a bearer token with the user', async () => {
     const res = await t.http().post('/api/v1/auth/login').send({ username: 'canbo.sl-so-xd', password: 'demo1234' }).expect(200);
-    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 8 * 3600, user: { username: 'canbo.sl-so-xd', role: 'AGENCY_OFFICER', provinceCode: 'SL' } });
+    expect(res.body).toMatchObject({
+      tokenType: 'Bearer',
+      expiresIn: 8 * 3600,
+      user: { username: 'canbo.sl-so-xd', role: 'AGENCY_OFFICER', provinceCode: 'SL' },
+    });
     const me = await t.http().get('/api/v1/auth/me').set('authorization', `Bearer ${res.body.accessToken}`).expect(200);
     expect(me.body.username).toBe('canbo.sl-so-xd');
   });
@@ -32,8 +42,16 @@ describe('auth', () => {
   });
 
   it('refuses a wrong password and an unknown user with the same 401', async () => {
-    const wrong = expectProblem(await t.http().post('/api/v1/auth/login').send({ username: 'lanhdao', password: 'nope' }), 401, 'INVALID_CREDENTIALS');
-    const unknown = expectProblem(await t.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'nope' }), 401, 'INVALID_CREDENTIALS');
+    const wrong = expectProblem(
+      await t.http().post('/api/v1/auth/login').send({ username: 'lanhdao', password: 'nope' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
+    const unknown = expectProblem(
+      await t.http().post('/api/v1/auth/login').send({ username: 'nobody', password: 'nope' }),
+      401,
+      'INVALID_CREDENTIALS',
+    );
     expect(wrong.detail).toBe(unknown.detail);
   });
 
@@ -72,13 +90,19 @@ describe('auth', () => {
   });
 
   it('never slows down an office whose sign-ins succeed, however many share its address', async () => {
-    for (let i = 0; i < 30; i++) await from('198.51.100.100').login(i % 2 ? 'lanhdao' : 'thamdinh', 'demo1234').expect(200);
+    for (let i = 0; i < 30; i++)
+      await from('198.51.100.100')
+        .login(i % 2 ? 'lanhdao' : 'thamdinh', 'demo1234')
+        .expect(200);
     const [{ failures }] = await t.db.query(`SELECT failures FROM login_throttle WHERE address = '198.51.100.100' AND username = ''`);
     expect(failures).toBe(0);
   });
 
   it('counts IPv6 clients by their /64 network', async () => {
-    for (let i = 0; i < 5; i++) await from(`2001:db8:5:6::${i + 1}`).login('lanhdao', 'sai').expect(401);
+    for (let i = 0; i < 5; i++)
+      await from(`2001:db8:5:6::${i + 1}`)
+        .login('lanhdao', 'sai')
+        .expect(401);
     expectProblem(await from('2001:db8:5:6:ffff::9').login('lanhdao', 'demo1234'), 429, 'LOGIN_THROTTLED');
     await from('2001:db8:5:7::1').login('lanhdao', 'demo1234').expect(200);
   });
@@ -92,7 +116,9 @@ describe('auth', () => {
          ('192.0.2.3', 'admin', 1, now() - interval '14 minutes', NULL)`,
     );
     await from('198.51.100.200').login('admin', 'sai').expect(401);
-    const left: { address: string }[] = await t.db.query(`SELECT address FROM login_throttle WHERE address LIKE '192.0.2.%' ORDER BY address`);
+    const left: { address: string }[] = await t.db.query(
+      `SELECT address FROM login_throttle WHERE address LIKE '192.0.2.%' ORDER BY address`,
+    );
     expect(left.map((r) => r.address)).toEqual(['192.0.2.2', '192.0.2.3']);
   });
 
@@ -102,15 +128,34 @@ describe('auth', () => {
     const longName = `ke-la-${'x'.repeat(80)}`;
     // the sign-in page goes through the same service
     const form = await t.http().get('/dang-nhap').expect(200);
-    const cookies = ([] as string[]).concat(form.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+    const cookies = ([] as string[])
+      .concat(form.headers['set-cookie'] ?? [])
+      .map((c) => c.split(';')[0])
+      .join('; ');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
-    await t.http().post('/dang-nhap').set('cookie', cookies).set('x-forwarded-for', '198.51.100.31').set('user-agent', 'trinh-duyet/2.0').type('form').send({ username: longName, password: 'mat-khau-sai-32', _csrf: csrf }).expect(401);
+    await t
+      .http()
+      .post('/dang-nhap')
+      .set('cookie', cookies)
+      .set('x-forwarded-for', '198.51.100.31')
+      .set('user-agent', 'trinh-duyet/2.0')
+      .type('form')
+      .send({ username: longName, password: 'mat-khau-sai-32', _csrf: csrf })
+      .expect(401);
     const [{ id }] = await t.db.query(`SELECT id FROM users WHERE username = 'canbo.sl-so-xd'`);
     const audit = await auditOf('198.51.100.31');
     expect(audit.map((a) => a.action)).toEqual(['SIGN_IN', 'SIGN_IN_FAILED', 'SIGN_IN_FAILED']);
-    expect(audit[0]).toMatchObject({ entity_id: id, actor_id: id, after: { username: 'canbo.sl-so-xd', address: '198.51.100.31', userAgent: 'thu-nghiem/1.0', knownUser: true } });
+    expect(audit[0]).toMatchObject({
+      entity_id: id,
+      actor_id: id,
+      after: { username: 'canbo.sl-so-xd', address: '198.51.100.31', userAgent: 'thu-nghiem/1.0', knownUser: true },
+    });
     expect(audit[1]).toMatchObject({ entity_id: id, actor_id: null, after: { username: 'canbo.sl-so-xd', knownUser: true } });
-    expect(audit[2]).toMatchObject({ entity_id: longName.slice(0, 64), actor_id: null, after: { username: longName.slice(0, 64), knownUser: false, userAgent: 'trinh-duyet/2.0' } });
+    expect(audit[2]).toMatchObject({
+      entity_id: longName.slice(0, 64),
+      actor_id: null,
+      after: { username: longName.slice(0, 64), knownUser: false, userAgent: 'trinh-duyet/2.0' },
+    });
     const dump = JSON.stringify(await t.db.query(`SELECT * FROM audit_log WHERE action LIKE 'SIGN_IN%'`));
     expect(dump).not.toContain('mat-khau-sai');
     expect(dump).not.toContain('demo1234');

@@ -25,9 +25,21 @@ describe('calendar', () => {
       const res = await t.http().get('/api/v1/calendar?year=2026').set(auth(officer)).expect(200);
       expect(res.body).toMatchObject({ year: 2026, hasBuiltInData: true, notice: null, overrides: [] });
       const byDay = new Map(res.body.days.map((d: { day: string }) => [d.day, d]));
-      expect(byDay.get('2026-02-17')).toEqual({ day: '2026-02-17', weekday: 'Thứ Ba', kind: 'HOLIDAY', name: 'Tết Nguyên đán (mùng 1 tháng Giêng)', source: 'BUILT_IN', provisional: false });
-      for (const day of ['2026-02-16', '2026-02-18', '2026-02-19', '2026-02-20']) expect(byDay.get(day)).toMatchObject({ kind: 'HOLIDAY', name: expect.stringContaining('Tết Nguyên đán') });
-      expect(byDay.get('2026-01-10')).toMatchObject({ weekday: 'Thứ Bảy', kind: 'WORKDAY', name: 'Làm bù cho ngày nghỉ hoán đổi thứ Sáu 02/01/2026' });
+      expect(byDay.get('2026-02-17')).toEqual({
+        day: '2026-02-17',
+        weekday: 'Thứ Ba',
+        kind: 'HOLIDAY',
+        name: 'Tết Nguyên đán (mùng 1 tháng Giêng)',
+        source: 'BUILT_IN',
+        provisional: false,
+      });
+      for (const day of ['2026-02-16', '2026-02-18', '2026-02-19', '2026-02-20'])
+        expect(byDay.get(day)).toMatchObject({ kind: 'HOLIDAY', name: expect.stringContaining('Tết Nguyên đán') });
+      expect(byDay.get('2026-01-10')).toMatchObject({
+        weekday: 'Thứ Bảy',
+        kind: 'WORKDAY',
+        name: 'Làm bù cho ngày nghỉ hoán đổi thứ Sáu 02/01/2026',
+      });
       expect(byDay.get('2026-04-27')).toMatchObject({ kind: 'HOLIDAY', name: expect.stringContaining('Nghỉ bù Giỗ Tổ Hùng Vương') });
       expect(byDay.has('2026-02-21')).toBe(false);
       await t.http().get('/api/v1/calendar?year=2026').set(auth(leader)).expect(200);
@@ -38,7 +50,11 @@ describe('calendar', () => {
       expect(y2027.body.notice).toContain('chưa có thông báo chính thức');
       expect(y2027.body.days.every((d: { provisional: boolean }) => d.provisional)).toBe(true);
       const y2030 = await t.http().get('/api/v1/calendar?year=2030').set(auth(admin)).expect(200);
-      expect(y2030.body).toMatchObject({ hasBuiltInData: false, days: [], notice: expect.stringContaining('chưa có lịch nghỉ lễ năm 2030') });
+      expect(y2030.body).toMatchObject({
+        hasBuiltInData: false,
+        days: [],
+        notice: expect.stringContaining('chưa có lịch nghỉ lễ năm 2030'),
+      });
     });
 
     it('computes due dates in working days across Tết and a swapped Saturday', async () => {
@@ -55,14 +71,22 @@ describe('calendar', () => {
     });
 
     it('rejects bad queries with 422', async () => {
-      for (const query of ['year=abc', 'year=1899', 'year=2026.5']) expectProblem(await t.http().get(`/api/v1/calendar?${query}`).set(auth(leader)), 422, 'VALIDATION_FAILED');
-      for (const query of ['from=2026-13-01&days=5', 'from=2026-11-02&days=-1', 'from=2026-11-02&days=abc', 'from=2026-11-02', 'days=5', 'from=2026-11-02&days=5&x=1']) {
+      for (const query of ['year=abc', 'year=1899', 'year=2026.5'])
+        expectProblem(await t.http().get(`/api/v1/calendar?${query}`).set(auth(leader)), 422, 'VALIDATION_FAILED');
+      for (const query of [
+        'from=2026-13-01&days=5',
+        'from=2026-11-02&days=-1',
+        'from=2026-11-02&days=abc',
+        'from=2026-11-02',
+        'days=5',
+        'from=2026-11-02&days=5&x=1',
+      ]) {
         expectProblem(await t.http().get(`/api/v1/calendar/working-days?${query}`).set(auth(leader)), 422, 'VALIDATION_FAILED');
       }
     });
   });
 
-  describe('administrators\' overrides', () => {
+  describe("administrators' overrides", () => {
     it('adds a holiday: the due date moves at once, the change is audited, and deleting it restores the date', async () => {
       expect(await due('2026-11-16', 7)).toBe('2026-11-25');
       const put = await t
@@ -72,30 +96,64 @@ describe('calendar', () => {
         .set('X-Correlation-Id', 'calendar-put-0001')
         .send({ kind: 'HOLIDAY', name: '  Ngày Văn hóa Việt Nam '.normalize('NFD') })
         .expect(200);
-      expect(put.body).toMatchObject({ day: '2026-11-24', weekday: 'Thứ Ba', kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam', updatedBy: expect.any(String) });
+      expect(put.body).toMatchObject({
+        day: '2026-11-24',
+        weekday: 'Thứ Ba',
+        kind: 'HOLIDAY',
+        name: 'Ngày Văn hóa Việt Nam',
+        updatedBy: expect.any(String),
+      });
       // The cached calendar was dropped by the write: the same process answers with the new day at once.
       expect(await due('2026-11-16', 7)).toBe('2026-11-26');
 
       const list = await t.http().get('/api/v1/calendar?year=2026').set(auth(leader)).expect(200);
-      expect(list.body.days.find((d: { day: string }) => d.day === '2026-11-24')).toMatchObject({ kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam', source: 'OVERRIDE' });
+      expect(list.body.days.find((d: { day: string }) => d.day === '2026-11-24')).toMatchObject({
+        kind: 'HOLIDAY',
+        name: 'Ngày Văn hóa Việt Nam',
+        source: 'OVERRIDE',
+      });
       expect(list.body.overrides).toEqual([expect.objectContaining({ day: '2026-11-24', kind: 'HOLIDAY' })]);
 
-      await t.http().put('/api/v1/calendar/days/2026-11-24').set(auth(admin)).send({ kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam (24/11)' }).expect(200);
+      await t
+        .http()
+        .put('/api/v1/calendar/days/2026-11-24')
+        .set(auth(admin))
+        .send({ kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam (24/11)' })
+        .expect(200);
       const [update, create] = await auditOf('2026-11-24');
-      expect(create).toMatchObject({ action: 'CREATE', actorUsername: 'admin', correlationId: 'calendar-put-0001', before: null, after: { day: '2026-11-24', kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam' } });
-      expect(update).toMatchObject({ action: 'UPDATE', before: { name: 'Ngày Văn hóa Việt Nam' }, after: { name: 'Ngày Văn hóa Việt Nam (24/11)' } });
+      expect(create).toMatchObject({
+        action: 'CREATE',
+        actorUsername: 'admin',
+        correlationId: 'calendar-put-0001',
+        before: null,
+        after: { day: '2026-11-24', kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam' },
+      });
+      expect(update).toMatchObject({
+        action: 'UPDATE',
+        before: { name: 'Ngày Văn hóa Việt Nam' },
+        after: { name: 'Ngày Văn hóa Việt Nam (24/11)' },
+      });
 
       await t.http().delete('/api/v1/calendar/days/2026-11-24').set(auth(admin)).expect(204);
       expect(await due('2026-11-16', 7)).toBe('2026-11-25');
       const [removal] = await auditOf('2026-11-24');
-      expect(removal).toMatchObject({ action: 'DELETE', before: { day: '2026-11-24', name: 'Ngày Văn hóa Việt Nam (24/11)' }, after: null });
+      expect(removal).toMatchObject({
+        action: 'DELETE',
+        before: { day: '2026-11-24', name: 'Ngày Văn hóa Việt Nam (24/11)' },
+        after: null,
+      });
       expect(await countRows(t.db, 'calendar_overrides')).toBe(0);
       expectProblem(await t.http().delete('/api/v1/calendar/days/2026-11-24').set(auth(admin)), 404, 'NOT_FOUND');
     });
 
     it('cancels a built-in holiday with NORMAL', async () => {
       expect(await due('2026-04-24', 1)).toBe('2026-04-28');
-      await t.http().put('/api/v1/calendar/days/2026-04-27').set(auth(admin)).send({ kind: 'NORMAL', name: 'Hủy nghỉ bù Giỗ Tổ theo chỉ đạo của tỉnh' }).expect(200);
+      await t
+        .http()
+        .put('/api/v1/calendar/days/2026-04-27')
+        .set(auth(admin))
+        .send({ kind: 'NORMAL', name: 'Hủy nghỉ bù Giỗ Tổ theo chỉ đạo của tỉnh' })
+        .expect(200);
       expect(await due('2026-04-24', 1)).toBe('2026-04-27');
       const list = await t.http().get('/api/v1/calendar?year=2026').set(auth(admin)).expect(200);
       expect(list.body.days.some((d: { day: string }) => d.day === '2026-04-27')).toBe(false);
@@ -110,7 +168,11 @@ describe('calendar', () => {
       const before = await countRows(t.db, 'calendar_overrides');
       const audits = await countRows(t.db, 'audit_log');
       for (const token of [leader, officer]) {
-        expectProblem(await t.http().put('/api/v1/calendar/days/2026-11-24').set(auth(token)).send({ kind: 'HOLIDAY', name: 'Nghỉ' }), 403, 'FORBIDDEN');
+        expectProblem(
+          await t.http().put('/api/v1/calendar/days/2026-11-24').set(auth(token)).send({ kind: 'HOLIDAY', name: 'Nghỉ' }),
+          403,
+          'FORBIDDEN',
+        );
         expectProblem(await t.http().delete('/api/v1/calendar/days/2026-04-27').set(auth(token)), 403, 'FORBIDDEN');
       }
       expect(await countRows(t.db, 'calendar_overrides')).toBe(before);

@@ -14,9 +14,14 @@ describe('classification and requirements', () => {
 
   describe('POST /api/v1/classification/evaluate', () => {
     it('gives level 3 under ND331 for a one-stop-shop that handles administrative procedures, with its article', async () => {
-      const res = await evaluate({ asOf: '2026-11-25', facts: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true } }).expect(200);
+      const res = await evaluate({
+        asOf: '2026-11-25',
+        facts: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true },
+      }).expect(200);
       expect(res.body).toMatchObject({ regime: 'ND331', level: 3, undetermined: false, asOf: '2026-11-25' });
-      expect(res.body.matchedRules).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'R9', level: 3, article: expect.stringContaining('Điều 13') })]));
+      expect(res.body.matchedRules).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: 'R9', level: 3, article: expect.stringContaining('Điều 13') })]),
+      );
     });
 
     it('chooses ND85 on 18/8/2026 and ND331 on 19/8/2026; the transitional override keeps ND85', async () => {
@@ -36,10 +41,16 @@ describe('classification and requirements', () => {
     it('takes the highest level of the components', async () => {
       const res = await evaluate({
         regime: 'ND331',
-        facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC'], components: [{ systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE'], infrastructureScope: 'SHARED_REGIONAL' }] },
+        facts: {
+          systemType: 'INTERNAL',
+          infoTypes: ['PUBLIC'],
+          components: [{ systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE'], infrastructureScope: 'SHARED_REGIONAL' }],
+        },
       }).expect(200);
       expect(res.body.level).toBe(3);
-      expect(res.body.matchedRules).toEqual(expect.arrayContaining([expect.objectContaining({ componentPath: 'components[0]', level: 3 })]));
+      expect(res.body.matchedRules).toEqual(
+        expect.arrayContaining([expect.objectContaining({ componentPath: 'components[0]', level: 3 })]),
+      );
     });
 
     it('says undetermined, with what to justify by hand, for an "other" system no criterion covers', async () => {
@@ -53,7 +64,14 @@ describe('classification and requirements', () => {
       [{ systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'GOSSIP'] }, 'facts.infoTypes[1]'],
       [{ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PERSONAL'], users: -1 }, 'facts.users'],
       [{ systemType: 'INTERNAL', infoTypes: ['STATE_SECRET'], nationalSecurityHarm: 'NONE' }, 'facts.nationalSecurityHarm'],
-      [{ systemType: 'INTERNAL', infoTypes: ['PUBLIC'], components: [{ systemType: 'INTERNAL', infoTypes: ['PUBLIC'], riskAssessedLevel: 9 }] }, 'facts.components[0].riskAssessedLevel'],
+      [
+        {
+          systemType: 'INTERNAL',
+          infoTypes: ['PUBLIC'],
+          components: [{ systemType: 'INTERNAL', infoTypes: ['PUBLIC'], riskAssessedLevel: 9 }],
+        },
+        'facts.components[0].riskAssessedLevel',
+      ],
     ])('refuses invalid facts %j with 422 naming %s', async (facts, field) => {
       const body = expectProblem(await evaluate({ regime: 'ND331', facts }), 422, 'CLASSIFICATION_FACTS_INVALID');
       expect(Object.keys(body.errors as object)).toContain(field);
@@ -63,8 +81,16 @@ describe('classification and requirements', () => {
       const audits = await countRows(t.db, 'audit_log');
       expectProblem(await evaluate({ regime: 'ND99', facts: {} }), 422, 'VALIDATION_FAILED');
       expectProblem(await evaluate({ facts: 'INTERNAL' }), 422, 'VALIDATION_FAILED');
-      expectProblem(await evaluate({ asOf: '2026-02-30', facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC'] } }), 422, 'VALIDATION_FAILED');
-      expectProblem(await evaluate({ asOf: '2010-01-01', facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC'] } }), 422, 'VALIDATION_FAILED');
+      expectProblem(
+        await evaluate({ asOf: '2026-02-30', facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC'] } }),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await evaluate({ asOf: '2010-01-01', facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC'] } }),
+        422,
+        'VALIDATION_FAILED',
+      );
       expect(await countRows(t.db, 'audit_log')).toBe(audits);
     });
 
@@ -78,11 +104,25 @@ describe('classification and requirements', () => {
       const res = await t.http().get('/api/v1/classification/questionnaire?regime=ND331').set(auth()).expect(200);
       const ids = res.body.questions.map((q: { id: string }) => q.id);
       expect(ids[0]).toBe('systemType');
-      expect(ids).toEqual(expect.arrayContaining(['infoTypes', 'handlesAdminProcedures', 'basicPersonalDataSubjects', 'sensitivePersonalDataSubjects', 'riskAssessedLevel']));
+      expect(ids).toEqual(
+        expect.arrayContaining([
+          'infoTypes',
+          'handlesAdminProcedures',
+          'basicPersonalDataSubjects',
+          'sensitivePersonalDataSubjects',
+          'riskAssessedLevel',
+        ]),
+      );
       expect(ids).not.toContain('publicServiceLevel');
       const systemType = res.body.questions[0];
       expect(systemType.text).toMatch(/hệ thống/i);
-      expect(systemType.options.map((o: { value: string }) => o.value)).toEqual(['INTERNAL', 'CITIZEN_BUSINESS', 'INFRASTRUCTURE', 'INDUSTRIAL_CONTROL', 'OTHER']);
+      expect(systemType.options.map((o: { value: string }) => o.value)).toEqual([
+        'INTERNAL',
+        'CITIZEN_BUSINESS',
+        'INFRASTRUCTURE',
+        'INDUSTRIAL_CONTROL',
+        'OTHER',
+      ]);
     });
 
     it('asks ND85 questions for an ND85 date', async () => {
@@ -119,13 +159,21 @@ describe('classification and requirements', () => {
       const res = await t.http().get('/api/v1/requirements?level=1&kind=TECHNICAL').set(auth()).expect(200);
       expect(res.body.total).toBe(19);
       const catalogues = await t.http().get('/api/v1/requirements/catalogues').set(auth()).expect(200);
-      expect(catalogues.body.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual(['TT12-2022:available', 'TCVN-14423-2025:planned', 'TCVN-14423-2026:planned']);
+      expect(catalogues.body.map((c: { id: string; status: string }) => `${c.id}:${c.status}`)).toEqual([
+        'TT12-2022:available',
+        'TCVN-14423-2025:planned',
+        'TCVN-14423-2026:planned',
+      ]);
     });
 
     it('rejects a level outside 1–5, a missing level and a catalogue without data', async () => {
       expectProblem(await t.http().get('/api/v1/requirements?level=6').set(auth()), 422, 'VALIDATION_FAILED');
       expectProblem(await t.http().get('/api/v1/requirements').set(auth()), 422, 'VALIDATION_FAILED');
-      expectProblem(await t.http().get('/api/v1/requirements?level=2&catalogue=TCVN-14423-2026').set(auth()), 422, 'REQUIREMENT_CATALOGUE_NOT_AVAILABLE');
+      expectProblem(
+        await t.http().get('/api/v1/requirements?level=2&catalogue=TCVN-14423-2026').set(auth()),
+        422,
+        'REQUIREMENT_CATALOGUE_NOT_AVAILABLE',
+      );
     });
   });
 });

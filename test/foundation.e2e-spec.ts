@@ -20,7 +20,9 @@ describe('foundation: health, OpenAPI, errors, correlation ids', () => {
   it('serves the OpenAPI document generated from the code, and Swagger UI', async () => {
     const res = await t.http().get('/api/docs-json').expect(200);
     expect(res.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(res.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/agencies', '/api/v1/audit', '/api/health']));
+    expect(Object.keys(res.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/agencies', '/api/v1/audit', '/api/health']),
+    );
     const ui = await t.http().get('/api/docs/').expect(200);
     expect(ui.text).toContain('swagger');
   });
@@ -31,7 +33,11 @@ describe('foundation: health, OpenAPI, errors, correlation ids', () => {
   });
 
   it('answers malformed JSON with 400, never 500', async () => {
-    expectProblem(await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send('{"username": "x",'), 400, 'MALFORMED_JSON');
+    expectProblem(
+      await t.http().post('/api/v1/auth/login').set('content-type', 'application/json').send('{"username": "x",'),
+      400,
+      'MALFORMED_JSON',
+    );
   });
 
   it('answers an oversized body with 413', async () => {
@@ -40,7 +46,11 @@ describe('foundation: health, OpenAPI, errors, correlation ids', () => {
   });
 
   it('names unknown fields and wrong types field by field', async () => {
-    const body = expectProblem(await t.http().post('/api/v1/auth/login').send({ username: 42, password: 'x', role: 'ADMIN' }), 422, 'VALIDATION_FAILED');
+    const body = expectProblem(
+      await t.http().post('/api/v1/auth/login').send({ username: 42, password: 'x', role: 'ADMIN' }),
+      422,
+      'VALIDATION_FAILED',
+    );
     expect(body.errors).toEqual({ username: ['phải là chuỗi ký tự'], role: ['trường này không được phép'] });
   });
 

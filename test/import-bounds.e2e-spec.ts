@@ -15,7 +15,8 @@ describe('bounded imports', () => {
   let bomb: Buffer;
   let agencies: AgencyCode[];
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const upload = (token: string, content: Buffer, query = '') => t.http().post(`/api/v1/systems/import${query}`).set(as(token)).attach('file', content, 'he-thong.xlsx');
+  const upload = (token: string, content: Buffer, query = '') =>
+    t.http().post(`/api/v1/systems/import${query}`).set(as(token)).attach('file', content, 'he-thong.xlsx');
   const written = async () => ({ systems: await countRows(t.db, 'systems'), audit: await countRows(t.db, 'audit_log') });
 
   /** Times GET /api/health every 50 ms until `work` settles; the longest answer, in ms. */
@@ -64,7 +65,9 @@ describe('bounded imports', () => {
 
   it('keeps /api/health answering within 0.5 s while two users upload it at once', async () => {
     const lying = understated(bomb);
-    const { result, slowestHealthMs, checks } = await healthWhile(Promise.all([upload(admin, lying), upload(officer, lying), upload(admin, bomb, '?dryRun=true')]));
+    const { result, slowestHealthMs, checks } = await healthWhile(
+      Promise.all([upload(admin, lying), upload(officer, lying), upload(admin, bomb, '?dryRun=true')]),
+    );
     const [first, second, third] = result as request.Response[];
     expectProblem(first, 413, 'PAYLOAD_TOO_LARGE');
     expectProblem(second, 413, 'PAYLOAD_TOO_LARGE');
@@ -90,7 +93,9 @@ describe('bounded imports', () => {
     }
     expect((await upload(admin, await inventoryWorkbook(agencies, 2, 'after'), '?dryRun=true')).status).toBe(200);
     // The limit is the route's first interceptor: it answers before the upload interceptor reads the file.
-    expect((Reflect.getMetadata(INTERCEPTORS_METADATA, SystemsImportExportController.prototype.import) as unknown[])[0]).toBe(RequestLimitInterceptor);
+    expect((Reflect.getMetadata(INTERCEPTORS_METADATA, SystemsImportExportController.prototype.import) as unknown[])[0]).toBe(
+      RequestLimitInterceptor,
+    );
   });
 
   it('imports 20,000 rows of the template, while the same user’s next import meanwhile gets 429', async () => {
@@ -104,9 +109,15 @@ describe('bounded imports', () => {
     expectProblem(second, 429, 'TOO_MANY_REQUESTS');
     expect(second.headers['retry-after']).toMatch(/^\d+$/);
     const res = await big;
-    expect({ status: res.status, created: res.body.created, errors: res.body.errors?.length }).toEqual({ status: 200, created: 20_000, errors: 0 });
+    expect({ status: res.status, created: res.body.created, errors: res.body.errors?.length }).toEqual({
+      status: 200,
+      created: 20_000,
+      errors: 0,
+    });
     expect(await countRows(t.db, 'systems')).toBe(before + 20_000);
-    process.stdout.write(`[import-bounds] 20,000 rows (${(file.length / 1024).toFixed(0)} KiB) imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `[import-bounds] 20,000 rows (${(file.length / 1024).toFixed(0)} KiB) imported in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
   }, 300_000);
 
   it('refuses more than 20,000 rows of data with 413 before checking any', async () => {

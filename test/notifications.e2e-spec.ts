@@ -25,8 +25,10 @@ describe('notifications', () => {
   let appraisalAgencyId: string;
   let dossierId: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const userId = async (username: string): Promise<string> => (await t.db.query(`SELECT id FROM users WHERE username = $1`, [username]))[0].id;
-  const emailJobs = async (): Promise<number> => (await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, [NOTIFICATION_EMAIL_QUEUE]))[0].n;
+  const userId = async (username: string): Promise<string> =>
+    (await t.db.query(`SELECT id FROM users WHERE username = $1`, [username]))[0].id;
+  const emailJobs = async (): Promise<number> =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, [NOTIFICATION_EMAIL_QUEUE]))[0].n;
   const notify = (input: NotifyInput) => t.db.transaction((em) => notifications.notify(em, input));
   const toAppraisers = (title: string, extra: Partial<NotifyInput> = {}): NotifyInput => ({
     recipients: { agencyId: appraisalAgencyId, roles: ['APPRAISER'] },
@@ -44,7 +46,9 @@ describe('notifications', () => {
       disabledCommands: ['STARTTLS'],
       logger: false,
       onAuth: (auth, _session, callback) =>
-        auth.username === 'capdo' && auth.password === 'mat-khau' ? callback(null, { user: auth.username }) : callback(new Error('Sai mật khẩu SMTP')),
+        auth.username === 'capdo' && auth.password === 'mat-khau'
+          ? callback(null, { user: auth.username })
+          : callback(new Error('Sai mật khẩu SMTP')),
       onData: (stream, session, callback) => {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -85,7 +89,7 @@ describe('notifications', () => {
   });
 
   describe('notify', () => {
-    it('puts the notification in the appraisers\' inbox and e-mails it in Vietnamese with the dossier link', async () => {
+    it("puts the notification in the appraisers' inbox and e-mails it in Vietnamese with the dossier link", async () => {
       const title = 'Hồ sơ mới cần thẩm định: Cổng dịch vụ công tỉnh Sơn La';
       expect(await notify(toAppraisers(title))).toBe(1);
 
@@ -115,7 +119,9 @@ describe('notifications', () => {
       expect(text).toContain(`Xem hồ sơ: ${PUBLIC_URL}/ho-so/${dossierId}`);
       expect(htmlPart(mail.raw)).toContain(`<a href="${PUBLIC_URL}/ho-so/${dossierId}">Xem hồ sơ</a>`);
 
-      const emailedAt = await waitFor(async () => (await t.db.query(`SELECT emailed_at FROM notifications WHERE id = $1`, [inbox.body.items[0].id]))[0].emailed_at);
+      const emailedAt = await waitFor(
+        async () => (await t.db.query(`SELECT emailed_at FROM notifications WHERE id = $1`, [inbox.body.items[0].id]))[0].emailed_at,
+      );
       expect(emailedAt).toBeInstanceOf(Date);
     });
 
@@ -150,13 +156,22 @@ describe('notifications', () => {
 
     it('notifies a user without an e-mail address in the inbox only, and skips inactive accounts', async () => {
       const jobsBefore = await emailJobs();
-      expect(await notify({ recipients: { userIds: [await userId('lanhdao')] }, kind: 'DOSSIER_APPROVED', title: 'Đã phê duyệt cấp độ: Cổng dịch vụ công', body: 'Quyết định số 12/QĐ-UBND.' })).toBe(1);
+      expect(
+        await notify({
+          recipients: { userIds: [await userId('lanhdao')] },
+          kind: 'DOSSIER_APPROVED',
+          title: 'Đã phê duyệt cấp độ: Cổng dịch vụ công',
+          body: 'Quyết định số 12/QĐ-UBND.',
+        }),
+      ).toBe(1);
       expect(await emailJobs()).toBe(jobsBefore);
       const inbox = await t.http().get('/api/v1/notifications').set(as(leader)).expect(200);
       expect(inbox.body.items.map((i: { title: string }) => i.title)).toEqual(['Đã phê duyệt cấp độ: Cổng dịch vụ công']);
 
       await t.db.query(`UPDATE users SET active = false WHERE username = 'canbo.sl-so-yt'`);
-      expect(await notify({ recipients: { userIds: [await userId('canbo.sl-so-yt')] }, kind: 'OVERDUE', title: 'Quá hạn', body: '…' })).toBe(0);
+      expect(
+        await notify({ recipients: { userIds: [await userId('canbo.sl-so-yt')] }, kind: 'OVERDUE', title: 'Quá hạn', body: '…' }),
+      ).toBe(0);
       expect(await notify({ recipients: {}, kind: 'OVERDUE', title: 'Không ai nhận', body: '…' })).toBe(0);
     });
 
@@ -166,7 +181,7 @@ describe('notifications', () => {
   });
 
   describe('inbox', () => {
-    it('pages the caller\'s notifications, newest first, and filters the unread ones', async () => {
+    it("pages the caller's notifications, newest first, and filters the unread ones", async () => {
       const all = await t.http().get('/api/v1/notifications').set(as(appraiser)).expect(200);
       expect(all.body).toMatchObject({ total: 3, unread: 3, page: 1, pageSize: 50 });
       expect(all.body.items.map((i: { title: string }) => i.title)).toEqual([
@@ -179,7 +194,7 @@ describe('notifications', () => {
       expectProblem(await t.http().get('/api/v1/notifications?unreadOnly=maybe').set(as(appraiser)), 422, 'VALIDATION_FAILED');
     });
 
-    it('marks one notification read, only the caller\'s own', async () => {
+    it("marks one notification read, only the caller's own", async () => {
       const { body } = await t.http().get('/api/v1/notifications').set(as(appraiser)).expect(200);
       const [newest, middle] = body.items;
 
@@ -217,7 +232,9 @@ describe('notifications', () => {
       expect(await t.db.query(`SELECT name, cron, timezone FROM pgboss.schedule WHERE name = 'due-date-reminders-test'`)).toEqual([
         { name: 'due-date-reminders-test', cron: '0 7 * * 1-5', timezone: 'Asia/Ho_Chi_Minh' },
       ]);
-      await expect(jobs.registerRecurring('due-date-reminders-test', '0 8 * * *', async () => undefined)).rejects.toThrow(/already registered/);
+      await expect(jobs.registerRecurring('due-date-reminders-test', '0 8 * * *', async () => undefined)).rejects.toThrow(
+        /already registered/,
+      );
     });
   });
 
@@ -234,7 +251,9 @@ describe('notifications', () => {
       const [{ id: agencyId }] = await bare.db.query(`SELECT id FROM agencies WHERE code = 'SL-CA'`);
       const service = bare.app.get(NotificationsService);
       const title = 'Hồ sơ chỉ báo trong hộp thư';
-      await bare.db.transaction((em) => service.notify(em, { recipients: { agencyId, roles: ['APPRAISER'] }, kind: 'OVERDUE', title, body: 'Đã quá hạn.' }));
+      await bare.db.transaction((em) =>
+        service.notify(em, { recipients: { agencyId, roles: ['APPRAISER'] }, kind: 'OVERDUE', title, body: 'Đã quá hạn.' }),
+      );
       const state = await waitFor(async () => {
         const [job] = await bare.db.query(`SELECT state FROM pgboss.job WHERE name = $1`, [NOTIFICATION_EMAIL_QUEUE]);
         return job?.state === 'completed' ? job.state : undefined;
@@ -282,7 +301,14 @@ async function createDossier(t: TestApp, token: string): Promise<string> {
       servedPopulation: 'Người dân, doanh nghiệp',
     })
     .expect(201);
-  const facts = { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true, basicPersonalDataSubjects: 5000, sensitivePersonalDataSubjects: 0, riskAssessedLevel: 2 };
+  const facts = {
+    systemType: 'CITIZEN_BUSINESS',
+    infoTypes: ['PUBLIC', 'PERSONAL'],
+    handlesAdminProcedures: true,
+    basicPersonalDataSubjects: 5000,
+    sensitivePersonalDataSubjects: 0,
+    riskAssessedLevel: 2,
+  };
   const dossier = await t.http().post('/api/v1/dossiers').set(auth).send({ systemId: system.body.id, facts }).expect(201);
   return dossier.body.id;
 }
@@ -301,7 +327,12 @@ function decodeHeader(value: string): string {
   const word = /=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g;
   return value.replace(/(=\?[^?]+\?[BbQq]\?[^?]*\?=)(?:\s+(?==\?))/g, '$1').replace(/(?:=\?[^?]+\?[BbQq]\?[^?]*\?=)+/g, (run) => {
     const bytes = [...run.matchAll(word)].map(([, , encoding, text]) =>
-      encoding.toUpperCase() === 'B' ? Buffer.from(text, 'base64') : Buffer.from(text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1'),
+      encoding.toUpperCase() === 'B'
+        ? Buffer.from(text, 'base64')
+        : Buffer.from(
+            text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+            'latin1',
+          ),
     );
     return Buffer.concat(bytes).toString('utf8');
   });
@@ -314,7 +345,10 @@ function decodeSubject(raw: string): string {
 function decodeBody(body: string, transferEncoding: string): string {
   if (/base64/i.test(transferEncoding)) return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (/quoted-printable/i.test(transferEncoding)) {
-    return Buffer.from(body.replace(/=\r\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8');
+    return Buffer.from(
+      body.replace(/=\r\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16))),
+      'latin1',
+    ).toString('utf8');
   }
   return body;
 }

@@ -7,16 +7,45 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
   let draftId: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const idOf = async (code: string): Promise<string> => (await t.db.query(`SELECT id FROM agencies WHERE code = $1`, [code]))[0].id;
-  const system = (owner: string, code: string, name: string) => ({ code, name, ownerAgencyId: owner, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' });
+  const system = (owner: string, code: string, name: string) => ({
+    code,
+    name,
+    ownerAgencyId: owner,
+    systemType: 'INTERNAL',
+    infoTypes: ['PRIVATE'],
+    lifecycle: 'IN_OPERATION',
+  });
 
   beforeAll(async () => {
     t = await createTestApp();
     [admin, leader] = await Promise.all([t.login('admin'), t.login('lanhdao')]);
     // Two communes that will be merged, each with systems; one system code exists in both.
-    await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-MUONGLAN'), 'QLVB', 'Quản lý văn bản xã Mường Lạn')).expect(201);
-    const email = await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-MUONGLAN'), 'EMAIL', 'Thư điện tử xã Mường Lạn')).expect(201);
-    draftId = (await t.http().post('/api/v1/dossiers').set(as(admin)).send({ systemId: email.body.id, facts: { systemType: 'INTERNAL', infoTypes: ['PRIVATE'] } }).expect(201)).body.id;
-    await t.http().post('/api/v1/systems').set(as(admin)).send(system(await idOf('SL-X-PHIENGKHOAI'), 'QLVB', 'Quản lý văn bản xã Phiêng Khoài')).expect(201);
+    await t
+      .http()
+      .post('/api/v1/systems')
+      .set(as(admin))
+      .send(system(await idOf('SL-X-MUONGLAN'), 'QLVB', 'Quản lý văn bản xã Mường Lạn'))
+      .expect(201);
+    const email = await t
+      .http()
+      .post('/api/v1/systems')
+      .set(as(admin))
+      .send(system(await idOf('SL-X-MUONGLAN'), 'EMAIL', 'Thư điện tử xã Mường Lạn'))
+      .expect(201);
+    draftId = (
+      await t
+        .http()
+        .post('/api/v1/dossiers')
+        .set(as(admin))
+        .send({ systemId: email.body.id, facts: { systemType: 'INTERNAL', infoTypes: ['PRIVATE'] } })
+        .expect(201)
+    ).body.id;
+    await t
+      .http()
+      .post('/api/v1/systems')
+      .set(as(admin))
+      .send(system(await idOf('SL-X-PHIENGKHOAI'), 'QLVB', 'Quản lý văn bản xã Phiêng Khoài'))
+      .expect(201);
   });
   afterAll(() => t.close());
 
@@ -37,7 +66,13 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
         decisionIssuer: 'Ủy ban Thường vụ Quốc hội',
       })
       .expect(201);
-    expect(res.body).toMatchObject({ kind: 'MERGE', effectiveDate: '2026-03-01', movedSystems: 3, movedUsers: 2, decisionNumber: '99/NQ-UBTVQH15' });
+    expect(res.body).toMatchObject({
+      kind: 'MERGE',
+      effectiveDate: '2026-03-01',
+      movedSystems: 3,
+      movedUsers: 2,
+      decisionNumber: '99/NQ-UBTVQH15',
+    });
     const successor = res.body.successorAgencyId;
     expect(await countRows(t.db, 'agencies')).toBe(agenciesBefore + 1);
     expect(await countRows(t.db, 'systems')).toBe(systemsBefore);
@@ -55,8 +90,14 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
     expect(users.map((u: { username: string }) => u.username)).toEqual(['canbo.sl-x-muonglan', 'canbo.sl-x-phiengkhoai']);
     const draft = await t.http().get(`/api/v1/dossiers/${draftId}`).set(as(officer)).expect(200);
     expect(draft.body.owner.id).toBe(successor);
-    const audit = await t.db.query(`SELECT entity_type, action, count(*)::int AS n FROM audit_log WHERE action IN ('MERGE', 'MOVE') GROUP BY 1, 2 ORDER BY 1, 2`);
-    expect(audit).toEqual([{ entity_type: 'agency', action: 'MERGE', n: 2 }, { entity_type: 'dossier', action: 'MOVE', n: 1 }, { entity_type: 'system', action: 'MOVE', n: 3 }]);
+    const audit = await t.db.query(
+      `SELECT entity_type, action, count(*)::int AS n FROM audit_log WHERE action IN ('MERGE', 'MOVE') GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    expect(audit).toEqual([
+      { entity_type: 'agency', action: 'MERGE', n: 2 },
+      { entity_type: 'dossier', action: 'MOVE', n: 1 },
+      { entity_type: 'system', action: 'MOVE', n: 3 },
+    ]);
   });
 
   it('still shows the structure as it was before the merge', async () => {
@@ -67,7 +108,10 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
 
     const source = await idOf('SL-X-MUONGLAN');
     const heldThen = await t.http().get('/api/v1/systems').query({ agencyId: source, asOf: '2026-02-15' }).set(as(leader)).expect(200);
-    expect(heldThen.body.items.map((s: { name: string }) => s.name).sort()).toEqual(['Quản lý văn bản xã Mường Lạn', 'Thư điện tử xã Mường Lạn']);
+    expect(heldThen.body.items.map((s: { name: string }) => s.name).sort()).toEqual([
+      'Quản lý văn bản xã Mường Lạn',
+      'Thư điện tử xã Mường Lạn',
+    ]);
     const heldNow = await t.http().get('/api/v1/systems').query({ agencyId: source, asOf: '2026-03-02' }).set(as(leader)).expect(200);
     expect(heldNow.body.total).toBe(0);
 
@@ -98,14 +142,24 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
     const merged = await idOf('SL-X-MUONGLAN');
     const active = await idOf('SL-X-TANYEN');
     const cases: [object, string][] = [
-      [{ sourceAgencyIds: [merged], successorAgencyId: active, effectiveDate: '2026-05-01', decisionNumber: '1/NQ' }, 'REORGANISATION_INVALID'],
-      [{ sourceAgencyIds: [active], successorAgencyId: active, effectiveDate: '2026-05-01', decisionNumber: '1/NQ' }, 'REORGANISATION_INVALID'],
+      [
+        { sourceAgencyIds: [merged], successorAgencyId: active, effectiveDate: '2026-05-01', decisionNumber: '1/NQ' },
+        'REORGANISATION_INVALID',
+      ],
+      [
+        { sourceAgencyIds: [active], successorAgencyId: active, effectiveDate: '2026-05-01', decisionNumber: '1/NQ' },
+        'REORGANISATION_INVALID',
+      ],
       [{ sourceAgencyIds: [active], effectiveDate: '2026-05-01', decisionNumber: '1/NQ' }, 'REORGANISATION_INVALID'],
-      [{ sourceAgencyIds: [active], successorAgencyId: merged, effectiveDate: '2099-01-01', decisionNumber: '1/NQ' }, 'REORGANISATION_INVALID'],
+      [
+        { sourceAgencyIds: [active], successorAgencyId: merged, effectiveDate: '2099-01-01', decisionNumber: '1/NQ' },
+        'REORGANISATION_INVALID',
+      ],
       [{ sourceAgencyIds: [], successorAgencyId: active, effectiveDate: '2026-05-01', decisionNumber: '1/NQ' }, 'VALIDATION_FAILED'],
       [{ sourceAgencyIds: [active], successorAgencyId: merged, effectiveDate: '2026-02-30', decisionNumber: '1/NQ' }, 'VALIDATION_FAILED'],
     ];
-    for (const [body, code] of cases) expectProblem(await t.http().post('/api/v1/agency-reorganisations/merge').set(as(admin)).send(body), 422, code);
+    for (const [body, code] of cases)
+      expectProblem(await t.http().post('/api/v1/agency-reorganisations/merge').set(as(admin)).send(body), 422, code);
     expect(await countRows(t.db, 'audit_log')).toBe(audits);
   });
 

@@ -15,7 +15,14 @@ describe('approval-rate report kept between requests', () => {
   let admin: string;
   let cache: ReportProgressCache;
   const report = async (query: object = {}) =>
-    (await t.http().get('/api/v1/reports/approval-rate').query(query).set({ authorization: `Bearer ${leader}` }).expect(200)).body;
+    (
+      await t
+        .http()
+        .get('/api/v1/reports/approval-rate')
+        .query(query)
+        .set({ authorization: `Bearer ${leader}` })
+        .expect(200)
+    ).body;
   /** The same report with nothing kept: what the kept one must equal. */
   const uncached = async (query: object = {}) => {
     cache.clear();
@@ -23,7 +30,14 @@ describe('approval-rate report kept between requests', () => {
   };
 
   const national = async () =>
-    (await t.http().get('/api/v1/reports/approval-rate').query({ scope: 'national' }).set({ authorization: `Bearer ${admin}` }).expect(200)).body;
+    (
+      await t
+        .http()
+        .get('/api/v1/reports/approval-rate')
+        .query({ scope: 'national' })
+        .set({ authorization: `Bearer ${admin}` })
+        .expect(200)
+    ).body;
   const uncachedNational = async () => {
     cache.clear();
     return national();
@@ -33,14 +47,25 @@ describe('approval-rate report kept between requests', () => {
     const [{ id: body }] = await t.db.query(
       `INSERT INTO agencies (code, name, kind, province_code, valid_from, valid_to, status, successor_id, search_text)
        VALUES ($1, $2, 'department', $3, '2020-01-01', $4::date, $5, (SELECT id FROM agencies WHERE code = $6), $7) RETURNING id`,
-      [code, `Sở Thông tin và Truyền thông (${code})`, provinceCode, extra.validTo ?? null, extra.validTo ? 'MERGED' : 'ACTIVE', extra.successorCode ?? null, code.toLowerCase()],
+      [
+        code,
+        `Sở Thông tin và Truyền thông (${code})`,
+        provinceCode,
+        extra.validTo ?? null,
+        extra.validTo ? 'MERGED' : 'ACTIVE',
+        extra.successorCode ?? null,
+        code.toLowerCase(),
+      ],
     );
     const [{ id: system }] = await t.db.query(
       `INSERT INTO systems (code, name, owner_agency_id, operator_agency_id, province_code, system_type, info_types, lifecycle, approved_level, approval_decision_number, approval_decision_date, search_text)
        VALUES ($1, 'Cổng thông tin điện tử', $2, $2, $3, 'INTERNAL', '{PUBLIC}', 'IN_OPERATION', 2, '7/QĐ-UBND', '2026-01-02', 'cong thong tin') RETURNING id`,
       [`${code}-CTT`, body, provinceCode],
     );
-    await t.db.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from, valid_to) VALUES ($1, $2, $2, '-infinity', $3::date)`, [system, body, extra.validTo ?? null]);
+    await t.db.query(
+      `INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from, valid_to) VALUES ($1, $2, $2, '-infinity', $3::date)`,
+      [system, body, extra.validTo ?? null],
+    );
     return { body, system };
   };
 
@@ -65,18 +90,35 @@ describe('approval-rate report kept between requests', () => {
   it('keeps the report through writes it does not read', async () => {
     const before = await report();
     const { computed } = cache.stats;
-    await t.db.query(`UPDATE systems SET description = coalesce(description, '') || ' (cập nhật)' WHERE code = (SELECT min(code) FROM systems)`);
+    await t.db.query(
+      `UPDATE systems SET description = coalesce(description, '') || ' (cập nhật)' WHERE code = (SELECT min(code) FROM systems)`,
+    );
     await t.db.query(`UPDATE dossiers SET updated_at = now() WHERE id = (SELECT min(id::text)::uuid FROM dossiers)`);
     expect(await report()).toEqual(before);
     expect(cache.stats.computed).toBe(computed);
   });
 
   it.each([
-    ['a system retired', `UPDATE systems SET retired_at = current_date - 1, lifecycle = 'RETIRED' WHERE id = (SELECT system_id FROM dossiers WHERE approved_at IS NOT NULL ORDER BY approved_at LIMIT 1)`],
-    ['an approval undone', `UPDATE dossiers SET approved_at = NULL WHERE id = (SELECT id FROM dossiers WHERE approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1)`],
-    ['a first submission moved later', `UPDATE dossiers SET first_submitted_at = now() WHERE id = (SELECT id FROM dossiers WHERE first_submitted_at IS NOT NULL AND approved_at IS NULL ORDER BY first_submitted_at LIMIT 1)`],
-    ['a custody period moved', `UPDATE system_custody SET valid_from = current_date + 1 WHERE id = (SELECT id FROM system_custody WHERE valid_to IS NULL ORDER BY valid_from DESC LIMIT 1)`],
-    ['a recorded decision', `UPDATE systems SET approved_level = 3, approval_decision_number = '12/QĐ-UBND', approval_decision_date = current_date - 2 WHERE id = (SELECT id FROM systems WHERE approved_level IS NULL AND retired_at IS NULL AND id IN (SELECT system_id FROM system_custody WHERE valid_to IS NULL AND valid_from <= current_date) ORDER BY code LIMIT 1)`],
+    [
+      'a system retired',
+      `UPDATE systems SET retired_at = current_date - 1, lifecycle = 'RETIRED' WHERE id = (SELECT system_id FROM dossiers WHERE approved_at IS NOT NULL ORDER BY approved_at LIMIT 1)`,
+    ],
+    [
+      'an approval undone',
+      `UPDATE dossiers SET approved_at = NULL WHERE id = (SELECT id FROM dossiers WHERE approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1)`,
+    ],
+    [
+      'a first submission moved later',
+      `UPDATE dossiers SET first_submitted_at = now() WHERE id = (SELECT id FROM dossiers WHERE first_submitted_at IS NOT NULL AND approved_at IS NULL ORDER BY first_submitted_at LIMIT 1)`,
+    ],
+    [
+      'a custody period moved',
+      `UPDATE system_custody SET valid_from = current_date + 1 WHERE id = (SELECT id FROM system_custody WHERE valid_to IS NULL ORDER BY valid_from DESC LIMIT 1)`,
+    ],
+    [
+      'a recorded decision',
+      `UPDATE systems SET approved_level = 3, approval_decision_number = '12/QĐ-UBND', approval_decision_date = current_date - 2 WHERE id = (SELECT id FROM systems WHERE approved_level IS NULL AND retired_at IS NULL AND id IN (SELECT system_id FROM system_custody WHERE valid_to IS NULL AND valid_from <= current_date) ORDER BY code LIMIT 1)`,
+    ],
   ])('computes it again after %s', async (_name, change) => {
     const before = await report();
     const { computed } = cache.stats;
@@ -92,8 +134,18 @@ describe('approval-rate report kept between requests', () => {
     const { computed } = cache.stats;
     const [{ id: ownerAgencyId }] = await t.db.query(`SELECT id FROM agencies WHERE code = 'SL-SO-XD'`);
     const officerHeaders = { authorization: `Bearer ${officer}` };
-    const system = await t.http().post('/api/v1/systems').set(officerHeaders)
-      .send({ code: 'KIEM-TRA-BAO-CAO', name: 'Hệ thống kiểm tra báo cáo', ownerAgencyId, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' })
+    const system = await t
+      .http()
+      .post('/api/v1/systems')
+      .set(officerHeaders)
+      .send({
+        code: 'KIEM-TRA-BAO-CAO',
+        name: 'Hệ thống kiểm tra báo cáo',
+        ownerAgencyId,
+        systemType: 'INTERNAL',
+        infoTypes: ['PRIVATE'],
+        lifecycle: 'IN_OPERATION',
+      })
       .expect(201);
     const after = await report();
     expect(cache.stats.computed).toBe(computed + 1);
@@ -108,7 +160,9 @@ describe('approval-rate report kept between requests', () => {
     try {
       await uncached();
       await other.query('BEGIN');
-      await other.query(`UPDATE dossiers SET approved_at = NULL WHERE id = (SELECT id FROM dossiers WHERE approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1)`);
+      await other.query(
+        `UPDATE dossiers SET approved_at = NULL WHERE id = (SELECT id FROM dossiers WHERE approved_at IS NOT NULL ORDER BY approved_at DESC LIMIT 1)`,
+      );
       // Computed while the change is in flight: it cannot see it, and must not be kept past its commit.
       const during = await uncached();
       await other.query('COMMIT');
@@ -122,16 +176,25 @@ describe('approval-rate report kept between requests', () => {
 
   it('keeps the campaign progress exact too', async () => {
     const [{ id }] = await t.db.query(`SELECT id FROM campaigns ORDER BY issued_on LIMIT 1`);
-    const progress = async () => (await t.http().get(`/api/v1/campaigns/${id}/progress`).set({ authorization: `Bearer ${leader}` }).expect(200)).body;
+    const progress = async () =>
+      (
+        await t
+          .http()
+          .get(`/api/v1/campaigns/${id}/progress`)
+          .set({ authorization: `Bearer ${leader}` })
+          .expect(200)
+      ).body;
     const before = await progress();
-    await t.db.query(`UPDATE dossiers SET first_submitted_at = NULL, approved_at = NULL WHERE system_id IN (SELECT id FROM systems WHERE owner_agency_id = (SELECT id FROM agencies WHERE code = 'SL-SO-XD'))`);
+    await t.db.query(
+      `UPDATE dossiers SET first_submitted_at = NULL, approved_at = NULL WHERE system_id IN (SELECT id FROM systems WHERE owner_agency_id = (SELECT id FROM agencies WHERE code = 'SL-SO-XD'))`,
+    );
     const after = await progress();
     expect(after).not.toEqual(before);
     cache.clear();
     expect(await progress()).toEqual(after);
   });
 
-  it('keeps a province\'s report through a change in another province; the national report computes that province only', async () => {
+  it("keeps a province's report through a change in another province; the national report computes that province only", async () => {
     const { system } = await bodyWithSystem('HB-SO-TTTT', 'HB');
     const province = await report();
     const before = await uncachedNational();
@@ -146,11 +209,16 @@ describe('approval-rate report kept between requests', () => {
     expect(after).toEqual(await uncachedNational());
   });
 
-  it('recomputes a province\'s report after a change to a system once held by a body of another province merged into one of its own', async () => {
+  it("recomputes a province's report after a change to a system once held by a body of another province merged into one of its own", async () => {
     // YY-SO-CU merged into SL-SO-XD on 2025-07-01 after handing its system to YY-SO-MOI (of its own province).
     const { system, body: old } = await bodyWithSystem('YY-SO-CU', 'YY', { validTo: '2025-06-30', successorCode: 'SL-SO-XD' });
-    const [{ id: next }] = await t.db.query(`INSERT INTO agencies (code, name, kind, province_code, valid_from, search_text) VALUES ('YY-SO-MOI', 'Sở mới', 'department', 'YY', '2020-01-01', 'so moi') RETURNING id`);
-    await t.db.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $2, '2025-07-01')`, [system, next]);
+    const [{ id: next }] = await t.db.query(
+      `INSERT INTO agencies (code, name, kind, province_code, valid_from, search_text) VALUES ('YY-SO-MOI', 'Sở mới', 'department', 'YY', '2020-01-01', 'so moi') RETURNING id`,
+    );
+    await t.db.query(
+      `INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $2, '2025-07-01')`,
+      [system, next],
+    );
     // A dossier of that system, first submitted in 2024 while YY-SO-CU held it: it counts for SL-SO-XD.
     // (An UPDATE … RETURNING gives the rows and the count.)
     const [[{ id: dossier }]] = await t.db.query(

@@ -40,11 +40,21 @@ describe('report columns', () => {
       // The trigger functions, and the functions they call, to the end of the chain.
       const reached = new Set(own.map((trigger) => trigger.function));
       for (const name of reached) {
-        for (const other of sourceOf.keys()) if (!reached.has(other) && new RegExp(`\\b${other}\\s*\\(`).test(sourceOf.get(name) ?? '')) reached.add(other);
+        for (const other of sourceOf.keys())
+          if (!reached.has(other) && new RegExp(`\\b${other}\\s*\\(`).test(sourceOf.get(name) ?? '')) reached.add(other);
       }
-      triggerText.set(table, [...own.map((trigger) => trigger.definition), ...[...reached].map((name) => sourceOf.get(name) ?? '')].join('\n'));
-      updateTriggers.set(table, own.filter((trigger) => / AFTER UPDATE /.test(trigger.definition)));
-      const updates = updateTriggers.get(table)!.map((trigger) => trigger.definition).join('\n');
+      triggerText.set(
+        table,
+        [...own.map((trigger) => trigger.definition), ...[...reached].map((name) => sourceOf.get(name) ?? '')].join('\n'),
+      );
+      updateTriggers.set(
+        table,
+        own.filter((trigger) => / AFTER UPDATE /.test(trigger.definition)),
+      );
+      const updates = updateTriggers
+        .get(table)!
+        .map((trigger) => trigger.definition)
+        .join('\n');
       watched.set(table, new Set([...updates.matchAll(WATCHED_COLUMN)].filter(([, a, b]) => a === b).map(([, column]) => column)));
     }
     const keys: { table: ReportFactTable; column: string }[] = await t.db.query(
@@ -59,7 +69,10 @@ describe('report columns', () => {
 
   it('finds, on every table, the update triggers of both facts', () => {
     for (const table of tables) {
-      const updateFunctions = updateTriggers.get(table)!.map((trigger) => trigger.function).sort();
+      const updateFunctions = updateTriggers
+        .get(table)!
+        .map((trigger) => trigger.function)
+        .sort();
       expect({ table, updateFunctions }).toEqual({ table, updateFunctions: ['note_report_fact_update', 'report_period_facts_update'] });
       expect({ table, watchesColumns: watched.get(table)!.size > 0 }).toEqual({ table, watchesColumns: true });
     }
@@ -73,7 +86,10 @@ describe('report columns', () => {
     const columns = rows.map((row) => row.column);
     const declared = Object.keys(REPORT_COLUMNS[table]);
     expect({ table, undeclared: columns.filter((column) => !declared.includes(column)) }).toEqual({ table, undeclared: [] });
-    expect({ table, declaredButMissing: declared.filter((column) => !columns.includes(column)) }).toEqual({ table, declaredButMissing: [] });
+    expect({ table, declaredButMissing: declared.filter((column) => !columns.includes(column)) }).toEqual({
+      table,
+      declaredButMissing: [],
+    });
   });
 
   it.each(tables)('finds every column of %s declared as feeding the report in its report triggers', (table) => {

@@ -72,7 +72,9 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       expect(submitted.map((r) => r[0]).sort()).toEqual([...DISPATCH_SUBMITTED].sort());
       expect(submitted.every((r) => /^\d{2}\/\d{2}\/\d{4}$/.test(r[4]))).toBe(true);
       expect(bodies.filter((r) => r[5] === 'Có')).toHaveLength(10);
-      expect(bodies.find((r) => r[0] === 'SL-X-MUONGLAN')).toEqual(expect.arrayContaining(['UBND xã Mường Lạn', 'UBND xã, phường', 'Chưa']));
+      expect(bodies.find((r) => r[0] === 'SL-X-MUONGLAN')).toEqual(
+        expect.arrayContaining(['UBND xã Mường Lạn', 'UBND xã, phường', 'Chưa']),
+      );
       const summary = rows.slice(blank + 1);
       expect(summary.find((r) => r[0] === 'Tổng cộng')).toEqual(['Tổng cộng', '95', '19', '10', '76', '52,6%', '20%']);
       expect(summary.find((r) => r[0] === 'UBND xã, phường')).toEqual(['UBND xã, phường', '75', '6', '2', '69', '33,3%', '8%']);
@@ -144,7 +146,13 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
     it('covers 15/12/2025–14/12/2026 with consistent figures in the official wording', async () => {
       const res = await get('/api/v1/reports/annual', leader, { year: 2026 }).expect(200);
       const { period, asOf, summary: s, systems } = res.body;
-      expect(period).toEqual({ year: 2026, from: '2025-12-15', to: '2026-12-14', unitsReportBy: '2026-12-20', ownerReportBy: '2026-12-25' });
+      expect(period).toEqual({
+        year: 2026,
+        from: '2025-12-15',
+        to: '2026-12-14',
+        unitsReportBy: '2026-12-20',
+        ownerReportBy: '2026-12-25',
+      });
       expect(asOf >= period.from && asOf <= period.to).toBe(true);
       expect(systems).toHaveLength(s.systems);
       expect(s.approved).toBeGreaterThan(10);
@@ -163,8 +171,15 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       expect(approved).toHaveLength(s.approved);
       // Approved by the police through the workflow, or by a decision made before capdo whose claim was confirmed.
       const prior = DEMO_PRIOR_DECISIONS.map((p) => p.decision.decisionNumber as string);
-      expect(approved.every((r: { decision: { number: string; date: string } | null }) => (/\/QĐ-CAT-PA05$/.test(r.decision!.number) || prior.includes(r.decision!.number)) && r.decision!.date <= asOf)).toBe(true);
-      expect(approved.filter((r: { decision: { number: string } }) => prior.includes(r.decision.number))).toHaveLength(DEMO_PRIOR_DECISIONS.length);
+      expect(
+        approved.every(
+          (r: { decision: { number: string; date: string } | null }) =>
+            (/\/QĐ-CAT-PA05$/.test(r.decision!.number) || prior.includes(r.decision!.number)) && r.decision!.date <= asOf,
+        ),
+      ).toBe(true);
+      expect(approved.filter((r: { decision: { number: string } }) => prior.includes(r.decision.number))).toHaveLength(
+        DEMO_PRIOR_DECISIONS.length,
+      );
       // A returned dossier and one under appraisal both read "Đã gửi thẩm định".
       const sent = systems.filter((r: { workflowState: string }) => ['RETURNED', 'UNDER_APPRAISAL', 'SUBMITTED'].includes(r.workflowState));
       expect(sent.length).toBeGreaterThan(0);
@@ -193,14 +208,22 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
         .http()
         .patch(`/api/v1/systems/${target.systemId}`)
         .set(as(admin))
-        .send({ version: system.body.version, deploymentStatus: 'FULL', inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }] })
+        .send({
+          version: system.body.version,
+          deploymentStatus: 'FULL',
+          inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }],
+        })
         .expect(200);
       const after = (await get('/api/v1/reports/annual', leader, { year: 2026 }).expect(200)).body;
       expect(after.summary.approvedAndInspected).toBe(before.summary.approvedAndInspected + 1);
       expect(after.summary.approvedAndInspectedInPeriod).toBe(before.summary.approvedAndInspectedInPeriod + 1);
       expect(after.summary.fullyDeployed).toBe(before.summary.fullyDeployed + 1);
       const row = after.systems.find((r: { systemId: string }) => r.systemId === target.systemId);
-      expect(row).toMatchObject({ deploymentStatusLabel: 'Đã triển khai đầy đủ', inspectionStatus: 'Định kỳ', lastInspection: { date: '2026-03-10', kindLabel: 'Định kỳ' } });
+      expect(row).toMatchObject({
+        deploymentStatusLabel: 'Đã triển khai đầy đủ',
+        inspectionStatus: 'Định kỳ',
+        lastInspection: { date: '2026-03-10', kindLabel: 'Định kỳ' },
+      });
     });
 
     it('downloads XLSX and PDF', async () => {

@@ -20,7 +20,10 @@ describe('reports on the Sơn La demo data', () => {
     const res = await report(leader, { asOf: '2026-01-06' }).expect(200);
     expect(res.body.agencies).toMatchObject({ total: 95, submitted: 19, approved: 10, approvalRate: 52.6, notSubmitted: 76 });
     const codes = (pred: (r: { submitted: boolean; approved: boolean }) => boolean) =>
-      res.body.agencyRows.filter(pred).map((r: { code: string }) => r.code).sort();
+      res.body.agencyRows
+        .filter(pred)
+        .map((r: { code: string }) => r.code)
+        .sort();
     expect(codes((r) => r.submitted)).toEqual([...DISPATCH_SUBMITTED].sort());
     expect(codes((r) => r.approved)).toEqual([...DISPATCH_APPROVED].sort());
     expect(res.body.notSubmitted).toHaveLength(76);
@@ -34,8 +37,14 @@ describe('reports on the Sơn La demo data', () => {
   it('gives zero before the first submission; only the confirmed decisions made before capdo carry a level', async () => {
     const res = await report(leader, { asOf: '2025-07-31' }).expect(200);
     expect(res.body.agencies).toMatchObject({ total: 95, submitted: 0, approved: 0, approvalRate: null });
-    expect(res.body.systems).toMatchObject({ withApprovedLevel: DEMO_PRIOR_DECISIONS.length, claimedNotConfirmed: 0, byLevel: { '2': DEMO_PRIOR_DECISIONS.length } });
-    const claimed = await t.db.query(`SELECT c.status, c.evidence_sha256 IS NOT NULL AS evidence, c.reviewed_by_username FROM prior_approval_claims c`);
+    expect(res.body.systems).toMatchObject({
+      withApprovedLevel: DEMO_PRIOR_DECISIONS.length,
+      claimedNotConfirmed: 0,
+      byLevel: { '2': DEMO_PRIOR_DECISIONS.length },
+    });
+    const claimed = await t.db.query(
+      `SELECT c.status, c.evidence_sha256 IS NOT NULL AS evidence, c.reviewed_by_username FROM prior_approval_claims c`,
+    );
     expect(claimed).toEqual(DEMO_PRIOR_DECISIONS.map(() => ({ status: 'CONFIRMED', evidence: true, reviewed_by_username: 'thamdinh' })));
   });
 
@@ -62,11 +71,21 @@ describe('reports on the Sơn La demo data', () => {
   });
 
   it('gives an administrator the whole country with scope=national; only an administrator, and alone', async () => {
-    await t.http().post('/api/v1/agencies').set(as(admin)).send({ code: 'HN-UBND', name: 'UBND thành phố Hà Nội', kind: 'province_committee', provinceCode: 'HN', validFrom: '2025-07-01' }).expect(201);
+    await t
+      .http()
+      .post('/api/v1/agencies')
+      .set(as(admin))
+      .send({ code: 'HN-UBND', name: 'UBND thành phố Hà Nội', kind: 'province_committee', provinceCode: 'HN', validFrom: '2025-07-01' })
+      .expect(201);
     const sonLa = await report(admin, { province: 'SL', asOf: '2026-01-06' }).expect(200);
     const all = await report(admin, { scope: 'national', asOf: '2026-01-06' }).expect(200);
     expect(all.body.scope).toEqual({ provinceCode: null, rootAgency: null, title: 'Toàn quốc' });
-    expect(all.body.agencies).toMatchObject({ total: sonLa.body.agencies.total + 1, submitted: 19, approved: 10, notSubmitted: sonLa.body.agencies.notSubmitted + 1 });
+    expect(all.body.agencies).toMatchObject({
+      total: sonLa.body.agencies.total + 1,
+      submitted: 19,
+      approved: 10,
+      notSubmitted: sonLa.body.agencies.notSubmitted + 1,
+    });
     expect(all.body.notSubmitted.map((r: { code: string }) => r.code)).toContain('HN-UBND');
     expect(all.body.systems).toEqual(sonLa.body.systems);
     expectProblem(await report(leader, { scope: 'national' }), 403, 'FORBIDDEN');
@@ -90,7 +109,11 @@ describe('reports on the Sơn La demo data', () => {
       expect(onTime + late + notYet).toBe(95);
       expect(onTime).toBeGreaterThan(19);
       expect(res.body.notYetSubmitted).toHaveLength(notYet);
-      expect(res.body.bodies.filter((b: { submission: string }) => b.submission === 'ON_TIME').every((b: { submittedOn: string }) => b.submittedOn <= '2026-02-15')).toBe(true);
+      expect(
+        res.body.bodies
+          .filter((b: { submission: string }) => b.submission === 'ON_TIME')
+          .every((b: { submittedOn: string }) => b.submittedOn <= '2026-02-15'),
+      ).toBe(true);
       const later = await t.http().get(`/api/v1/campaigns/${id}/progress`).query({ asOf: '2026-09-30' }).set(as(leader)).expect(200);
       expect(later.body.counts.late).toBeGreaterThan(0);
       expect(later.body.counts.onTime).toBe(onTime);
@@ -101,13 +124,50 @@ describe('reports on the Sơn La demo data', () => {
         .http()
         .post('/api/v1/campaigns')
         .set(as(admin))
-        .send({ province: 'SL', number: '99/UBND-KT', issuedOn: '2026-03-01', issuer: 'UBND tỉnh Sơn La', title: 'Xã, phường hoàn thành phê duyệt', deadline: '2026-06-30', target: 'APPROVED', tiers: ['COMMUNE'] })
+        .send({
+          province: 'SL',
+          number: '99/UBND-KT',
+          issuedOn: '2026-03-01',
+          issuer: 'UBND tỉnh Sơn La',
+          title: 'Xã, phường hoàn thành phê duyệt',
+          deadline: '2026-06-30',
+          target: 'APPROVED',
+          tiers: ['COMMUNE'],
+        })
         .expect(201);
       expect(created.body.addressed).toBe(75);
-      expectProblem(await t.http().post('/api/v1/campaigns').set(as(admin)).send({ province: 'SL', number: '99/UBND-KT', issuedOn: '2026-03-01', issuer: 'x', title: 'x', deadline: '2026-06-30', target: 'APPROVED' }), 409, 'DUPLICATE');
-      expectProblem(await t.http().post('/api/v1/campaigns').set(as(admin)).send({ province: 'SL', number: '1/X', issuedOn: '2026-03-01', issuer: 'x', title: 'x', deadline: '2026-02-01', target: 'APPROVED' }), 422, 'VALIDATION_FAILED');
+      expectProblem(
+        await t.http().post('/api/v1/campaigns').set(as(admin)).send({
+          province: 'SL',
+          number: '99/UBND-KT',
+          issuedOn: '2026-03-01',
+          issuer: 'x',
+          title: 'x',
+          deadline: '2026-06-30',
+          target: 'APPROVED',
+        }),
+        409,
+        'DUPLICATE',
+      );
+      expectProblem(
+        await t.http().post('/api/v1/campaigns').set(as(admin)).send({
+          province: 'SL',
+          number: '1/X',
+          issuedOn: '2026-03-01',
+          issuer: 'x',
+          title: 'x',
+          deadline: '2026-02-01',
+          target: 'APPROVED',
+        }),
+        422,
+        'VALIDATION_FAILED',
+      );
       expectProblem(await t.http().post('/api/v1/campaigns').set(as(leader)).send({}), 403, 'FORBIDDEN');
-      expectProblem(await t.http().get('/api/v1/campaigns/00000000-0000-4000-8000-000000000000/progress').set(as(leader)), 404, 'NOT_FOUND');
+      expectProblem(
+        await t.http().get('/api/v1/campaigns/00000000-0000-4000-8000-000000000000/progress').set(as(leader)),
+        404,
+        'NOT_FOUND',
+      );
     });
   });
 });

@@ -53,7 +53,10 @@ describe('per-user limits on costly requests', () => {
     await seedDemoActivity(t.app);
     // Tokens signed directly: forty sign-ins from one address would meet the sign-in throttle, which is not under test.
     const jwt = t.app.get(JwtService);
-    const sign = async (row: { id: string; username: string; role: string }): Promise<Account> => ({ id: row.id, token: await jwt.signAsync({ sub: row.id, username: row.username, role: row.role }) });
+    const sign = async (row: { id: string; username: string; role: string }): Promise<Account> => ({
+      id: row.id,
+      token: await jwt.signAsync({ sub: row.id, username: row.username, role: row.role }),
+    });
     const rows: { id: string; username: string; role: string }[] = await t.db.query(
       `SELECT id, username, role FROM users WHERE username = 'lanhdao' OR (role = 'AGENCY_OFFICER' AND username LIKE 'canbo.sl-%') ORDER BY username = 'lanhdao' DESC, username LIMIT 41`,
     );
@@ -96,7 +99,10 @@ describe('per-user limits on costly requests', () => {
     if ('reason' in next) throw new Error('the waiting slot should have been granted');
     next.release();
     const res = await other;
-    expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status: 200, type: expect.stringContaining('application/pdf') });
+    expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+      status: 200,
+      type: expect.stringContaining('application/pdf'),
+    });
     await annualPdf(leader).expect(200);
   });
 
@@ -140,7 +146,9 @@ describe('per-user limits on costly requests', () => {
     expect(served).toBeGreaterThanOrEqual(1);
     for (const res of result.filter((r) => r.status === 429)) expectTooMany(res, 'Máy chủ đang bận tạo tệp');
     expect(healthMs.length).toBeGreaterThan(0);
-    process.stdout.write(`[request-limits] 30 annual PDFs at once: ${served} served, ${statuses.length - served} × 429; /api/health max ${Math.max(...healthMs)} ms over ${healthMs.length} checks\n`);
+    process.stdout.write(
+      `[request-limits] 30 annual PDFs at once: ${served} served, ${statuses.length - served} × 429; /api/health max ${Math.max(...healthMs)} ms over ${healthMs.length} checks\n`,
+    );
     // The 0.5 s bound is measured against a server in its own process (test/reliability/heavy-requests.e2e-spec.ts): here the
     // test's own thirty clients share the server's thread, so the figure is printed, not asserted; every probe above
     // must still have answered 200.

@@ -52,12 +52,16 @@ describe('deny by default', () => {
   });
 
   it('every route is either explicitly public or declares a known permission', () => {
-    const undeclared = registeredRoutes(t).filter((r) => !r.isPublic && !(r.permission && (PERMISSIONS as readonly string[]).includes(r.permission)));
+    const undeclared = registeredRoutes(t).filter(
+      (r) => !r.isPublic && !(r.permission && (PERMISSIONS as readonly string[]).includes(r.permission)),
+    );
     expect(undeclared).toEqual([]);
   });
 
   it('only sign-in (API and page) and health are public', () => {
-    const publicRoutes = registeredRoutes(t).filter((r) => r.isPublic).map((r) => `${r.method} ${r.path}`);
+    const publicRoutes = registeredRoutes(t)
+      .filter((r) => r.isPublic)
+      .map((r) => `${r.method} ${r.path}`);
     expect(publicRoutes.sort()).toEqual(['GET /api/health', 'GET /dang-nhap', 'POST /api/v1/auth/login', 'POST /dang-nhap']);
   });
 

@@ -33,14 +33,32 @@ describe('routing rules (administrators)', () => {
       .http()
       .post('/api/v1/routing-rules')
       .set(as(admin))
-      .send({ name: 'Ngành y tế: Sở Y tế thẩm định cấp độ 1–2', ownerAgencyId: yt, minLevel: 1, maxLevel: 2, appraiserAgencyId: yt, approverKind: 'AGENCY', approverAgencyId: yt, priority: 10 })
+      .send({
+        name: 'Ngành y tế: Sở Y tế thẩm định cấp độ 1–2',
+        ownerAgencyId: yt,
+        minLevel: 1,
+        maxLevel: 2,
+        appraiserAgencyId: yt,
+        approverKind: 'AGENCY',
+        approverAgencyId: yt,
+        priority: 10,
+      })
       .expect(201);
     expect(res.body).toMatchObject({ includeSubtree: true, active: true, version: 1 });
     const audit = await t.db.query(`SELECT action FROM audit_log WHERE entity_type = 'routing_rule' AND entity_id = $1`, [res.body.id]);
     expect(audit).toEqual([{ action: 'CREATE' }]);
-    const updated = await t.http().patch(`/api/v1/routing-rules/${res.body.id}`).set(as(admin)).send({ version: 1, active: false }).expect(200);
+    const updated = await t
+      .http()
+      .patch(`/api/v1/routing-rules/${res.body.id}`)
+      .set(as(admin))
+      .send({ version: 1, active: false })
+      .expect(200);
     expect(updated.body).toMatchObject({ active: false, version: 2 });
-    expectProblem(await t.http().patch(`/api/v1/routing-rules/${res.body.id}`).set(as(admin)).send({ version: 1, active: true }), 409, 'VERSION_CONFLICT');
+    expectProblem(
+      await t.http().patch(`/api/v1/routing-rules/${res.body.id}`).set(as(admin)).send({ version: 1, active: true }),
+      409,
+      'VERSION_CONFLICT',
+    );
   });
 
   it('refuses inconsistent rules with field errors and writes nothing', async () => {
@@ -51,10 +69,18 @@ describe('routing rules (administrators)', () => {
       { name: 'x', ownerAgencyId: yt, minLevel: 1, maxLevel: 2, approverKind: 'OWNER' },
       { name: 'x', ownerAgencyId: yt, minLevel: 1, maxLevel: 2, appraiserAgencyId: yt, appraiserExternalName: 'Bộ', approverKind: 'OWNER' },
       { name: 'x', ownerAgencyId: yt, minLevel: 1, maxLevel: 2, appraiserAgencyId: yt, approverKind: 'AGENCY' },
-      { name: 'x', ownerAgencyId: '00000000-0000-4000-8000-000000000000', minLevel: 1, maxLevel: 2, appraiserAgencyId: yt, approverKind: 'OWNER' },
+      {
+        name: 'x',
+        ownerAgencyId: '00000000-0000-4000-8000-000000000000',
+        minLevel: 1,
+        maxLevel: 2,
+        appraiserAgencyId: yt,
+        approverKind: 'OWNER',
+      },
       { name: 'x', ownerAgencyId: yt, minLevel: 0, maxLevel: 9, appraiserAgencyId: yt, approverKind: 'KING' },
     ];
-    for (const body of cases) expectProblem(await t.http().post('/api/v1/routing-rules').set(as(admin)).send(body), 422, 'VALIDATION_FAILED');
+    for (const body of cases)
+      expectProblem(await t.http().post('/api/v1/routing-rules').set(as(admin)).send(body), 422, 'VALIDATION_FAILED');
     expect(await countRows(t.db, 'routing_rules')).toBe(before);
   });
 

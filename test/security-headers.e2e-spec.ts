@@ -20,8 +20,9 @@ async function withEnv<T>(env: Record<string, string>, run: () => Promise<T>): P
   try {
     return await run();
   } finally {
-    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
+    for (const [k, v] of Object.entries(saved))
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
   }
 }
 
@@ -54,7 +55,11 @@ describe('security headers and proxies, default configuration', () => {
     expectSecurityHeaders(page);
     expect(page.headers['content-security-policy']).toContain("default-src 'self'");
     expect(page.headers['cache-control']).toBe('no-store');
-    for (const res of [await t.http().get('/assets/app.css').expect(200), await t.http().get('/khong-co').expect(404), await t.http().get('/api/docs/').expect(200)]) {
+    for (const res of [
+      await t.http().get('/assets/app.css').expect(200),
+      await t.http().get('/khong-co').expect(404),
+      await t.http().get('/api/docs/').expect(200),
+    ]) {
       expectSecurityHeaders(res);
     }
     // assets stay cacheable: nothing in them depends on who asks
@@ -62,14 +67,33 @@ describe('security headers and proxies, default configuration', () => {
   });
 
   it('believes no X-Forwarded-For without TRUST_PROXY: a guesser cannot take a new address for every try', async () => {
-    for (let i = 0; i < 5; i++) await t.http().post('/api/v1/auth/login').set('x-forwarded-for', `203.0.113.${i}`).send({ username: 'lanhdao', password: 'sai' }).expect(401);
-    expectProblem(await t.http().post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.99').send({ username: 'lanhdao', password: 'demo1234' }), 429, 'LOGIN_THROTTLED');
+    for (let i = 0; i < 5; i++)
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', `203.0.113.${i}`)
+        .send({ username: 'lanhdao', password: 'sai' })
+        .expect(401);
+    expectProblem(
+      await t.http().post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.99').send({ username: 'lanhdao', password: 'demo1234' }),
+      429,
+      'LOGIN_THROTTLED',
+    );
     const rows: { address: string }[] = await t.db.query(`SELECT DISTINCT address FROM login_throttle`);
     expect(rows.map((r) => r.address)).not.toContain('203.0.113.0');
   });
 
   it('answers a missing asset and path traversal with a 404 problem, never a 500', async () => {
-    for (const path of ['/assets/khong-co.css', '/assets/..%2f..%2fpackage.json', '/assets/%2e%2e/%2e%2e/package.json', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/assets/fonts/..%2f..%2fpackage.json', '/assets/fonts/khong-co.ttf', '/assets/', '/assets/%00']) {
+    for (const path of [
+      '/assets/khong-co.css',
+      '/assets/..%2f..%2fpackage.json',
+      '/assets/%2e%2e/%2e%2e/package.json',
+      '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+      '/assets/fonts/..%2f..%2fpackage.json',
+      '/assets/fonts/khong-co.ttf',
+      '/assets/',
+      '/assets/%00',
+    ]) {
       const res = await t.http().get(path);
       expectProblem(res, 404, 'NOT_FOUND');
       expectSecurityHeaders(res);
@@ -85,12 +109,38 @@ describe('security headers and proxies behind a configured proxy', () => {
       const overHttps = await t.http().get('/api/health').set('x-forwarded-proto', 'https');
       expect(overHttps.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       expect((await t.http().get('/api/health')).headers['strict-transport-security']).toBeUndefined();
-      for (let i = 0; i < 5; i++) await t.http().post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.50').send({ username: 'lanhdao', password: 'sai' }).expect(401);
-      expectProblem(await t.http().post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.50').send({ username: 'lanhdao', password: 'demo1234' }), 429, 'LOGIN_THROTTLED');
-      await t.http().post('/api/v1/auth/login').set('x-forwarded-for', '203.0.113.51').send({ username: 'lanhdao', password: 'demo1234' }).expect(200);
+      for (let i = 0; i < 5; i++)
+        await t
+          .http()
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', '203.0.113.50')
+          .send({ username: 'lanhdao', password: 'sai' })
+          .expect(401);
+      expectProblem(
+        await t
+          .http()
+          .post('/api/v1/auth/login')
+          .set('x-forwarded-for', '203.0.113.50')
+          .send({ username: 'lanhdao', password: 'demo1234' }),
+        429,
+        'LOGIN_THROTTLED',
+      );
+      await t
+        .http()
+        .post('/api/v1/auth/login')
+        .set('x-forwarded-for', '203.0.113.51')
+        .send({ username: 'lanhdao', password: 'demo1234' })
+        .expect(200);
       // a session started over https is Secure even without PUBLIC_URL https
       const form = await t.http().get('/dang-nhap').set('x-forwarded-proto', 'https').expect(200);
-      const res = await t.http().post('/dang-nhap').set('x-forwarded-proto', 'https').set('cookie', jar(cookiesOf(form))).type('form').send({ username: 'thamdinh', password: 'demo1234', _csrf: csrfFrom(form.text) }).expect(303);
+      const res = await t
+        .http()
+        .post('/dang-nhap')
+        .set('x-forwarded-proto', 'https')
+        .set('cookie', jar(cookiesOf(form)))
+        .type('form')
+        .send({ username: 'thamdinh', password: 'demo1234', _csrf: csrfFrom(form.text) })
+        .expect(303);
       expect(cookiesOf(res).find((c) => c.startsWith('capdo_session='))).toMatch(/Secure/);
     } finally {
       await t.close();
@@ -104,7 +154,13 @@ describe('security headers and proxies behind a configured proxy', () => {
       expect(form.headers['strict-transport-security']).toBe('max-age=31536000; includeSubDomains');
       const csrfCookie = cookiesOf(form).find((c) => c.startsWith('__Host-capdo_csrf='))!;
       expect(csrfCookie).toMatch(/; Secure/);
-      const res = await t.http().post('/dang-nhap').set('cookie', jar(cookiesOf(form))).type('form').send({ username: 'canbo.sl-so-xd', password: 'demo1234', _csrf: csrfFrom(form.text) }).expect(303);
+      const res = await t
+        .http()
+        .post('/dang-nhap')
+        .set('cookie', jar(cookiesOf(form)))
+        .type('form')
+        .send({ username: 'canbo.sl-so-xd', password: 'demo1234', _csrf: csrfFrom(form.text) })
+        .expect(303);
       const cookies = cookiesOf(res);
       for (const name of ['__Host-capdo_session=', '__Host-capdo_csrf=']) {
         const cookie = cookies.find((c) => c.startsWith(name))!;
@@ -117,8 +173,18 @@ describe('security headers and proxies behind a configured proxy', () => {
       const home = await t.http().get('/ho-so').set('cookie', session).expect(200);
       await t.http().get('/api/v1/auth/me').set('cookie', session).expect(200);
       // the bare name is not read on an https deployment: a cookie planted by a plain-http page is ignored
-      await t.http().get('/ho-so').set('cookie', session.replace(/__Host-/g, '')).expect(303);
-      await t.http().post('/dang-xuat').set('cookie', session).type('form').send({ _csrf: csrfFrom(home.text) }).expect(303);
+      await t
+        .http()
+        .get('/ho-so')
+        .set('cookie', session.replace(/__Host-/g, ''))
+        .expect(303);
+      await t
+        .http()
+        .post('/dang-xuat')
+        .set('cookie', session)
+        .type('form')
+        .send({ _csrf: csrfFrom(home.text) })
+        .expect(303);
     } finally {
       await t.close();
     }

@@ -18,13 +18,17 @@ describe('state secrets never stay on the networked registry', () => {
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const sha = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
   const get = async (id: string) => (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
-  const act = (token: string, id: string, action: string, body: object) => t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send(body);
-  const upload = (token: string, id: string, name = 'Phụ lục.pdf') => t.http().post(`/api/v1/dossiers/${id}/attachments`).set(as(token)).field('kind', 'OTHER').attach('file', PDF, name);
+  const act = (token: string, id: string, action: string, body: object) =>
+    t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send(body);
+  const upload = (token: string, id: string, name = 'Phụ lục.pdf') =>
+    t.http().post(`/api/v1/dossiers/${id}/attachments`).set(as(token)).field('kind', 'OTHER').attach('file', PDF, name);
   const SECRET_FACTS = { systemType: 'INTERNAL', infoTypes: ['PRIVATE', 'STATE_SECRET'], nationalSecurityHarm: 'HARM' };
 
   beforeAll(async () => {
     t = await createTestApp();
-    [officer, otherOfficer, appraiser, leader] = await Promise.all(['canbo.sl-so-xd', 'canbo.sl-so-yt', 'thamdinh', 'lanhdao'].map((u) => t.login(u)));
+    [officer, otherOfficer, appraiser, leader] = await Promise.all(
+      ['canbo.sl-so-xd', 'canbo.sl-so-yt', 'thamdinh', 'lanhdao'].map((u) => t.login(u)),
+    );
   });
   afterAll(() => t.close());
 
@@ -50,13 +54,20 @@ describe('state secrets never stay on the networked registry', () => {
 
     it('cannot be given at creation either, even for a system not recorded as state-secret', async () => {
       const before = await countRows(t.db, 'dossiers');
-      expectProblem(await t.http().post('/api/v1/dossiers').set(as(officer)).send({ systemId, facts: SECRET_FACTS }), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+      expectProblem(
+        await t.http().post('/api/v1/dossiers').set(as(officer)).send({ systemId, facts: SECRET_FACTS }),
+        422,
+        'STATE_SECRET_OFFLINE_DOSSIER',
+      );
       expect(await countRows(t.db, 'dossiers')).toBe(before);
     });
 
     describe('a dossier already holding such facts (stored before this rule)', () => {
       beforeAll(async () => {
-        await t.db.query(`UPDATE dossiers SET classification = jsonb_set(classification, '{facts}', $2::jsonb) WHERE id = $1`, [id, JSON.stringify(SECRET_FACTS)]);
+        await t.db.query(`UPDATE dossiers SET classification = jsonb_set(classification, '{facts}', $2::jsonb) WHERE id = $1`, [
+          id,
+          JSON.stringify(SECRET_FACTS),
+        ]);
       });
 
       it('takes no attachment: upload → 422, nothing stored', async () => {
@@ -68,7 +79,11 @@ describe('state secrets never stay on the networked registry', () => {
 
       it('takes no update, even one that does not touch the facts', async () => {
         const d = await get(id);
-        expectProblem(await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, levelJustification: 'Bổ sung' }), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+        expectProblem(
+          await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, levelJustification: 'Bổ sung' }),
+          422,
+          'STATE_SECRET_OFFLINE_DOSSIER',
+        );
         expect((await get(id)).version).toBe(d.version);
       });
 
@@ -80,9 +95,17 @@ describe('state secrets never stay on the networked registry', () => {
 
       it('renders no PDF or DOCX, and serves no attachment', async () => {
         for (const file of ['mau-02.pdf', 'mau-02.docx', 'thuyet-minh.pdf']) {
-          expectProblem(await t.http().get(`/api/v1/dossiers/${id}/documents/${file}`).set(as(officer)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+          expectProblem(
+            await t.http().get(`/api/v1/dossiers/${id}/documents/${file}`).set(as(officer)),
+            422,
+            'STATE_SECRET_OFFLINE_DOSSIER',
+          );
         }
-        expectProblem(await t.http().get(`/api/v1/dossiers/${id}/attachments/${attachmentId}`).set(as(leader)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+        expectProblem(
+          await t.http().get(`/api/v1/dossiers/${id}/attachments/${attachmentId}`).set(as(leader)),
+          422,
+          'STATE_SECRET_OFFLINE_DOSSIER',
+        );
       });
 
       it('still answers 404 outside the scope and 403 to a read-only role before the rule', async () => {
@@ -114,32 +137,55 @@ describe('state secrets never stay on the networked registry', () => {
       // One dossier submitted (a frozen revision with texts and files), one draft with a file and an architecture text.
       submitted = (await createCompleteDossier(t, officer, systemId)).id;
       let d = await get(submitted);
-      await t.http().patch(`/api/v1/dossiers/${submitted}`).set(as(officer)).send({ version: d.version, description: { architecture: `${MARKER} sơ đồ mạng, dải IP 10.1.2.0/24` } }).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/dossiers/${submitted}`)
+        .set(as(officer))
+        .send({ version: d.version, description: { architecture: `${MARKER} sơ đồ mạng, dải IP 10.1.2.0/24` } })
+        .expect(200);
       d = await get(submitted);
       await act(officer, submitted, 'submit', { version: d.version }).expect(200);
       draft = (await createCompleteDossier(t, officer, systemId)).id;
       d = await get(draft);
-      await t.http().patch(`/api/v1/dossiers/${draft}`).set(as(officer)).send({ version: d.version, planSections: { a: `${MARKER} tường lửa tại phòng máy` }, levelJustification: `${MARKER} giải trình` }).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/dossiers/${draft}`)
+        .set(as(officer))
+        .send({ version: d.version, planSections: { a: `${MARKER} tường lửa tại phòng máy` }, levelJustification: `${MARKER} giải trình` })
+        .expect(200);
       const extra = await upload(officer, draft, 'Sơ đồ mạng.pdf').expect(201);
       draftAttachment = extra.body.id;
-      for (const row of await t.db.query(`SELECT sha256 FROM dossier_attachments WHERE dossier_id = ANY($1)`, [[submitted, draft]])) attachmentHashes.push(row.sha256);
+      for (const row of await t.db.query(`SELECT sha256 FROM dossier_attachments WHERE dossier_id = ANY($1)`, [[submitted, draft]]))
+        attachmentHashes.push(row.sha256);
       systemVersion = (await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200)).body.version;
     });
 
     it('withdraws its open dossiers in the same request, with the reason, as the workflow would', async () => {
-      const res = await t.http().patch(`/api/v1/systems/${systemId}`).set(as(officer)).send({ version: systemVersion, infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL' }).expect(200);
+      const res = await t
+        .http()
+        .patch(`/api/v1/systems/${systemId}`)
+        .set(as(officer))
+        .send({ version: systemVersion, infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL' })
+        .expect(200);
       expect(res.body.stateSecret).toBe(true);
       for (const id of [submitted, draft]) {
         const d = await get(id);
         expect(d).toMatchObject({ status: 'WITHDRAWN', statusLabel: 'Đã rút' });
         const history = await t.http().get(`/api/v1/dossiers/${id}/history`).set(as(officer)).expect(200);
         const last = history.body[history.body.length - 1];
-        expect(last).toMatchObject({ action: 'withdraw', toStatus: 'WITHDRAWN', note: expect.stringContaining('bí mật nhà nước'), details: { reason: 'STATE_SECRET' } });
+        expect(last).toMatchObject({
+          action: 'withdraw',
+          toStatus: 'WITHDRAWN',
+          note: expect.stringContaining('bí mật nhà nước'),
+          details: { reason: 'STATE_SECRET' },
+        });
       }
     });
 
     it('deletes their attachments and free-text descriptions', async () => {
-      expect((await t.db.query(`SELECT count(*)::int AS n FROM dossier_attachments WHERE dossier_id = ANY($1)`, [[submitted, draft]]))[0].n).toBe(0);
+      expect(
+        (await t.db.query(`SELECT count(*)::int AS n FROM dossier_attachments WHERE dossier_id = ANY($1)`, [[submitted, draft]]))[0].n,
+      ).toBe(0);
       for (const id of [submitted, draft]) {
         const d = await get(id);
         expect(d.attachments).toEqual([]);
@@ -155,13 +201,21 @@ describe('state secrets never stay on the networked registry', () => {
       );
       expect(leaks[0]).toEqual({ dossiers: 0, revisions: 0, events: 0 });
       const revision = await t.http().get(`/api/v1/dossiers/${submitted}/revisions/1`).set(as(appraiser)).expect(200);
-      expect(revision.body).toMatchObject({ number: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), content: { redacted: 'STATE_SECRET' } });
+      expect(revision.body).toMatchObject({
+        number: 1,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        content: { redacted: 'STATE_SECRET' },
+      });
     });
 
     it('keeps in the audit log only the hashes of what it deleted, never the content', async () => {
-      const rows = await t.db.query(`SELECT entity_id, after FROM audit_log WHERE action = 'DOSSIER_WITHDRAW' AND entity_id = ANY($1)`, [[submitted, draft]]);
+      const rows = await t.db.query(`SELECT entity_id, after FROM audit_log WHERE action = 'DOSSIER_WITHDRAW' AND entity_id = ANY($1)`, [
+        [submitted, draft],
+      ]);
       expect(rows).toHaveLength(2);
-      const removed = rows.flatMap((r: { after: { removed: { attachments: { sha256: string }[] } } }) => r.after.removed.attachments.map((a) => a.sha256));
+      const removed = rows.flatMap((r: { after: { removed: { attachments: { sha256: string }[] } } }) =>
+        r.after.removed.attachments.map((a) => a.sha256),
+      );
       expect(removed.sort()).toEqual([...attachmentHashes].sort());
       const draftRow = rows.find((r: { entity_id: string }) => r.entity_id === draft).after;
       expect(draftRow.removed.texts).toEqual(
@@ -170,10 +224,15 @@ describe('state secrets never stay on the networked registry', () => {
           { field: 'levelJustification', sha256: sha(`${MARKER} giải trình`) },
         ]),
       );
-      expect(draftRow.removed.attachments).toEqual(expect.arrayContaining([expect.objectContaining({ id: draftAttachment, sha256: sha(PDF), fileNameSha256: sha('Sơ đồ mạng.pdf') })]));
+      expect(draftRow.removed.attachments).toEqual(
+        expect.arrayContaining([expect.objectContaining({ id: draftAttachment, sha256: sha(PDF), fileNameSha256: sha('Sơ đồ mạng.pdf') })]),
+      );
       const submittedRow = rows.find((r: { entity_id: string }) => r.entity_id === submitted).after;
       expect(submittedRow.removed.revisions).toEqual([{ number: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }]);
-      const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE coalesce(before::text, '') || coalesce(after::text, '') LIKE $1`, [`%${MARKER}%`]);
+      const [{ n }] = await t.db.query(
+        `SELECT count(*)::int AS n FROM audit_log WHERE coalesce(before::text, '') || coalesce(after::text, '') LIKE $1`,
+        [`%${MARKER}%`],
+      );
       expect(n).toBe(0);
     });
 
@@ -184,26 +243,82 @@ describe('state secrets never stay on the networked registry', () => {
     });
 
     it('serves no document or attachment of them any more, and takes no update, upload or submission', async () => {
-      expectProblem(await t.http().get(`/api/v1/dossiers/${draft}/documents/thuyet-minh.pdf`).set(as(officer)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
-      expectProblem(await t.http().get(`/api/v1/dossiers/${draft}/attachments/${draftAttachment}`).set(as(officer)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+      expectProblem(
+        await t.http().get(`/api/v1/dossiers/${draft}/documents/thuyet-minh.pdf`).set(as(officer)),
+        422,
+        'STATE_SECRET_OFFLINE_DOSSIER',
+      );
+      expectProblem(
+        await t.http().get(`/api/v1/dossiers/${draft}/attachments/${draftAttachment}`).set(as(officer)),
+        422,
+        'STATE_SECRET_OFFLINE_DOSSIER',
+      );
       const d = await get(draft);
-      expectProblem(await t.http().patch(`/api/v1/dossiers/${draft}`).set(as(officer)).send({ version: d.version, levelJustification: 'x' }), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+      expectProblem(
+        await t.http().patch(`/api/v1/dossiers/${draft}`).set(as(officer)).send({ version: d.version, levelJustification: 'x' }),
+        422,
+        'STATE_SECRET_OFFLINE_DOSSIER',
+      );
       expectProblem(await upload(officer, draft), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
       expectProblem(await act(officer, draft, 'submit', { version: d.version }), 409, 'DOSSIER_INVALID_TRANSITION');
-      expectProblem(await t.http().post('/api/v1/dossiers').set(as(officer)).send({ systemId, facts: LEVEL3_FACTS }), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+      expectProblem(
+        await t.http().post('/api/v1/dossiers').set(as(officer)).send({ systemId, facts: LEVEL3_FACTS }),
+        422,
+        'STATE_SECRET_OFFLINE_DOSSIER',
+      );
     });
   });
 
   describe('a system made state-secret by an import', () => {
-    const HEADERS = ['Mã cơ quan chủ quản', 'Mã hệ thống', 'Tên hệ thống', 'Mã đơn vị vận hành', 'Loại hệ thống', 'Loại thông tin', 'Trạng thái', 'Ngày đưa vào sử dụng', 'Nơi đặt hệ thống', 'Kết nối Internet', 'Kết nối mạng TSLCD', 'Số người sử dụng', 'Số chủ thể dữ liệu cá nhân cơ bản', 'Số chủ thể dữ liệu cá nhân nhạy cảm', 'Mô tả', 'Cấp độ đã phê duyệt', 'Số quyết định phê duyệt', 'Ngày quyết định', 'Cơ quan ban hành quyết định', 'Tình trạng triển khai phương án', 'Số quy chế bảo đảm ATTT', 'Ngày ban hành quy chế'];
-    const csv = (cells: Record<string, string>) => Buffer.from(`\uFEFF${HEADERS.join(';')}\r\n${HEADERS.map((h) => cells[h] ?? '').join(';')}\r\n`, 'utf8');
-    const base = { 'Mã cơ quan chủ quản': 'SL-SO-XD', 'Mã hệ thống': 'SS-IMP', 'Tên hệ thống': 'Hệ thống lưu trữ hồ sơ nội bộ', 'Loại hệ thống': 'Hệ thống thông tin phục vụ hoạt động nội bộ', 'Trạng thái': 'Đang vận hành' };
+    const HEADERS = [
+      'Mã cơ quan chủ quản',
+      'Mã hệ thống',
+      'Tên hệ thống',
+      'Mã đơn vị vận hành',
+      'Loại hệ thống',
+      'Loại thông tin',
+      'Trạng thái',
+      'Ngày đưa vào sử dụng',
+      'Nơi đặt hệ thống',
+      'Kết nối Internet',
+      'Kết nối mạng TSLCD',
+      'Số người sử dụng',
+      'Số chủ thể dữ liệu cá nhân cơ bản',
+      'Số chủ thể dữ liệu cá nhân nhạy cảm',
+      'Mô tả',
+      'Cấp độ đã phê duyệt',
+      'Số quyết định phê duyệt',
+      'Ngày quyết định',
+      'Cơ quan ban hành quyết định',
+      'Tình trạng triển khai phương án',
+      'Số quy chế bảo đảm ATTT',
+      'Ngày ban hành quy chế',
+    ];
+    const csv = (cells: Record<string, string>) =>
+      Buffer.from(`\uFEFF${HEADERS.join(';')}\r\n${HEADERS.map((h) => cells[h] ?? '').join(';')}\r\n`, 'utf8');
+    const base = {
+      'Mã cơ quan chủ quản': 'SL-SO-XD',
+      'Mã hệ thống': 'SS-IMP',
+      'Tên hệ thống': 'Hệ thống lưu trữ hồ sơ nội bộ',
+      'Loại hệ thống': 'Hệ thống thông tin phục vụ hoạt động nội bộ',
+      'Trạng thái': 'Đang vận hành',
+    };
 
     it('withdraws and empties the open dossier in the import transaction', async () => {
-      await t.http().post('/api/v1/systems/import').set(as(officer)).attach('file', csv({ ...base, 'Loại thông tin': 'Thông tin riêng' }), 'he-thong.csv').expect(200);
+      await t
+        .http()
+        .post('/api/v1/systems/import')
+        .set(as(officer))
+        .attach('file', csv({ ...base, 'Loại thông tin': 'Thông tin riêng' }), 'he-thong.csv')
+        .expect(200);
       const [{ id: systemId }] = await t.db.query(`SELECT id FROM systems WHERE code = 'SS-IMP'`);
       const { id } = await createCompleteDossier(t, officer, systemId);
-      const res = await t.http().post('/api/v1/systems/import').set(as(officer)).attach('file', csv({ ...base, 'Loại thông tin': 'Thông tin bí mật nhà nước (Mật, Tối mật, Tuyệt mật)' }), 'he-thong.csv').expect(200);
+      const res = await t
+        .http()
+        .post('/api/v1/systems/import')
+        .set(as(officer))
+        .attach('file', csv({ ...base, 'Loại thông tin': 'Thông tin bí mật nhà nước (Mật, Tối mật, Tuyệt mật)' }), 'he-thong.csv')
+        .expect(200);
       expect(res.body).toMatchObject({ updated: 1 });
       const d = await get(id);
       expect(d).toMatchObject({ status: 'WITHDRAWN', attachments: [], levelJustification: '' });
@@ -226,21 +341,40 @@ describe('state secrets never stay on the networked registry', () => {
       d = await get(id);
       await act(appraiser, id, 'appraise', { version: d.version, conclusion: 'SUITABLE', opinions: 'Phù hợp' }).expect(200);
       d = await get(id);
-      await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '77/QĐ-CAT', decisionDate: '2026-11-20', signerName: 'Nguyễn Văn A', signerTitle: 'Giám đốc', level: 3 }).expect(200);
+      await act(appraiser, id, 'approve', {
+        version: d.version,
+        decisionNumber: '77/QĐ-CAT',
+        decisionDate: '2026-11-20',
+        signerName: 'Nguyễn Văn A',
+        signerTitle: 'Giám đốc',
+        level: 3,
+      }).expect(200);
       await t.http().get(`/api/v1/dossiers/${id}/documents/mau-06.pdf`).set(as(officer)).expect(200);
     });
 
     it('stays approved with its decision, but its documents and files are no longer served', async () => {
       const system = (await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200)).body;
-      await t.http().patch(`/api/v1/systems/${systemId}`).set(as(officer)).send({ version: system.version, infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL' }).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/systems/${systemId}`)
+        .set(as(officer))
+        .send({ version: system.version, infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL' })
+        .expect(200);
       const d = await get(id);
       expect(d).toMatchObject({ status: 'APPROVED', workflow: { decision: { number: '77/QĐ-CAT', level: 3 } } });
-      expect((await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200)).body).toMatchObject({ approvedLevel: 3, approvalDecisionNumber: '77/QĐ-CAT' });
+      expect((await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200)).body).toMatchObject({
+        approvedLevel: 3,
+        approvalDecisionNumber: '77/QĐ-CAT',
+      });
       for (const file of ['mau-06.pdf', 'mau-04.docx', 'mau-02.pdf']) {
         expectProblem(await t.http().get(`/api/v1/dossiers/${id}/documents/${file}`).set(as(leader)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
       }
       const [{ id: attachmentId }] = await t.db.query(`SELECT id FROM dossier_attachments WHERE dossier_id = $1 LIMIT 1`, [id]);
-      expectProblem(await t.http().get(`/api/v1/dossiers/${id}/attachments/${attachmentId}`).set(as(officer)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');
+      expectProblem(
+        await t.http().get(`/api/v1/dossiers/${id}/attachments/${attachmentId}`).set(as(officer)),
+        422,
+        'STATE_SECRET_OFFLINE_DOSSIER',
+      );
     });
   });
 });

@@ -99,9 +99,14 @@ describe('systems import and export', () => {
   let leader: string;
   let officer: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const upload = (token: string, content: Buffer, name: string, query = '') => t.http().post(`/api/v1/systems/import${query}`).set(as(token)).attach('file', content, name);
+  const upload = (token: string, content: Buffer, name: string, query = '') =>
+    t.http().post(`/api/v1/systems/import${query}`).set(as(token)).attach('file', content, name);
   const download = (token: string, path: string) => t.http().get(path).set(as(token)).buffer(true).parse(binary);
-  const counts = async () => ({ systems: await countRows(t.db, 'systems'), audit: await countRows(t.db, 'audit_log'), custody: await countRows(t.db, 'system_custody') });
+  const counts = async () => ({
+    systems: await countRows(t.db, 'systems'),
+    audit: await countRows(t.db, 'audit_log'),
+    custody: await countRows(t.db, 'system_custody'),
+  });
   const systemOf = async (owner: string, code: string) =>
     (
       await t.db.query(
@@ -127,7 +132,12 @@ describe('systems import and export', () => {
       const { workbook, header, rows } = await readXlsx(res.body);
       expect(header).toEqual(HEADERS);
       expect(rows).toHaveLength(1);
-      expect(rows[0]).toMatchObject({ 'Mã cơ quan chủ quản': 'SL-SO-XD', 'Trạng thái': 'Đang vận hành', 'Ngày quyết định': '30/09/2025', 'Cấp độ đã phê duyệt': '2' });
+      expect(rows[0]).toMatchObject({
+        'Mã cơ quan chủ quản': 'SL-SO-XD',
+        'Trạng thái': 'Đang vận hành',
+        'Ngày quyết định': '30/09/2025',
+        'Cấp độ đã phê duyệt': '2',
+      });
       expect(workbook.worksheets[0].getCell('G5').dataValidation).toMatchObject({ type: 'list' });
 
       const guide = workbook.getWorksheet('Hướng dẫn')!;
@@ -170,7 +180,11 @@ describe('systems import and export', () => {
         row('SL-SO-XD', 'A2', { 'Trạng thái': 'Đang chạy thử' }),
         row('SL-SO-XD', 'A3', { 'Ngày đưa vào sử dụng': '31/02/2024' }),
         row('SL-SO-XD', 'A4', { 'Cấp độ đã phê duyệt': 3, 'Ngày quyết định': '01/10/2025' }),
-        row('SL-SO-XD', 'A5', { 'Loại thông tin': 'Thông tin bí mật nhà nước (Mật, Tối mật, Tuyệt mật)', 'Kết nối Internet': null, 'Kết nối mạng TSLCD': null }),
+        row('SL-SO-XD', 'A5', {
+          'Loại thông tin': 'Thông tin bí mật nhà nước (Mật, Tối mật, Tuyệt mật)',
+          'Kết nối Internet': null,
+          'Kết nối mạng TSLCD': null,
+        }),
         row('SL-SO-YT', 'A6'),
         row('SL-SO-XD', 'A7'),
         row('SL-SO-XD', 'A7', { 'Tên hệ thống': 'Trùng mã' }),
@@ -196,7 +210,12 @@ describe('systems import and export', () => {
       expect(message(6)).toBe('không được lưu cho hệ thống bí mật nhà nước');
       expect(message(7)).toBe('phải là cơ quan của bạn, hoặc cơ quan cùng tỉnh mà cơ quan của bạn là đơn vị vận hành');
       expect(message(9)).toBe('trùng với dòng 8 (cùng cơ quan chủ quản và mã hệ thống)');
-      expect(body.report).toMatchObject({ dryRun: false, totalRows: 8, created: 1, rows: [{ row: 8, code: 'A7', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE' }] });
+      expect(body.report).toMatchObject({
+        dryRun: false,
+        totalRows: 8,
+        created: 1,
+        rows: [{ row: 8, code: 'A7', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE' }],
+      });
       expect(body.errors['Dòng 2, cột Mã cơ quan chủ quản']).toEqual(['không có cơ quan mã SL-KHONG-CO']);
       expect(body.detail).toContain('chưa ghi dữ liệu nào');
       expect(await counts()).toEqual(before);
@@ -289,7 +308,9 @@ describe('systems import and export', () => {
 
     it('creates the systems, each audited, with custody; a prior approval decision becomes a claim, not the level on record (issue 16)', async () => {
       const before = await counts();
-      const res = await upload(officer, await xlsx(good()), 'he-thong.xlsx').set('X-Correlation-Id', 'import-systems-0001').expect(200);
+      const res = await upload(officer, await xlsx(good()), 'he-thong.xlsx')
+        .set('X-Correlation-Id', 'import-systems-0001')
+        .expect(200);
       expect(res.body).toMatchObject({ dryRun: false, totalRows: 3, created: 3, updated: 0, unchanged: 0, errors: [] });
       expect(await counts()).toEqual({ systems: before.systems + 3, audit: before.audit + 4, custody: before.custody + 3 });
       expect(await systemOf('SL-SO-XD', 'QLVB-IMP')).toMatchObject({
@@ -305,19 +326,43 @@ describe('systems import and export', () => {
         operator: 'SL-SO-XD',
       });
       expect(await systemOf('SL-SO-XD', 'CONG-IMP')).toMatchObject({ info_types: ['PUBLIC', 'PERSONAL'], operator: 'SL-VP-UBND' });
-      expect(await systemOf('SL-SO-TC', 'MAT-IMP')).toMatchObject({ info_types: ['STATE_SECRET'], hosting: null, lifecycle: 'PLANNED', operator: 'SL-SO-XD' });
+      expect(await systemOf('SL-SO-TC', 'MAT-IMP')).toMatchObject({
+        info_types: ['STATE_SECRET'],
+        hosting: null,
+        lifecycle: 'PLANNED',
+        operator: 'SL-SO-XD',
+      });
       const audit = await t.db.query(
         `SELECT a.action, a.actor_username, a.correlation_id, a.before, a.after->>'code' AS code, a.entity_id = s.id::text AS same_id
            FROM audit_log a JOIN systems s ON s.code = a.after->>'code' WHERE a.action = 'IMPORT_CREATE' ORDER BY code`,
       );
       expect(audit).toEqual(
-        ['CONG-IMP', 'MAT-IMP', 'QLVB-IMP'].map((code) => ({ action: 'IMPORT_CREATE', actor_username: 'canbo.sl-so-xd', correlation_id: 'import-systems-0001', before: null, code, same_id: true })),
+        ['CONG-IMP', 'MAT-IMP', 'QLVB-IMP'].map((code) => ({
+          action: 'IMPORT_CREATE',
+          actor_username: 'canbo.sl-so-xd',
+          correlation_id: 'import-systems-0001',
+          before: null,
+          code,
+          same_id: true,
+        })),
       );
       const api = await t.http().get('/api/v1/systems').query({ q: 'QLVB-IMP' }).set(as(officer)).expect(200);
       expect(api.body.items[0]).toMatchObject({ approvedLevel: null, approvalDecisionNumber: null, owner: { code: 'SL-SO-XD' } });
       const claim = await t.http().get(`/api/v1/systems/${api.body.items[0].id}/prior-approval`).set(as(officer)).expect(200);
-      expect(claim.body).toMatchObject({ level: 2, decisionNumber: '125/QĐ-UBND', decisionDate: '2025-09-30', issuer: 'UBND tỉnh Sơn La', status: 'CLAIMED', origin: 'IMPORTED', evidence: null, confirmedOnImport: false });
-      const [trace] = await t.db.query(`SELECT actor_username, correlation_id FROM audit_log WHERE action = 'PRIOR_APPROVAL_IMPORT_CLAIM' AND entity_id = $1`, [api.body.items[0].id]);
+      expect(claim.body).toMatchObject({
+        level: 2,
+        decisionNumber: '125/QĐ-UBND',
+        decisionDate: '2025-09-30',
+        issuer: 'UBND tỉnh Sơn La',
+        status: 'CLAIMED',
+        origin: 'IMPORTED',
+        evidence: null,
+        confirmedOnImport: false,
+      });
+      const [trace] = await t.db.query(
+        `SELECT actor_username, correlation_id FROM audit_log WHERE action = 'PRIOR_APPROVAL_IMPORT_CLAIM' AND entity_id = $1`,
+        [api.body.items[0].id],
+      );
       expect(trace).toEqual({ actor_username: 'canbo.sl-so-xd', correlation_id: 'import-systems-0001' });
     });
 
@@ -339,51 +384,95 @@ describe('systems import and export', () => {
       const res = await upload(officer, await xlsx(rows), 'he-thong.xlsx').expect(200);
       expect(res.body).toMatchObject({ created: 0, updated: 2, unchanged: 1 });
       expect(res.body.rows.map((r: { action: string }) => r.action)).toEqual(['UPDATE', 'UPDATE', 'UNCHANGED']);
-      expect(await systemOf('SL-SO-XD', 'QLVB-IMP')).toMatchObject({ name: 'Hệ thống quản lý văn bản và điều hành Sở Xây dựng', internet_facing: false, version: 2 });
+      expect(await systemOf('SL-SO-XD', 'QLVB-IMP')).toMatchObject({
+        name: 'Hệ thống quản lý văn bản và điều hành Sở Xây dựng',
+        internet_facing: false,
+        version: 2,
+      });
       expect(await systemOf('SL-SO-XD', 'CONG-IMP')).toMatchObject({ operator: 'SL-SO-XD', version: 2 });
       expect(await systemOf('SL-SO-TC', 'MAT-IMP')).toMatchObject({ version: 1 });
       // The operator changed on CONG-IMP: its custody history gets a new period, as with PATCH.
       expect(await counts()).toEqual({ systems: before.systems, audit: before.audit + 2, custody: before.custody + 1 });
-      const [audit] = await t.db.query(`SELECT before, after FROM audit_log WHERE action = 'IMPORT_UPDATE' AND after->>'code' = 'QLVB-IMP'`);
+      const [audit] = await t.db.query(
+        `SELECT before, after FROM audit_log WHERE action = 'IMPORT_UPDATE' AND after->>'code' = 'QLVB-IMP'`,
+      );
       expect(audit.before).toMatchObject({ name: 'Hệ thống quản lý văn bản QLVB-IMP', internetFacing: true, version: 1 });
       expect(audit.after).toMatchObject({ name: 'Hệ thống quản lý văn bản và điều hành Sở Xây dựng', internetFacing: false, version: 2 });
     });
 
     it('imports a CSV (";"-separated, as Excel saves it in Vietnamese) and re-imports it unchanged', async () => {
       const rows = [
-        row('SL-SO-YT', 'HIS-CSV', { 'Tên hệ thống': 'Hệ thống thông tin bệnh viện', 'Loại thông tin': 'Thông tin riêng, Thông tin cá nhân', 'Ngày đưa vào sử dụng': '2019-03-01' }),
-        row('SL-SO-YT', 'QLVB-CSV', { 'Cấp độ đã phê duyệt': 2, 'Số quyết định phê duyệt': '12/QĐ-SYT', 'Ngày quyết định': '15/05/2025', 'Cơ quan ban hành quyết định': 'Sở Y tế' }),
+        row('SL-SO-YT', 'HIS-CSV', {
+          'Tên hệ thống': 'Hệ thống thông tin bệnh viện',
+          'Loại thông tin': 'Thông tin riêng, Thông tin cá nhân',
+          'Ngày đưa vào sử dụng': '2019-03-01',
+        }),
+        row('SL-SO-YT', 'QLVB-CSV', {
+          'Cấp độ đã phê duyệt': 2,
+          'Số quyết định phê duyệt': '12/QĐ-SYT',
+          'Ngày quyết định': '15/05/2025',
+          'Cơ quan ban hành quyết định': 'Sở Y tế',
+        }),
       ];
       const first = await upload(admin, csv(rows, ';'), 'he-thong.csv').expect(200);
       expect(first.body).toMatchObject({ created: 2, errors: [], priorApprovalClaims: 1 });
-      expect(await systemOf('SL-SO-YT', 'HIS-CSV')).toMatchObject({ name: 'Hệ thống thông tin bệnh viện', info_types: ['PRIVATE', 'PERSONAL'] });
+      expect(await systemOf('SL-SO-YT', 'HIS-CSV')).toMatchObject({
+        name: 'Hệ thống thông tin bệnh viện',
+        info_types: ['PRIVATE', 'PERSONAL'],
+      });
       expect(await systemOf('SL-SO-YT', 'QLVB-CSV')).toMatchObject({ approved_level: null });
       const again = await upload(admin, csv(rows), 'he-thong.csv').expect(200);
       expect(again.body).toMatchObject({ created: 0, updated: 0, unchanged: 2, priorApprovalClaims: 0 });
     });
 
     it('confirms prior decisions on import only for an administrator who asks for it, and writes that to the audit log', async () => {
-      const rows = [row('SL-SO-YT', 'KT-CSV', { 'Cấp độ đã phê duyệt': 3, 'Số quyết định phê duyệt': '77/QĐ-UBND', 'Ngày quyết định': '02/03/2024', 'Cơ quan ban hành quyết định': 'UBND tỉnh Sơn La' })];
+      const rows = [
+        row('SL-SO-YT', 'KT-CSV', {
+          'Cấp độ đã phê duyệt': 3,
+          'Số quyết định phê duyệt': '77/QĐ-UBND',
+          'Ngày quyết định': '02/03/2024',
+          'Cơ quan ban hành quyết định': 'UBND tỉnh Sơn La',
+        }),
+      ];
       const before = await counts();
       expectProblem(await upload(officer, csv(rows), 'he-thong.csv', '?confirmPriorApprovals=true'), 403, 'FORBIDDEN');
       expect(await counts()).toEqual(before);
       const res = await upload(admin, csv(rows), 'he-thong.csv', '?confirmPriorApprovals=true').expect(200);
-      expect(res.body).toMatchObject({ created: 1, priorApprovalClaims: 1, priorApprovalsConfirmed: true, rows: [{ priorApproval: 'CONFIRMED' }] });
-      expect(await systemOf('SL-SO-YT', 'KT-CSV')).toMatchObject({ approved_level: 3, approval_decision_number: '77/QĐ-UBND', approval_decision_date: '2024-03-02' });
+      expect(res.body).toMatchObject({
+        created: 1,
+        priorApprovalClaims: 1,
+        priorApprovalsConfirmed: true,
+        rows: [{ priorApproval: 'CONFIRMED' }],
+      });
+      expect(await systemOf('SL-SO-YT', 'KT-CSV')).toMatchObject({
+        approved_level: 3,
+        approval_decision_number: '77/QĐ-UBND',
+        approval_decision_date: '2024-03-02',
+      });
       const [flag] = await t.db.query(`SELECT actor_username, after FROM audit_log WHERE action = 'IMPORT_CONFIRM_PRIOR_APPROVALS'`);
       expect(flag).toMatchObject({ actor_username: 'admin', after: { confirmPriorApprovals: true, confirmed: 1 } });
-      const [claim] = await t.db.query(`SELECT status, confirmed_on_import, reviewed_by_username FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id WHERE s.code = 'KT-CSV'`);
+      const [claim] = await t.db.query(
+        `SELECT status, confirmed_on_import, reviewed_by_username FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id WHERE s.code = 'KT-CSV'`,
+      );
       expect(claim).toEqual({ status: 'CONFIRMED', confirmed_on_import: true, reviewed_by_username: 'admin' });
       // A different decision for a system whose level is on record is refused; the same one is unchanged.
       expect((await upload(admin, csv(rows), 'he-thong.csv').expect(200)).body).toMatchObject({ unchanged: 1, priorApprovalClaims: 0 });
-      const changed = [row('SL-SO-YT', 'KT-CSV', { 'Cấp độ đã phê duyệt': 1, 'Số quyết định phê duyệt': '1/QĐ-SYT', 'Ngày quyết định': '02/03/2025', 'Cơ quan ban hành quyết định': 'Sở Y tế' })];
+      const changed = [
+        row('SL-SO-YT', 'KT-CSV', {
+          'Cấp độ đã phê duyệt': 1,
+          'Số quyết định phê duyệt': '1/QĐ-SYT',
+          'Ngày quyết định': '02/03/2025',
+          'Cơ quan ban hành quyết định': 'Sở Y tế',
+        }),
+      ];
       expectProblem(await upload(admin, csv(changed), 'he-thong.csv'), 422, 'IMPORT_ROWS_INVALID');
     });
   });
 
   describe('export', () => {
     beforeAll(async () => {
-      const ward = (code: string, name: string, lifecycle: string) => row('SL-P-CHIENGCOI', code, { 'Tên hệ thống': name, 'Trạng thái': lifecycle });
+      const ward = (code: string, name: string, lifecycle: string) =>
+        row('SL-P-CHIENGCOI', code, { 'Tên hệ thống': name, 'Trạng thái': lifecycle });
       await upload(
         admin,
         await xlsx([
@@ -394,8 +483,15 @@ describe('systems import and export', () => {
         ]),
         'phuong.xlsx',
       ).expect(200);
-      const [{ id }] = await t.db.query(`SELECT s.id FROM systems s JOIN agencies a ON a.id = s.owner_agency_id WHERE a.code = 'SL-P-CHIENGCOI' AND s.code = 'LAN'`);
-      await t.http().post(`/api/v1/systems/${id}/retire`).set(as(admin)).send({ version: 1, retiredAt: '2026-01-31', reason: 'Thay bằng mạng dùng chung' }).expect(200);
+      const [{ id }] = await t.db.query(
+        `SELECT s.id FROM systems s JOIN agencies a ON a.id = s.owner_agency_id WHERE a.code = 'SL-P-CHIENGCOI' AND s.code = 'LAN'`,
+      );
+      await t
+        .http()
+        .post(`/api/v1/systems/${id}/retire`)
+        .set(as(admin))
+        .send({ version: 1, retiredAt: '2026-01-31', reason: 'Thay bằng mạng dùng chung' })
+        .expect(200);
     });
 
     it('exports exactly what the list shows with the same filters, with the template columns', async () => {
@@ -406,7 +502,10 @@ describe('systems import and export', () => {
       expect(header).toEqual(HEADERS);
       const list = await t.http().get('/api/v1/systems').query(filters).set(as(leader)).expect(200);
       expect(rows.map((r) => r['Mã hệ thống'])).toEqual(list.body.items.map((s: { code: string }) => s.code));
-      expect(rows.map((r) => r['Tên hệ thống'])).toEqual(['Cổng thông tin điện tử phường Chiềng Cơi', 'Hệ thống một cửa điện tử phường Chiềng Cơi']);
+      expect(rows.map((r) => r['Tên hệ thống'])).toEqual([
+        'Cổng thông tin điện tử phường Chiềng Cơi',
+        'Hệ thống một cửa điện tử phường Chiềng Cơi',
+      ]);
       expect(rows[0]).toMatchObject({
         'Mã cơ quan chủ quản': 'SL-P-CHIENGCOI',
         'Loại hệ thống': 'Hệ thống thông tin phục vụ hoạt động nội bộ',
@@ -444,7 +543,13 @@ describe('systems import and export', () => {
 
     it('refuses to retire a system or to edit a retired one through a file', async () => {
       const { rows } = await readXlsx((await download(admin, '/api/v1/systems/export?q=chieng%20coi&sort=code').expect(200)).body);
-      const edited = rows.map((r) => (r['Mã hệ thống'] === 'LAN' ? { ...r, 'Tên hệ thống': 'Mạng LAN đã đổi tên' } : r['Mã hệ thống'] === 'QLVB' ? { ...r, 'Trạng thái': 'Đã dừng vận hành' } : r));
+      const edited = rows.map((r) =>
+        r['Mã hệ thống'] === 'LAN'
+          ? { ...r, 'Tên hệ thống': 'Mạng LAN đã đổi tên' }
+          : r['Mã hệ thống'] === 'QLVB'
+            ? { ...r, 'Trạng thái': 'Đã dừng vận hành' }
+            : r,
+      );
       const body = expectProblem(await upload(admin, await xlsx(edited), 'x.xlsx'), 422, 'IMPORT_ROWS_INVALID') as { report: Report };
       expect(body.report.errors.map((e) => [rows[e.row - 2]['Mã hệ thống'], e.column])).toEqual([
         ['LAN', 'Trạng thái'],
@@ -477,7 +582,14 @@ describe('systems import and export', () => {
     it('answers 401 without a token', async () => {
       expectProblem(await t.http().get('/api/v1/systems/export'), 401, 'UNAUTHENTICATED');
       expectProblem(await t.http().get('/api/v1/systems/import/template'), 401, 'UNAUTHENTICATED');
-      expectProblem(await t.http().post('/api/v1/systems/import').attach('file', csv([row('SL-SO-XD', 'ANON')]), 'x.csv'), 401, 'UNAUTHENTICATED');
+      expectProblem(
+        await t
+          .http()
+          .post('/api/v1/systems/import')
+          .attach('file', csv([row('SL-SO-XD', 'ANON')]), 'x.csv'),
+        401,
+        'UNAUTHENTICATED',
+      );
     });
   });
 });

@@ -28,7 +28,9 @@ describe('systems inventory', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
-    [admin, leader, officer, otherOfficer, appraiser] = await Promise.all(['admin', 'lanhdao', 'canbo.sl-so-xd', 'canbo.sl-so-yt', 'thamdinh'].map((u) => t.login(u)));
+    [admin, leader, officer, otherOfficer, appraiser] = await Promise.all(
+      ['admin', 'lanhdao', 'canbo.sl-so-xd', 'canbo.sl-so-yt', 'thamdinh'].map((u) => t.login(u)),
+    );
     [xd, yt] = await Promise.all([idOf('SL-SO-XD'), idOf('SL-SO-YT')]);
   });
   afterAll(() => t.close());
@@ -50,7 +52,9 @@ describe('systems inventory', () => {
         stateSecret: false,
         version: 1,
       });
-      const [audit] = await t.db.query(`SELECT action, actor_username FROM audit_log WHERE entity_type = 'system' AND entity_id = $1`, [id]);
+      const [audit] = await t.db.query(`SELECT action, actor_username FROM audit_log WHERE entity_type = 'system' AND entity_id = $1`, [
+        id,
+      ]);
       expect(audit).toEqual({ action: 'CREATE', actor_username: 'canbo.sl-so-xd' });
     });
 
@@ -61,11 +65,24 @@ describe('systems inventory', () => {
     });
 
     it('allows the same code under another owner', async () => {
-      await t.http().post('/api/v1/systems').set(as(otherOfficer)).send(portal(yt, { name: 'Cổng thông tin điện tử Sở Y tế' })).expect(201);
+      await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(otherOfficer))
+        .send(portal(yt, { name: 'Cổng thông tin điện tử Sở Y tế' }))
+        .expect(201);
     });
 
     it('refuses an officer registering a system for an agency that neither owns nor operates it', async () => {
-      expectProblem(await t.http().post('/api/v1/systems').set(as(officer)).send(portal(yt, { code: 'KHAC' })), 422, 'SYSTEM_AGENCY_INVALID');
+      expectProblem(
+        await t
+          .http()
+          .post('/api/v1/systems')
+          .set(as(officer))
+          .send(portal(yt, { code: 'KHAC' })),
+        422,
+        'SYSTEM_AGENCY_INVALID',
+      );
     });
 
     it('scopes reads: own systems for officers, the province for leaders and appraisers, 404 outside', async () => {
@@ -79,33 +96,85 @@ describe('systems inventory', () => {
 
     it('lets the operator agency see and edit a system it operates', async () => {
       const tt = await idOf('SL-TT-XTDT');
-      const res = await t.http().post('/api/v1/systems').set(as(admin)).send(portal(tt, { code: 'VH', name: 'Hệ thống do Sở Xây dựng vận hành', operatorAgencyId: xd })).expect(201);
+      const res = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(admin))
+        .send(portal(tt, { code: 'VH', name: 'Hệ thống do Sở Xây dựng vận hành', operatorAgencyId: xd }))
+        .expect(201);
       const seen = await t.http().get(`/api/v1/systems/${res.body.id}`).set(as(officer)).expect(200);
-      await t.http().patch(`/api/v1/systems/${res.body.id}`).set(as(officer)).send({ version: seen.body.version, userCount: 5 }).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/systems/${res.body.id}`)
+        .set(as(officer))
+        .send({ version: seen.body.version, userCount: 5 })
+        .expect(200);
     });
 
     it('forbids writes by leaders and appraisers', async () => {
-      expectProblem(await t.http().post('/api/v1/systems').set(as(leader)).send(portal(xd, { code: 'X1' })), 403, 'FORBIDDEN');
+      expectProblem(
+        await t
+          .http()
+          .post('/api/v1/systems')
+          .set(as(leader))
+          .send(portal(xd, { code: 'X1' })),
+        403,
+        'FORBIDDEN',
+      );
       expectProblem(await t.http().patch(`/api/v1/systems/${id}`).set(as(appraiser)).send({ version: 1, name: 'X' }), 403, 'FORBIDDEN');
     });
 
     it('rejects bad input field by field, never 500, nothing written', async () => {
       const before = await countRows(t.db, 'systems');
-      const res = await t.http().post('/api/v1/systems').set(as(officer)).send({ ...portal(xd, { code: 'BAD' }), systemType: 'CASTLE', infoTypes: [], userCount: -5, goLiveDate: '01/05/2021', colour: 'red' });
+      const res = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send({
+          ...portal(xd, { code: 'BAD' }),
+          systemType: 'CASTLE',
+          infoTypes: [],
+          userCount: -5,
+          goLiveDate: '01/05/2021',
+          colour: 'red',
+        });
       const body = expectProblem(res, 422, 'VALIDATION_FAILED');
       expect(Object.keys(body.errors as object).sort()).toEqual(['colour', 'goLiveDate', 'infoTypes', 'systemType', 'userCount']);
-      expectProblem(await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'BAD2', components: [{ description: 'thiếu tên' }] })), 422, 'VALIDATION_FAILED');
-      expectProblem(await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'BAD3', approvedLevel: 2 })), 422, 'VALIDATION_FAILED');
+      expectProblem(
+        await t
+          .http()
+          .post('/api/v1/systems')
+          .set(as(officer))
+          .send(portal(xd, { code: 'BAD2', components: [{ description: 'thiếu tên' }] })),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await t
+          .http()
+          .post('/api/v1/systems')
+          .set(as(officer))
+          .send(portal(xd, { code: 'BAD3', approvedLevel: 2 })),
+        422,
+        'VALIDATION_FAILED',
+      );
       expect(await countRows(t.db, 'systems')).toBe(before);
     });
   });
 
   describe('concurrency', () => {
     it('refuses a stale version with 409 and never loses the first update', async () => {
-      const created = await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'MOT-CUA', name: 'Hệ thống một cửa điện tử' })).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send(portal(xd, { code: 'MOT-CUA', name: 'Hệ thống một cửa điện tử' }))
+        .expect(201);
       const id = created.body.id;
       const results = await Promise.all(
-        ['Một cửa điện tử (A)', 'Một cửa điện tử (B)', 'Một cửa điện tử (C)'].map((name) => t.http().patch(`/api/v1/systems/${id}`).set(as(officer)).send({ version: 1, name })),
+        ['Một cửa điện tử (A)', 'Một cửa điện tử (B)', 'Một cửa điện tử (C)'].map((name) =>
+          t.http().patch(`/api/v1/systems/${id}`).set(as(officer)).send({ version: 1, name }),
+        ),
       );
       expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
       const winner = results.find((r) => r.status === 200)!.body.name;
@@ -117,28 +186,75 @@ describe('systems inventory', () => {
 
   describe('state-secret guardrail', () => {
     it('keeps minimal metadata only: architecture fields are refused with a clear message', async () => {
-      const res = await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'MAT', infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL', internetFacing: undefined }));
+      const res = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send(portal(xd, { code: 'MAT', infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL', internetFacing: undefined }));
       const body = expectProblem(res, 422, 'STATE_SECRET_MINIMAL_METADATA');
       expect(body.detail).toMatch(/bí mật nhà nước/);
       expect(Object.keys(body.errors as object).sort()).toEqual(['components', 'hosting']);
     });
 
     it('accepts a state-secret system with minimal metadata, and refuses adding architecture later', async () => {
-      const res = await t.http().post('/api/v1/systems').set(as(officer)).send({ code: 'MAT', name: 'Hệ thống mật', ownerAgencyId: xd, systemType: 'INTERNAL', infoTypes: ['STATE_SECRET'], lifecycle: 'IN_OPERATION' }).expect(201);
+      const res = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send({
+          code: 'MAT',
+          name: 'Hệ thống mật',
+          ownerAgencyId: xd,
+          systemType: 'INTERNAL',
+          infoTypes: ['STATE_SECRET'],
+          lifecycle: 'IN_OPERATION',
+        })
+        .expect(201);
       expect(res.body.stateSecret).toBe(true);
-      expectProblem(await t.http().patch(`/api/v1/systems/${res.body.id}`).set(as(officer)).send({ version: 1, architectureDescription: 'Sơ đồ mạng nội bộ' }), 422, 'STATE_SECRET_MINIMAL_METADATA');
+      expectProblem(
+        await t
+          .http()
+          .patch(`/api/v1/systems/${res.body.id}`)
+          .set(as(officer))
+          .send({ version: 1, architectureDescription: 'Sơ đồ mạng nội bộ' }),
+        422,
+        'STATE_SECRET_MINIMAL_METADATA',
+      );
     });
 
     it('refuses marking a system state-secret while it still holds architecture details', async () => {
-      const res = await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'SAP-MAT' })).expect(201);
-      expectProblem(await t.http().patch(`/api/v1/systems/${res.body.id}`).set(as(officer)).send({ version: 1, infoTypes: ['STATE_SECRET'] }), 422, 'STATE_SECRET_MINIMAL_METADATA');
-      await t.http().patch(`/api/v1/systems/${res.body.id}`).set(as(officer)).send({ version: 1, infoTypes: ['STATE_SECRET'], hosting: null, internetFacing: null, components: [] }).expect(200);
+      const res = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send(portal(xd, { code: 'SAP-MAT' }))
+        .expect(201);
+      expectProblem(
+        await t
+          .http()
+          .patch(`/api/v1/systems/${res.body.id}`)
+          .set(as(officer))
+          .send({ version: 1, infoTypes: ['STATE_SECRET'] }),
+        422,
+        'STATE_SECRET_MINIMAL_METADATA',
+      );
+      await t
+        .http()
+        .patch(`/api/v1/systems/${res.body.id}`)
+        .set(as(officer))
+        .send({ version: 1, infoTypes: ['STATE_SECRET'], hosting: null, internetFacing: null, components: [] })
+        .expect(200);
     });
   });
 
   describe('update and retire', () => {
     it('records deployment status, regulation and inspections; the approved level is not a field (issue 16)', async () => {
-      const created = await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'QLVB', name: 'Quản lý văn bản và điều hành' })).expect(201);
+      const created = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send(portal(xd, { code: 'QLVB', name: 'Quản lý văn bản và điều hành' }))
+        .expect(201);
       const res = await t
         .http()
         .patch(`/api/v1/systems/${created.body.id}`)
@@ -151,18 +267,57 @@ describe('systems inventory', () => {
           inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }],
         })
         .expect(200);
-      expect(res.body).toMatchObject({ approvedLevel: null, deploymentStatusLabel: 'Đã triển khai một số hạng mục', version: 2, inspections: [{ kind: 'PERIODIC' }] });
-      const refused = await t.http().patch(`/api/v1/systems/${created.body.id}`).set(as(officer)).send({ version: 2, approvedLevel: 2, approvalDecisionNumber: '45/QĐ-SXD', approvalDecisionDate: '2025-12-20' });
-      expect(Object.keys(expectProblem(refused, 422, 'VALIDATION_FAILED').errors as object).sort()).toEqual(['approvalDecisionDate', 'approvalDecisionNumber', 'approvedLevel']);
+      expect(res.body).toMatchObject({
+        approvedLevel: null,
+        deploymentStatusLabel: 'Đã triển khai một số hạng mục',
+        version: 2,
+        inspections: [{ kind: 'PERIODIC' }],
+      });
+      const refused = await t
+        .http()
+        .patch(`/api/v1/systems/${created.body.id}`)
+        .set(as(officer))
+        .send({ version: 2, approvedLevel: 2, approvalDecisionNumber: '45/QĐ-SXD', approvalDecisionDate: '2025-12-20' });
+      expect(Object.keys(expectProblem(refused, 422, 'VALIDATION_FAILED').errors as object).sort()).toEqual([
+        'approvalDecisionDate',
+        'approvalDecisionNumber',
+        'approvedLevel',
+      ]);
     });
 
     it('retires a system without deleting it, and refuses edits afterwards', async () => {
-      const created = await t.http().post('/api/v1/systems').set(as(officer)).send(portal(xd, { code: 'CU', name: 'Hệ thống cũ' })).expect(201);
-      const res = await t.http().post(`/api/v1/systems/${created.body.id}/retire`).set(as(officer)).send({ version: 1, retiredAt: '2026-06-30', reason: 'Chuyển sang hệ thống dùng chung' }).expect(200);
+      const created = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(officer))
+        .send(portal(xd, { code: 'CU', name: 'Hệ thống cũ' }))
+        .expect(201);
+      const res = await t
+        .http()
+        .post(`/api/v1/systems/${created.body.id}/retire`)
+        .set(as(officer))
+        .send({ version: 1, retiredAt: '2026-06-30', reason: 'Chuyển sang hệ thống dùng chung' })
+        .expect(200);
       expect(res.body).toMatchObject({ lifecycle: 'RETIRED', retiredAt: '2026-06-30', version: 2 });
-      expectProblem(await t.http().patch(`/api/v1/systems/${created.body.id}`).set(as(officer)).send({ version: 2, name: 'X' }), 409, 'SYSTEM_RETIRED');
-      expectProblem(await t.http().post(`/api/v1/systems/${created.body.id}/retire`).set(as(officer)).send({ version: 2, retiredAt: '2026-07-01', reason: 'lại' }), 409, 'SYSTEM_RETIRED');
-      expectProblem(await t.http().post(`/api/v1/systems/${created.body.id}/retire`).set(as(officer)).send({ version: 2 }), 422, 'VALIDATION_FAILED');
+      expectProblem(
+        await t.http().patch(`/api/v1/systems/${created.body.id}`).set(as(officer)).send({ version: 2, name: 'X' }),
+        409,
+        'SYSTEM_RETIRED',
+      );
+      expectProblem(
+        await t
+          .http()
+          .post(`/api/v1/systems/${created.body.id}/retire`)
+          .set(as(officer))
+          .send({ version: 2, retiredAt: '2026-07-01', reason: 'lại' }),
+        409,
+        'SYSTEM_RETIRED',
+      );
+      expectProblem(
+        await t.http().post(`/api/v1/systems/${created.body.id}/retire`).set(as(officer)).send({ version: 2 }),
+        422,
+        'VALIDATION_FAILED',
+      );
     });
   });
 
@@ -170,10 +325,23 @@ describe('systems inventory', () => {
     beforeAll(async () => {
       const coi = await idOf('SL-P-CHIENGCOI');
       const dkt = await idOf('SL-BV-DKT');
-      await t.http().post('/api/v1/systems').set(as(admin)).send(portal(coi, { code: 'MC', name: 'Một cửa điện tử phường Chiềng Cơi' })).expect(201);
-      const his = await t.http().post('/api/v1/systems').set(as(admin)).send(portal(dkt, { code: 'HIS', name: 'Hệ thống thông tin bệnh viện' })).expect(201);
+      await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(admin))
+        .send(portal(coi, { code: 'MC', name: 'Một cửa điện tử phường Chiềng Cơi' }))
+        .expect(201);
+      const his = await t
+        .http()
+        .post('/api/v1/systems')
+        .set(as(admin))
+        .send(portal(dkt, { code: 'HIS', name: 'Hệ thống thông tin bệnh viện' }))
+        .expect(201);
       // A level on record, as a confirmed prior-approval claim leaves it (the route itself: prior-approvals.e2e-spec.ts).
-      await t.db.query(`UPDATE systems SET approved_level = 3, approval_decision_number = '9/QĐ-SYT', approval_decision_date = '2025-11-01', approval_decision_issuer = 'Sở Y tế' WHERE id = $1`, [his.body.id]);
+      await t.db.query(
+        `UPDATE systems SET approved_level = 3, approval_decision_number = '9/QĐ-SYT', approval_decision_date = '2025-11-01', approval_decision_issuer = 'Sở Y tế' WHERE id = $1`,
+        [his.body.id],
+      );
     });
 
     it('finds systems with or without diacritics', async () => {
@@ -208,7 +376,14 @@ describe('systems inventory', () => {
     });
 
     it('rejects bad filters with 422', async () => {
-      for (const query of ['lifecycle=GONE', 'approvedLevel=7', 'sort=colour', 'hasNoApprovedLevel=maybe', 'agencyId=12', 'asOf=2025-13-01']) {
+      for (const query of [
+        'lifecycle=GONE',
+        'approvedLevel=7',
+        'sort=colour',
+        'hasNoApprovedLevel=maybe',
+        'agencyId=12',
+        'asOf=2025-13-01',
+      ]) {
         expectProblem(await t.http().get(`/api/v1/systems?${query}`).set(as(leader)), 422, 'VALIDATION_FAILED');
       }
     });

@@ -6,21 +6,29 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('user:create command', () => {
   let t: TestApp;
   const run = (args: string[], env: Record<string, string>) =>
-    spawnSync(process.execPath, [require.resolve('ts-node/dist/bin'), '--swc', '--project', 'tsconfig.json', 'src/cli/user-create.ts', ...args], {
-      cwd: path.resolve(__dirname, '..'),
-      env: { ...process.env, DATABASE_URL: t.databaseUrl, ...env },
-      encoding: 'utf8',
-    });
+    spawnSync(
+      process.execPath,
+      [require.resolve('ts-node/dist/bin'), '--swc', '--project', 'tsconfig.json', 'src/cli/user-create.ts', ...args],
+      {
+        cwd: path.resolve(__dirname, '..'),
+        env: { ...process.env, DATABASE_URL: t.databaseUrl, ...env },
+        encoding: 'utf8',
+      },
+    );
 
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
   it('creates an administrator who can then sign in, audited', async () => {
-    const result = run(['--username', 'nguyenvana', '--role', 'ADMIN', '--full-name', 'Nguyễn Văn A'], { CAPDO_PASSWORD: 'mat-khau-rat-dai-1' });
+    const result = run(['--username', 'nguyenvana', '--role', 'ADMIN', '--full-name', 'Nguyễn Văn A'], {
+      CAPDO_PASSWORD: 'mat-khau-rat-dai-1',
+    });
     expect(result.stdout).toContain('Đã tạo tài khoản nguyenvana (ADMIN).');
     expect(result.status).toBe(0);
     await t.login('nguyenvana', 'mat-khau-rat-dai-1');
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'user' AND action = 'CREATE' AND after->>'username' = 'nguyenvana'`);
+    const [{ n }] = await t.db.query(
+      `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'user' AND action = 'CREATE' AND after->>'username' = 'nguyenvana'`,
+    );
     expect(n).toBe(1);
   });
 

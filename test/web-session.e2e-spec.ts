@@ -15,7 +15,13 @@ describe('web sessions', () => {
   async function signIn(username: string): Promise<string> {
     const form = await t.http().get('/dang-nhap').expect(200);
     const cookies = cookiesOf(form);
-    const res = await t.http().post('/dang-nhap').set('cookie', jar(cookies)).type('form').send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) }).expect(303);
+    const res = await t
+      .http()
+      .post('/dang-nhap')
+      .set('cookie', jar(cookies))
+      .type('form')
+      .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
+      .expect(303);
     return jar(cookiesOf(res));
   }
 
@@ -28,7 +34,14 @@ describe('web sessions', () => {
     const form = await t.http().get('/dang-nhap').expect(200);
     expect(form.text).toContain('Đăng nhập');
     // Without TRUST_PROXY nobody is believed about the scheme (the https case: test/security-headers.e2e-spec.ts).
-    const res = await t.http().post('/dang-nhap').set('cookie', jar(cookiesOf(form))).set('x-forwarded-proto', 'https').type('form').send({ username: 'canbo.sl-so-xd', password: 'demo1234', _csrf: csrfFrom(form.text), tiep: '/he-thong' }).expect(303);
+    const res = await t
+      .http()
+      .post('/dang-nhap')
+      .set('cookie', jar(cookiesOf(form)))
+      .set('x-forwarded-proto', 'https')
+      .type('form')
+      .send({ username: 'canbo.sl-so-xd', password: 'demo1234', _csrf: csrfFrom(form.text), tiep: '/he-thong' })
+      .expect(303);
     expect(res.headers.location).toBe('/he-thong');
     const session = cookiesOf(res).find((c) => c.startsWith('capdo_session='))!;
     expect(session).toMatch(/HttpOnly/);
@@ -39,18 +52,30 @@ describe('web sessions', () => {
 
   it('shows a wrong password next to the form in Vietnamese and keeps the username', async () => {
     const form = await t.http().get('/dang-nhap').expect(200);
-    const res = await t.http().post('/dang-nhap').set('cookie', jar(cookiesOf(form))).type('form').send({ username: 'canbo.sl-so-xd', password: 'sai-mat-khau', _csrf: csrfFrom(form.text) }).expect(401);
+    const res = await t
+      .http()
+      .post('/dang-nhap')
+      .set('cookie', jar(cookiesOf(form)))
+      .type('form')
+      .send({ username: 'canbo.sl-so-xd', password: 'sai-mat-khau', _csrf: csrfFrom(form.text) })
+      .expect(401);
     expect(res.text).toContain('Tên đăng nhập hoặc mật khẩu không đúng.');
     expect(res.text).toContain('value="canbo.sl-so-xd"');
   });
 
-  it('refuses a form post without the CSRF token, or with another browser\'s', async () => {
+  it("refuses a form post without the CSRF token, or with another browser's", async () => {
     const cookies = await signIn('canbo.sl-so-xd');
     const other = await t.http().get('/dang-nhap').expect(200);
     const res = await t.http().post('/dang-xuat').set('cookie', cookies).type('form').send({}).expect(403);
     expect(res.headers['content-type']).toContain('text/html');
     expect(res.text).toContain('Biểu mẫu đã hết hạn');
-    await t.http().post('/dang-xuat').set('cookie', cookies).type('form').send({ _csrf: csrfFrom(other.text) }).expect(403);
+    await t
+      .http()
+      .post('/dang-xuat')
+      .set('cookie', cookies)
+      .type('form')
+      .send({ _csrf: csrfFrom(other.text) })
+      .expect(403);
   });
 
   it('binds the CSRF token to the session: a token of one session fails in another with the same cookie secret', async () => {
@@ -73,7 +98,13 @@ describe('web sessions', () => {
     const token = csrfFrom(page.text);
     expect(page.text).toContain(`hx-headers='{"X-CSRF-Token": "${token}"}'`);
     const missing = '00000000-0000-4000-8000-000000000000';
-    const upload = () => t.http().post(`/ho-so/${missing}/tep`).set('cookie', cookies).field('kind', 'DESIGN_DOCUMENT').attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
+    const upload = () =>
+      t
+        .http()
+        .post(`/ho-so/${missing}/tep`)
+        .set('cookie', cookies)
+        .field('kind', 'DESIGN_DOCUMENT')
+        .attach('file', Buffer.from('%PDF-1.4\n'), 'a.pdf');
     const byQuery = await upload().query({ _csrf: token }).expect(403);
     expect(byQuery.text).toContain('Biểu mẫu đã hết hạn');
     // past the guard: the dossier does not exist
@@ -89,7 +120,14 @@ describe('web sessions', () => {
     const page = await t.http().get(`/ho-so/${id}`).set('cookie', cookies).expect(200);
     expect(page.text).toContain(`<form method="post" action="/ho-so/${id}/tep" enctype="multipart/form-data" hx-post="/ho-so/${id}/tep"`);
     expect(page.text).not.toMatch(/[?&](amp;)?_csrf=/);
-    const res = await t.http().post(`/ho-so/${id}/tep`).set('cookie', cookies).set('x-csrf-token', csrfFrom(page.text)).set('hx-request', 'true').field('kind', 'OTHER').attach('file', PDF, 'phu-luc.pdf');
+    const res = await t
+      .http()
+      .post(`/ho-so/${id}/tep`)
+      .set('cookie', cookies)
+      .set('x-csrf-token', csrfFrom(page.text))
+      .set('hx-request', 'true')
+      .field('kind', 'OTHER')
+      .attach('file', PDF, 'phu-luc.pdf');
     expect(res.status).toBe(303);
     expect(await t.db.query(`SELECT 1 FROM dossier_attachments WHERE dossier_id = $1 AND file_name = 'phu-luc.pdf'`, [id])).toHaveLength(1);
   });
@@ -98,7 +136,12 @@ describe('web sessions', () => {
     const cookies = await signIn('canbo.sl-so-xd');
     await t.http().get('/api/v1/auth/me').set('cookie', cookies).expect(200);
     const [{ id }] = await t.db.query(`SELECT id FROM agencies WHERE code = 'SL-SO-XD'`);
-    const res = await t.http().post('/api/v1/systems').set('cookie', cookies).type('form').send({ code: 'X', name: 'X', ownerAgencyId: id });
+    const res = await t
+      .http()
+      .post('/api/v1/systems')
+      .set('cookie', cookies)
+      .type('form')
+      .send({ code: 'X', name: 'X', ownerAgencyId: id });
     expectProblem(res, 401, 'UNAUTHENTICATED');
   });
 

@@ -13,14 +13,17 @@ describe('appraisal and approval workflow', () => {
   let leader: string;
   let admin: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const act = (token: string, id: string, action: string, body: object) => t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send(body);
+  const act = (token: string, id: string, action: string, body: object) =>
+    t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send(body);
   const get = async (id: string) => (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
 
   beforeAll(async () => {
     t = await createTestApp();
     clock = t.app.get(Clock);
     // An appraiser of another body, to prove only the routed body appraises.
-    await t.db.query(`INSERT INTO users (username, password_hash, full_name, role, agency_id) SELECT 'thamdinh.khac', password_hash, 'Thẩm định khác', 'APPRAISER', (SELECT id FROM agencies WHERE code = 'SL-SO-KHCN') FROM users WHERE username = 'admin'`);
+    await t.db.query(
+      `INSERT INTO users (username, password_hash, full_name, role, agency_id) SELECT 'thamdinh.khac', password_hash, 'Thẩm định khác', 'APPRAISER', (SELECT id FROM agencies WHERE code = 'SL-SO-KHCN') FROM users WHERE username = 'admin'`,
+    );
     [officer, otherOfficer, appraiser, strangerAppraiser, leader, admin] = await Promise.all(
       ['canbo.sl-so-xd', 'canbo.sl-so-yt', 'thamdinh', 'thamdinh.khac', 'lanhdao', 'admin'].map((u) => t.login(u)),
     );
@@ -42,10 +45,22 @@ describe('appraisal and approval workflow', () => {
       const d = await get(id);
       const res = await act(officer, id, 'submit', { version: d.version, note: 'Kính gửi Công an tỉnh' }).expect(200);
       expect(res.body).toMatchObject({ status: 'SUBMITTED', statusLabel: 'Đã gửi thẩm định' });
-      expect(res.body.workflow).toMatchObject({ currentRevision: 1, appraiserName: 'Công an tỉnh Sơn La', approverName: 'Công an tỉnh Sơn La', receivedOn: '2026-11-02', dueOn: '2026-11-09', dueKind: 'VALIDITY', overdue: false });
+      expect(res.body.workflow).toMatchObject({
+        currentRevision: 1,
+        appraiserName: 'Công an tỉnh Sơn La',
+        approverName: 'Công an tỉnh Sơn La',
+        receivedOn: '2026-11-02',
+        dueOn: '2026-11-09',
+        dueKind: 'VALIDITY',
+        overdue: false,
+      });
       const revisions = await t.http().get(`/api/v1/dossiers/${id}/revisions`).set(as(appraiser)).expect(200);
       expect(revisions.body).toHaveLength(1);
-      expect(revisions.body[0]).toMatchObject({ number: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), submittedBy: 'canbo.sl-so-xd' });
+      expect(revisions.body[0]).toMatchObject({
+        number: 1,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+        submittedBy: 'canbo.sl-so-xd',
+      });
       const frozen = await t.http().get(`/api/v1/dossiers/${id}/revisions/1`).set(as(appraiser)).expect(200);
       expect(frozen.body.content.attachments.map((a: { sha256: string }) => a.sha256)).toHaveLength(2);
       expect(frozen.body.content.plan).toHaveLength(66);
@@ -55,7 +70,8 @@ describe('appraisal and approval workflow', () => {
     });
 
     it('offers each user the actions the transition table and their role for this dossier allow (availableActions)', async () => {
-      const actionsOf = async (token: string) => (await t.http().get(`/api/v1/dossiers/${id}`).set(as(token)).expect(200)).body.availableActions;
+      const actionsOf = async (token: string) =>
+        (await t.http().get(`/api/v1/dossiers/${id}`).set(as(token)).expect(200)).body.availableActions;
       expect(await actionsOf(officer)).toEqual(['withdraw']);
       expect(await actionsOf(appraiser)).toEqual(['return', 'start-appraisal']);
       expect(await actionsOf(strangerAppraiser)).toEqual([]);
@@ -64,9 +80,15 @@ describe('appraisal and approval workflow', () => {
     });
 
     it('keeps the frozen revision immutable in PostgreSQL and the draft closed to edits', async () => {
-      await expect(t.db.query(`UPDATE dossier_revisions SET sha256 = repeat('0', 64) WHERE dossier_id = $1`, [id])).rejects.toThrow(/immutable/);
+      await expect(t.db.query(`UPDATE dossier_revisions SET sha256 = repeat('0', 64) WHERE dossier_id = $1`, [id])).rejects.toThrow(
+        /immutable/,
+      );
       const d = await get(id);
-      expectProblem(await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, levelJustification: 'sửa sau khi gửi' }), 409, 'DOSSIER_NOT_EDITABLE');
+      expectProblem(
+        await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, levelJustification: 'sửa sau khi gửi' }),
+        409,
+        'DOSSIER_NOT_EDITABLE',
+      );
     });
 
     it('refuses appraisal actions by the officer (403), by another body (403) and by a leader (403)', async () => {
@@ -82,15 +104,35 @@ describe('appraisal and approval workflow', () => {
       let d = await get(id);
       expectProblem(await act(appraiser, id, 'return', { version: d.version, items: [] }), 422, 'VALIDATION_FAILED');
       const returned = await act(appraiser, id, 'return', { version: d.version, items: ['Bổ sung sơ đồ mạng có địa chỉ IP'] }).expect(200);
-      expect(returned.body).toMatchObject({ status: 'RETURNED', statusLabel: 'Yêu cầu bổ sung', workflow: { returnItems: ['Bổ sung sơ đồ mạng có địa chỉ IP'], dueOn: null } });
+      expect(returned.body).toMatchObject({
+        status: 'RETURNED',
+        statusLabel: 'Yêu cầu bổ sung',
+        workflow: { returnItems: ['Bổ sung sơ đồ mạng có địa chỉ IP'], dueOn: null },
+      });
       clock.setFixed('2026-11-10');
       d = await get(id);
       // The officer supplements the returned dossier: edits and a new attachment, then resubmits.
-      await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, description: { architecture: 'Sơ đồ mạng: vùng DMZ 10.10.1.0/24, vùng máy chủ 10.10.2.0/24' } }).expect(200);
-      await t.http().post(`/api/v1/dossiers/${id}/attachments`).set(as(officer)).field('kind', 'OTHER').attach('file', PDF, 'Sơ đồ mạng.pdf').expect(201);
+      await t
+        .http()
+        .patch(`/api/v1/dossiers/${id}`)
+        .set(as(officer))
+        .send({ version: d.version, description: { architecture: 'Sơ đồ mạng: vùng DMZ 10.10.1.0/24, vùng máy chủ 10.10.2.0/24' } })
+        .expect(200);
+      await t
+        .http()
+        .post(`/api/v1/dossiers/${id}/attachments`)
+        .set(as(officer))
+        .field('kind', 'OTHER')
+        .attach('file', PDF, 'Sơ đồ mạng.pdf')
+        .expect(201);
       d = await get(id);
       const resubmitted = await act(officer, id, 'submit', { version: d.version }).expect(200);
-      expect(resubmitted.body.workflow).toMatchObject({ currentRevision: 2, receivedOn: '2026-11-10', dueOn: '2026-11-17', dueKind: 'VALIDITY' });
+      expect(resubmitted.body.workflow).toMatchObject({
+        currentRevision: 2,
+        receivedOn: '2026-11-10',
+        dueOn: '2026-11-17',
+        dueKind: 'VALIDITY',
+      });
     });
 
     it('starts the appraisal: 15 working days for level 3 under ND331, shown in the queue by due date', async () => {
@@ -122,11 +164,24 @@ describe('appraisal and approval workflow', () => {
     it('NOT_SUITABLE sends the dossier back to draft; it comes back as a new revision', async () => {
       clock.setFixed('2026-11-20');
       let d = await get(id);
-      expectProblem(await act(appraiser, id, 'appraise', { version: d.version, conclusion: 'NOT_SUITABLE' }), 422, 'DOSSIER_APPRAISAL_INVALID');
-      const res = await act(appraiser, id, 'appraise', { version: d.version, conclusion: 'NOT_SUITABLE', reasons: ['Phương án sao lưu chưa đáp ứng'] }).expect(200);
+      expectProblem(
+        await act(appraiser, id, 'appraise', { version: d.version, conclusion: 'NOT_SUITABLE' }),
+        422,
+        'DOSSIER_APPRAISAL_INVALID',
+      );
+      const res = await act(appraiser, id, 'appraise', {
+        version: d.version,
+        conclusion: 'NOT_SUITABLE',
+        reasons: ['Phương án sao lưu chưa đáp ứng'],
+      }).expect(200);
       expect(res.body).toMatchObject({ status: 'DRAFT', workflow: { appraisal: { conclusion: 'NOT_SUITABLE', revision: 2 } } });
       d = await get(id);
-      await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, planSections: { e: 'Sao lưu hằng ngày tại trung tâm dữ liệu tỉnh' } }).expect(200);
+      await t
+        .http()
+        .patch(`/api/v1/dossiers/${id}`)
+        .set(as(officer))
+        .send({ version: d.version, planSections: { e: 'Sao lưu hằng ngày tại trung tâm dữ liệu tỉnh' } })
+        .expect(200);
       d = await get(id);
       const again = await act(officer, id, 'submit', { version: d.version }).expect(200);
       expect(again.body.workflow.currentRevision).toBe(3);
@@ -137,22 +192,77 @@ describe('appraisal and approval workflow', () => {
     it('SUITABLE then approval: the system gets its approved level and decision in the same transaction', async () => {
       clock.setFixed('2026-11-25');
       let d = await get(id);
-      const appraised = await act(appraiser, id, 'appraise', { version: d.version, conclusion: 'SUITABLE', opinions: 'Hồ sơ phù hợp' }).expect(200);
+      const appraised = await act(appraiser, id, 'appraise', {
+        version: d.version,
+        conclusion: 'SUITABLE',
+        opinions: 'Hồ sơ phù hợp',
+      }).expect(200);
       expect(appraised.body).toMatchObject({ status: 'APPRAISED', workflow: { dueKind: 'APPROVAL', dueOn: '2026-12-04' } });
       d = await get(id);
-      expectProblem(await act(officer, id, 'approve', { version: d.version, decisionNumber: '1/QĐ', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'B', level: 3 }), 403, 'FORBIDDEN');
-      expectProblem(await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '1/QĐ', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'B', level: 2 }), 422, 'DOSSIER_DECISION_INVALID');
+      expectProblem(
+        await act(officer, id, 'approve', {
+          version: d.version,
+          decisionNumber: '1/QĐ',
+          decisionDate: '2026-11-26',
+          signerName: 'A',
+          signerTitle: 'B',
+          level: 3,
+        }),
+        403,
+        'FORBIDDEN',
+      );
+      expectProblem(
+        await act(appraiser, id, 'approve', {
+          version: d.version,
+          decisionNumber: '1/QĐ',
+          decisionDate: '2026-11-26',
+          signerName: 'A',
+          signerTitle: 'B',
+          level: 2,
+        }),
+        422,
+        'DOSSIER_DECISION_INVALID',
+      );
       // Issue 16: a decision dated after today (Vietnam's day, 25/11 here) has not been made yet (ND331 Art. 20.3).
-      expectProblem(await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'B', level: 3 }), 422, 'DECISION_DATE_IN_FUTURE');
-      const approved = await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '125/QĐ-CAT', decisionDate: '2026-11-25', signerName: 'Đặng Trọng Cường', signerTitle: 'Giám đốc', level: 3 }).expect(200);
-      expect(approved.body).toMatchObject({ status: 'APPROVED', statusLabel: 'Đã được phê duyệt', workflow: { decision: { number: '125/QĐ-CAT', level: 3, revision: 3, issuer: 'Công an tỉnh Sơn La' }, dueOn: null } });
+      expectProblem(
+        await act(appraiser, id, 'approve', {
+          version: d.version,
+          decisionNumber: '125/QĐ-CAT',
+          decisionDate: '2026-11-26',
+          signerName: 'A',
+          signerTitle: 'B',
+          level: 3,
+        }),
+        422,
+        'DECISION_DATE_IN_FUTURE',
+      );
+      const approved = await act(appraiser, id, 'approve', {
+        version: d.version,
+        decisionNumber: '125/QĐ-CAT',
+        decisionDate: '2026-11-25',
+        signerName: 'Đặng Trọng Cường',
+        signerTitle: 'Giám đốc',
+        level: 3,
+      }).expect(200);
+      expect(approved.body).toMatchObject({
+        status: 'APPROVED',
+        statusLabel: 'Đã được phê duyệt',
+        workflow: { decision: { number: '125/QĐ-CAT', level: 3, revision: 3, issuer: 'Công an tỉnh Sơn La' }, dueOn: null },
+      });
       const system = await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200);
-      expect(system.body).toMatchObject({ approvedLevel: 3, approvalDecisionNumber: '125/QĐ-CAT', approvalDecisionDate: '2026-11-25', approvalDecisionIssuer: 'Công an tỉnh Sơn La' });
+      expect(system.body).toMatchObject({
+        approvedLevel: 3,
+        approvalDecisionNumber: '125/QĐ-CAT',
+        approvalDecisionDate: '2026-11-25',
+        approvalDecisionIssuer: 'Công an tỉnh Sơn La',
+      });
     });
 
     it('records the whole history with actors, statuses and revisions', async () => {
       const res = await t.http().get(`/api/v1/dossiers/${id}/history`).set(as(leader)).expect(200);
-      expect(res.body.map((e: { action: string; toStatus: string; revision: number | null }) => `${e.action}:${e.toStatus}:${e.revision}`)).toEqual([
+      expect(
+        res.body.map((e: { action: string; toStatus: string; revision: number | null }) => `${e.action}:${e.toStatus}:${e.revision}`),
+      ).toEqual([
         'submit:SUBMITTED:1',
         'return:RETURNED:1',
         'submit:SUBMITTED:2',
@@ -178,7 +288,14 @@ describe('appraisal and approval workflow', () => {
       d = await get(next.id);
       await act(appraiser, next.id, 'appraise', { version: d.version, conclusion: 'SUITABLE' }).expect(200);
       d = await get(next.id);
-      await act(appraiser, next.id, 'approve', { version: d.version, decisionNumber: '200/QĐ-CAT', decisionDate: '2026-11-27', signerName: 'A', signerTitle: 'Giám đốc', level: 3 }).expect(200);
+      await act(appraiser, next.id, 'approve', {
+        version: d.version,
+        decisionNumber: '200/QĐ-CAT',
+        decisionDate: '2026-11-27',
+        signerName: 'A',
+        signerTitle: 'Giám đốc',
+        level: 3,
+      }).expect(200);
       expect((await get(id)).status).toBe('SUPERSEDED');
       const history = await t.http().get(`/api/v1/dossiers/${id}/history`).set(as(officer)).expect(200);
       expect(history.body.at(-1)).toMatchObject({ action: 'supersede', toStatus: 'SUPERSEDED' });
@@ -204,22 +321,43 @@ describe('appraisal and approval workflow', () => {
     const started = await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
     expect(started.body.availableActions).toEqual(['return', 'appraise', 'approve']);
     d = await get(id);
-    const res = await act(appraiser, id, 'approve', { version: d.version, decisionNumber: '7/QĐ-CAT', decisionDate: '2026-11-25', signerName: 'A', signerTitle: 'Giám đốc', level: 2 }).expect(200);
+    const res = await act(appraiser, id, 'approve', {
+      version: d.version,
+      decisionNumber: '7/QĐ-CAT',
+      decisionDate: '2026-11-25',
+      signerName: 'A',
+      signerTitle: 'Giám đốc',
+      level: 2,
+    }).expect(200);
     expect(res.body).toMatchObject({ status: 'APPROVED', workflow: { appraisal: { conclusion: 'SUITABLE' }, decision: { level: 2 } } });
   });
 
   it('routes levels 4–5 to the Ministry of Public Security, recorded by an administrator, approved by the owner', async () => {
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'HA-TANG', 'Hạ tầng dùng chung toàn quốc');
-    const { id } = await createCompleteDossier(t, officer, systemId, { systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE'], infrastructureScope: 'NATIONWIDE', riskAssessedLevel: 4 });
+    const { id } = await createCompleteDossier(t, officer, systemId, {
+      systemType: 'INFRASTRUCTURE',
+      infoTypes: ['PRIVATE'],
+      infrastructureScope: 'NATIONWIDE',
+      riskAssessedLevel: 4,
+    });
     let d = await get(id);
-    await t.http().patch(`/api/v1/dossiers/${id}`).set(as(officer)).send({ version: d.version, expertOpinion: { unit: 'Phòng Công nghệ thông tin', summary: 'Nhất trí đề xuất cấp độ 4' } }).expect(200);
+    await t
+      .http()
+      .patch(`/api/v1/dossiers/${id}`)
+      .set(as(officer))
+      .send({ version: d.version, expertOpinion: { unit: 'Phòng Công nghệ thông tin', summary: 'Nhất trí đề xuất cấp độ 4' } })
+      .expect(200);
     d = await get(id);
     const submitted = await act(officer, id, 'submit', { version: d.version }).expect(200);
     expect(submitted.body.workflow).toMatchObject({ appraiserName: expect.stringContaining('Bộ Công an'), approverName: 'Sở Xây dựng' });
     d = await get(id);
     expect(d.availableActions).toEqual(['withdraw']);
     expect((await t.http().get(`/api/v1/dossiers/${id}`).set(as(appraiser)).expect(200)).body.availableActions).toEqual([]);
-    expect((await t.http().get(`/api/v1/dossiers/${id}`).set(as(admin)).expect(200)).body.availableActions).toEqual(['return', 'start-appraisal', 'withdraw']);
+    expect((await t.http().get(`/api/v1/dossiers/${id}`).set(as(admin)).expect(200)).body.availableActions).toEqual([
+      'return',
+      'start-appraisal',
+      'withdraw',
+    ]);
     expectProblem(await act(appraiser, id, 'start-appraisal', { version: d.version }), 403, 'DOSSIER_ACTION_FORBIDDEN');
     await act(admin, id, 'start-appraisal', { version: d.version }).expect(200);
     const queue = await t.http().get('/api/v1/appraisal-queue').set(as(admin)).expect(200);
@@ -235,7 +373,16 @@ describe('appraisal and approval workflow', () => {
     await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
     d = await get(id);
     const attempts = await Promise.all([
-      ...Array.from({ length: 5 }, () => act(appraiser, id, 'approve', { version: d.version, decisionNumber: '9/QĐ', decisionDate: '2026-11-25', signerName: 'A', signerTitle: 'B', level: 2 })),
+      ...Array.from({ length: 5 }, () =>
+        act(appraiser, id, 'approve', {
+          version: d.version,
+          decisionNumber: '9/QĐ',
+          decisionDate: '2026-11-25',
+          signerName: 'A',
+          signerTitle: 'B',
+          level: 2,
+        }),
+      ),
       ...Array.from({ length: 5 }, () => act(officer, id, 'withdraw', { version: d.version, note: 'Rút để sửa' })),
     ]);
     const statuses = attempts.map((r) => r.status).sort();

@@ -34,7 +34,12 @@ export function timestamp(ms: number | null): string | null {
  * Streams rows into `table` with COPY … FROM STDIN (pg-copy-streams), 64 KB at a time, with backpressure:
  * the generator produces rows only as fast as PostgreSQL takes them. Returns the number of rows.
  */
-export async function copyRows(client: Client, table: string, columns: readonly string[], rows: Iterable<readonly unknown[]>): Promise<number> {
+export async function copyRows(
+  client: Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<readonly unknown[]>,
+): Promise<number> {
   let count = 0;
   function* chunks(): Generator<string> {
     let buffer = '';

@@ -82,7 +82,18 @@ export function buildAgencies(random: NationalRandom, total: number): ProvinceBo
     const title = provinceTitle(province);
     const bodies: AgencyRow[] = [];
     const add = (code: string, name: string, kind: AgencyKind, parentId: string | null): AgencyRow => {
-      const row: AgencyRow = { id: random.uuid(), code, name: toNfc(name), kind, parentId, provinceCode: province.code, status: 'ACTIVE', validFrom: STRUCTURE_FROM, validTo: null, successorId: null };
+      const row: AgencyRow = {
+        id: random.uuid(),
+        code,
+        name: toNfc(name),
+        kind,
+        parentId,
+        provinceCode: province.code,
+        status: 'ACTIVE',
+        validFrom: STRUCTURE_FROM,
+        validTo: null,
+        successorId: null,
+      };
       bodies.push(row);
       return row;
     };
@@ -113,7 +124,10 @@ export function buildAgencies(random: NationalRandom, total: number): ProvinceBo
         while (used.has(place)) place = `${placeName((items) => random.pick(items))}`;
         used.add(place);
         const ward = random.chance(province.city ? 0.55 : 0.15);
-        const slug = foldDiacritics(place).replace(/[^a-z0-9]+/g, '').toUpperCase().slice(0, 24);
+        const slug = foldDiacritics(place)
+          .replace(/[^a-z0-9]+/g, '')
+          .toUpperCase()
+          .slice(0, 24);
         let code = `${p}-${ward ? 'P' : 'X'}-${slug}`;
         // "Đông Hà" and "Đồng Hà" fold to the same code.
         for (let n = 2; codes.has(code); n++) code = `${p}-${ward ? 'P' : 'X'}-${slug}${n}`;
@@ -157,8 +171,28 @@ export function buildRoutingRules(random: NationalRandom, provinces: ProvinceBod
   const rules: RoutingRuleRow[] = [];
   for (const p of provinces) {
     for (const root of [p.committee, p.police, p.party]) {
-      rules.push({ id: random.uuid(), name: `Cấp độ 1–3: ${p.police.name} thẩm định và phê duyệt`, ownerAgencyId: root.id, minLevel: 1, maxLevel: 3, appraiserAgencyId: p.police.id, appraiserExternalName: null, approverKind: 'AGENCY', approverAgencyId: p.police.id });
-      rules.push({ id: random.uuid(), name: 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, cơ quan chủ quản phê duyệt', ownerAgencyId: root.id, minLevel: 4, maxLevel: 5, appraiserAgencyId: null, appraiserExternalName: MINISTRY_APPRAISER, approverKind: 'OWNER', approverAgencyId: null });
+      rules.push({
+        id: random.uuid(),
+        name: `Cấp độ 1–3: ${p.police.name} thẩm định và phê duyệt`,
+        ownerAgencyId: root.id,
+        minLevel: 1,
+        maxLevel: 3,
+        appraiserAgencyId: p.police.id,
+        appraiserExternalName: null,
+        approverKind: 'AGENCY',
+        approverAgencyId: p.police.id,
+      });
+      rules.push({
+        id: random.uuid(),
+        name: 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, cơ quan chủ quản phê duyệt',
+        ownerAgencyId: root.id,
+        minLevel: 4,
+        maxLevel: 5,
+        appraiserAgencyId: null,
+        appraiserExternalName: MINISTRY_APPRAISER,
+        approverKind: 'OWNER',
+        approverAgencyId: null,
+      });
     }
   }
   return rules;
@@ -180,25 +214,53 @@ export interface Accounts {
  */
 export function buildAccounts(random: NationalRandom, provinces: ProvinceBodies[], preparers: Set<string>): Accounts {
   const pick = <T>(items: readonly T[]) => random.pick(items);
-  const admin: UserRow = { id: random.uuid(), username: 'admin', fullName: 'Quản trị hệ thống', role: 'ADMIN', agencyId: null, email: null };
+  const admin: UserRow = {
+    id: random.uuid(),
+    username: 'admin',
+    fullName: 'Quản trị hệ thống',
+    role: 'ADMIN',
+    agencyId: null,
+    email: null,
+  };
   const users: UserRow[] = [admin];
   const appraisers = new Map<string, UserRow[]>();
   const officers = new Map<string, UserRow>();
   const leaders = new Map<string, UserRow>();
   for (const p of provinces) {
     const province = p.code.toLowerCase();
-    const leader: UserRow = { id: random.uuid(), username: `lanhdao.${province}`, fullName: personName(pick), role: 'LEADER', agencyId: p.committee.id, email: `lanhdao@${province}.gov.vn` };
+    const leader: UserRow = {
+      id: random.uuid(),
+      username: `lanhdao.${province}`,
+      fullName: personName(pick),
+      role: 'LEADER',
+      agencyId: p.committee.id,
+      email: `lanhdao@${province}.gov.vn`,
+    };
     users.push(leader);
     leaders.set(p.code, leader);
     const team: UserRow[] = [];
     for (let n = 1; n <= 3; n++) {
-      team.push({ id: random.uuid(), username: `thamdinh.${province}.${n}`, fullName: personName(pick), role: 'APPRAISER', agencyId: p.police.id, email: `thamdinh${n}@ca.${province}.gov.vn` });
+      team.push({
+        id: random.uuid(),
+        username: `thamdinh.${province}.${n}`,
+        fullName: personName(pick),
+        role: 'APPRAISER',
+        agencyId: p.police.id,
+        email: `thamdinh${n}@ca.${province}.gov.vn`,
+      });
     }
     users.push(...team);
     appraisers.set(p.code, team);
     for (const agency of p.current) {
       if (!preparers.has(agency.id) && agency.kind !== 'department') continue;
-      const officer: UserRow = { id: random.uuid(), username: `canbo.${agency.code.toLowerCase()}`, fullName: personName(pick), role: 'AGENCY_OFFICER', agencyId: agency.id, email: null };
+      const officer: UserRow = {
+        id: random.uuid(),
+        username: `canbo.${agency.code.toLowerCase()}`,
+        fullName: personName(pick),
+        role: 'AGENCY_OFFICER',
+        agencyId: agency.id,
+        email: null,
+      };
       users.push(officer);
       officers.set(agency.id, officer);
     }

@@ -109,7 +109,16 @@ export interface ApprovalRecord {
 }
 
 type Target = 'DRAFT' | 'NOT_SUITABLE' | 'SUBMITTED' | 'RETURNED' | 'UNDER_APPRAISAL' | 'APPRAISED' | 'APPROVED' | 'WITHDRAWN';
-const LAST_TARGETS: Record<Target, number> = { DRAFT: 14, NOT_SUITABLE: 3, SUBMITTED: 10, RETURNED: 6, UNDER_APPRAISAL: 10, APPRAISED: 5, APPROVED: 47, WITHDRAWN: 5 };
+const LAST_TARGETS: Record<Target, number> = {
+  DRAFT: 14,
+  NOT_SUITABLE: 3,
+  SUBMITTED: 10,
+  RETURNED: 6,
+  UNDER_APPRAISAL: 10,
+  APPRAISED: 5,
+  APPROVED: 47,
+  WITHDRAWN: 5,
+};
 const CHAIN_LENGTHS = { '0': 10, '1': 30, '2': 30, '3': 20, '4': 10 } as const;
 
 const RETURN_ITEMS = ['Bổ sung sơ đồ vùng mạng có địa chỉ IP', 'Bổ sung quy chế bảo đảm an toàn thông tin đã ban hành'];
@@ -178,7 +187,8 @@ export class DossierSimulator {
   /** `engagedFrom`: the day the owner starts on its dossiers; null: it has not (its dossiers stay drafts). */
   chain(system: SystemRow, count: number, engagedFrom: string | null): DossierRow[] {
     if (count === 0) return [];
-    if (engagedFrom === null) return [this.run(system, this.workday(plusDays(dayOf(system.createdAt), this.random.int(10, 200))), 'DRAFT', DATASET_TODAY)];
+    if (engagedFrom === null)
+      return [this.run(system, this.workday(plusDays(dayOf(system.createdAt), this.random.int(10, 200))), 'DRAFT', DATASET_TODAY)];
     const start = maxDay(maxDay(ACTIVITY_FROM, engagedFrom), plusDays(dayOf(system.createdAt), 3));
     const span = Math.max(0, daysBetween(start, DATASET_TODAY));
     const dossiers: DossierRow[] = [];
@@ -195,7 +205,15 @@ export class DossierSimulator {
       if (dossier.status === 'APPROVED') {
         for (const old of approvedBefore) {
           old.lastAt = Math.max(old.lastAt, dossier.approvedAt!);
-          this.transition(old, 'supersede', 'SUPERSEDED', dossier.approvedAt!, this.approverOf(dossier), `Thay thế bởi hồ sơ ${dossier.id}`, { supersededBy: dossier.id });
+          this.transition(
+            old,
+            'supersede',
+            'SUPERSEDED',
+            dossier.approvedAt!,
+            this.approverOf(dossier),
+            `Thay thế bởi hồ sơ ${dossier.id}`,
+            { supersededBy: dossier.id },
+          );
         }
       }
       dossiers.push(dossier);
@@ -245,16 +263,37 @@ export class DossierSimulator {
     });
     if (target === 'UNDER_APPRAISAL') return d;
     if (withdrawAt === 'UNDER_APPRAISAL') return this.withdrawn(d, next(5, 20), officer, until);
-    const oneStep = d.proposedLevel <= 2 && d.appraiserAgencyId !== null && d.appraiserAgencyId === d.approverAgencyId && target === 'APPROVED' && this.random.chance(0.5);
+    const oneStep =
+      d.proposedLevel <= 2 &&
+      d.appraiserAgencyId !== null &&
+      d.appraiserAgencyId === d.approverAgencyId &&
+      target === 'APPROVED' &&
+      this.random.chance(0.5);
     if (!oneStep) {
       if (!ok(next(5, 25))) return d;
       const suitable = target !== 'NOT_SUITABLE';
       const reasons = suitable ? [] : ['Phương án bảo đảm an toàn chưa đáp ứng yêu cầu quản lý rủi ro'];
       const when = this.stamp(d, day);
-      this.transition(d, 'appraise', suitable ? 'APPRAISED' : 'DRAFT', when, appraiser, null, { conclusion: suitable ? 'SUITABLE' : 'NOT_SUITABLE', reasons }, () => {
-        d.appraisal = this.appraisal(d, suitable ? 'SUITABLE' : 'NOT_SUITABLE', reasons, appraiser, when, suitable ? 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' : 'Hồ sơ cần hoàn thiện.');
-        this.due(d, suitable ? approvalDeadline(d.regime, day, this.calendar) : null);
-      });
+      this.transition(
+        d,
+        'appraise',
+        suitable ? 'APPRAISED' : 'DRAFT',
+        when,
+        appraiser,
+        null,
+        { conclusion: suitable ? 'SUITABLE' : 'NOT_SUITABLE', reasons },
+        () => {
+          d.appraisal = this.appraisal(
+            d,
+            suitable ? 'SUITABLE' : 'NOT_SUITABLE',
+            reasons,
+            appraiser,
+            when,
+            suitable ? 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' : 'Hồ sơ cần hoàn thiện.',
+          );
+          this.due(d, suitable ? approvalDeadline(d.regime, day, this.calendar) : null);
+        },
+      );
       if (target === 'NOT_SUITABLE' || target === 'APPRAISED') return d;
     }
     if (!ok(next(2, 7))) return d;
@@ -292,7 +331,14 @@ export class DossierSimulator {
       designKind: designKindFor(system.lifecycle),
       sectionsVariant: 0,
       plannedDate: plusDays(day, 180 + this.random.int(0, 3) * 90),
-      expertOpinion: proposedLevel >= 4 ? { unit: 'Trung tâm Chuyển đổi số', summary: 'Thống nhất với phương án bảo đảm an toàn hệ thống thông tin theo cấp độ.', date: day } : null,
+      expertOpinion:
+        proposedLevel >= 4
+          ? {
+              unit: 'Trung tâm Chuyển đổi số',
+              summary: 'Thống nhất với phương án bảo đảm an toàn hệ thống thông tin theo cấp độ.',
+              date: day,
+            }
+          : null,
       createdBy: officer,
       currentRevision: 0,
       routingRuleId: null,
@@ -330,10 +376,9 @@ export class DossierSimulator {
   }
 
   private attach(d: DossierRow, day: string, by: UserRow, designOnly: boolean): void {
-    const kinds: [AttachmentKind, string][] = [[
-      'DESIGN_DOCUMENT',
-      d.designKind === 'CONSTRUCTION' ? 'Thiết kế thi công đã phê duyệt.pdf' : 'Thiết kế sơ bộ.pdf',
-    ]];
+    const kinds: [AttachmentKind, string][] = [
+      ['DESIGN_DOCUMENT', d.designKind === 'CONSTRUCTION' ? 'Thiết kế thi công đã phê duyệt.pdf' : 'Thiết kế sơ bộ.pdf'],
+    ];
     if (!designOnly) kinds.push(['RISK_ASSESSMENT', 'Báo cáo đánh giá rủi ro an ninh mạng.pdf']);
     for (const [kind, fileName] of kinds) d.attachments.push({ id: this.random.uuid(), kind, fileName, at: this.stamp(d, day), by });
   }
@@ -350,25 +395,40 @@ export class DossierSimulator {
     const rule = this.route(d);
     const police = this.world.provinces.get(d.provinceCode)!.police;
     const owner = this.world.agencies.get(d.ownerId)!;
-    this.transition(d, 'submit', 'SUBMITTED', when, officer, `Kính gửi ${rule.appraiserAgencyId ? police.name : 'Bộ Công an'} hồ sơ đề xuất cấp độ.`, {}, () => {
-      d.currentRevision++;
-      Object.assign(d, {
-        routingRuleId: rule.id,
-        appraiserAgencyId: rule.appraiserAgencyId,
-        appraiserName: rule.appraiserAgencyId ? police.name : MINISTRY_APPRAISER,
-        approverKind: rule.approverKind,
-        approverAgencyId: rule.approverAgencyId,
-        approverName: rule.approverKind === 'AGENCY' ? police.name : owner.name,
-        submittedAt: when,
-        firstSubmittedAt: d.firstSubmittedAt ?? when,
-        receivedOn: day,
-        clockStartedOn: null,
-        returnItems: null,
-        appraisal: null,
-      });
-      this.due(d, validityDeadline(day, this.calendar));
-      d.revisions.push({ number: d.currentRevision, at: when, by: officer, sectionsVariant: d.sectionsVariant, attachments: [...d.attachments] });
-    });
+    this.transition(
+      d,
+      'submit',
+      'SUBMITTED',
+      when,
+      officer,
+      `Kính gửi ${rule.appraiserAgencyId ? police.name : 'Bộ Công an'} hồ sơ đề xuất cấp độ.`,
+      {},
+      () => {
+        d.currentRevision++;
+        Object.assign(d, {
+          routingRuleId: rule.id,
+          appraiserAgencyId: rule.appraiserAgencyId,
+          appraiserName: rule.appraiserAgencyId ? police.name : MINISTRY_APPRAISER,
+          approverKind: rule.approverKind,
+          approverAgencyId: rule.approverAgencyId,
+          approverName: rule.approverKind === 'AGENCY' ? police.name : owner.name,
+          submittedAt: when,
+          firstSubmittedAt: d.firstSubmittedAt ?? when,
+          receivedOn: day,
+          clockStartedOn: null,
+          returnItems: null,
+          appraisal: null,
+        });
+        this.due(d, validityDeadline(day, this.calendar));
+        d.revisions.push({
+          number: d.currentRevision,
+          at: when,
+          by: officer,
+          sectionsVariant: d.sectionsVariant,
+          attachments: [...d.attachments],
+        });
+      },
+    );
     // eventDetails('submit') is computed after the change.
     d.events[d.events.length - 1].details = { appraiser: d.appraiserName, approver: d.approverName, dueOn: d.dueOn };
   }
@@ -398,21 +458,48 @@ export class DossierSimulator {
 
   private withdrawn(d: DossierRow, day: string, officer: UserRow, until: string): DossierRow {
     if (day > until || day > DATASET_TODAY) return d;
-    this.transition(d, 'withdraw', 'WITHDRAWN', this.stamp(d, day), officer, 'Rút hồ sơ để lập lại theo hệ thống đã nâng cấp.', {}, () => this.due(d, null));
+    this.transition(d, 'withdraw', 'WITHDRAWN', this.stamp(d, day), officer, 'Rút hồ sơ để lập lại theo hệ thống đã nâng cấp.', {}, () =>
+      this.due(d, null),
+    );
     return d;
   }
 
-  private appraisal(d: DossierRow, conclusion: Appraisal['conclusion'], reasons: string[], by: UserRow, when: number, opinions: string): Appraisal {
-    return { conclusion, opinions, reasons, revision: d.currentRevision, appraiserName: d.appraiserName ?? '', appraisedBy: by.username, appraisedAt: new Date(when).toISOString() };
+  private appraisal(
+    d: DossierRow,
+    conclusion: Appraisal['conclusion'],
+    reasons: string[],
+    by: UserRow,
+    when: number,
+    opinions: string,
+  ): Appraisal {
+    return {
+      conclusion,
+      opinions,
+      reasons,
+      revision: d.currentRevision,
+      appraiserName: d.appraiserName ?? '',
+      appraisedBy: by.username,
+      appraisedAt: new Date(when).toISOString(),
+    };
   }
 
-  private transition(d: DossierRow, action: DossierAction, to: DossierStatus, when: number, actor: UserRow, note: string | null, details: object, apply: () => void = () => undefined): void {
+  private transition(
+    d: DossierRow,
+    action: DossierAction,
+    to: DossierStatus,
+    when: number,
+    actor: UserRow,
+    note: string | null,
+    details: object,
+    apply: () => void = () => undefined,
+  ): void {
     const from = d.status;
     d.status = to;
     d.version++;
     d.updatedAt = when;
     apply();
-    const defaults = action === 'return' || action === 'appraise' || action === 'approve' || action === 'supersede' ? details : { dueOn: d.dueOn };
+    const defaults =
+      action === 'return' || action === 'appraise' || action === 'approve' || action === 'supersede' ? details : { dueOn: d.dueOn };
     d.events.push({ action, from, to, revision: d.currentRevision || null, actor, note, details: defaults, at: when });
   }
 

@@ -6,7 +6,16 @@ import { Dossier } from '../../src/dossiers/dossier.entity';
 import { PlanEntry } from '../../src/dossiers/dossier-plan';
 import { listRequirements } from '../../src/requirements/catalogues/catalogue-registry';
 import { canonicalJson } from '../../src/workflow/revision-hash';
-import { Accounts, AgencyRow, buildAccounts, buildAgencies, buildRoutingRules, ProvinceBodies, RoutingRuleRow, UserRow } from './national-agencies';
+import {
+  Accounts,
+  AgencyRow,
+  buildAccounts,
+  buildAgencies,
+  buildRoutingRules,
+  ProvinceBodies,
+  RoutingRuleRow,
+  UserRow,
+} from './national-agencies';
 import { AttachmentRow, chainLengths, DATASET_TODAY, DossierRow, DossierSimulator, engagement } from './national-dossiers';
 import { NationalRandom } from './national-random';
 import { buildSystems, dayOf, SystemRow } from './national-systems';
@@ -61,7 +70,12 @@ export function buildNationalModel(options: NationalOptions): NationalModel {
   const rules = buildRoutingRules(random, provinces);
   const systems = buildSystems(random, provinces, Math.round(NATIONAL_SIZES.systems * options.scale));
   const engagedFrom = engagement(random, agencies);
-  const lengths = chainLengths(random, systems, Math.round(NATIONAL_SIZES.dossiers * options.scale), (s) => engagedFrom.get(s.ownerId) != null);
+  const lengths = chainLengths(
+    random,
+    systems,
+    Math.round(NATIONAL_SIZES.dossiers * options.scale),
+    (s) => engagedFrom.get(s.ownerId) != null,
+  );
   const preparers = new Set(systems.filter((_, i) => lengths[i] > 0).map((s) => s.ownerId));
   const accounts = buildAccounts(random, provinces, preparers);
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
@@ -76,7 +90,12 @@ export function buildNationalModel(options: NationalOptions): NationalModel {
   for (const approval of [...simulator.approvals].sort((a, b) => a.at - b.at)) {
     const s = approval.system;
     const decision = approval.dossier.decision!;
-    Object.assign(s, { approvedLevel: decision.level, decisionNumber: decision.number, decisionDate: decision.date, decisionIssuer: decision.issuer });
+    Object.assign(s, {
+      approvedLevel: decision.level,
+      decisionNumber: decision.number,
+      decisionDate: decision.date,
+      decisionIssuer: decision.issuer,
+    });
     s.version++;
     s.updatedAt = Math.max(s.updatedAt, approval.at);
   }
@@ -101,7 +120,19 @@ export function buildNationalModel(options: NationalOptions): NationalModel {
     edit.system.version++;
     edit.system.updatedAt = Math.max(edit.system.updatedAt, edit.at);
   }
-  return { options, provinces, agencies, agencyById, rules, accounts, systems, dossiers, approvals: simulator.approvals, systemEdits, auditRows: baseAudit + systemEdits.length };
+  return {
+    options,
+    provinces,
+    agencies,
+    agencyById,
+    rules,
+    accounts,
+    systems,
+    dossiers,
+    approvals: simulator.approvals,
+    systemEdits,
+    auditRows: baseAudit + systemEdits.length,
+  };
 }
 
 /** Approval decisions issued before capdo, recorded on the system (as the XLSX import does). */
@@ -148,11 +179,28 @@ export function planSections(d: DossierRow, variant = d.sectionsVariant): Record
 }
 
 export function dossierDescription(d: DossierRow): object {
-  return { overview: d.system.description, scope: d.system.scope, servedPopulation: d.system.servedPopulation, architecture: null, components: [] };
+  return {
+    overview: d.system.description,
+    scope: d.system.scope,
+    servedPopulation: d.system.servedPopulation,
+    architecture: null,
+    components: [],
+  };
 }
 
 export function attachmentEntity(d: DossierRow, a: AttachmentRow): DossierAttachment {
-  return { id: a.id, dossierId: d.id, kind: a.kind, fileName: a.fileName, mediaType: 'application/pdf', sizeBytes: ATTACHMENT_PDF.length, sha256: ATTACHMENT_SHA256, content: ATTACHMENT_PDF, uploadedBy: a.by.id, uploadedAt: new Date(a.at) };
+  return {
+    id: a.id,
+    dossierId: d.id,
+    kind: a.kind,
+    fileName: a.fileName,
+    mediaType: 'application/pdf',
+    sizeBytes: ATTACHMENT_PDF.length,
+    sha256: ATTACHMENT_SHA256,
+    content: ATTACHMENT_PDF,
+    uploadedBy: a.by.id,
+    uploadedAt: new Date(a.at),
+  };
 }
 
 const PLAN_TOKEN = '__capdo_plan__';
@@ -164,7 +212,11 @@ const canonicalPlans = new Map<string, string>();
  * catalogue's requirements with the answers, most of the bytes) is the same for every dossier of a level,
  * catalogue and planned date, so its canonical JSON is computed once and spliced in.
  */
-export function revisionContent(model: NationalModel, d: DossierRow, revision: DossierRow['revisions'][number]): { json: string; sha256: string } {
+export function revisionContent(
+  model: NationalModel,
+  d: DossierRow,
+  revision: DossierRow['revisions'][number],
+): { json: string; sha256: string } {
   const entity = {
     id: d.id,
     systemId: d.system.id,
@@ -194,7 +246,11 @@ export function revisionContent(model: NationalModel, d: DossierRow, revision: D
     const a = model.agencyById.get(id)!;
     return { id: a.id, code: a.code, name: a.name };
   };
-  const refs = { system: { id: d.system.id, code: d.system.code, name: d.system.name }, owner: agency(d.ownerId), operator: agency(d.operatorId) };
+  const refs = {
+    system: { id: d.system.id, code: d.system.code, name: d.system.name },
+    owner: agency(d.ownerId),
+    operator: agency(d.operatorId),
+  };
   const attachments = revision.attachments.map((a) => attachmentEntity(d, a));
   const key = `${d.catalogueId}:${d.proposedLevel}:${d.plannedDate}`;
   let plan = canonicalPlans.get(key);

@@ -66,125 +66,302 @@ interface Template {
   facts: (random: NationalRandom) => ClassificationFacts;
 }
 
-const citizen = (publicServiceLevel: 'NONE' | 'LE2' | 'GE3', users: number, sensitive = 0, admin = false) => (): ClassificationFacts => ({
-  systemType: 'CITIZEN_BUSINESS',
-  infoTypes: sensitive || users > 0 ? ['PUBLIC', 'PERSONAL'] : ['PUBLIC'],
-  publicServiceLevel,
-  users,
-  conditionalBusiness: false,
-  handlesAdminProcedures: admin,
-  basicPersonalDataSubjects: users,
-  sensitivePersonalDataSubjects: sensitive,
-});
+const citizen =
+  (publicServiceLevel: 'NONE' | 'LE2' | 'GE3', users: number, sensitive = 0, admin = false) =>
+  (): ClassificationFacts => ({
+    systemType: 'CITIZEN_BUSINESS',
+    infoTypes: sensitive || users > 0 ? ['PUBLIC', 'PERSONAL'] : ['PUBLIC'],
+    publicServiceLevel,
+    users,
+    conditionalBusiness: false,
+    handlesAdminProcedures: admin,
+    basicPersonalDataSubjects: users,
+    sensitivePersonalDataSubjects: sensitive,
+  });
 
 const CORE: Template[] = [
   {
-    code: 'CONG-TTDT', name: (o) => `Cổng thông tin điện tử ${o}`, type: 'CITIZEN_BUSINESS', info: ['PUBLIC'],
-    description: 'Cung cấp thông tin, văn bản chỉ đạo điều hành cho người dân và doanh nghiệp.', scope: 'Người dân, doanh nghiệp trong và ngoài tỉnh', served: 'Công chúng',
-    facts: () => ({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], publicServiceLevel: 'LE2', conditionalBusiness: false, handlesAdminProcedures: false }),
+    code: 'CONG-TTDT',
+    name: (o) => `Cổng thông tin điện tử ${o}`,
+    type: 'CITIZEN_BUSINESS',
+    info: ['PUBLIC'],
+    description: 'Cung cấp thông tin, văn bản chỉ đạo điều hành cho người dân và doanh nghiệp.',
+    scope: 'Người dân, doanh nghiệp trong và ngoài tỉnh',
+    served: 'Công chúng',
+    facts: () => ({
+      systemType: 'CITIZEN_BUSINESS',
+      infoTypes: ['PUBLIC'],
+      publicServiceLevel: 'LE2',
+      conditionalBusiness: false,
+      handlesAdminProcedures: false,
+    }),
   },
   {
-    code: 'QLVB', name: (o) => `Hệ thống quản lý văn bản và điều hành ${o}`, type: 'INTERNAL', info: ['PRIVATE'],
-    description: 'Quản lý văn bản đến, văn bản đi, hồ sơ công việc và ký số.', scope: 'Nội bộ cơ quan, liên thông văn bản trong tỉnh', served: 'Cán bộ, công chức, viên chức của cơ quan',
+    code: 'QLVB',
+    name: (o) => `Hệ thống quản lý văn bản và điều hành ${o}`,
+    type: 'INTERNAL',
+    info: ['PRIVATE'],
+    description: 'Quản lý văn bản đến, văn bản đi, hồ sơ công việc và ký số.',
+    scope: 'Nội bộ cơ quan, liên thông văn bản trong tỉnh',
+    served: 'Cán bộ, công chức, viên chức của cơ quan',
     facts: (r) => ({ systemType: 'INTERNAL', infoTypes: ['PRIVATE'], riskAssessedLevel: r.chance(0.8) ? 2 : 3 }),
   },
   {
-    code: 'LAN', name: (o) => `Mạng nội bộ (LAN) ${o}`, type: 'INFRASTRUCTURE', info: ['PRIVATE'],
-    description: 'Hạ tầng mạng nội bộ, kết nối mạng truyền số liệu chuyên dùng và Internet.', scope: 'Trụ sở cơ quan', served: 'Cán bộ, công chức của cơ quan',
+    code: 'LAN',
+    name: (o) => `Mạng nội bộ (LAN) ${o}`,
+    type: 'INFRASTRUCTURE',
+    info: ['PRIVATE'],
+    description: 'Hạ tầng mạng nội bộ, kết nối mạng truyền số liệu chuyên dùng và Internet.',
+    scope: 'Trụ sở cơ quan',
+    served: 'Cán bộ, công chức của cơ quan',
     facts: () => ({ systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE'], infrastructureScope: 'SINGLE_ORG' }),
   },
   {
-    code: 'THU-CV', name: (o) => `Hệ thống thư điện tử công vụ ${o}`, type: 'INTERNAL', info: ['PRIVATE', 'PERSONAL'],
-    description: 'Thư điện tử công vụ cho cán bộ, công chức.', scope: 'Cán bộ, công chức của cơ quan', served: 'Cán bộ, công chức',
+    code: 'THU-CV',
+    name: (o) => `Hệ thống thư điện tử công vụ ${o}`,
+    type: 'INTERNAL',
+    info: ['PRIVATE', 'PERSONAL'],
+    description: 'Thư điện tử công vụ cho cán bộ, công chức.',
+    scope: 'Cán bộ, công chức của cơ quan',
+    served: 'Cán bộ, công chức',
     facts: () => ({ systemType: 'INTERNAL', infoTypes: ['PRIVATE', 'PERSONAL'], riskAssessedLevel: 2 }),
   },
 ];
 
 const COMMUNE: Template[] = [
   {
-    code: 'MOT-CUA', name: (o) => `Hệ thống một cửa điện tử ${o}`, type: 'CITIZEN_BUSINESS', info: ['PUBLIC', 'PERSONAL'],
-    description: 'Tiếp nhận, giải quyết và trả kết quả thủ tục hành chính.', scope: 'Người dân, doanh nghiệp trên địa bàn', served: 'Người dân trên địa bàn',
+    code: 'MOT-CUA',
+    name: (o) => `Hệ thống một cửa điện tử ${o}`,
+    type: 'CITIZEN_BUSINESS',
+    info: ['PUBLIC', 'PERSONAL'],
+    description: 'Tiếp nhận, giải quyết và trả kết quả thủ tục hành chính.',
+    scope: 'Người dân, doanh nghiệp trên địa bàn',
+    served: 'Người dân trên địa bàn',
     facts: (r) => citizen('GE3', r.pick([4000, 8000, 12000, 25000]), 0, true)(),
   },
   {
-    code: 'HO-TICH', name: (o) => `Phần mềm đăng ký, quản lý hộ tịch ${o}`, type: 'CITIZEN_BUSINESS', info: ['PERSONAL'],
-    description: 'Đăng ký khai sinh, kết hôn, khai tử; liên thông với Cơ sở dữ liệu hộ tịch điện tử.', scope: 'Người dân trên địa bàn', served: 'Người dân',
+    code: 'HO-TICH',
+    name: (o) => `Phần mềm đăng ký, quản lý hộ tịch ${o}`,
+    type: 'CITIZEN_BUSINESS',
+    info: ['PERSONAL'],
+    description: 'Đăng ký khai sinh, kết hôn, khai tử; liên thông với Cơ sở dữ liệu hộ tịch điện tử.',
+    scope: 'Người dân trên địa bàn',
+    served: 'Người dân',
     facts: (r) => citizen('GE3', r.pick([5000, 9000, 15000]), 0, true)(),
   },
   {
-    code: 'CAMERA', name: (o) => `Hệ thống camera giám sát an ninh, trật tự ${o}`, type: 'INFRASTRUCTURE', info: ['PERSONAL'],
-    description: 'Camera giám sát tại các nút giao thông, trụ sở, nơi công cộng.', scope: 'Địa bàn xã, phường', served: 'Lực lượng công an, UBND',
+    code: 'CAMERA',
+    name: (o) => `Hệ thống camera giám sát an ninh, trật tự ${o}`,
+    type: 'INFRASTRUCTURE',
+    info: ['PERSONAL'],
+    description: 'Camera giám sát tại các nút giao thông, trụ sở, nơi công cộng.',
+    scope: 'Địa bàn xã, phường',
+    served: 'Lực lượng công an, UBND',
     facts: () => ({ systemType: 'INFRASTRUCTURE', infoTypes: ['PERSONAL'], infrastructureScope: 'SINGLE_ORG' }),
   },
   {
-    code: 'HNTH', name: (o) => `Hệ thống hội nghị truyền hình trực tuyến ${o}`, type: 'INFRASTRUCTURE', info: ['PRIVATE'],
-    description: 'Điểm cầu họp trực tuyến kết nối với UBND tỉnh.', scope: 'Trụ sở UBND', served: 'Lãnh đạo, cán bộ',
+    code: 'HNTH',
+    name: (o) => `Hệ thống hội nghị truyền hình trực tuyến ${o}`,
+    type: 'INFRASTRUCTURE',
+    info: ['PRIVATE'],
+    description: 'Điểm cầu họp trực tuyến kết nối với UBND tỉnh.',
+    scope: 'Trụ sở UBND',
+    served: 'Lãnh đạo, cán bộ',
     facts: () => ({ systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE'], infrastructureScope: 'SINGLE_ORG' }),
   },
   {
-    code: 'KE-TOAN', name: (o) => `Phần mềm kế toán hành chính, sự nghiệp ${o}`, type: 'INTERNAL', info: ['PRIVATE'],
-    description: 'Kế toán ngân sách xã, kết nối Kho bạc.', scope: 'Bộ phận tài chính - kế toán', served: 'Cán bộ tài chính',
+    code: 'KE-TOAN',
+    name: (o) => `Phần mềm kế toán hành chính, sự nghiệp ${o}`,
+    type: 'INTERNAL',
+    info: ['PRIVATE'],
+    description: 'Kế toán ngân sách xã, kết nối Kho bạc.',
+    scope: 'Bộ phận tài chính - kế toán',
+    served: 'Cán bộ tài chính',
     facts: () => ({ systemType: 'INTERNAL', infoTypes: ['PRIVATE'] }),
   },
   {
-    code: 'TRANG-TT', name: (o) => `Trang thông tin điện tử ${o}`, type: 'CITIZEN_BUSINESS', info: ['PUBLIC'],
-    description: 'Thông tin chỉ đạo, điều hành, thủ tục hành chính của xã.', scope: 'Người dân trên địa bàn', served: 'Công chúng',
-    facts: () => ({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], publicServiceLevel: 'LE2', conditionalBusiness: false, handlesAdminProcedures: false }),
+    code: 'TRANG-TT',
+    name: (o) => `Trang thông tin điện tử ${o}`,
+    type: 'CITIZEN_BUSINESS',
+    info: ['PUBLIC'],
+    description: 'Thông tin chỉ đạo, điều hành, thủ tục hành chính của xã.',
+    scope: 'Người dân trên địa bàn',
+    served: 'Công chúng',
+    facts: () => ({
+      systemType: 'CITIZEN_BUSINESS',
+      infoTypes: ['PUBLIC'],
+      publicServiceLevel: 'LE2',
+      conditionalBusiness: false,
+      handlesAdminProcedures: false,
+    }),
   },
   {
-    code: 'WIFI', name: (o) => `Mạng Wi-Fi công cộng ${o}`, type: 'INFRASTRUCTURE', info: ['PUBLIC'],
-    description: 'Wi-Fi miễn phí tại trụ sở và nơi công cộng.', scope: 'Trụ sở, nhà văn hóa', served: 'Người dân',
+    code: 'WIFI',
+    name: (o) => `Mạng Wi-Fi công cộng ${o}`,
+    type: 'INFRASTRUCTURE',
+    info: ['PUBLIC'],
+    description: 'Wi-Fi miễn phí tại trụ sở và nơi công cộng.',
+    scope: 'Trụ sở, nhà văn hóa',
+    served: 'Người dân',
     facts: () => ({ systemType: 'INFRASTRUCTURE', infoTypes: ['PUBLIC'], infrastructureScope: 'SINGLE_ORG' }),
   },
   {
-    code: 'DAT-DAI', name: (o) => `Phần mềm quản lý đất đai, địa chính ${o}`, type: 'INTERNAL', info: ['PRIVATE', 'PERSONAL'],
-    description: 'Hồ sơ địa chính, biến động đất đai trên địa bàn.', scope: 'Địa bàn xã, phường', served: 'Cán bộ địa chính',
+    code: 'DAT-DAI',
+    name: (o) => `Phần mềm quản lý đất đai, địa chính ${o}`,
+    type: 'INTERNAL',
+    info: ['PRIVATE', 'PERSONAL'],
+    description: 'Hồ sơ địa chính, biến động đất đai trên địa bàn.',
+    scope: 'Địa bàn xã, phường',
+    served: 'Cán bộ địa chính',
     facts: () => ({ systemType: 'INTERNAL', infoTypes: ['PRIVATE', 'PERSONAL'], riskAssessedLevel: 2 }),
   },
   {
-    code: 'BAN-TIN', name: (o) => `Bản tin nội bộ điện tử ${o}`, type: 'INTERNAL', info: ['PUBLIC'],
-    description: 'Thông báo, lịch công tác nội bộ.', scope: 'Nội bộ cơ quan', served: 'Cán bộ, công chức',
+    code: 'BAN-TIN',
+    name: (o) => `Bản tin nội bộ điện tử ${o}`,
+    type: 'INTERNAL',
+    info: ['PUBLIC'],
+    description: 'Thông báo, lịch công tác nội bộ.',
+    scope: 'Nội bộ cơ quan',
+    served: 'Cán bộ, công chức',
     facts: () => ({ systemType: 'INTERNAL', infoTypes: ['PUBLIC'] }),
   },
   {
-    code: 'TRUYEN-THANH', name: (o) => `Hệ thống truyền thanh thông minh ${o}`, type: 'OTHER', info: ['PUBLIC'],
-    description: 'Loa truyền thanh ứng dụng công nghệ thông tin - viễn thông.', scope: 'Các thôn, bản, tổ dân phố', served: 'Người dân',
+    code: 'TRUYEN-THANH',
+    name: (o) => `Hệ thống truyền thanh thông minh ${o}`,
+    type: 'OTHER',
+    info: ['PUBLIC'],
+    description: 'Loa truyền thanh ứng dụng công nghệ thông tin - viễn thông.',
+    scope: 'Các thôn, bản, tổ dân phố',
+    served: 'Người dân',
     facts: () => ({ systemType: 'OTHER', infoTypes: ['PUBLIC'] }),
   },
 ];
 
 /** Sector systems by department or unit code suffix: what provinces actually run. */
 const SECTOR_DOMAINS: Record<string, string[]> = {
-  'VP-UBND': ['Cổng dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính', 'Hệ thống thông tin báo cáo', 'Trục liên thông văn bản', 'Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)', 'Hệ thống phòng họp không giấy'],
+  'VP-UBND': [
+    'Cổng dịch vụ công và Hệ thống thông tin giải quyết thủ tục hành chính',
+    'Hệ thống thông tin báo cáo',
+    'Trục liên thông văn bản',
+    'Nền tảng tích hợp, chia sẻ dữ liệu (LGSP)',
+    'Hệ thống phòng họp không giấy',
+  ],
   TTR: ['Cơ sở dữ liệu thanh tra', 'Phần mềm quản lý khiếu nại, tố cáo', 'Hệ thống tiếp công dân'],
-  'SO-NV': ['Cơ sở dữ liệu cán bộ, công chức, viên chức', 'Phần mềm thi đua, khen thưởng', 'Hệ thống lưu trữ điện tử', 'Phần mềm thi tuyển công chức'],
-  'SO-TC': ['Hệ thống quản lý tài sản công', 'Cơ sở dữ liệu giá', 'Phần mềm quản lý ngân sách', 'Hệ thống quản lý đầu tư công', 'Hệ thống đăng ký doanh nghiệp'],
-  'SO-TP': ['Cơ sở dữ liệu hộ tịch điện tử', 'Phần mềm quản lý lý lịch tư pháp', 'Cơ sở dữ liệu công chứng, chứng thực', 'Hệ thống đấu giá tài sản'],
-  'SO-CT': ['Hệ thống quản lý cửa hàng xăng dầu', 'Cơ sở dữ liệu an toàn thực phẩm ngành công thương', 'Hệ thống quản lý điện nông thôn', 'Sàn giao dịch thương mại điện tử'],
-  'SO-NNMT': ['Cơ sở dữ liệu đất đai', 'Hệ thống quan trắc môi trường tự động', 'Hệ thống cảnh báo thiên tai', 'Cơ sở dữ liệu tài nguyên nước', 'Hệ thống truy xuất nguồn gốc nông sản', 'Hệ thống giám sát thủy lợi'],
-  'SO-XD': ['Hệ thống cấp phép xây dựng', 'Cơ sở dữ liệu nhà ở và thị trường bất động sản', 'Hệ thống quản lý giao thông', 'Phần mềm quản lý đăng kiểm phương tiện', 'Hệ thống giám sát hành trình xe'],
-  'SO-KHCN': ['Trung tâm dữ liệu tỉnh', 'Hệ thống giám sát an toàn thông tin (SOC)', 'Mạng truyền số liệu chuyên dùng cấp II', 'Nền tảng điện toán đám mây của tỉnh', 'Hệ thống chứng thực chữ ký số'],
-  'SO-GDDT': ['Cơ sở dữ liệu ngành giáo dục', 'Hệ thống tuyển sinh trực tuyến', 'Phần mềm quản lý trường học', 'Hệ thống học bạ số', 'Hệ thống thi và quản lý văn bằng'],
-  'SO-YT': ['Hệ thống quản lý tiêm chủng', 'Cơ sở dữ liệu y tế', 'Hệ thống hồ sơ sức khỏe điện tử', 'Phần mềm quản lý hành nghề y dược', 'Hệ thống quản lý an toàn thực phẩm'],
-  'SO-VHTTDL': ['Cơ sở dữ liệu di sản văn hóa', 'Cổng thông tin du lịch', 'Hệ thống thư viện số', 'Phần mềm quản lý thể thao thành tích cao'],
+  'SO-NV': [
+    'Cơ sở dữ liệu cán bộ, công chức, viên chức',
+    'Phần mềm thi đua, khen thưởng',
+    'Hệ thống lưu trữ điện tử',
+    'Phần mềm thi tuyển công chức',
+  ],
+  'SO-TC': [
+    'Hệ thống quản lý tài sản công',
+    'Cơ sở dữ liệu giá',
+    'Phần mềm quản lý ngân sách',
+    'Hệ thống quản lý đầu tư công',
+    'Hệ thống đăng ký doanh nghiệp',
+  ],
+  'SO-TP': [
+    'Cơ sở dữ liệu hộ tịch điện tử',
+    'Phần mềm quản lý lý lịch tư pháp',
+    'Cơ sở dữ liệu công chứng, chứng thực',
+    'Hệ thống đấu giá tài sản',
+  ],
+  'SO-CT': [
+    'Hệ thống quản lý cửa hàng xăng dầu',
+    'Cơ sở dữ liệu an toàn thực phẩm ngành công thương',
+    'Hệ thống quản lý điện nông thôn',
+    'Sàn giao dịch thương mại điện tử',
+  ],
+  'SO-NNMT': [
+    'Cơ sở dữ liệu đất đai',
+    'Hệ thống quan trắc môi trường tự động',
+    'Hệ thống cảnh báo thiên tai',
+    'Cơ sở dữ liệu tài nguyên nước',
+    'Hệ thống truy xuất nguồn gốc nông sản',
+    'Hệ thống giám sát thủy lợi',
+  ],
+  'SO-XD': [
+    'Hệ thống cấp phép xây dựng',
+    'Cơ sở dữ liệu nhà ở và thị trường bất động sản',
+    'Hệ thống quản lý giao thông',
+    'Phần mềm quản lý đăng kiểm phương tiện',
+    'Hệ thống giám sát hành trình xe',
+  ],
+  'SO-KHCN': [
+    'Trung tâm dữ liệu tỉnh',
+    'Hệ thống giám sát an toàn thông tin (SOC)',
+    'Mạng truyền số liệu chuyên dùng cấp II',
+    'Nền tảng điện toán đám mây của tỉnh',
+    'Hệ thống chứng thực chữ ký số',
+  ],
+  'SO-GDDT': [
+    'Cơ sở dữ liệu ngành giáo dục',
+    'Hệ thống tuyển sinh trực tuyến',
+    'Phần mềm quản lý trường học',
+    'Hệ thống học bạ số',
+    'Hệ thống thi và quản lý văn bằng',
+  ],
+  'SO-YT': [
+    'Hệ thống quản lý tiêm chủng',
+    'Cơ sở dữ liệu y tế',
+    'Hệ thống hồ sơ sức khỏe điện tử',
+    'Phần mềm quản lý hành nghề y dược',
+    'Hệ thống quản lý an toàn thực phẩm',
+  ],
+  'SO-VHTTDL': [
+    'Cơ sở dữ liệu di sản văn hóa',
+    'Cổng thông tin du lịch',
+    'Hệ thống thư viện số',
+    'Phần mềm quản lý thể thao thành tích cao',
+  ],
   'SO-DTTG': ['Cơ sở dữ liệu công tác dân tộc', 'Phần mềm quản lý hoạt động tôn giáo'],
   'SO-NGV': ['Phần mềm quản lý đoàn ra, đoàn vào', 'Cơ sở dữ liệu người Việt Nam ở nước ngoài'],
-  CA: ['Hệ thống quản lý cư trú', 'Cơ sở dữ liệu xử lý vi phạm hành chính', 'Hệ thống quản lý xuất nhập cảnh', 'Hệ thống camera giám sát giao thông', 'Hệ thống tiếp nhận tin báo tố giác tội phạm', 'Mạng máy tính nội bộ công an tỉnh'],
+  CA: [
+    'Hệ thống quản lý cư trú',
+    'Cơ sở dữ liệu xử lý vi phạm hành chính',
+    'Hệ thống quản lý xuất nhập cảnh',
+    'Hệ thống camera giám sát giao thông',
+    'Hệ thống tiếp nhận tin báo tố giác tội phạm',
+    'Mạng máy tính nội bộ công an tỉnh',
+  ],
   'VP-TU': ['Hệ thống thông tin điều hành tác nghiệp của Đảng', 'Cơ sở dữ liệu đảng viên', 'Mạng thông tin diện rộng của Đảng'],
-  UBND: ['Hệ thống thông tin chỉ đạo, điều hành (IOC)', 'Hệ thống họp trực tuyến', 'Kho dữ liệu dùng chung', 'Hệ thống phản ánh hiện trường'],
-  'BV-DK': ['Hệ thống thông tin bệnh viện (HIS)', 'Hệ thống lưu trữ và truyền tải hình ảnh (PACS)', 'Hệ thống xét nghiệm (LIS)', 'Bệnh án điện tử (EMR)'],
+  UBND: [
+    'Hệ thống thông tin chỉ đạo, điều hành (IOC)',
+    'Hệ thống họp trực tuyến',
+    'Kho dữ liệu dùng chung',
+    'Hệ thống phản ánh hiện trường',
+  ],
+  'BV-DK': [
+    'Hệ thống thông tin bệnh viện (HIS)',
+    'Hệ thống lưu trữ và truyền tải hình ảnh (PACS)',
+    'Hệ thống xét nghiệm (LIS)',
+    'Bệnh án điện tử (EMR)',
+  ],
   'BV-SN': ['Hệ thống thông tin bệnh viện (HIS)', 'Bệnh án điện tử (EMR)', 'Phần mềm đặt lịch khám'],
   CDC: ['Hệ thống giám sát dịch bệnh', 'Phần mềm quản lý tiêm chủng mở rộng'],
   'TT-CDS': ['Hệ thống giám sát an toàn thông tin (SOC)', 'Trung tâm dữ liệu tỉnh', 'Nền tảng bản đồ số dùng chung'],
   'VP-DKDD': ['Cơ sở dữ liệu địa chính', 'Hệ thống đăng ký đất đai trực tuyến'],
 };
-const GENERIC_DOMAINS = ['Phần mềm quản lý tài sản', 'Phần mềm quản lý nhân sự', 'Phần mềm kế toán', 'Hệ thống lưu trữ hồ sơ điện tử', 'Phần mềm quản lý dự án', 'Hệ thống báo cáo thống kê', 'Phần mềm quản lý công việc', 'Hệ thống sao lưu dữ liệu', 'Phần mềm quản lý tài liệu', 'Phần mềm quản lý phương tiện'];
+const GENERIC_DOMAINS = [
+  'Phần mềm quản lý tài sản',
+  'Phần mềm quản lý nhân sự',
+  'Phần mềm kế toán',
+  'Hệ thống lưu trữ hồ sơ điện tử',
+  'Phần mềm quản lý dự án',
+  'Hệ thống báo cáo thống kê',
+  'Phần mềm quản lý công việc',
+  'Hệ thống sao lưu dữ liệu',
+  'Phần mềm quản lý tài liệu',
+  'Phần mềm quản lý phương tiện',
+];
 
 const DOMAIN_WORDS = /(HIS|PACS|LIS|EMR|SOC|IOC|LGSP)/;
 
 function sectorTemplate(domain: string, index: number, random: NationalRandom): Template {
   const lower = foldDiacritics(domain);
-  const personal = /(ho tich|cu tru|benh|suc khoe|tiem chung|can bo|dang vien|ly lich|hoc ba|tuyen sinh|xuat nhap canh|dang ky)/.test(lower);
+  const personal = /(ho tich|cu tru|benh|suc khoe|tiem chung|can bo|dang vien|ly lich|hoc ba|tuyen sinh|xuat nhap canh|dang ky)/.test(
+    lower,
+  );
   const citizenFacing = /(cong dich vu|truc tuyen|tuyen sinh|dang ky|dat lich|phan anh|cong thong tin|tiep nhan|thuong mai)/.test(lower);
   const infra = /(mang|trung tam du lieu|dam may|camera|giam sat hanh trinh|hop truc tuyen|sao luu)/.test(lower);
   const control = /(quan trac|thuy loi|canh bao)/.test(lower);
@@ -196,9 +373,11 @@ function sectorTemplate(domain: string, index: number, random: NationalRandom): 
   const sensitive = /(benh|suc khoe|tiem chung|xet nghiem|ly lich)/.test(lower);
   const facts = (r: NationalRandom): ClassificationFacts => {
     // Police and Party systems serve security: their harm if sabotaged sets levels 3–4 (ND85 Arts. 9–10).
-    if (security) return { systemType: type, infoTypes: info, defenceSecuritySystem: true, nationalSecurityHarm: r.chance(0.7) ? 'HARM' : 'SERIOUS' };
+    if (security)
+      return { systemType: type, infoTypes: info, defenceSecuritySystem: true, nationalSecurityHarm: r.chance(0.7) ? 'HARM' : 'SERIOUS' };
     if (type === 'INDUSTRIAL_CONTROL') return { systemType: type, infoTypes: info, worksGrade: r.pick(['IV', 'III', 'II', 'I'] as const) };
-    if (type === 'INFRASTRUCTURE') return { systemType: type, infoTypes: info, infrastructureScope: shared ? 'SHARED_REGIONAL' : 'SINGLE_ORG' };
+    if (type === 'INFRASTRUCTURE')
+      return { systemType: type, infoTypes: info, infrastructureScope: shared ? 'SHARED_REGIONAL' : 'SINGLE_ORG' };
     if (type === 'CITIZEN_BUSINESS') {
       const users = r.pick([3000, 20000, 80000, 300000]);
       return citizen(r.chance(0.7) ? 'GE3' : 'LE2', users, sensitive ? users : 0, /thu tuc|dang ky|tuyen sinh/.test(lower))();
@@ -231,7 +410,16 @@ function templatesFor(agency: AgencyRow, random: NationalRandom): Template[] {
   return [...CORE, ...domains.map((d, i) => sectorTemplate(d, i, random))];
 }
 
-const WEIGHTS: Record<string, number> = { province_committee: 30, police: 30, party_body: 14, department: 26, public_unit: 16, ward: 9, commune: 8, other: 8 };
+const WEIGHTS: Record<string, number> = {
+  province_committee: 30,
+  police: 30,
+  party_body: 14,
+  department: 26,
+  public_unit: 16,
+  ward: 9,
+  commune: 8,
+  other: 8,
+};
 
 /** Spreads `total` systems over the bodies by kind (a department runs more systems than a commune). */
 export function systemCounts(provinces: ProvinceBodies[], total: number): Map<string, number> {
@@ -299,7 +487,15 @@ export function buildSystems(random: NationalRandom, provinces: ProvinceBodies[]
   return systems;
 }
 
-function makeSystem(random: NationalRandom, t: Template, body: AgencyRow, owner: AgencyRow, p: ProvinceBodies, code: string, name: string): SystemRow {
+function makeSystem(
+  random: NationalRandom,
+  t: Template,
+  body: AgencyRow,
+  owner: AgencyRow,
+  p: ProvinceBodies,
+  code: string,
+  name: string,
+): SystemRow {
   const secret = t.type === 'INTERNAL' && (body.kind === 'police' || body.kind === 'party_body') && random.chance(0.25);
   const lifecycle: Lifecycle = random.weighted({ IN_OPERATION: 80, PLANNED: 7, UPGRADING: 8, RETIRED: 5 });
   const infoTypes: InfoType[] = secret ? ['STATE_SECRET'] : t.info;
@@ -308,7 +504,7 @@ function makeSystem(random: NationalRandom, t: Template, body: AgencyRow, owner:
   const regulation = random.chance(0.7);
   const users = t.type === 'CITIZEN_BUSINESS' ? random.pick([2000, 15000, 60000, 250000]) : random.int(10, 400);
   const personal = infoTypes.includes('PERSONAL');
-  const operator = random.chance(0.12) && !secret ? p.current.find((a) => a.code.endsWith('-TT-CDS')) ?? owner : owner;
+  const operator = random.chance(0.12) && !secret ? (p.current.find((a) => a.code.endsWith('-TT-CDS')) ?? owner) : owner;
   const retiredDay = plusDays(createdDay, random.int(30, 400));
   const retiredAt = lifecycle === 'RETIRED' ? (retiredDay < LAST_RETIREMENT ? retiredDay : LAST_RETIREMENT) : null;
   const moved = body !== owner;

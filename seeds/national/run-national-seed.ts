@@ -19,7 +19,9 @@ async function main(): Promise<void> {
     await migrateDatabase(db);
     // Bulk COPY and VACUUM as the administrator when there is one; the tables stay the application's.
     const report = await loadNationalDataset(db.admin ?? db.app, { scale, seed }, (m) => console.log(m));
-    console.log(`Xong trong ${report.seconds.total.toFixed(0)} s; mật khẩu mọi tài khoản: ${NATIONAL_PASSWORD} (admin, lanhdao.<tỉnh>, thamdinh.<tỉnh>.<n>, canbo.<mã cơ quan>).`);
+    console.log(
+      `Xong trong ${report.seconds.total.toFixed(0)} s; mật khẩu mọi tài khoản: ${NATIONAL_PASSWORD} (admin, lanhdao.<tỉnh>, thamdinh.<tỉnh>.<n>, canbo.<mã cơ quan>).`,
+    );
   });
 }
 

@@ -19,7 +19,9 @@ describe('who may act on a dossier (dossierActorRoles)', () => {
   it('ND331 Art. 20.1.a: the operating unit prepares and sends the dossier; so may the owner’s officers, and an administrator', () => {
     expect(dossierActorRoles(officer('sl-tt-xd'), dossier)).toEqual(['PREPARER']);
     expect(dossierActorRoles(officer('sl-so-xd'), dossier)).toEqual(['PREPARER']);
-    expect(dossierActorRoles(admin, { ...dossier, approverKind: null, appraiserName: null, appraiserAgencyId: null })).toEqual(['PREPARER']);
+    expect(dossierActorRoles(admin, { ...dossier, approverKind: null, appraiserName: null, appraiserAgencyId: null })).toEqual([
+      'PREPARER',
+    ]);
   });
 
   it('ND331 Art. 20.1.a: an operator of another province, another agency’s officer or a leader prepares nothing', () => {
@@ -34,7 +36,13 @@ describe('who may act on a dossier (dossierActorRoles)', () => {
   });
 
   it('ND331 Art. 18.3.a: Bộ Công an appraises levels 4–5 outside capdo; an administrator records its appraisal', () => {
-    const external = { ...dossier, appraiserAgencyId: null, appraiserName: 'Bộ Công an', approverKind: 'OWNER' as const, approverAgencyId: null };
+    const external = {
+      ...dossier,
+      appraiserAgencyId: null,
+      appraiserName: 'Bộ Công an',
+      approverKind: 'OWNER' as const,
+      approverAgencyId: null,
+    };
     expect(dossierActorRoles(admin, external)).toEqual(['PREPARER', 'APPRAISER', 'APPROVER']);
     expect(dossierActorRoles(appraiser('sl-ca'), external)).toEqual([]);
   });

@@ -26,10 +26,14 @@ export class AgenciesAdminService {
     const parent = dto.parentId ? await this.findParent(em, dto.parentId) : undefined;
     const provinceCode = parent?.provinceCode ?? dto.provinceCode;
     if (!provinceCode) {
-      throw new DomainError('VALIDATION_FAILED', 'Cần chọn cơ quan cấp trên hoặc nhập mã tỉnh.', { provinceCode: ['bắt buộc khi không có cơ quan cấp trên'] });
+      throw new DomainError('VALIDATION_FAILED', 'Cần chọn cơ quan cấp trên hoặc nhập mã tỉnh.', {
+        provinceCode: ['bắt buộc khi không có cơ quan cấp trên'],
+      });
     }
     if (parent && dto.provinceCode && dto.provinceCode !== parent.provinceCode) {
-      throw new DomainError('AGENCY_PARENT_INVALID', 'Cơ quan cấp trên thuộc tỉnh khác.', { provinceCode: ['khác với tỉnh của cơ quan cấp trên'] });
+      throw new DomainError('AGENCY_PARENT_INVALID', 'Cơ quan cấp trên thuộc tỉnh khác.', {
+        provinceCode: ['khác với tỉnh của cơ quan cấp trên'],
+      });
     }
     const existing = await em.findOne(Agency, { where: { code: dto.code }, select: { id: true } });
     if (existing) throw new DomainError('DUPLICATE', `Mã cơ quan ${dto.code} đã được dùng.`, { code: ['đã được dùng'] });
@@ -72,12 +76,23 @@ export class AgenciesAdminService {
       };
       next.searchText = foldDiacritics(next.name);
       if (next.validTo && next.validTo < next.validFrom) {
-        throw new DomainError('VALIDATION_FAILED', 'Ngày hết hiệu lực phải sau ngày bắt đầu.', { validTo: ['phải từ ngày bắt đầu hiệu lực trở đi'] });
+        throw new DomainError('VALIDATION_FAILED', 'Ngày hết hiệu lực phải sau ngày bắt đầu.', {
+          validTo: ['phải từ ngày bắt đầu hiệu lực trở đi'],
+        });
       }
       const { affected } = await em
         .createQueryBuilder()
         .update(Agency)
-        .set({ name: next.name, kind: next.kind, parentId: next.parentId, status: next.status, validTo: next.validTo, successorId: next.successorId, searchText: next.searchText, version: next.version })
+        .set({
+          name: next.name,
+          kind: next.kind,
+          parentId: next.parentId,
+          status: next.status,
+          validTo: next.validTo,
+          successorId: next.successorId,
+          searchText: next.searchText,
+          version: next.version,
+        })
         .where('id = :id AND version = :version', { id, version: dto.version })
         .execute();
       if (affected !== 1) throw versionConflict();
@@ -97,18 +112,25 @@ export class AgenciesAdminService {
   /** A parent must exist, be in the same province, and not sit below the agency (no cycles). */
   private async assertValidParent(em: EntityManager, agency: Agency, parentId: string): Promise<void> {
     const parent = await this.findParent(em, parentId);
-    if (parent.provinceCode !== agency.provinceCode) throw new DomainError('AGENCY_PARENT_INVALID', 'Cơ quan cấp trên thuộc tỉnh khác.', { parentId: ['thuộc tỉnh khác'] });
+    if (parent.provinceCode !== agency.provinceCode)
+      throw new DomainError('AGENCY_PARENT_INVALID', 'Cơ quan cấp trên thuộc tỉnh khác.', { parentId: ['thuộc tỉnh khác'] });
     const [{ cycle }]: { cycle: boolean }[] = await em.query(
       `WITH RECURSIVE up AS (SELECT id, parent_id FROM agencies WHERE id = $1
                              UNION SELECT a.id, a.parent_id FROM agencies a JOIN up ON a.id = up.parent_id)
        SELECT EXISTS (SELECT 1 FROM up WHERE id = $2) AS cycle`,
       [parentId, agency.id],
     );
-    if (cycle) throw new DomainError('AGENCY_PARENT_INVALID', 'Không thể chọn chính cơ quan này hoặc đơn vị cấp dưới của nó làm cấp trên.', { parentId: ['tạo thành vòng lặp'] });
+    if (cycle)
+      throw new DomainError('AGENCY_PARENT_INVALID', 'Không thể chọn chính cơ quan này hoặc đơn vị cấp dưới của nó làm cấp trên.', {
+        parentId: ['tạo thành vòng lặp'],
+      });
   }
 
   private async assertValidSuccessor(em: EntityManager, agency: Agency, successorId: string): Promise<void> {
-    if (successorId === agency.id) throw new DomainError('VALIDATION_FAILED', 'Cơ quan không thể kế thừa chính nó.', { successorId: ['không được là chính cơ quan này'] });
+    if (successorId === agency.id)
+      throw new DomainError('VALIDATION_FAILED', 'Cơ quan không thể kế thừa chính nó.', {
+        successorId: ['không được là chính cơ quan này'],
+      });
     const successor = await em.findOneBy(Agency, { id: successorId });
     if (!successor) throw new DomainError('VALIDATION_FAILED', 'Không tìm thấy cơ quan kế thừa.', { successorId: ['không tồn tại'] });
   }

@@ -43,7 +43,9 @@ export class AgenciesQueryService {
     const scope = this.access.agencyScope(user, 'a');
     const qb = this.dataSource.getRepository(Agency).createQueryBuilder('a').where(scope.sql, scope.params);
     if (asOf) {
-      qb.innerJoin('agency_versions', 'v', 'v.agency_id = a.id AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to >= :asOf)', { asOf })
+      qb.innerJoin('agency_versions', 'v', 'v.agency_id = a.id AND v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to >= :asOf)', {
+        asOf,
+      })
         .addSelect(['v.name AS v_name', 'v.parent_id AS v_parent_id'])
         .andWhere('a.valid_from <= :asOf AND (a.valid_to IS NULL OR a.valid_to >= :asOf)', { asOf });
     }
@@ -54,7 +56,10 @@ export class AgenciesQueryService {
     return qb.orderBy(`${asOf ? 'v' : 'a'}.name COLLATE "vi-x-icu"`, 'ASC').addOrderBy('a.code', 'ASC');
   }
 
-  private asOfEntities({ entities, raw }: { entities: Agency[]; raw: { v_name?: string; v_parent_id?: string | null }[] }, asOf?: string): Agency[] {
+  private asOfEntities(
+    { entities, raw }: { entities: Agency[]; raw: { v_name?: string; v_parent_id?: string | null }[] },
+    asOf?: string,
+  ): Agency[] {
     if (!asOf) return entities;
     return entities.map((agency, i) => ({ ...agency, name: raw[i].v_name ?? agency.name, parentId: raw[i].v_parent_id ?? null }));
   }

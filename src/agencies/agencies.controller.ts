@@ -5,7 +5,15 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { AgenciesAdminService } from './agencies-admin.service';
 import { AgenciesQueryService } from './agencies-query.service';
-import { AgencyDto, AgencyListQuery, AgencyPageDto, AgencyTreeNodeDto, AgencyTreeQuery, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import {
+  AgencyDto,
+  AgencyListQuery,
+  AgencyPageDto,
+  AgencyTreeNodeDto,
+  AgencyTreeQuery,
+  CreateAgencyDto,
+  UpdateAgencyDto,
+} from './dto/agency.dto';
 
 @ApiTags('Cơ quan, đơn vị')
 @Controller('api/v1/agencies')

@@ -1,4 +1,13 @@
-export const AGENCY_KINDS = ['province_committee', 'department', 'public_unit', 'police', 'party_body', 'ward', 'commune', 'other'] as const;
+export const AGENCY_KINDS = [
+  'province_committee',
+  'department',
+  'public_unit',
+  'police',
+  'party_body',
+  'ward',
+  'commune',
+  'other',
+] as const;
 export type AgencyKind = (typeof AGENCY_KINDS)[number];
 
 export const AGENCY_STATUSES = ['ACTIVE', 'MERGED', 'DISSOLVED'] as const;

@@ -23,17 +23,25 @@ describe('merge checks', () => {
   });
 
   it('refuses sources already ended, or not yet started, on the effective date', () => {
-    expect(mergeErrors({ ...base, sources: [agency('A', { status: 'MERGED', validTo: '2025-12-31' })], successor: agency('C') })).toHaveProperty('sourceAgencyIds');
-    expect(mergeErrors({ ...base, sources: [agency('A', { validFrom: '2026-03-01' })], successor: agency('C') })).toHaveProperty('sourceAgencyIds');
+    expect(
+      mergeErrors({ ...base, sources: [agency('A', { status: 'MERGED', validTo: '2025-12-31' })], successor: agency('C') }),
+    ).toHaveProperty('sourceAgencyIds');
+    expect(mergeErrors({ ...base, sources: [agency('A', { validFrom: '2026-03-01' })], successor: agency('C') })).toHaveProperty(
+      'sourceAgencyIds',
+    );
   });
 
   it('refuses a future effective date and an empty list of sources', () => {
-    expect(mergeErrors({ ...base, effectiveDate: '2027-01-01', sources: [agency('A')], successor: agency('C') })).toHaveProperty('effectiveDate');
+    expect(mergeErrors({ ...base, effectiveDate: '2027-01-01', sources: [agency('A')], successor: agency('C') })).toHaveProperty(
+      'effectiveDate',
+    );
     expect(mergeErrors({ ...base, sources: [], successor: agency('C') })).toHaveProperty('sourceAgencyIds');
   });
 
   it('refuses a successor that starts after the effective date', () => {
-    expect(mergeErrors({ ...base, sources: [agency('A')], successor: agency('C', { validFrom: '2026-05-01' }) })).toHaveProperty('successorAgencyId');
+    expect(mergeErrors({ ...base, sources: [agency('A')], successor: agency('C', { validFrom: '2026-05-01' }) })).toHaveProperty(
+      'successorAgencyId',
+    );
   });
 });
 

@@ -26,11 +26,14 @@ export function mergeErrors({ sources, successor, effectiveDate, today }: MergeP
   if (effectiveDate > today) add('effectiveDate', 'chưa hỗ trợ ghi nhận trước một sắp xếp có hiệu lực trong tương lai');
   if (sources.length === 0) add('sourceAgencyIds', 'cần ít nhất một cơ quan bị sáp nhập');
   for (const source of sources) {
-    if (source.status !== 'ACTIVE' || (source.validTo !== null && source.validTo < effectiveDate)) add('sourceAgencyIds', `${source.code} đã không còn hoạt động vào ngày hiệu lực`);
-    if (source.validFrom >= effectiveDate) add('sourceAgencyIds', `${source.code} chỉ bắt đầu hoạt động từ ${source.validFrom}, không thể kết thúc trước đó`);
+    if (source.status !== 'ACTIVE' || (source.validTo !== null && source.validTo < effectiveDate))
+      add('sourceAgencyIds', `${source.code} đã không còn hoạt động vào ngày hiệu lực`);
+    if (source.validFrom >= effectiveDate)
+      add('sourceAgencyIds', `${source.code} chỉ bắt đầu hoạt động từ ${source.validFrom}, không thể kết thúc trước đó`);
   }
   if (successor !== 'NEW') {
-    if (sources.some((s) => s.id === successor.id)) add('successorAgencyId', 'cơ quan tiếp nhận không được là một trong các cơ quan bị sáp nhập');
+    if (sources.some((s) => s.id === successor.id))
+      add('successorAgencyId', 'cơ quan tiếp nhận không được là một trong các cơ quan bị sáp nhập');
     if (successor.status !== 'ACTIVE') add('successorAgencyId', `${successor.code} không còn hoạt động`);
     if (successor.validFrom > effectiveDate) add('successorAgencyId', `${successor.code} chưa hoạt động vào ngày hiệu lực`);
   }

@@ -21,14 +21,19 @@ const rules: OwnershipRules = { owners: TABLE_OWNERS, dropped: DROPPED_TABLES, e
 
 describe('one owner per table (STYLE.md): only the owning feature folder writes a table', () => {
   it('gives every table a migration creates an owner, unless a later migration dropped it', () => {
-    const created = readdirSync(join(ROOT, 'migrations'))
-      .flatMap((name) => [...read(`migrations/${name}`).matchAll(/CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/g)].map((m) => m[1]));
+    const created = readdirSync(join(ROOT, 'migrations')).flatMap((name) =>
+      [...read(`migrations/${name}`).matchAll(/CREATE\s+(?:UNLOGGED\s+)?TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?([a-z_][a-z0-9_]*)/g)].map(
+        (m) => m[1],
+      ),
+    );
     const unowned = [...new Set(created)].filter((table) => !TABLE_OWNERS[table] && !DROPPED_TABLES.includes(table));
     expect(unowned).toEqual([]);
   });
 
   it('names owners that are feature folders of src/', () => {
-    const missing = [...new Set(Object.values(TABLE_OWNERS))].filter((folder) => !statSync(join(ROOT, folder), { throwIfNoEntry: false })?.isDirectory());
+    const missing = [...new Set(Object.values(TABLE_OWNERS))].filter(
+      (folder) => !statSync(join(ROOT, folder), { throwIfNoEntry: false })?.isDirectory(),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -43,7 +48,9 @@ describe('one owner per table (STYLE.md): only the owning feature folder writes 
 
   it('keeps no stale exception: each excepted file exists and still writes', () => {
     const known = new Set([...Object.keys(TABLE_OWNERS), ...DROPPED_TABLES]);
-    const stale = Object.keys(WRITE_EXCEPTIONS).filter((file) => !files.includes(file) || findTableWrites(read(file), known, entityTables).length === 0);
+    const stale = Object.keys(WRITE_EXCEPTIONS).filter(
+      (file) => !files.includes(file) || findTableWrites(read(file), known, entityTables).length === 0,
+    );
     expect(stale).toEqual([]);
   });
 
@@ -60,7 +67,15 @@ describe('one owner per table (STYLE.md): only the owning feature folder writes 
         'await em.query(`TRUNCATE TABLE campaigns, "notifications"`);',
         'await em.query(`UPDATE prior_approval_claims c SET status = $2 WHERE c.id = $1`, [id, s]);',
       ].join('\n');
-      expect(planted('src/agencies/planted.ts', content)).toEqual(['systems@1', 'users@2', 'dossier_events@4', 'dossiers@5', 'campaigns@6', 'notifications@6', 'prior_approval_claims@7']);
+      expect(planted('src/agencies/planted.ts', content)).toEqual([
+        'systems@1',
+        'users@2',
+        'dossier_events@4',
+        'dossiers@5',
+        'campaigns@6',
+        'notifications@6',
+        'prior_approval_claims@7',
+      ]);
     });
 
     it('TypeORM writes on another feature’s entity', () => {
@@ -74,10 +89,12 @@ describe('one owner per table (STYLE.md): only the owning feature folder writes 
     });
 
     it('a table name nobody can check, and a dropped table', () => {
-      expect(planted('src/reports/planted.ts', 'client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));\nawait q.query(`INSERT INTO login_failures (username) VALUES ($1)`);')).toEqual([
-        'dynamic@1',
-        'login_failures@2',
-      ]);
+      expect(
+        planted(
+          'src/reports/planted.ts',
+          'client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));\nawait q.query(`INSERT INTO login_failures (username) VALUES ($1)`);',
+        ),
+      ).toEqual(['dynamic@1', 'login_failures@2']);
     });
 
     it('but not the owner’s own writes, reads, locks, upserts or prose', () => {

@@ -39,10 +39,18 @@ export function declaredEntities(content: string): Record<string, string> {
 }
 
 /** Every write in a file's text: raw SQL on a known table (or a dynamic one), and TypeORM writes on an entity class. */
-export function findTableWrites(content: string, knownTables: ReadonlySet<string>, entityTables: Readonly<Record<string, string>>): TableWrite[] {
+export function findTableWrites(
+  content: string,
+  knownTables: ReadonlySet<string>,
+  entityTables: Readonly<Record<string, string>>,
+): TableWrite[] {
   const writes: TableWrite[] = [];
   const lineOf = (index: number) => content.slice(0, index).split('\n').length;
-  const statementAt = (index: number) => content.slice(index, content.indexOf('\n', index) === -1 ? undefined : content.indexOf('\n', index)).trim().slice(0, 120);
+  const statementAt = (index: number) =>
+    content
+      .slice(index, content.indexOf('\n', index) === -1 ? undefined : content.indexOf('\n', index))
+      .trim()
+      .slice(0, 120);
   const add = (target: string, index: number) => {
     const table = target.startsWith('${') ? 'dynamic' : target.replace(/^public\./, '').replace(/"/g, '');
     if (table === 'dynamic' || knownTables.has(table)) writes.push({ table, line: lineOf(index), statement: statementAt(index) });

@@ -35,7 +35,13 @@ export class AuditService {
   async recordMany(em: EntityManager, entries: readonly AuditEntry[]): Promise<void> {
     const actor = currentActor();
     for (let i = 0; i < entries.length; i += 1000) {
-      const chunk = entries.slice(i, i + 1000).map((e) => ({ action: e.action, entity_type: e.entityType, entity_id: e.entityId, before: e.before ?? null, after: e.after ?? null }));
+      const chunk = entries.slice(i, i + 1000).map((e) => ({
+        action: e.action,
+        entity_type: e.entityType,
+        entity_id: e.entityId,
+        before: e.before ?? null,
+        after: e.after ?? null,
+      }));
       await em.query(
         `INSERT INTO audit_log (actor_id, actor_username, action, entity_type, entity_id, before, after, correlation_id)
          SELECT $1, $2, e.action, e.entity_type, e.entity_id, e.before, e.after, $3

@@ -30,7 +30,8 @@ export class AuthGuard implements CanActivate {
     const permission = this.reflector.getAllAndOverride<Permission | undefined>(PERMISSION_KEY, targets);
     const request = context.switchToHttp().getRequest();
     const user = await this.authenticate(request.headers.authorization ?? this.sessionCookie(request, targets));
-    if (!permission || !roleHas(user.role, permission)) throw new DomainError('FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện thao tác này.');
+    if (!permission || !roleHas(user.role, permission))
+      throw new DomainError('FORBIDDEN', 'Tài khoản của bạn không có quyền thực hiện thao tác này.');
     request.user = user;
     return true;
   }
@@ -40,7 +41,10 @@ export class AuthGuard implements CanActivate {
    * post) and on read-only requests (GET/HEAD: document and report downloads linked from the pages). An unsafe API
    * call never authenticates by cookie, so a cross-site form cannot act through the API.
    */
-  private sessionCookie(request: { method: string; headers: { cookie?: string } }, targets: Parameters<Reflector['getAllAndOverride']>[1]): string | undefined {
+  private sessionCookie(
+    request: { method: string; headers: { cookie?: string } },
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): string | undefined {
     const page = this.reflector.getAllAndOverride<boolean>(PAGE_KEY, targets) === true;
     if (!page && request.method !== 'GET' && request.method !== 'HEAD') return undefined;
     // The signed-in browser's access token: the http-only cookie set by the sign-in page (`__Host-` over https).
@@ -60,7 +64,14 @@ export class AuthGuard implements CanActivate {
     // The account is re-read so that a deactivated user or a changed role takes effect at once.
     const account = await this.users.findActiveById(payload.sub);
     if (!account) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
-    const user: AuthUser = { id: account.id, username: account.username, fullName: account.fullName, role: account.role, agencyId: account.agencyId, provinceCode: account.provinceCode };
+    const user: AuthUser = {
+      id: account.id,
+      username: account.username,
+      fullName: account.fullName,
+      role: account.role,
+      agencyId: account.agencyId,
+      provinceCode: account.provinceCode,
+    };
     setCurrentActor({ id: user.id, username: user.username });
     return user;
   }

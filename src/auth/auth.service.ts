@@ -39,9 +39,14 @@ export class AuthService {
     const { admission } = await this.throttle.admit(bucket, name, (em) => this.recordAttempt(em, 'SIGN_IN_THROTTLED', name, client, null));
     if (!admission.admitted) {
       const seconds = admission.retryAfterSeconds;
-      throw new DomainError('LOGIN_THROTTLED', `Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau ${waitText(seconds)}.`, undefined, {
-        retryAfterSeconds: seconds,
-      });
+      throw new DomainError(
+        'LOGIN_THROTTLED',
+        `Đăng nhập sai quá nhiều lần từ địa chỉ này. Vui lòng thử lại sau ${waitText(seconds)}.`,
+        undefined,
+        {
+          retryAfterSeconds: seconds,
+        },
+      );
     }
     const row = await this.users.findActiveByUsername(name);
     const valid = await verifyPassword(row?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -60,17 +65,35 @@ export class AuthService {
       accessToken: await this.jwt.signAsync(payload),
       tokenType: 'Bearer',
       expiresIn: this.config.JWT_EXPIRES_IN_SECONDS,
-      user: { id: row.id, username: row.username, fullName: row.fullName, role: row.role, agencyId: row.agencyId, provinceCode: row.provinceCode },
+      user: {
+        id: row.id,
+        username: row.username,
+        fullName: row.fullName,
+        role: row.role,
+        agencyId: row.agencyId,
+        provinceCode: row.provinceCode,
+      },
     };
   }
 
   /** The attempted name (an unknown one too, cut to 64 characters), the address and the browser; never the password. */
-  private recordAttempt(em: EntityManager, action: 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_IN_THROTTLED', name: string, client: SignInClient, userId: string | null): Promise<void> {
+  private recordAttempt(
+    em: EntityManager,
+    action: 'SIGN_IN' | 'SIGN_IN_FAILED' | 'SIGN_IN_THROTTLED',
+    name: string,
+    client: SignInClient,
+    userId: string | null,
+  ): Promise<void> {
     return this.audit.record(em, {
       action,
       entityType: 'user',
       entityId: userId ?? name,
-      after: { username: name, knownUser: userId !== null, address: client.address?.slice(0, 64) ?? null, userAgent: client.userAgent?.slice(0, 256) ?? null },
+      after: {
+        username: name,
+        knownUser: userId !== null,
+        address: client.address?.slice(0, 64) ?? null,
+        userAgent: client.userAgent?.slice(0, 256) ?? null,
+      },
     });
   }
 }

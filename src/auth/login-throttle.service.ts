@@ -42,7 +42,12 @@ export class LoginThrottleService {
 
   private rule(freeAttempts: number): ThrottleRule {
     const { LOGIN_BASE_DELAY_SECONDS, LOGIN_MAX_DELAY_SECONDS, LOGIN_FORGET_MINUTES } = this.config;
-    return { freeAttempts, baseDelaySeconds: LOGIN_BASE_DELAY_SECONDS, maxDelaySeconds: LOGIN_MAX_DELAY_SECONDS, forgetAfterSeconds: LOGIN_FORGET_MINUTES * 60 };
+    return {
+      freeAttempts,
+      baseDelaySeconds: LOGIN_BASE_DELAY_SECONDS,
+      maxDelaySeconds: LOGIN_MAX_DELAY_SECONDS,
+      forgetAfterSeconds: LOGIN_FORGET_MINUTES * 60,
+    };
   }
 
   /**
@@ -52,7 +57,11 @@ export class LoginThrottleService {
   async admit(address: string, username: string, onRefusedFirst: (em: EntityManager) => Promise<void>): Promise<ThrottleDecision> {
     return this.dataSource.transaction(async (em) => {
       // Both rows exist before they are locked; '' sorts first, so every attempt locks in the same order (no deadlock).
-      await em.query(`INSERT INTO login_throttle (address, username) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`, [address, ANY_USERNAME, username]);
+      await em.query(`INSERT INTO login_throttle (address, username) VALUES ($1, $2), ($1, $3) ON CONFLICT DO NOTHING`, [
+        address,
+        ANY_USERNAME,
+        username,
+      ]);
       const rows: CounterRow[] = await em.query(
         `SELECT username, failures, last_attempt_at, blocked_until, refused, now() AS now
            FROM login_throttle WHERE address = $1 AND username IN ($2, $3) ORDER BY username FOR UPDATE`,
@@ -66,7 +75,14 @@ export class LoginThrottleService {
       for (const [i, counter] of admission.counters.entries()) {
         await em.query(
           `UPDATE login_throttle SET failures = $3, last_attempt_at = $4, blocked_until = $5, refused = $6 WHERE address = $1 AND username = $2`,
-          [address, rows[i].username, counter.failures, counter.lastAttemptAt ?? rows[i].last_attempt_at, counter.blockedUntil, counter.refused],
+          [
+            address,
+            rows[i].username,
+            counter.failures,
+            counter.lastAttemptAt ?? rows[i].last_attempt_at,
+            counter.blockedUntil,
+            counter.refused,
+          ],
         );
       }
       if (!admission.admitted && admission.firstRefusal) await onRefusedFirst(em);
@@ -103,5 +119,10 @@ export class LoginThrottleService {
 
 function toCounter(row: CounterRow): ThrottleCounter {
   // A row made by a refused attempt has no failure yet: it does not count as a recent attempt.
-  return { failures: row.failures, lastAttemptAt: row.failures > 0 ? row.last_attempt_at : null, blockedUntil: row.blocked_until, refused: row.refused };
+  return {
+    failures: row.failures,
+    lastAttemptAt: row.failures > 0 ? row.last_attempt_at : null,
+    blockedUntil: row.blocked_until,
+    refused: row.refused,
+  };
 }

@@ -26,16 +26,34 @@ describe('sign-in backoff rule', () => {
 
   it('refuses while any counter is blocked, charges nothing, reports the longest wait and the first refusal only once', () => {
     const blocked = { ...fresh, failures: 5, lastAttemptAt: at(0), blockedUntil: at(30) };
-    const first = admitAttempt([{ counter: fresh, rule }, { counter: blocked, rule }], at(10));
+    const first = admitAttempt(
+      [
+        { counter: fresh, rule },
+        { counter: blocked, rule },
+      ],
+      at(10),
+    );
     expect(first).toMatchObject({ admitted: false, retryAfterSeconds: 20, firstRefusal: true });
     expect(first.counters.map((c) => c.failures)).toEqual([0, 5]);
-    const second = admitAttempt([{ counter: fresh, rule }, { counter: first.counters[1], rule }], at(11));
+    const second = admitAttempt(
+      [
+        { counter: fresh, rule },
+        { counter: first.counters[1], rule },
+      ],
+      at(11),
+    );
     expect(second).toMatchObject({ admitted: false, retryAfterSeconds: 19, firstRefusal: false });
   });
 
   it('charges every counter of an admitted attempt, each by its own rule', () => {
     const wide: ThrottleRule = { ...rule, freeAttempts: 20 };
-    const admission = admitAttempt([{ counter: { ...fresh, failures: 4, lastAttemptAt: at(0) }, rule: wide }, { counter: { ...fresh, failures: 4, lastAttemptAt: at(0) }, rule }], at(1));
+    const admission = admitAttempt(
+      [
+        { counter: { ...fresh, failures: 4, lastAttemptAt: at(0) }, rule: wide },
+        { counter: { ...fresh, failures: 4, lastAttemptAt: at(0) }, rule },
+      ],
+      at(1),
+    );
     expect(admission.admitted).toBe(true);
     expect(admission.counters.map((c) => [c.failures, c.blockedUntil])).toEqual([
       [5, null],

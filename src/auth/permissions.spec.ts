@@ -25,7 +25,7 @@ describe('workflow permissions', () => {
     expect(roleHas('AGENCY_OFFICER', 'dossier:write')).toBe(true);
   });
 
-  it('keeps routing rules and the calendar in administrators\' hands', () => {
+  it("keeps routing rules and the calendar in administrators' hands", () => {
     for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) {
       expect(roleHas(role, 'routing:write')).toBe(false);
       expect(roleHas(role, 'calendar:write')).toBe(false);

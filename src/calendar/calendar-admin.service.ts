@@ -32,7 +32,13 @@ export class CalendarAdminService {
           .orUpdate(['kind', 'name', 'updated_by', 'updated_at'], ['day'])
           .execute();
         const after = mapOverride(await em.findOneByOrFail(CalendarOverride, { day }));
-        await this.audit.record(em, { action: current ? 'UPDATE' : 'CREATE', entityType: 'calendar_override', entityId: day, before: current ? mapOverride(current) : null, after });
+        await this.audit.record(em, {
+          action: current ? 'UPDATE' : 'CREATE',
+          entityType: 'calendar_override',
+          entityId: day,
+          before: current ? mapOverride(current) : null,
+          after,
+        });
         return after;
       });
     } finally {

@@ -5,7 +5,14 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarDayPipe } from './calendar-day.pipe';
 import { CalendarService } from './calendar.service';
-import { CalendarOverrideDto, CalendarYearDto, CalendarYearQuery, PutCalendarDayDto, WorkingDaysDto, WorkingDaysQuery } from './dto/calendar.dto';
+import {
+  CalendarOverrideDto,
+  CalendarYearDto,
+  CalendarYearQuery,
+  PutCalendarDayDto,
+  WorkingDaysDto,
+  WorkingDaysQuery,
+} from './dto/calendar.dto';
 
 const dayPipe = new CalendarDayPipe();
 

@@ -7,5 +7,12 @@ export function mapSpecialDay(d: SpecialDay): CalendarDayDto {
 }
 
 export function mapOverride(o: CalendarOverride): CalendarOverrideDto {
-  return { day: o.day, weekday: weekdayLabel(o.day), kind: o.kind, name: o.name, updatedBy: o.updatedBy, updatedAt: o.updatedAt.toISOString() };
+  return {
+    day: o.day,
+    weekday: weekdayLabel(o.day),
+    kind: o.kind,
+    name: o.name,
+    updatedBy: o.updatedBy,
+    updatedAt: o.updatedAt.toISOString(),
+  };
 }

@@ -41,9 +41,20 @@ export class CalendarService {
 
   /** The year as an administrator reviews it, read fresh from the database (not from the cache). */
   async year(year = Number(this.clock.today().slice(0, 4))): Promise<CalendarYearDto> {
-    const overrides = await this.dataSource.getRepository(CalendarOverride).find({ where: { day: Between(`${year}-01-01`, `${year}-12-31`) }, order: { day: 'ASC' } });
+    const overrides = await this.dataSource
+      .getRepository(CalendarOverride)
+      .find({ where: { day: Between(`${year}-01-01`, `${year}-12-31`) }, order: { day: 'ASC' } });
     const days = new WorkingCalendar(overrides).holidaysIn(year).map(mapSpecialDay);
-    return { year, hasBuiltInData: hasBuiltInData(year), notice: noticeFor(year, days.some((d) => d.provisional)), days, overrides: overrides.map(mapOverride) };
+    return {
+      year,
+      hasBuiltInData: hasBuiltInData(year),
+      notice: noticeFor(
+        year,
+        days.some((d) => d.provisional),
+      ),
+      days,
+      overrides: overrides.map(mapOverride),
+    };
   }
 
   async workingDays(query: WorkingDaysQuery): Promise<WorkingDaysDto> {

@@ -7,7 +7,8 @@ const withOverrides = (...overrides: CalendarOverrideInput[]) => new WorkingCale
 /** Every day from `first` to `last` is off, and the days just around them are worked: one unbroken break. */
 function expectBreak(cal: WorkingCalendar, first: string, last: string): void {
   expect(cal.isWorkingDay(addDays(first, -1))).toBe(true);
-  for (let day = first; day <= last; day = addDays(day, 1)) expect({ day, working: cal.isWorkingDay(day) }).toEqual({ day, working: false });
+  for (let day = first; day <= last; day = addDays(day, 1))
+    expect({ day, working: cal.isWorkingDay(day) }).toEqual({ day, working: false });
   expect(cal.isWorkingDay(addDays(last, 1))).toBe(true);
 }
 
@@ -182,13 +183,33 @@ describe('holidaysIn', () => {
   it('lists the weekdays off and the Saturdays worked of 2026, with names, in order', () => {
     const days = calendar.holidaysIn(2026);
     expect(days.map((d) => d.day)).toEqual([
-      '2026-01-01', '2026-01-02', '2026-01-10',
-      '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20',
-      '2026-04-27', '2026-04-30', '2026-05-01',
-      '2026-08-22', '2026-08-31', '2026-09-01', '2026-09-02',
+      '2026-01-01',
+      '2026-01-02',
+      '2026-01-10',
+      '2026-02-16',
+      '2026-02-17',
+      '2026-02-18',
+      '2026-02-19',
+      '2026-02-20',
+      '2026-04-27',
+      '2026-04-30',
+      '2026-05-01',
+      '2026-08-22',
+      '2026-08-31',
+      '2026-09-01',
+      '2026-09-02',
     ]);
-    expect(days.find((d) => d.day === '2026-02-17')).toEqual({ day: '2026-02-17', kind: 'HOLIDAY', name: 'Tết Nguyên đán (mùng 1 tháng Giêng)', source: 'BUILT_IN', provisional: false });
-    expect(days.find((d) => d.day === '2026-01-10')).toMatchObject({ kind: 'WORKDAY', name: 'Làm bù cho ngày nghỉ hoán đổi thứ Sáu 02/01/2026' });
+    expect(days.find((d) => d.day === '2026-02-17')).toEqual({
+      day: '2026-02-17',
+      kind: 'HOLIDAY',
+      name: 'Tết Nguyên đán (mùng 1 tháng Giêng)',
+      source: 'BUILT_IN',
+      provisional: false,
+    });
+    expect(days.find((d) => d.day === '2026-01-10')).toMatchObject({
+      kind: 'WORKDAY',
+      name: 'Làm bù cho ngày nghỉ hoán đổi thứ Sáu 02/01/2026',
+    });
   });
 
   it('leaves out a holiday that fell on a weekend (its compensatory day is listed instead)', () => {
@@ -204,12 +225,18 @@ describe('holidaysIn', () => {
 });
 
 describe('overrides', () => {
-  it('an administrator\'s holiday shifts a due date', () => {
+  it("an administrator's holiday shifts a due date", () => {
     // Ngày Văn hóa Việt Nam, once the Labour Code is amended: Tuesday 24/11/2026.
     expect(calendar.addWorkingDays('2026-11-16', 7)).toBe('2026-11-25');
     const cal = withOverrides({ day: '2026-11-24', kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam' });
     expect(cal.addWorkingDays('2026-11-16', 7)).toBe('2026-11-26');
-    expect(cal.holidaysIn(2026).find((d) => d.day === '2026-11-24')).toEqual({ day: '2026-11-24', kind: 'HOLIDAY', name: 'Ngày Văn hóa Việt Nam', source: 'OVERRIDE', provisional: false });
+    expect(cal.holidaysIn(2026).find((d) => d.day === '2026-11-24')).toEqual({
+      day: '2026-11-24',
+      kind: 'HOLIDAY',
+      name: 'Ngày Văn hóa Việt Nam',
+      source: 'OVERRIDE',
+      provisional: false,
+    });
   });
 
   it('NORMAL cancels a built-in holiday: the day is worked again and leaves the list', () => {
@@ -250,7 +277,9 @@ describe('overrides', () => {
     expect(overrideWithoutEffect('2026-11-24', 'WORKDAY')).toBe('Ngày này đã là ngày làm việc.');
     expect(overrideWithoutEffect('2026-02-17', 'WORKDAY')).toBeUndefined();
     expect(overrideWithoutEffect('2026-11-28', 'WORKDAY')).toBeUndefined();
-    expect(overrideWithoutEffect('2026-11-24', 'NORMAL')).toBe('Ngày này không có trong lịch nghỉ lễ, làm bù có sẵn nên không có gì để hủy.');
+    expect(overrideWithoutEffect('2026-11-24', 'NORMAL')).toBe(
+      'Ngày này không có trong lịch nghỉ lễ, làm bù có sẵn nên không có gì để hủy.',
+    );
     expect(overrideWithoutEffect('2026-04-27', 'NORMAL')).toBeUndefined();
   });
 });
@@ -292,7 +321,12 @@ describe('the built-in data', () => {
     for (const d of VIETNAM_CALENDAR.filter((x) => x.kind === 'HOLIDAY' && isWeekend(x.day))) {
       expect({ day: d.day, compensatedBy: d.compensatedBy }).toEqual({ day: d.day, compensatedBy: expect.any(String) });
       const target = byDay.get(d.compensatedBy!);
-      expect({ day: d.day, target: target?.kind, weekend: isWeekend(d.compensatedBy!), swap: target?.swappedWith }).toEqual({ day: d.day, target: 'HOLIDAY', weekend: false, swap: undefined });
+      expect({ day: d.day, target: target?.kind, weekend: isWeekend(d.compensatedBy!), swap: target?.swappedWith }).toEqual({
+        day: d.day,
+        target: 'HOLIDAY',
+        weekend: false,
+        swap: undefined,
+      });
       expect(Math.abs(Date.parse(d.compensatedBy!) - Date.parse(d.day))).toBeLessThanOrEqual(7 * 86_400_000);
       targets.push(d.compensatedBy!);
     }
@@ -304,9 +338,15 @@ describe('the built-in data', () => {
     for (const d of VIETNAM_CALENDAR.filter((x) => x.kind === 'WORKDAY')) {
       expect(weekdayLabel(d.day)).toBe('Thứ Bảy');
       const off = byDay.get(d.swappedWith!);
-      expect({ day: d.day, kind: off?.kind, back: off?.swappedWith, weekend: isWeekend(d.swappedWith!) }).toEqual({ day: d.day, kind: 'HOLIDAY', back: d.day, weekend: false });
+      expect({ day: d.day, kind: off?.kind, back: off?.swappedWith, weekend: isWeekend(d.swappedWith!) }).toEqual({
+        day: d.day,
+        kind: 'HOLIDAY',
+        back: d.day,
+        weekend: false,
+      });
     }
-    for (const d of VIETNAM_CALENDAR.filter((x) => x.kind === 'HOLIDAY' && x.swappedWith)) expect(byDay.get(d.swappedWith!)?.kind).toBe('WORKDAY');
+    for (const d of VIETNAM_CALENDAR.filter((x) => x.kind === 'HOLIDAY' && x.swappedWith))
+      expect(byDay.get(d.swappedWith!)?.kind).toBe('WORKDAY');
   });
 
   it.each([...BUILT_IN_YEARS])('%i: gives exactly the 11 days of Labour Code Art. 112 on weekdays, swaps apart', (year) => {
@@ -326,6 +366,7 @@ describe('the built-in data', () => {
   });
 
   it('marks every 2027 day provisional (no official notice yet) and no earlier one', () => {
-    for (const d of VIETNAM_CALENDAR) expect({ day: d.day, provisional: d.provisional === true }).toEqual({ day: d.day, provisional: yearOf(d.day) === 2027 });
+    for (const d of VIETNAM_CALENDAR)
+      expect({ day: d.day, provisional: d.provisional === true }).toEqual({ day: d.day, provisional: yearOf(d.day) === 2027 });
   });
 });

@@ -52,7 +52,8 @@ function fromEpochDay(epochDay: number): string {
 }
 
 function assertCount(n: number): void {
-  if (!Number.isInteger(n) || n < 0 || n > MAX_SPAN_DAYS) throw new RangeError(`A number of days must be an integer from 0 to ${MAX_SPAN_DAYS}: ${n}`);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_SPAN_DAYS)
+    throw new RangeError(`A number of days must be an integer from 0 to ${MAX_SPAN_DAYS}: ${n}`);
 }
 
 export function addDays(day: string, n: number): string {
@@ -95,7 +96,8 @@ export class WorkingCalendar {
   private readonly days = new Map<string, SpecialDay>();
 
   constructor(overrides: readonly CalendarOverrideInput[] = [], data: readonly BuiltInDay[] = VIETNAM_CALENDAR) {
-    for (const d of data) this.days.set(d.day, { day: d.day, kind: d.kind, name: d.name, source: 'BUILT_IN', provisional: d.provisional === true });
+    for (const d of data)
+      this.days.set(d.day, { day: d.day, kind: d.kind, name: d.name, source: 'BUILT_IN', provisional: d.provisional === true });
     for (const o of overrides) {
       toEpochDay(o.day);
       if (o.kind === 'NORMAL') this.days.delete(o.day);

@@ -39,12 +39,21 @@ export class ClassificationService {
 
   rulebook(regime: Regime): RulebookDto {
     const { version, title, effectiveFrom, effectiveTo, rules } = RULEBOOKS[regime];
-    return { regime, version, title, effectiveFrom, effectiveTo, rules: rules.map(({ id, article, level, reason }) => ({ id, article, level, reason })) };
+    return {
+      regime,
+      version,
+      title,
+      effectiveFrom,
+      effectiveTo,
+      rules: rules.map(({ id, article, level, reason }) => ({ id, article, level, reason })),
+    };
   }
 
   private regimeOn(asOf: string, transitionalProject: boolean | undefined, field: string): Regime {
     if (!isIsoDate(asOf) || asOf < ND85_EFFECTIVE_FROM) {
-      throw new DomainError('VALIDATION_FAILED', 'Ngày xét không hợp lệ.', { [field]: [`phải là ngày có thật, từ ${ND85_EFFECTIVE_FROM} trở đi`] });
+      throw new DomainError('VALIDATION_FAILED', 'Ngày xét không hợp lệ.', {
+        [field]: [`phải là ngày có thật, từ ${ND85_EFFECTIVE_FROM} trở đi`],
+      });
     }
     return regimeFor(asOf, { transitionalProject });
   }

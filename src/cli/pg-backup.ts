@@ -47,7 +47,10 @@ function candidates(name: string): string[] {
   const dirs: string[] = [];
   if (process.env.PG_BIN_DIR) dirs.push(process.env.PG_BIN_DIR);
   if (fs.existsSync(DEBIAN_PG_ROOT)) {
-    const majors = fs.readdirSync(DEBIAN_PG_ROOT).filter((d) => /^\d+$/.test(d)).sort((a, b) => Number(b) - Number(a));
+    const majors = fs
+      .readdirSync(DEBIAN_PG_ROOT)
+      .filter((d) => /^\d+$/.test(d))
+      .sort((a, b) => Number(b) - Number(a));
     dirs.push(...majors.map((m) => path.join(DEBIAN_PG_ROOT, m, 'bin')));
   }
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) if (dir) dirs.push(dir);
@@ -134,7 +137,9 @@ async function assertEmpty(url: string): Promise<void> {
     ),
   );
   if (rows.length) {
-    throw new Error(`Cơ sở dữ liệu đích đã có dữ liệu (bảng ${rows.map((r) => r.name).join(', ')}); khôi phục chỉ vào một cơ sở dữ liệu trống, ví dụ --database <tên mới>.`);
+    throw new Error(
+      `Cơ sở dữ liệu đích đã có dữ liệu (bảng ${rows.map((r) => r.name).join(', ')}); khôi phục chỉ vào một cơ sở dữ liệu trống, ví dụ --database <tên mới>.`,
+    );
   }
 }
 
@@ -149,8 +154,10 @@ export async function restoreDatabase(url: string, file: string): Promise<Restor
   const tables = await archiveTables(tool, file).catch((error: Error) => {
     throw new Error(`${file} không phải bản sao lưu đầy đủ của pg_dump (tệp bị cắt hoặc hỏng). Không khôi phục gì. ${error.message}`);
   });
-  await runTool(tool, ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', `--dbname=${url}`, file]).catch((error: Error) => {
-    throw new Error(`Khôi phục không hoàn tất, cơ sở dữ liệu đích không bị thay đổi. ${error.message}`);
-  });
+  await runTool(tool, ['--single-transaction', '--exit-on-error', '--no-owner', '--no-privileges', `--dbname=${url}`, file]).catch(
+    (error: Error) => {
+      throw new Error(`Khôi phục không hoàn tất, cơ sở dữ liệu đích không bị thay đổi. ${error.message}`);
+    },
+  );
   return { tables, tool };
 }

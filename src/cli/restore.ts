@@ -13,7 +13,8 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { file: { type: 'string' }, database: { type: 'string' }, help: { type: 'boolean' } } });
   if (values.help || !values.file) throw new Error(USAGE);
   if (!fs.existsSync(values.file)) throw new Error(`Không có tệp ${values.file}.`);
-  if (values.database && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.database)) throw new Error('Tên cơ sở dữ liệu gồm chữ thường không dấu, số và dấu gạch dưới.');
+  if (values.database && !/^[a-z_][a-z0-9_]{0,62}$/.test(values.database))
+    throw new Error('Tên cơ sở dữ liệu gồm chữ thường không dấu, số và dấu gạch dưới.');
   const started = Date.now();
   // As the administrator when there is one: what it restores, the application adopts at its next start.
   const summary = await withDatabase(async (db) => {
@@ -21,7 +22,9 @@ async function main(): Promise<void> {
     const target = values.database ? await createDatabase(url, values.database) : url;
     return restoreDatabase(target, values.file!);
   });
-  console.log(`Đã khôi phục ${summary.tables} bảng (pg_restore ${summary.tool.version}) sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`);
+  console.log(
+    `Đã khôi phục ${summary.tables} bảng (pg_restore ${summary.tool.version}) sau ${((Date.now() - started) / 1000).toFixed(1)} giây.`,
+  );
 }
 
 /** The same server, another database: created when missing (a restore into it still requires it to be empty). */

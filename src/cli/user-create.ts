@@ -29,10 +29,19 @@ async function promptHidden(question: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { username: { type: 'string' }, role: { type: 'string' }, agency: { type: 'string' }, 'full-name': { type: 'string' }, help: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      agency: { type: 'string' },
+      'full-name': { type: 'string' },
+      help: { type: 'boolean' },
+    },
+  });
   if (values.help || !values.username || !values.role) throw new Error(USAGE);
   const username = values.username.trim().toLowerCase();
-  if (!/^[a-z0-9._-]{3,64}$/.test(username)) throw new Error('Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
+  if (!/^[a-z0-9._-]{3,64}$/.test(username))
+    throw new Error('Tên đăng nhập gồm 3–64 ký tự: chữ thường không dấu, số, dấu chấm, gạch ngang, gạch dưới.');
   const role = values.role.toUpperCase() as Role;
   if (!ROLES.includes(role)) throw new Error(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
   if (role !== 'ADMIN' && !values.agency) throw new Error('Vai trò này cần --agency <mã cơ quan>.');
@@ -47,11 +56,24 @@ async function main(): Promise<void> {
     try {
       // The account and its audit row commit together, through the owners of `users` and `audit_log`.
       await dataSource.transaction(async (em) => {
-        const agency: { id: string }[] | undefined = values.agency ? await em.query(`SELECT id FROM agencies WHERE code = $1`, [values.agency.toUpperCase()]) : undefined;
+        const agency: { id: string }[] | undefined = values.agency
+          ? await em.query(`SELECT id FROM agencies WHERE code = $1`, [values.agency.toUpperCase()])
+          : undefined;
         if (agency && agency.length === 0) throw new Error(`Không có cơ quan mã ${values.agency}.`);
-        const id = await new UsersService(dataSource).create(em, { username, passwordHash: hash, fullName: values['full-name'] ?? username, role, agencyId: agency?.[0]?.id ?? null });
+        const id = await new UsersService(dataSource).create(em, {
+          username,
+          passwordHash: hash,
+          fullName: values['full-name'] ?? username,
+          role,
+          agencyId: agency?.[0]?.id ?? null,
+        });
         if (!id) throw new Error(`Tên đăng nhập ${username} đã tồn tại.`);
-        await new AuditService().record(em, { action: 'CREATE', entityType: 'user', entityId: id, after: { username, role, agency: values.agency ?? null, via: 'user:create' } });
+        await new AuditService().record(em, {
+          action: 'CREATE',
+          entityType: 'user',
+          entityId: id,
+          after: { username, role, agency: values.agency ?? null, via: 'user:create' },
+        });
       });
       console.log(`Đã tạo tài khoản ${username} (${role}).`);
     } finally {

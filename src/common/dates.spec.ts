@@ -9,5 +9,7 @@ describe('todayInVietnam', () => {
 
 describe('isCalendarDate', () => {
   it.each(['2026-02-28', '2024-02-29', '2025-12-31'])('accepts %s', (d) => expect(isCalendarDate(d)).toBe(true));
-  it.each(['2026-02-29', '2025-13-01', '2025-00-10', '01/05/2021', '2025-1-1', '', 20250101])('rejects %s', (d) => expect(isCalendarDate(d)).toBe(false));
+  it.each(['2026-02-29', '2025-13-01', '2025-00-10', '01/05/2021', '2025-1-1', '', 20250101])('rejects %s', (d) =>
+    expect(isCalendarDate(d)).toBe(false),
+  );
 });

@@ -2,7 +2,9 @@ import { jsonShapeIssue } from './objects';
 
 describe('jsonShapeIssue', () => {
   it('accepts the shapes the API takes', () => {
-    expect(jsonShapeIssue({ version: 1, planEntries: [{ code: 'A', status: 'IMPLEMENTED' }], facts: { infoTypes: ['PUBLIC'] } }, 32)).toBeUndefined();
+    expect(
+      jsonShapeIssue({ version: 1, planEntries: [{ code: 'A', status: 'IMPLEMENTED' }], facts: { infoTypes: ['PUBLIC'] } }, 32),
+    ).toBeUndefined();
     expect(jsonShapeIssue('text', 32)).toBeUndefined();
   });
 
@@ -13,7 +15,10 @@ describe('jsonShapeIssue', () => {
 
   it('refuses keys that name Object.prototype members, wherever they are, with their path', () => {
     expect(jsonShapeIssue(JSON.parse('{"__proto__": {"isAdmin": true}}'), 32)).toEqual({ kind: 'reserved-key', path: '__proto__' });
-    expect(jsonShapeIssue(JSON.parse('{"facts": {"constructor": {"prototype": 1}}}'), 32)).toEqual({ kind: 'reserved-key', path: 'facts.constructor' });
+    expect(jsonShapeIssue(JSON.parse('{"facts": {"constructor": {"prototype": 1}}}'), 32)).toEqual({
+      kind: 'reserved-key',
+      path: 'facts.constructor',
+    });
     expect(jsonShapeIssue({ items: [{ toString: 'x' }] }, 32)).toEqual({ kind: 'reserved-key', path: 'items[0].toString' });
   });
 });

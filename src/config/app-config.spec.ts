@@ -16,7 +16,11 @@ describe('loadConfig', () => {
   it('takes TRUST_PROXY as hops or addresses and ranges, and refuses anything else with one line', () => {
     expect(trustProxySetting(loadConfig({ JWT_SECRET: secret }).TRUST_PROXY)).toBe(false);
     expect(trustProxySetting(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: '1' }).TRUST_PROXY)).toBe(1);
-    expect(trustProxySetting(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).TRUST_PROXY)).toEqual(['loopback', '10.0.0.0/8', '2001:db8::/32']);
+    expect(trustProxySetting(loadConfig({ JWT_SECRET: secret, TRUST_PROXY: 'loopback, 10.0.0.0/8,2001:db8::/32' }).TRUST_PROXY)).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '2001:db8::/32',
+    ]);
     for (const bad of ['true', '10.0.0.0/33', 'proxy.example', '11', '1.2.3.4/8/8']) {
       expect(() => loadConfig({ JWT_SECRET: secret, TRUST_PROXY: bad })).toThrow(/TRUST_PROXY/);
     }

@@ -76,10 +76,16 @@ export async function prepareAppRole(admin: Client, app: AppRole): Promise<void>
     `SELECT current_user AS user, rolsuper AS superuser, current_database() AS database FROM pg_roles WHERE rolname = current_user`,
   );
   if (me[0].user === app.user) throw new Error(`Tài khoản quản trị và tài khoản ứng dụng phải khác nhau (cả hai là ${app.user}).`);
-  const { rows: roles } = await admin.query<{ rolname: string; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean; rolreplication: boolean; rolbypassrls: boolean }>(
-    `SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = ANY($1)`,
-    [[app.user, AUDIT_OWNER_ROLE]],
-  );
+  const { rows: roles } = await admin.query<{
+    rolname: string;
+    rolsuper: boolean;
+    rolcreaterole: boolean;
+    rolcreatedb: boolean;
+    rolreplication: boolean;
+    rolbypassrls: boolean;
+  }>(`SELECT rolname, rolsuper, rolcreaterole, rolcreatedb, rolreplication, rolbypassrls FROM pg_roles WHERE rolname = ANY($1)`, [
+    [app.user, AUDIT_OWNER_ROLE],
+  ]);
   const existing = new Map(roles.map((r) => [r.rolname, r]));
   if (!existing.has(AUDIT_OWNER_ROLE)) await admin.query(`CREATE ROLE ${id(AUDIT_OWNER_ROLE)} NOLOGIN`);
   const limits = 'NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS';
@@ -120,7 +126,9 @@ export async function prepareAppRole(admin: Client, app: AppRole): Promise<void>
  * for the schema pg-boss makes at its first start.
  */
 export async function grantDatabaseToApp(admin: Client, database: string, appUser: string): Promise<void> {
-  await admin.query(`GRANT CONNECT, TEMPORARY, CREATE ON DATABASE ${admin.escapeIdentifier(database)} TO ${admin.escapeIdentifier(appUser)}`);
+  await admin.query(
+    `GRANT CONNECT, TEMPORARY, CREATE ON DATABASE ${admin.escapeIdentifier(database)} TO ${admin.escapeIdentifier(appUser)}`,
+  );
 }
 
 /**
@@ -159,7 +167,9 @@ async function adoptObjects(admin: Client, appUser: string): Promise<void> {
 }
 
 async function setAuditOwner(admin: Client, owner: string): Promise<boolean> {
-  const { rows } = await admin.query<{ tab: string | null; fn: string | null }>(`SELECT to_regclass('${AUDIT_TABLE}')::text AS tab, to_regprocedure('${AUDIT_FUNCTION}')::text AS fn`);
+  const { rows } = await admin.query<{ tab: string | null; fn: string | null }>(
+    `SELECT to_regclass('${AUDIT_TABLE}')::text AS tab, to_regprocedure('${AUDIT_FUNCTION}')::text AS fn`,
+  );
   if (!rows[0].tab) return false;
   await admin.query(`ALTER TABLE ${AUDIT_TABLE} OWNER TO ${admin.escapeIdentifier(owner)}`);
   if (rows[0].fn) await admin.query(`ALTER FUNCTION ${AUDIT_FUNCTION} OWNER TO ${admin.escapeIdentifier(owner)}`);

@@ -98,7 +98,18 @@ export class EmbeddedPostgres {
     if (!fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) this.initdb();
     this.checkMajorVersion();
     this.stopLeftover();
-    await this.run('pg_ctl', ['start', '-w', '-t', '60', '-D', this.dataDir, '-l', path.join(this.dataDir, 'server.log'), '-o', this.serverOptions()]);
+    await this.run('pg_ctl', [
+      'start',
+      '-w',
+      '-t',
+      '60',
+      '-D',
+      this.dataDir,
+      '-l',
+      path.join(this.dataDir, 'server.log'),
+      '-o',
+      this.serverOptions(),
+    ]);
     if (this.options.formerPasswords?.length) await this.upgradePassword(this.options.formerPasswords);
   }
 
@@ -128,7 +139,9 @@ export class EmbeddedPostgres {
       this.log(`Đã đổi mật khẩu mặc định của tài khoản quản trị PostgreSQL ${this.user} sang mật khẩu ngẫu nhiên.`);
       return;
     }
-    throw new Error(`Không đăng nhập được PostgreSQL nhúng bằng tài khoản ${this.user}: mật khẩu đã lưu không khớp với thư mục dữ liệu ${this.dataDir}.`);
+    throw new Error(
+      `Không đăng nhập được PostgreSQL nhúng bằng tài khoản ${this.user}: mật khẩu đã lưu không khớp với thư mục dữ liệu ${this.dataDir}.`,
+    );
   }
 
   async stop(): Promise<void> {
@@ -201,7 +214,20 @@ export class EmbeddedPostgres {
     try {
       execFileSync(
         path.join(this.binDir, 'initdb'),
-        ['-D', this.dataDir, '-U', this.user, `--pwfile=${pwfile}`, '-A', 'scram-sha-256', '-E', 'UTF8', '--locale=C', '--locale-provider=icu', '--icu-locale=und'],
+        [
+          '-D',
+          this.dataDir,
+          '-U',
+          this.user,
+          `--pwfile=${pwfile}`,
+          '-A',
+          'scram-sha-256',
+          '-E',
+          'UTF8',
+          '--locale=C',
+          '--locale-provider=icu',
+          '--icu-locale=und',
+        ],
         { ...this.runAs, stdio: 'pipe', env: { ...process.env, LC_ALL: 'C' } },
       );
     } catch (error) {

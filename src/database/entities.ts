@@ -10,4 +10,15 @@ import { InformationSystem } from '../systems/system.entity';
 import { User } from '../users/user.entity';
 
 /** Every entity, listed explicitly so the app, the CLI and the tests load the same set. */
-export const ENTITIES = [Agency, User, LoginThrottle, AuditLog, InformationSystem, Dossier, DossierAttachment, RoutingRule, Notification, CalendarOverride];
+export const ENTITIES = [
+  Agency,
+  User,
+  LoginThrottle,
+  AuditLog,
+  InformationSystem,
+  Dossier,
+  DossierAttachment,
+  RoutingRule,
+  Notification,
+  CalendarOverride,
+];

@@ -37,9 +37,20 @@ export function embeddedCredentials(dataDir: string): EmbeddedCredentials {
   return credentials;
 }
 
-export function localCluster(dataDir = process.env.DATA_DIR || '.data', port = Number(process.env.EMBEDDED_PG_PORT || 54329), log?: (m: string) => void): EmbeddedPostgres {
+export function localCluster(
+  dataDir = process.env.DATA_DIR || '.data',
+  port = Number(process.env.EMBEDDED_PG_PORT || 54329),
+  log?: (m: string) => void,
+): EmbeddedPostgres {
   const { superuser } = embeddedCredentials(dataDir);
-  return new EmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, log, user: superuser.user, password: superuser.password, formerPasswords: [LEGACY_SUPERUSER_PASSWORD] });
+  return new EmbeddedPostgres({
+    dataDir: path.join(dataDir, 'pg'),
+    port,
+    log,
+    user: superuser.user,
+    password: superuser.password,
+    formerPasswords: [LEGACY_SUPERUSER_PASSWORD],
+  });
 }
 
 /** The embedded database as the application sees it (its own role) and as the bootstrap does (the superuser). */

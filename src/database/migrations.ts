@@ -11,4 +11,16 @@ import { SignInThrottle1764131000000 } from '../../migrations/1764131000000-Sign
 import { StateSecretRedaction1764132000000 } from '../../migrations/1764132000000-StateSecretRedaction';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
-export const MIGRATIONS = [Foundation1764050000000, SystemsInventory1764060000000, Dossiers1764070000000, Workflow1764080000000, Campaigns1764090000000, ReportIndexes1764100900000, ReportFactWrites1764110000000, ReportPeriodFacts1764120000000, PriorApprovalClaims1764130000000, SignInThrottle1764131000000, StateSecretRedaction1764132000000];
+export const MIGRATIONS = [
+  Foundation1764050000000,
+  SystemsInventory1764060000000,
+  Dossiers1764070000000,
+  Workflow1764080000000,
+  Campaigns1764090000000,
+  ReportIndexes1764100900000,
+  ReportFactWrites1764110000000,
+  ReportPeriodFacts1764120000000,
+  PriorApprovalClaims1764130000000,
+  SignInThrottle1764131000000,
+  StateSecretRedaction1764132000000,
+];

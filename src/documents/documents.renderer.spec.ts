@@ -54,7 +54,14 @@ const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
 const COMMON = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Cổng thông tin điện tử Sở Xây dựng', 'cấp độ 3'];
 
 const EXPECTED: Record<DocumentForm, string[]> = {
-  'mau-01': ['ĐỀ NGHỊ THẨM ĐỊNH, PHÊ DUYỆT HỒ SƠ ĐỀ XUẤT CẤP ĐỘ', 'SỞ XÂY DỰNG', 'UBND TỈNH SƠN LA', 'Kính gửi: Công an tỉnh Sơn La', 'Sơn La, ngày 25 tháng 11 năm 2026', 'Nơi nhận:'],
+  'mau-01': [
+    'ĐỀ NGHỊ THẨM ĐỊNH, PHÊ DUYỆT HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
+    'SỞ XÂY DỰNG',
+    'UBND TỈNH SƠN LA',
+    'Kính gửi: Công an tỉnh Sơn La',
+    'Sơn La, ngày 25 tháng 11 năm 2026',
+    'Nơi nhận:',
+  ],
   'mau-02': [
     'ĐỀ NGHỊ THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
     'SỞ XÂY DỰNG',
@@ -75,7 +82,14 @@ const EXPECTED: Record<DocumentForm, string[]> = {
     '7.1.1.1',
     'Kế hoạch triển khai đến 30/06/2027',
   ],
-  'mau-04': ['Ý KIẾN THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ', 'CÔNG AN TỈNH SƠN LA', 'BỘ CÔNG AN', 'Kính gửi: Sở Xây dựng', 'phù hợp với cấp độ 3', 'Căn cứ thẩm định'],
+  'mau-04': [
+    'Ý KIẾN THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
+    'CÔNG AN TỈNH SƠN LA',
+    'BỘ CÔNG AN',
+    'Kính gửi: Sở Xây dựng',
+    'phù hợp với cấp độ 3',
+    'Căn cứ thẩm định',
+  ],
   'mau-06': [
     'QUYẾT ĐỊNH',
     'ỦY BAN NHÂN DÂN TỈNH SƠN LA',

@@ -68,9 +68,21 @@ const WARM_UP: ResolvedDocument = {
       motto: 'Độc lập - Tự do - Hạnh phúc',
       placeDate: 'ngày … tháng … năm …',
     },
-    { type: 'paragraph', runs: [{ text: 'Điều 1.', bold: true, italic: false }, { text: ' Cấp độ', bold: false, italic: true }], align: 'justify', indent: true },
+    {
+      type: 'paragraph',
+      runs: [
+        { text: 'Điều 1.', bold: true, italic: false },
+        { text: ' Cấp độ', bold: false, italic: true },
+      ],
+      align: 'justify',
+      indent: true,
+    },
     { type: 'table', columns: [{ header: 'STT', width: 1, align: 'center' }], rows: [{ kind: 'cells', cells: ['1'] }] },
-    { type: 'signature', recipients: { label: 'Nơi nhận:', items: ['- Lưu: VT.'] }, signer: { lines: ['GIÁM ĐỐC'], note: '(Ký)', name: 'Tên' } },
+    {
+      type: 'signature',
+      recipients: { label: 'Nơi nhận:', items: ['- Lưu: VT.'] },
+      signer: { lines: ['GIÁM ĐỐC'], note: '(Ký)', name: 'Tên' },
+    },
   ],
 };
 

@@ -57,7 +57,10 @@ function text(value: string, style: Style = {}): TextRun {
   return new TextRun({ text: value, bold: style.bold, italics: style.italics, size: style.size });
 }
 
-function para(children: TextRun[], options: { align?: Align; indent?: number; after?: number; before?: number; keepNext?: boolean } = {}): Paragraph {
+function para(
+  children: TextRun[],
+  options: { align?: Align; indent?: number; after?: number; before?: number; keepNext?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     children,
     alignment: ALIGN[options.align ?? 'justify'],
@@ -138,12 +141,13 @@ function addressee(block: Extract<ResolvedBlock, { type: 'addressee' }>): Paragr
   if (block.items.length === 1) return [para([text(`${block.label} ${block.items[0]}`)], { align: 'center', after: 240 })];
   return [
     para([text(block.label)], { align: 'left', after: 0 }),
-    ...block.items.map((item, i) =>
-      new Paragraph({
-        children: [text(`- ${item}${i < block.items.length - 1 ? ';' : '.'}`)],
-        indent: { left: mm(45) },
-        spacing: { after: i === block.items.length - 1 ? 240 : 0, line: LINE },
-      }),
+    ...block.items.map(
+      (item, i) =>
+        new Paragraph({
+          children: [text(`- ${item}${i < block.items.length - 1 ? ';' : '.'}`)],
+          indent: { left: mm(45) },
+          spacing: { after: i === block.items.length - 1 ? 240 : 0, line: LINE },
+        }),
     ),
   ];
 }
@@ -192,7 +196,12 @@ function table(block: Extract<ResolvedBlock, { type: 'table' }>): (Table | Parag
         }),
   );
   return [
-    new Table({ width: { size: CONTENT, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows: [headerRow, ...rows] }),
+    new Table({
+      width: { size: CONTENT, type: WidthType.DXA },
+      columnWidths: widths,
+      layout: TableLayoutType.FIXED,
+      rows: [headerRow, ...rows],
+    }),
     new Paragraph({ children: [], spacing: { after: 120 } }),
   ];
 }
@@ -201,8 +210,14 @@ function signature(block: Extract<ResolvedBlock, { type: 'signature' }>): Table 
   const widths = [Math.round(CONTENT * 0.45), CONTENT - Math.round(CONTENT * 0.45)];
   const left: Paragraph[] = [];
   if (block.recipients) {
-    left.push(new Paragraph({ children: [text(block.recipients.label, { bold: true, italics: true, size: SIZE.recipientsLabel })], spacing: { before: 120, after: 0 } }));
-    for (const item of block.recipients.items) left.push(new Paragraph({ children: [text(item, { size: SIZE.recipients })], spacing: { after: 0 } }));
+    left.push(
+      new Paragraph({
+        children: [text(block.recipients.label, { bold: true, italics: true, size: SIZE.recipientsLabel })],
+        spacing: { before: 120, after: 0 },
+      }),
+    );
+    for (const item of block.recipients.items)
+      left.push(new Paragraph({ children: [text(item, { size: SIZE.recipients })], spacing: { after: 0 } }));
   }
   const right: Paragraph[] = block.signer.lines.map((line) => centered(line, { bold: true }));
   if (block.signer.note) right.push(centered(block.signer.note, { italics: true, size: SIZE.header }));
@@ -226,7 +241,12 @@ function blocks(document: ResolvedDocument): (Paragraph | Table)[] {
         break;
       case 'heading':
         out.push(
-          para(runsOf(block.runs), { align: block.align, indent: block.indent && block.align !== 'center' ? FIRST_LINE : 0, before: 60, keepNext: true }),
+          para(runsOf(block.runs), {
+            align: block.align,
+            indent: block.indent && block.align !== 'center' ? FIRST_LINE : 0,
+            before: 60,
+            keepNext: true,
+          }),
         );
         break;
       case 'paragraph':
@@ -247,7 +267,11 @@ function blocks(document: ResolvedDocument): (Paragraph | Table)[] {
       case 'footnote':
         out.push(new Paragraph({ children: [], spacing: { before: 240 } }), rule(Math.round(CONTENT / 3), CONTENT, 'left'));
         out.push(
-          new Paragraph({ children: runsOf(block.runs, SIZE.footnote), alignment: AlignmentType.JUSTIFIED, spacing: { before: 60, after: 0 } }),
+          new Paragraph({
+            children: runsOf(block.runs, SIZE.footnote),
+            alignment: AlignmentType.JUSTIFIED,
+            spacing: { before: 60, after: 0 },
+          }),
         );
         break;
       case 'pageBreak':
@@ -281,7 +305,12 @@ export function renderDocx(document: ResolvedDocument): Promise<Buffer> {
         // Decree 30/2020 Annex I: page numbers centred in the top margin, none on the first page.
         headers: {
           default: new Header({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.header })] })],
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.header })],
+              }),
+            ],
           }),
           first: new Header({ children: [new Paragraph({})] }),
         },

@@ -93,13 +93,29 @@ export const FIXTURE_DOSSIER: DossierDocumentData = {
   levelJustification:
     'Cổng thông tin điện tử tiếp nhận và giải quyết thủ tục hành chính về cấp phép xây dựng, thuộc tiêu chí cấp độ 3 tại điểm b khoản 2 Điều 13; cấp độ cao nhất trong các tiêu chí đáp ứng là cấp độ 3.',
   planSections: [
-    { key: 'a', title: 'Bảo đảm an ninh mạng trong thiết kế, xây dựng hệ thống', text: 'Phân vùng mạng, tường lửa, mã hóa kết nối quản trị từ xa ngay từ khâu thiết kế.' },
-    { key: 'b', title: 'Bảo đảm an ninh mạng trong quá trình vận hành hệ thống', text: 'Quản lý tài khoản, cập nhật bản vá hằng tháng, phân công cán bộ vận hành.' },
+    {
+      key: 'a',
+      title: 'Bảo đảm an ninh mạng trong thiết kế, xây dựng hệ thống',
+      text: 'Phân vùng mạng, tường lửa, mã hóa kết nối quản trị từ xa ngay từ khâu thiết kế.',
+    },
+    {
+      key: 'b',
+      title: 'Bảo đảm an ninh mạng trong quá trình vận hành hệ thống',
+      text: 'Quản lý tài khoản, cập nhật bản vá hằng tháng, phân công cán bộ vận hành.',
+    },
     { key: 'c', title: 'Kiểm tra, đánh giá an ninh mạng hệ thống', text: 'Kiểm tra, đánh giá hằng năm và trước khi đưa vào sử dụng.' },
     { key: 'd', title: 'Quản lý rủi ro', text: 'Đánh giá rủi ro khi có thay đổi lớn; cập nhật danh mục rủi ro hằng năm.' },
     { key: 'dd', title: 'Giám sát an ninh mạng hệ thống', text: 'Kết nối giám sát với Trung tâm giám sát an ninh mạng của tỉnh.' },
-    { key: 'e', title: 'Dự phòng, sao lưu, ứng cứu sự cố và khôi phục sau thảm họa', text: 'Sao lưu hằng ngày, diễn tập khôi phục mỗi 6 tháng.' },
-    { key: 'g', title: 'Kết thúc vận hành, khai thác, thanh lý, hủy bỏ hệ thống', text: 'Chuyển giao dữ liệu, hủy dữ liệu trên thiết bị theo quy định.' },
+    {
+      key: 'e',
+      title: 'Dự phòng, sao lưu, ứng cứu sự cố và khôi phục sau thảm họa',
+      text: 'Sao lưu hằng ngày, diễn tập khôi phục mỗi 6 tháng.',
+    },
+    {
+      key: 'g',
+      title: 'Kết thúc vận hành, khai thác, thanh lý, hủy bỏ hệ thống',
+      text: 'Chuyển giao dữ liệu, hủy dữ liệu trên thiết bị theo quy định.',
+    },
   ],
   planEntries: FIXTURE_PLAN_ENTRIES,
   catalogueTitle: 'Phụ lục III Thông tư số 12/2022/TT-BTTTT (TCVN 11930:2017)',

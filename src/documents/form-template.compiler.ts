@@ -300,7 +300,8 @@ class Compiler {
           type,
           if: cond,
           text: text('text'),
-          lines: obj.lines === undefined ? [] : this.array(obj.lines, `${at}.lines`).map((l, i) => this.text(l, `${at}.lines[${i}]`, scope)),
+          lines:
+            obj.lines === undefined ? [] : this.array(obj.lines, `${at}.lines`).map((l, i) => this.text(l, `${at}.lines[${i}]`, scope)),
           note: optionalText('note', '') ?? [],
           rule: this.boolean(obj.rule, `${at}.rule`, false),
         };

@@ -1,7 +1,31 @@
 /** Helpers applied to placeholder values ({{date | longDate}}, {{level | level}}…), and the file-name slug. */
 import { DocumentDataError, type Placeholder } from './form-template.types';
 
-export const POINT_LETTERS = ['a', 'b', 'c', 'd', 'đ', 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y'];
+export const POINT_LETTERS = [
+  'a',
+  'b',
+  'c',
+  'd',
+  'đ',
+  'e',
+  'g',
+  'h',
+  'i',
+  'k',
+  'l',
+  'm',
+  'n',
+  'o',
+  'p',
+  'q',
+  'r',
+  's',
+  't',
+  'u',
+  'v',
+  'x',
+  'y',
+];
 
 function parseIsoDate(value: string, source: string): [number, number, number] {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(value);
@@ -32,7 +56,13 @@ function toNumber(value: string, helper: string, source: string): number {
 
 export function applyHelper(value: unknown, helper: Placeholder['helpers'][number], source: string): unknown {
   if (helper.name === 'blank') return isEmpty(value) ? helper.arg : value;
-  if (helper.name === 'join') return Array.isArray(value) ? value.filter((v) => !isEmpty(v)).map(String).join(helper.arg ?? ', ') : value;
+  if (helper.name === 'join')
+    return Array.isArray(value)
+      ? value
+          .filter((v) => !isEmpty(v))
+          .map(String)
+          .join(helper.arg ?? ', ')
+      : value;
   if (isEmpty(value)) return value;
   const s = String(value);
   switch (helper.name) {

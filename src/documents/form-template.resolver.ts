@@ -143,7 +143,10 @@ function resolveBlocks(ctx: Context, blocks: BlockTemplate[], out: ResolvedBlock
         break;
       }
       case 'list': {
-        const items = expandItems(ctx, block.items).map((i, n) => ({ marker: marker(block.marker, block.start + n), runs: runs(i.ctx, i.text) }));
+        const items = expandItems(ctx, block.items).map((i, n) => ({
+          marker: marker(block.marker, block.start + n),
+          runs: runs(i.ctx, i.text),
+        }));
         if (items.length > 0) out.push({ type: 'list', items, level: block.level });
         else if (block.empty) out.push({ type: 'paragraph', runs: runs(ctx, block.empty), align: 'justify', indent: true });
         break;
@@ -169,7 +172,8 @@ function resolveBlocks(ctx: Context, blocks: BlockTemplate[], out: ResolvedBlock
       case 'each': {
         const contexts = iterate(ctx, block.loop);
         for (const c of contexts) resolveBlocks(c, block.blocks, out);
-        if (contexts.length === 0 && block.empty) out.push({ type: 'paragraph', runs: runs(ctx, block.empty), align: 'justify', indent: true });
+        if (contexts.length === 0 && block.empty)
+          out.push({ type: 'paragraph', runs: runs(ctx, block.empty), align: 'justify', indent: true });
         break;
       }
       case 'signature':

@@ -38,7 +38,12 @@ function paragraphText(text: string, data: DossierDocumentData = FIXTURE_DOSSIER
 
 describe('form template validation', () => {
   it('names the file and the path of an unknown block type', () => {
-    const error = errorOf(template([{ type: 'paragraph', text: 'x' }, { type: 'paragaph', text: 'y' }]));
+    const error = errorOf(
+      template([
+        { type: 'paragraph', text: 'x' },
+        { type: 'paragaph', text: 'y' },
+      ]),
+    );
     expect(error.file).toBe(FILE);
     expect(error.at).toBe('blocks[1].type');
     expect(error.message).toContain('templates/forms/mau-02.json');
@@ -89,7 +94,14 @@ describe('form template validation', () => {
   });
 
   it('rejects a table row whose cells do not match the columns', () => {
-    const table = { type: 'table', columns: [{ header: 'STT', width: 1 }, { header: 'Yêu cầu', width: 4 }], rows: [{ cells: ['1'] }] };
+    const table = {
+      type: 'table',
+      columns: [
+        { header: 'STT', width: 1 },
+        { header: 'Yêu cầu', width: 4 },
+      ],
+      rows: [{ cells: ['1'] }],
+    };
     expect(errorOf(template([table])).at).toBe('blocks[0].rows[0].cells');
   });
 
@@ -145,16 +157,20 @@ describe('placeholder resolution', () => {
     expect(paragraphText('{{proposedLevel | level | capitalize}}')).toBe('Cấp độ 3');
     expect(paragraphText('{{system.infoTypeLabels | join}}')).toBe('Thông tin công cộng, Thông tin cá nhân');
     expect(paragraphText("{{system.infoTypeLabels | join:' và '}}")).toBe('Thông tin công cộng và Thông tin cá nhân');
-    const [list] = resolve([{ type: 'list', marker: 'none', items: [{ each: 'planSections', as: 's', text: '{{@index | point}}) {{s.title}}' }] }]);
+    const [list] = resolve([
+      { type: 'list', marker: 'none', items: [{ each: 'planSections', as: 's', text: '{{@index | point}}) {{s.title}}' }] },
+    ]);
     expect(list.type === 'list' && list.items.map((i) => i.runs[0].text.slice(0, 2))).toEqual(['a)', 'b)', 'c)', 'd)', 'đ)', 'e)', 'g)']);
   });
 
   it('leaves a gap for the clerk when a value is blank', () => {
     expect(paragraphText('Số: {{documentNumber | blank:……/……}}')).toBe('Số: ……/……');
-    expect(paragraphText('Số: {{documentNumber | blank:……/……}}', { ...FIXTURE_DOSSIER, documentNumber: '15/SXD-VP' })).toBe('Số: 15/SXD-VP');
-    expect(paragraphText('Cấp độ theo tiêu chí: {{computedLevel | level | blank:chưa xác định}}', { ...FIXTURE_DOSSIER, computedLevel: null })).toBe(
-      'Cấp độ theo tiêu chí: chưa xác định',
+    expect(paragraphText('Số: {{documentNumber | blank:……/……}}', { ...FIXTURE_DOSSIER, documentNumber: '15/SXD-VP' })).toBe(
+      'Số: 15/SXD-VP',
     );
+    expect(
+      paragraphText('Cấp độ theo tiêu chí: {{computedLevel | level | blank:chưa xác định}}', { ...FIXTURE_DOSSIER, computedLevel: null }),
+    ).toBe('Cấp độ theo tiêu chí: chưa xác định');
   });
 
   it('prints NFC text even when the data arrives decomposed', () => {
@@ -200,7 +216,10 @@ describe('placeholder resolution', () => {
     const [table] = resolve([
       {
         type: 'table',
-        columns: [{ header: 'STT', width: 1 }, { header: 'Yêu cầu', width: 5 }],
+        columns: [
+          { header: 'STT', width: 1 },
+          { header: 'Yêu cầu', width: 5 },
+        ],
         rows: [{ each: 'planEntries', as: 'e', group: '{{e.groupName}}', cells: ['{{@index}}', '{{e.title}}'] }],
       },
     ]);
@@ -233,7 +252,9 @@ describe('placeholder resolution', () => {
     expect(nd85).toContain('Căn cứ Nghị định số 85/2016/NĐ-CP ngày 01 tháng 7 năm 2016');
     expect(nd85).toContain('Thông tư số 12/2022/TT-BTTTT');
     expect(nd85).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an toàn thông tin.');
-    expect(text({ ...FIXTURE_DOSSIER, decree: 'Nghị định số 999/2030/NĐ-CP' })).toContain('Căn cứ Nghị định số 999/2030/NĐ-CP của Chính phủ;');
+    expect(text({ ...FIXTURE_DOSSIER, decree: 'Nghị định số 999/2030/NĐ-CP' })).toContain(
+      'Căn cứ Nghị định số 999/2030/NĐ-CP của Chính phủ;',
+    );
   });
 
   it('upper-cases the issuing body and the title as the layout requires', () => {
@@ -241,7 +262,11 @@ describe('placeholder resolution', () => {
       { type: 'header', issuer: { parent: '{{operator.parentName}}', name: '{{operator.name}}' }, number: 'Số: 1', placeDate: '{{place}}' },
       { type: 'title', text: 'Đề nghị thẩm định' },
     ]);
-    expect(header).toMatchObject({ issuerParent: 'UBND TỈNH SƠN LA', issuerName: 'SỞ XÂY DỰNG', nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM' });
+    expect(header).toMatchObject({
+      issuerParent: 'UBND TỈNH SƠN LA',
+      issuerName: 'SỞ XÂY DỰNG',
+      nationalTitle: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    });
     expect(title).toMatchObject({ text: 'ĐỀ NGHỊ THẨM ĐỊNH' });
   });
 

@@ -39,7 +39,13 @@ export function drawTable(pdf: PdfWriter, block: Extract<ResolvedBlock, { type: 
     });
     pdf.doc.y = y + h;
   };
-  const drawHeader = () => drawCells(header, 'bold', header.map(() => 'center'), headerH);
+  const drawHeader = () =>
+    drawCells(
+      header,
+      'bold',
+      header.map(() => 'center'),
+      headerH,
+    );
   const drawGroup = (text: string, h: number) => {
     const y = pdf.doc.y;
     pdf.doc.save().lineWidth(RULE_WIDTH).rect(pdf.left, y, pdf.width, h).stroke().restore();

@@ -1,4 +1,11 @@
-import { attachmentDisposition, cleanFileName, decodeFileName, detectAllowedType, downloadHeaders, storedFileName } from './attachment-type';
+import {
+  attachmentDisposition,
+  cleanFileName,
+  decodeFileName,
+  detectAllowedType,
+  downloadHeaders,
+  storedFileName,
+} from './attachment-type';
 
 const PDF = 'application/pdf';
 const JPEG = 'image/jpeg';
@@ -7,7 +14,10 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 describe('attachment type from content', () => {
   it('recognises a PDF and a PNG by their bytes', async () => {
     expect(await detectAllowedType(Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n'))).toBe('application/pdf');
-    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1c1f2a40000000049454e44ae426082', 'hex');
+    const png = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a1c1f2a40000000049454e44ae426082',
+      'hex',
+    );
     expect(await detectAllowedType(png)).toBe('image/png');
   });
 
@@ -56,7 +66,31 @@ describe('names are cleaned of controls, bidi characters and paths', () => {
   });
 
   it('strips C0 and C1 controls, DEL, bidi marks, embeddings, isolates, zero-width characters and BOM', () => {
-    const hostile = ['\u0000', '\u0009', '\u000a', '\u001f', '\u007f', '\u0085', '\u009f', '\u200e', '\u200f', '\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u061c', '\u200b', '\ufeff', '\u2028', '\u2029'];
+    const hostile = [
+      '\u0000',
+      '\u0009',
+      '\u000a',
+      '\u001f',
+      '\u007f',
+      '\u0085',
+      '\u009f',
+      '\u200e',
+      '\u200f',
+      '\u202a',
+      '\u202b',
+      '\u202c',
+      '\u202d',
+      '\u202e',
+      '\u2066',
+      '\u2067',
+      '\u2068',
+      '\u2069',
+      '\u061c',
+      '\u200b',
+      '\ufeff',
+      '\u2028',
+      '\u2029',
+    ];
     for (const c of hostile) expect(cleanFileName(`Bao${c}cao.pdf`)).toBe('Baocao.pdf');
   });
 
@@ -78,7 +112,9 @@ describe('Content-Disposition of a download (RFC 6266, filename* of RFC 8187)', 
     expect(attachmentDisposition('Thiết kế thi công.pdf')).toBe(
       `attachment; filename="Thiet ke thi cong.pdf"; filename*=UTF-8''Thi%E1%BA%BFt%20k%E1%BA%BF%20thi%20c%C3%B4ng.pdf`,
     );
-    expect(attachmentDisposition('Đề án (bản 2).pdf')).toBe(`attachment; filename="De an (ban 2).pdf"; filename*=UTF-8''%C4%90%E1%BB%81%20%C3%A1n%20%28b%E1%BA%A3n%202%29.pdf`);
+    expect(attachmentDisposition('Đề án (bản 2).pdf')).toBe(
+      `attachment; filename="De an (ban 2).pdf"; filename*=UTF-8''%C4%90%E1%BB%81%20%C3%A1n%20%28b%E1%BA%A3n%202%29.pdf`,
+    );
   });
 
   it('never lets a quote, a backslash, a line break or a bidi override into the header', () => {

@@ -24,8 +24,15 @@ describe('the actions a dossier offers its user (availableActions)', () => {
   });
 
   it('ND331 Art. 18.2–18.3: a level 3+ dossier, or one approved by another body, is approved only once appraised', () => {
-    expect(availableActions({ status: 'UNDER_APPRAISAL', proposedLevel: 3, appraiserAgencyId: 'so-kh', approverAgencyId: 'so-kh' }, ['APPRAISER', 'APPROVER'])).toEqual(['return', 'appraise']);
-    expect(availableActions({ status: 'UNDER_APPRAISAL', proposedLevel: 2, appraiserAgencyId: 'so-kh', approverAgencyId: null }, ['APPROVER'])).toEqual([]);
+    expect(
+      availableActions({ status: 'UNDER_APPRAISAL', proposedLevel: 3, appraiserAgencyId: 'so-kh', approverAgencyId: 'so-kh' }, [
+        'APPRAISER',
+        'APPROVER',
+      ]),
+    ).toEqual(['return', 'appraise']);
+    expect(
+      availableActions({ status: 'UNDER_APPRAISAL', proposedLevel: 2, appraiserAgencyId: 'so-kh', approverAgencyId: null }, ['APPROVER']),
+    ).toEqual([]);
     expect(availableActions({ ...routed, status: 'APPRAISED' }, ['APPROVER'])).toEqual(['approve']);
     expect(mayApproveWhileAppraising(3, true)).toBe(false);
   });

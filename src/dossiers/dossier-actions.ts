@@ -59,7 +59,11 @@ export function availableActions(d: DossierRouting, roles: readonly ActorRole[])
   return DOSSIER_ACTIONS.filter((action) => {
     const rule = TRANSITIONS[action];
     if (!rule.from.includes(d.status as DossierStatus) || !roles.includes(rule.actor)) return false;
-    return !(action === 'approve' && d.status === 'UNDER_APPRAISAL' && !mayApproveWhileAppraising(d.proposedLevel, sameBodyAppraisesAndApproves(d)));
+    return !(
+      action === 'approve' &&
+      d.status === 'UNDER_APPRAISAL' &&
+      !mayApproveWhileAppraising(d.proposedLevel, sameBodyAppraisesAndApproves(d))
+    );
   });
 }
 

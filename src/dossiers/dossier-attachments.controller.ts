@@ -19,17 +19,36 @@ export class DossierAttachmentsController {
   @RequirePermission('dossier:write')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['kind', 'file'], properties: { kind: { type: 'string', enum: ['DESIGN_DOCUMENT', 'EXPERT_OPINION', 'RISK_ASSESSMENT', 'INTERNAL_REGULATION', 'OTHER'] }, file: { type: 'string', format: 'binary' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['kind', 'file'],
+      properties: {
+        kind: { type: 'string', enum: ['DESIGN_DOCUMENT', 'EXPERT_OPINION', 'RISK_ASSESSMENT', 'INTERNAL_REGULATION', 'OTHER'] },
+        file: { type: 'string', format: 'binary' },
+      },
+    },
+  })
   @ApiOperation({ summary: 'Tải lên tệp đính kèm (PDF, DOCX, XLSX, PNG, JPEG; tối đa 20 MB)' })
   @ApiCreatedResponse({ type: AttachmentDto })
-  upload(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: AttachmentUploadDto, @UploadedFile() file: StoredFile | undefined): Promise<AttachmentDto> {
+  upload(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: AttachmentUploadDto,
+    @UploadedFile() file: StoredFile | undefined,
+  ): Promise<AttachmentDto> {
     return this.attachments.upload(user, id, body.kind as AttachmentKind, file);
   }
 
   @Get(':attachmentId')
   @RequirePermission('dossier:read')
   @ApiOperation({ summary: 'Tải về tệp đính kèm (tên theo loại tệp nhận biết từ nội dung; hệ thống bí mật nhà nước: 422)' })
-  async download(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('attachmentId', uuidPipe) attachmentId: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Param('attachmentId', uuidPipe) attachmentId: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.attachments.download(user, id, attachmentId);
     res.set(downloadHeaders(file.fileName, file.mediaType));
     return new StreamableFile(file.content, { type: file.mediaType, length: file.content.length });
@@ -39,7 +58,11 @@ export class DossierAttachmentsController {
   @HttpCode(204)
   @RequirePermission('dossier:write')
   @ApiOperation({ summary: 'Xóa tệp đính kèm của hồ sơ dự thảo' })
-  remove(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('attachmentId', uuidPipe) attachmentId: string): Promise<void> {
+  remove(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Param('attachmentId', uuidPipe) attachmentId: string,
+  ): Promise<void> {
     return this.attachments.remove(user, id, attachmentId);
   }
 }

@@ -36,9 +36,13 @@ export class DossierAttachmentsService {
       await this.editableDossier(user, dossierId, em, true);
       const mediaType = await detectAllowedType(file.buffer);
       if (!mediaType) {
-        throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', `Chỉ nhận tệp ${Object.values(ALLOWED_MEDIA_TYPES).join(', ')}; nội dung tệp này không thuộc các loại đó.`, {
-          file: ['loại tệp không được chấp nhận (kiểm tra theo nội dung, không theo tên)'],
-        });
+        throw new DomainError(
+          'ATTACHMENT_TYPE_NOT_ALLOWED',
+          `Chỉ nhận tệp ${Object.values(ALLOWED_MEDIA_TYPES).join(', ')}; nội dung tệp này không thuộc các loại đó.`,
+          {
+            file: ['loại tệp không được chấp nhận (kiểm tra theo nội dung, không theo tên)'],
+          },
+        );
       }
       const attachment = await em.getRepository(DossierAttachment).save({
         dossierId,
@@ -57,7 +61,11 @@ export class DossierAttachmentsService {
     });
   }
 
-  async download(user: AuthUser, dossierId: string, attachmentId: string): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
+  async download(
+    user: AuthUser,
+    dossierId: string,
+    attachmentId: string,
+  ): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
     const dossier = await this.queries.findVisible(user, dossierId);
     await this.queries.assertNotStateSecret(this.dataSource.manager, dossier);
     const attachment = await this.dataSource
@@ -68,12 +76,21 @@ export class DossierAttachmentsService {
       .getOne();
     if (!attachment) throw notFound('Không tìm thấy tệp đính kèm.');
     // Rows stored before names followed the detected type are served under a name that does.
-    return { fileName: storedFileName(attachment.fileName, attachment.mediaType), mediaType: attachment.mediaType, content: attachment.content };
+    return {
+      fileName: storedFileName(attachment.fileName, attachment.mediaType),
+      mediaType: attachment.mediaType,
+      content: attachment.content,
+    };
   }
 
   /** Deletes every file of a dossier in the caller's transaction; what remains of each is its id, kind and hashes. */
-  async purge(em: EntityManager, dossierId: string): Promise<{ id: string; kind: string; sha256: string; fileNameSha256: string; sizeBytes: number }[]> {
-    const rows: DossierAttachment[] = await em.getRepository(DossierAttachment).find({ where: { dossierId }, order: { uploadedAt: 'ASC' } });
+  async purge(
+    em: EntityManager,
+    dossierId: string,
+  ): Promise<{ id: string; kind: string; sha256: string; fileNameSha256: string; sizeBytes: number }[]> {
+    const rows: DossierAttachment[] = await em
+      .getRepository(DossierAttachment)
+      .find({ where: { dossierId }, order: { uploadedAt: 'ASC' } });
     if (rows.length) await em.getRepository(DossierAttachment).delete({ dossierId });
     return rows.map((a) => ({ id: a.id, kind: a.kind, sha256: a.sha256, fileNameSha256: sha256(a.fileName), sizeBytes: a.sizeBytes }));
   }
@@ -95,7 +112,8 @@ export class DossierAttachmentsService {
       throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được sửa tệp của hồ sơ này.');
     }
     if (upload) await this.queries.assertNotStateSecret(em, dossier, 'file');
-    if (!isEditable(dossier.status)) throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ thêm, bớt tệp khi hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
+    if (!isEditable(dossier.status))
+      throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ thêm, bớt tệp khi hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
     return dossier;
   }
 }

@@ -48,7 +48,10 @@ describe('dossier completeness', () => {
 
   it('requires the level justification, and says so twice when the level is undetermined', () => {
     expect(codes(complete({ levelJustification: '' }))).toEqual(['LEVEL_JUSTIFICATION_MISSING']);
-    expect(codes(complete({ levelJustification: '', levelUndetermined: true }))).toEqual(['LEVEL_JUSTIFICATION_MISSING', 'LEVEL_UNDETERMINED']);
+    expect(codes(complete({ levelJustification: '', levelUndetermined: true }))).toEqual([
+      'LEVEL_JUSTIFICATION_MISSING',
+      'LEVEL_UNDETERMINED',
+    ]);
   });
 
   it('requires a risk assessment under ND331 only (Art. 10)', () => {
@@ -78,7 +81,9 @@ describe('dossier completeness', () => {
       ['PLAN_REQUIREMENT_DATE_MISSING', 'R2'],
       ['PLAN_REQUIREMENT_UNANSWERED', 'R3'],
     ]);
-    expect(codes(complete({ planEntries: { ...complete().planEntries, R3: { status: 'NOT_APPLICABLE' } } }))).toEqual(['PLAN_REQUIREMENT_REASON_MISSING']);
+    expect(codes(complete({ planEntries: { ...complete().planEntries, R3: { status: 'NOT_APPLICABLE' } } }))).toEqual([
+      'PLAN_REQUIREMENT_REASON_MISSING',
+    ]);
   });
 
   it('requires the internal security regulation to be issued (TT12 Art. 9.7)', () => {
@@ -90,6 +95,8 @@ describe('dossier completeness', () => {
     expect(codes(complete({ proposedLevel: 4 }))).toEqual(['EXPERT_OPINION_MISSING']);
     expect(codes(complete({ proposedLevel: 5, expertOpinion: { unit: 'Phòng An ninh mạng', summary: 'Nhất trí' } }))).toEqual([]);
     expect(codes(complete({ proposedLevel: 4, attachmentKinds: ['DESIGN_DOCUMENT', 'EXPERT_OPINION'] }))).toEqual([]);
-    expect(codes(complete({ proposedLevel: 4, expertOpinion: { unit: 'Phòng An ninh mạng', summary: '' } }))).toEqual(['EXPERT_OPINION_MISSING']);
+    expect(codes(complete({ proposedLevel: 4, expertOpinion: { unit: 'Phòng An ninh mạng', summary: '' } }))).toEqual([
+      'EXPERT_OPINION_MISSING',
+    ]);
   });
 });

@@ -34,7 +34,8 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
   // Part 1: general description (ND85 Art. 15.1; TT12 Art. 8.2).
   if (blank(input.description.overview)) add('DESCRIPTION_OVERVIEW_MISSING', 'Phần 1: chưa có mô tả tổng quan về hệ thống.');
   if (blank(input.description.scope)) add('DESCRIPTION_SCOPE_MISSING', 'Phần 1: chưa nêu phạm vi, quy mô của hệ thống.');
-  if (blank(input.description.servedPopulation)) add('DESCRIPTION_SERVED_POPULATION_MISSING', 'Phần 1: chưa nêu đối tượng phục vụ của hệ thống.');
+  if (blank(input.description.servedPopulation))
+    add('DESCRIPTION_SERVED_POPULATION_MISSING', 'Phần 1: chưa nêu đối tượng phục vụ của hệ thống.');
 
   // Part 2: design document (ND85 Art. 15.2 / ND331 Art. 21.2).
   if (!input.attachmentKinds.includes('DESIGN_DOCUMENT')) add('DESIGN_DOCUMENT_MISSING', 'Phần 2: chưa đính kèm tài liệu thiết kế.');
@@ -51,16 +52,25 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
 
   // Part 4: the security plan, section by section and requirement by requirement (ND331 Art. 22.6).
   for (const section of PLAN_SECTIONS) {
-    if (blank(input.planSections[section.key])) add('PLAN_SECTION_MISSING', `Phần 4: chưa có nội dung mục "${section.title}".`, section.key);
+    if (blank(input.planSections[section.key]))
+      add('PLAN_SECTION_MISSING', `Phần 4: chưa có nội dung mục "${section.title}".`, section.key);
   }
   for (const requirement of input.requirements) {
     const entry = input.planEntries[requirement.code];
     if (!entry) {
       add('PLAN_REQUIREMENT_UNANSWERED', `Phần 4: chưa trả lời yêu cầu "${requirement.title}".`, requirement.code);
     } else if (entry.status === 'PLANNED' && blank(entry.plannedDate)) {
-      add('PLAN_REQUIREMENT_DATE_MISSING', `Phần 4: yêu cầu "${requirement.title}" có kế hoạch nhưng chưa nêu thời hạn triển khai.`, requirement.code);
+      add(
+        'PLAN_REQUIREMENT_DATE_MISSING',
+        `Phần 4: yêu cầu "${requirement.title}" có kế hoạch nhưng chưa nêu thời hạn triển khai.`,
+        requirement.code,
+      );
     } else if (entry.status === 'NOT_APPLICABLE' && blank(entry.reason)) {
-      add('PLAN_REQUIREMENT_REASON_MISSING', `Phần 4: yêu cầu "${requirement.title}" không áp dụng nhưng chưa nêu lý do.`, requirement.code);
+      add(
+        'PLAN_REQUIREMENT_REASON_MISSING',
+        `Phần 4: yêu cầu "${requirement.title}" không áp dụng nhưng chưa nêu lý do.`,
+        requirement.code,
+      );
     } else if (entry.status !== 'NOT_APPLICABLE' && blank(entry.description)) {
       add('PLAN_REQUIREMENT_DESCRIPTION_MISSING', `Phần 4: chưa mô tả cách đáp ứng yêu cầu "${requirement.title}".`, requirement.code);
     }
@@ -74,7 +84,8 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
   if (input.proposedLevel >= 4) {
     const opinion = input.expertOpinion;
     const given = (opinion && !blank(opinion.unit) && !blank(opinion.summary)) || input.attachmentKinds.includes('EXPERT_OPINION');
-    if (!given) add('EXPERT_OPINION_MISSING', 'Phần 5: hồ sơ cấp độ 4, 5 cần ý kiến chuyên môn của đơn vị chuyên trách về an toàn, an ninh mạng.');
+    if (!given)
+      add('EXPERT_OPINION_MISSING', 'Phần 5: hồ sơ cấp độ 4, 5 cần ý kiến chuyên môn của đơn vị chuyên trách về an toàn, an ninh mạng.');
   }
   return missing;
 }

@@ -18,7 +18,12 @@ export class DossierDocumentsController {
   @LimitedPerUser('file')
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
   @ApiOperation({ summary: 'Văn bản theo mẫu: mau-01, mau-02, thuyet-minh, mau-04, mau-06 — dạng .pdf hoặc .docx' })
-  async download(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('file') file: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Param('file') file: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const document = await this.documents.render(user, id, file);
     res.set(downloadHeaders(document.fileName, document.mediaType));
     return new StreamableFile(document.content, { type: document.mediaType, length: document.content.length });

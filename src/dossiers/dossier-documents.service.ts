@@ -44,7 +44,11 @@ export class DossierDocumentsService {
     await this.queries.assertNotStateSecret(this.dataSource.manager, dossier);
     this.assertAvailable(form, dossier);
     const data = await this.data(this.dataSource.manager, dossier, form);
-    return { fileName: documentFileName(form, data, format), mediaType: DOCUMENT_MIME_TYPES[format], content: await renderDocument(form, data, format) };
+    return {
+      fileName: documentFileName(form, data, format),
+      mediaType: DOCUMENT_MIME_TYPES[format],
+      content: await renderDocument(form, data, format),
+    };
   }
 
   /** Mẫu 01 is for levels 1–2 and Mẫu 02 for 3–5; Mẫu 04 exists once appraised, Mẫu 06 once approved. */
@@ -68,7 +72,9 @@ export class DossierDocumentsService {
     const appraiserName = d.appraiserName ?? route?.appraiserName ?? '';
     const appraiserId = d.appraiserAgencyId ?? route?.appraiserAgencyId ?? null;
     const appraiser = appraiserId ? await this.agency(em, appraiserId) : { name: appraiserName, code: '' };
-    const province = (await em.query(`SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1`, [d.provinceCode]))[0]?.name as string | undefined;
+    const province = (
+      await em.query(`SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1`, [d.provinceCode])
+    )[0]?.name as string | undefined;
     const date = form === 'mau-06' ? d.decision!.date : form === 'mau-04' ? d.appraisal!.appraisedAt.slice(0, 10) : this.clock.today();
     return {
       decree: DECREES[d.regime],
@@ -107,12 +113,23 @@ export class DossierDocumentsService {
             : entry.status === 'PLANNED'
               ? `Kế hoạch triển khai đến ${(entry.plannedDate ?? '').split('-').reverse().join('/')}`
               : 'Không áp dụng';
-        return { code: r.code, groupName: r.groupName, title: r.title, tcvnClause: r.tcvnClause, statusLabel, description: (entry?.status === 'NOT_APPLICABLE' ? entry.reason : entry?.description) ?? '' };
+        return {
+          code: r.code,
+          groupName: r.groupName,
+          title: r.title,
+          tcvnClause: r.tcvnClause,
+          statusLabel,
+          description: (entry?.status === 'NOT_APPLICABLE' ? entry.reason : entry?.description) ?? '',
+        };
       }),
       catalogueTitle: catalogue.title,
-      expertOpinion: d.expertOpinion ? { unit: d.expertOpinion.unit, summary: d.expertOpinion.summary, date: d.expertOpinion.date ?? undefined } : undefined,
+      expertOpinion: d.expertOpinion
+        ? { unit: d.expertOpinion.unit, summary: d.expertOpinion.summary, date: d.expertOpinion.date ?? undefined }
+        : undefined,
       attachments: attachments.map((a) => ({ kindLabel: ATTACHMENT_KIND_LABELS[a.kind], fileName: a.fileName })),
-      appraisal: d.appraisal ? { appraiser, conclusion: d.appraisal.conclusion, opinions: d.appraisal.opinions, reasons: d.appraisal.reasons } : undefined,
+      appraisal: d.appraisal
+        ? { appraiser, conclusion: d.appraisal.conclusion, opinions: d.appraisal.opinions, reasons: d.appraisal.reasons }
+        : undefined,
       decision: d.decision
         ? {
             number: d.decision.number,
@@ -128,7 +145,10 @@ export class DossierDocumentsService {
   }
 
   private async agency(em: EntityManager, id: string): Promise<DocumentAgency> {
-    const [row] = await em.query(`SELECT a.name, a.code, p.name AS parent_name FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = $1`, [id]);
+    const [row] = await em.query(
+      `SELECT a.name, a.code, p.name AS parent_name FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = $1`,
+      [id],
+    );
     return { name: row.name, code: row.code, parentName: row.parent_name ?? undefined };
   }
 }

@@ -37,7 +37,11 @@ export class DossierDraftingService {
     return this.dataSource.transaction(async (em) => {
       const system = await this.systems.findVisible(user, dto.systemId, em);
       this.assertCanWrite(user, system);
-      assertNoStateSecret(system.infoTypes.includes('STATE_SECRET'), dto.facts, dto.facts && factsIncludeStateSecret(dto.facts) ? 'facts.infoTypes' : undefined);
+      assertNoStateSecret(
+        system.infoTypes.includes('STATE_SECRET'),
+        dto.facts,
+        dto.facts && factsIncludeStateSecret(dto.facts) ? 'facts.infoTypes' : undefined,
+      );
       if (system.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không lập hồ sơ mới.');
       const asOf = this.clock.today();
       const regime = regimeFor(asOf, { transitionalProject: dto.transitionalProject });
@@ -90,17 +94,30 @@ export class DossierDraftingService {
         const facts = dto.facts ?? current.classification.facts;
         const result = dto.facts ? this.evaluate(facts, current.regime) : current.classification.result;
         next.levelJustification = dto.levelJustification ?? current.levelJustification;
-        next.proposedLevel = this.proposedLevel(dto.proposedLevel ?? (dto.facts ? undefined : current.proposedLevel), result, next.levelJustification);
-        next.classification = dto.facts ? { asOf: this.clock.today(), facts: facts as unknown as ClassificationFacts, result } : current.classification;
+        next.proposedLevel = this.proposedLevel(
+          dto.proposedLevel ?? (dto.facts ? undefined : current.proposedLevel),
+          result,
+          next.levelJustification,
+        );
+        next.classification = dto.facts
+          ? { asOf: this.clock.today(), facts: facts as unknown as ClassificationFacts, result }
+          : current.classification;
         next.computedLevel = result.level;
         next.levelUndetermined = result.undetermined;
       }
       if (dto.description) next.description = { ...current.description, ...definedOnly(dto.description) };
       if (dto.planSections) next.planSections = { ...current.planSections, ...definedOnly(dto.planSections) };
-      if (dto.planEntries) next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, current.catalogueId);
+      if (dto.planEntries)
+        next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, current.catalogueId);
       if (dto.expertOpinion !== undefined) next.expertOpinion = dto.expertOpinion;
       await this.save(em, next, dto.version);
-      await this.audit.record(em, { action: 'UPDATE', entityType: 'dossier', entityId: id, before: summary(current), after: { ...summary(next), changed: Object.keys(dto).filter((k) => k !== 'version') } });
+      await this.audit.record(em, {
+        action: 'UPDATE',
+        entityType: 'dossier',
+        entityId: id,
+        before: summary(current),
+        after: { ...summary(next), changed: Object.keys(dto).filter((k) => k !== 'version') },
+      });
       return this.queries.get(user, id, em);
     });
   }
@@ -111,7 +128,8 @@ export class DossierDraftingService {
     this.assertCanWrite(user, dossier);
     await this.queries.assertNotStateSecret(em, dossier);
     if (dossier.version !== version) throw versionConflict();
-    if (!isEditable(dossier.status)) throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ sửa được hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
+    if (!isEditable(dossier.status))
+      throw new DomainError('DOSSIER_NOT_EDITABLE', 'Chỉ sửa được hồ sơ đang dự thảo hoặc đang bổ sung theo yêu cầu.');
     return dossier;
   }
 
@@ -148,14 +166,29 @@ export class DossierDraftingService {
     return proposed;
   }
 
-  private mergePlanEntries(current: Record<string, PlanEntry>, updates: UpdateDossierDto['planEntries'] & object, level: number, catalogueId: string): Record<string, PlanEntry> {
+  private mergePlanEntries(
+    current: Record<string, PlanEntry>,
+    updates: UpdateDossierDto['planEntries'] & object,
+    level: number,
+    catalogueId: string,
+  ): Record<string, PlanEntry> {
     const codes = new Set(listRequirements(level, catalogueId).map((r) => r.code));
     const unknown = updates.map((u, i) => [u.code, i] as const).filter(([code]) => !codes.has(code));
     if (unknown.length) {
-      throw new DomainError('VALIDATION_FAILED', 'Có yêu cầu không thuộc danh mục của cấp độ đề xuất.', Object.fromEntries(unknown.map(([code, i]) => [`planEntries[${i}].code`, [`không có yêu cầu ${code} ở cấp độ ${level}`]])));
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        'Có yêu cầu không thuộc danh mục của cấp độ đề xuất.',
+        Object.fromEntries(unknown.map(([code, i]) => [`planEntries[${i}].code`, [`không có yêu cầu ${code} ở cấp độ ${level}`]])),
+      );
     }
     const merged = { ...current };
-    for (const u of updates) merged[u.code] = { status: u.status, plannedDate: u.plannedDate ?? null, reason: u.reason ?? null, description: u.description ?? null };
+    for (const u of updates)
+      merged[u.code] = {
+        status: u.status,
+        plannedDate: u.plannedDate ?? null,
+        reason: u.reason ?? null,
+        description: u.description ?? null,
+      };
     return merged;
   }
 }
@@ -171,5 +204,12 @@ export function factsFromSystem(system: InformationSystem): Record<string, unkno
 }
 
 function summary(d: Dossier): object {
-  return { systemId: d.systemId, status: d.status, regime: d.regime, computedLevel: d.computedLevel, proposedLevel: d.proposedLevel, version: d.version };
+  return {
+    systemId: d.systemId,
+    status: d.status,
+    regime: d.regime,
+    computedLevel: d.computedLevel,
+    proposedLevel: d.proposedLevel,
+    version: d.version,
+  };
 }

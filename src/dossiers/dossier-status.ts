@@ -1,5 +1,14 @@
 /** Dossier states and their Vietnamese wording (Mẫu 08, column 6, for the first four). */
-export const DOSSIER_STATUSES = ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED', 'APPROVED', 'WITHDRAWN', 'SUPERSEDED'] as const;
+export const DOSSIER_STATUSES = [
+  'DRAFT',
+  'SUBMITTED',
+  'RETURNED',
+  'UNDER_APPRAISAL',
+  'APPRAISED',
+  'APPROVED',
+  'WITHDRAWN',
+  'SUPERSEDED',
+] as const;
 export type DossierStatus = (typeof DOSSIER_STATUSES)[number];
 
 export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {

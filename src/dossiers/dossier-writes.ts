@@ -8,8 +8,16 @@ import { Dossier } from './dossier.entity';
  */
 
 /** A system's dossiers in the given statuses (oldest first), locked for the caller's transaction to change them. */
-export function lockDossiersOfSystem(em: EntityManager, systemId: string, statuses: readonly string[], exceptId?: string): Promise<Dossier[]> {
-  const qb = em.getRepository(Dossier).createQueryBuilder('d').where('d.system_id = :systemId AND d.status IN (:...statuses)', { systemId, statuses });
+export function lockDossiersOfSystem(
+  em: EntityManager,
+  systemId: string,
+  statuses: readonly string[],
+  exceptId?: string,
+): Promise<Dossier[]> {
+  const qb = em
+    .getRepository(Dossier)
+    .createQueryBuilder('d')
+    .where('d.system_id = :systemId AND d.status IN (:...statuses)', { systemId, statuses });
   if (exceptId) qb.andWhere('d.id <> :exceptId', { exceptId });
   return qb.orderBy('d.created_at', 'ASC').setLock('pessimistic_write').getMany();
 }
@@ -17,7 +25,12 @@ export function lockDossiersOfSystem(em: EntityManager, systemId: string, status
 /** Writes a dossier at the version the caller read; another writer in between → 409 (optimistic locking). */
 export async function saveDossier(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
   const { id, createdAt: _c, updatedAt: _u, ...values } = next;
-  const { affected } = await em.createQueryBuilder().update(Dossier).set(values).where('id = :id AND version = :expectedVersion', { id, expectedVersion }).execute();
+  const { affected } = await em
+    .createQueryBuilder()
+    .update(Dossier)
+    .set(values)
+    .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+    .execute();
   if (affected !== 1) throw versionConflict();
 }
 

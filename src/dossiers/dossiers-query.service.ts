@@ -72,7 +72,9 @@ export class DossiersQueryService {
       .getManyAndCount();
     const refs = await this.refs(this.dataSource.manager, rows);
     return {
-      items: rows.map((d) => mapDossierSummary(d, { system: refs.get(d.systemId)!, owner: refs.get(d.ownerAgencyId)! }, this.clock.today())),
+      items: rows.map((d) =>
+        mapDossierSummary(d, { system: refs.get(d.systemId)!, owner: refs.get(d.ownerAgencyId)! }, this.clock.today()),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,

@@ -1,6 +1,12 @@
 import { createHash } from 'node:crypto';
 import { DomainError } from '../common/errors/domain-error';
-import { assertNoStateSecret, DossierTexts, factsIncludeStateSecret, involvesStateSecret, redactDossierTexts } from './state-secret-dossier';
+import {
+  assertNoStateSecret,
+  DossierTexts,
+  factsIncludeStateSecret,
+  involvesStateSecret,
+  redactDossierTexts,
+} from './state-secret-dossier';
 
 const hash = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -40,7 +46,13 @@ describe('redacting a dossier whose system became state-secret (Law 116/2025 Art
     id: 'd1',
     proposedLevel: 3,
     levelJustification: 'Hệ thống giải quyết thủ tục hành chính',
-    description: { overview: 'Tổng quan', scope: 'Toàn tỉnh', servedPopulation: null, architecture: 'Sơ đồ mạng LAN, dải IP 10.0.0.0/24', components: [{ name: 'CSDL' }] },
+    description: {
+      overview: 'Tổng quan',
+      scope: 'Toàn tỉnh',
+      servedPopulation: null,
+      architecture: 'Sơ đồ mạng LAN, dải IP 10.0.0.0/24',
+      components: [{ name: 'CSDL' }],
+    },
     planSections: { a: 'Thiết kế an toàn', b: '' },
     planEntries: { 'QL.1': { status: 'IMPLEMENTED', description: 'Tường lửa Fortigate tại phòng máy' } },
     expertOpinion: { unit: 'Phòng CNTT', summary: 'Đồng ý' },
@@ -73,7 +85,10 @@ describe('redacting a dossier whose system became state-secret (Law 116/2025 Art
       { field: 'description.architecture', sha256: hash('Sơ đồ mạng LAN, dải IP 10.0.0.0/24') },
       { field: 'description.components', sha256: hash(JSON.stringify([{ name: 'CSDL' }])) },
       { field: 'planSections.a', sha256: hash('Thiết kế an toàn') },
-      { field: 'planEntries.QL.1', sha256: hash(JSON.stringify({ status: 'IMPLEMENTED', description: 'Tường lửa Fortigate tại phòng máy' })) },
+      {
+        field: 'planEntries.QL.1',
+        sha256: hash(JSON.stringify({ status: 'IMPLEMENTED', description: 'Tường lửa Fortigate tại phòng máy' })),
+      },
       { field: 'expertOpinion', sha256: hash(JSON.stringify({ unit: 'Phòng CNTT', summary: 'Đồng ý' })) },
       { field: 'returnItems', sha256: hash(JSON.stringify(['Bổ sung sơ đồ mạng'])) },
       { field: 'appraisal.opinions', sha256: hash('Phù hợp') },

@@ -15,7 +15,8 @@ export const STATE_SECRET_DOSSIER_MESSAGE =
   'Hệ thống xử lý thông tin bí mật nhà nước: hồ sơ đề xuất cấp độ không được lập, sửa, gửi, in hay tải tệp trên hệ thống nối mạng (Điều 15 Luật An ninh mạng số 116/2025/QH15); hãy lập và gửi hồ sơ theo chế độ mật.';
 
 /** The reason written on a dossier withdrawn because its system became state-secret. */
-export const STATE_SECRET_WITHDRAWAL_NOTE = 'Rút hồ sơ do hệ thống được xác định xử lý thông tin bí mật nhà nước; nội dung mô tả và tệp đính kèm đã được xóa khỏi hệ thống nối mạng.';
+export const STATE_SECRET_WITHDRAWAL_NOTE =
+  'Rút hồ sơ do hệ thống được xác định xử lý thông tin bí mật nhà nước; nội dung mô tả và tệp đính kèm đã được xóa khỏi hệ thống nối mạng.';
 
 /** What remains of a submitted revision of a state-secret dossier: the marker; its SHA-256 stays on the row. */
 export const REDACTED_REVISION = { redacted: 'STATE_SECRET' } as const;
@@ -31,7 +32,11 @@ export function involvesStateSecret(systemStateSecret: boolean, facts: unknown):
 }
 
 export function stateSecretDossierError(field?: string): DomainError {
-  return new DomainError('STATE_SECRET_OFFLINE_DOSSIER', STATE_SECRET_DOSSIER_MESSAGE, field ? { [field]: ['hệ thống xử lý thông tin bí mật nhà nước'] } : undefined);
+  return new DomainError(
+    'STATE_SECRET_OFFLINE_DOSSIER',
+    STATE_SECRET_DOSSIER_MESSAGE,
+    field ? { [field]: ['hệ thống xử lý thông tin bí mật nhà nước'] } : undefined,
+  );
 }
 
 export function assertNoStateSecret(systemStateSecret: boolean, facts: unknown, field?: string): void {
@@ -41,7 +46,13 @@ export function assertNoStateSecret(systemStateSecret: boolean, facts: unknown, 
 /** The parts of a dossier written in free text: what it says about the system and how it is protected. */
 export interface DossierTexts {
   levelJustification: string;
-  description: { overview: string | null; scope: string | null; servedPopulation: string | null; architecture: string | null; components: { name: string; description?: string }[] };
+  description: {
+    overview: string | null;
+    scope: string | null;
+    servedPopulation: string | null;
+    architecture: string | null;
+    components: { name: string; description?: string }[];
+  };
   planSections: Record<string, string>;
   planEntries: Record<string, PlanEntry>;
   expertOpinion: { unit: string; summary: string; date?: string | null } | null;
@@ -71,7 +82,8 @@ export function redactDossierTexts<T extends DossierTexts>(dossier: T): { redact
     if (!isBlank(value)) removed.push({ field, sha256: sha256(asText(value)) });
   };
   note('levelJustification', dossier.levelJustification);
-  for (const key of ['overview', 'scope', 'servedPopulation', 'architecture', 'components'] as const) note(`description.${key}`, dossier.description?.[key]);
+  for (const key of ['overview', 'scope', 'servedPopulation', 'architecture', 'components'] as const)
+    note(`description.${key}`, dossier.description?.[key]);
   for (const [key, text] of Object.entries(dossier.planSections ?? {})) note(`planSections.${key}`, text);
   for (const [code, entry] of Object.entries(dossier.planEntries ?? {})) note(`planEntries.${code}`, entry);
   note('expertOpinion', dossier.expertOpinion);

@@ -87,9 +87,22 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
    * Runs `handler` on the `cron` schedule (5 fields, Vietnam time unless `timeZone` says otherwise), once
    * per occurrence across all instances, e.g. registerRecurring('due-date-reminders', '0 7 * * *', …).
    */
-  async registerRecurring(name: string, cron: string, handler: () => Promise<void>, options: WorkerOptions & { timeZone?: string } = {}): Promise<void> {
+  async registerRecurring(
+    name: string,
+    cron: string,
+    handler: () => Promise<void>,
+    options: WorkerOptions & { timeZone?: string } = {},
+  ): Promise<void> {
     const { timeZone = 'Asia/Ho_Chi_Minh', ...workerOptions } = options;
-    await this.register({ kind: 'recurring', queue: name, cron, timeZone, options: workerOptions, handler: handler as JobHandler<never>, applied: false });
+    await this.register({
+      kind: 'recurring',
+      queue: name,
+      cron,
+      timeZone,
+      options: workerOptions,
+      handler: handler as JobHandler<never>,
+      applied: false,
+    });
   }
 
   /**
@@ -99,7 +112,8 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
    */
   async send(em: EntityManager, queue: string, data: object, options: WorkerOptions = {}): Promise<string | null> {
     const runner = em.queryRunner;
-    if (!runner?.isTransactionActive) throw new Error(`JobsService.send(${queue}) must be called with the EntityManager of an open transaction.`);
+    if (!runner?.isTransactionActive)
+      throw new Error(`JobsService.send(${queue}) must be called with the EntityManager of an open transaction.`);
     if (!(await this.isInstalled(em))) {
       this.logger.warn(`Chưa có hàng đợi công việc nền (chưa phiên bản nào chạy với JOBS_ENABLED=true): bỏ qua công việc ${queue}.`);
       return null;
@@ -112,7 +126,8 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
 
   private async register(registration: Registration): Promise<void> {
     if (!QUEUE_NAME.test(registration.queue)) throw new Error(`Invalid queue name: ${registration.queue}`);
-    if (this.registrations.some((r) => r.queue === registration.queue)) throw new Error(`Queue ${registration.queue} is already registered.`);
+    if (this.registrations.some((r) => r.queue === registration.queue))
+      throw new Error(`Queue ${registration.queue} is already registered.`);
     this.registrations.push(registration);
     if (this.started) await this.apply(registration);
   }
@@ -123,7 +138,10 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
     const { queue, options, handler } = registration;
     await this.boss.createQueue(queue, { name: queue, ...jobOptions(options) });
     if (registration.kind === 'recurring') await this.boss.schedule(queue, registration.cron!, {}, { tz: registration.timeZone });
-    const workOptions = { batchSize: options.batchSize ?? 1, ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}) };
+    const workOptions = {
+      batchSize: options.batchSize ?? 1,
+      ...(options.pollingIntervalSeconds ? { pollingIntervalSeconds: options.pollingIntervalSeconds } : {}),
+    };
     await this.boss.work<object>(queue, workOptions, async (jobs) => {
       // A batch completes or fails as a whole: run every job, then fail the batch if any failed; jobs that
       // succeeded are retried with it, which their idempotent handlers make harmless.

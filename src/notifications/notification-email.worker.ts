@@ -33,13 +33,20 @@ export class NotificationEmailWorker implements OnModuleInit, OnApplicationShutd
   ) {
     if (config.SMTP_URL) {
       // Bounded waits: a hung mail server fails the job (retried later) instead of holding the worker.
-      this.transport = createTransport({ url: config.SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }, { from: config.MAIL_FROM });
+      this.transport = createTransport(
+        { url: config.SMTP_URL, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 },
+        { from: config.MAIL_FROM },
+      );
     }
     this.publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
   }
 
   onModuleInit(): Promise<void> {
-    return this.jobs.registerWorker<NotificationEmailJob>(NOTIFICATION_EMAIL_QUEUE, (job) => this.deliver(job.notificationId), NOTIFICATION_EMAIL_JOB);
+    return this.jobs.registerWorker<NotificationEmailJob>(
+      NOTIFICATION_EMAIL_QUEUE,
+      (job) => this.deliver(job.notificationId),
+      NOTIFICATION_EMAIL_JOB,
+    );
   }
 
   /** After the jobs have stopped (onModuleDestroy), so no send is cut off. */

@@ -28,7 +28,13 @@ export class NotificationInboxService {
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)
       .getMany();
-    return { items: items.map(mapNotification), total: query.unreadOnly ? unread : total, unread, page: query.page, pageSize: query.pageSize };
+    return {
+      items: items.map(mapNotification),
+      total: query.unreadOnly ? unread : total,
+      unread,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   async markRead(user: AuthUser, id: string): Promise<void> {

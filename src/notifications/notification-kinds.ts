@@ -1,5 +1,12 @@
 /** What a notification is about; the workflow and the due-date reminders raise these. */
-export const NOTIFICATION_KINDS = ['DOSSIER_ROUTED', 'DOSSIER_RETURNED', 'DOSSIER_APPRAISED', 'DOSSIER_APPROVED', 'DUE_SOON', 'OVERDUE'] as const;
+export const NOTIFICATION_KINDS = [
+  'DOSSIER_ROUTED',
+  'DOSSIER_RETURNED',
+  'DOSSIER_APPRAISED',
+  'DOSSIER_APPROVED',
+  'DUE_SOON',
+  'OVERDUE',
+] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {

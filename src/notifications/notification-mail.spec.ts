@@ -12,8 +12,12 @@ const base = {
 
 describe('composeNotificationMail', () => {
   it('puts the Vietnamese title in the subject, on one line', () => {
-    expect(composeNotificationMail(base, 'https://capdo.sonla.gov.vn').subject).toBe('[capdo] Hồ sơ mới cần thẩm định: Cổng dịch vụ công tỉnh Sơn La');
-    expect(composeNotificationMail({ ...base, title: 'Hồ sơ\r\nBcc: x@example.com' }, 'https://capdo.sonla.gov.vn').subject).toBe('[capdo] Hồ sơ Bcc: x@example.com');
+    expect(composeNotificationMail(base, 'https://capdo.sonla.gov.vn').subject).toBe(
+      '[capdo] Hồ sơ mới cần thẩm định: Cổng dịch vụ công tỉnh Sơn La',
+    );
+    expect(composeNotificationMail({ ...base, title: 'Hồ sơ\r\nBcc: x@example.com' }, 'https://capdo.sonla.gov.vn').subject).toBe(
+      '[capdo] Hồ sơ Bcc: x@example.com',
+    );
   });
 
   it('writes the greeting, body, kind, Vietnam time and dossier link in the text', () => {
@@ -25,7 +29,7 @@ describe('composeNotificationMail', () => {
     expect(text).toContain(`Xem hồ sơ: https://capdo.sonla.gov.vn/ho-so/${DOSSIER}`);
   });
 
-  it('links the dossier in the HTML and keeps the body\'s line breaks', () => {
+  it("links the dossier in the HTML and keeps the body's line breaks", () => {
     const { html } = composeNotificationMail(base, 'http://127.0.0.1:3000');
     expect(html).toContain(`<a href="http://127.0.0.1:3000/ho-so/${DOSSIER}">Xem hồ sơ</a>`);
     expect(html).toContain('Công an tỉnh Sơn La.<br>Hạn kiểm tra');
@@ -33,7 +37,10 @@ describe('composeNotificationMail', () => {
   });
 
   it('escapes markup coming from system names and comments', () => {
-    const { html } = composeNotificationMail({ ...base, title: 'Hệ thống <script>alert(1)</script>', body: 'A & B "trích dẫn"' }, 'https://x');
+    const { html } = composeNotificationMail(
+      { ...base, title: 'Hệ thống <script>alert(1)</script>', body: 'A & B "trích dẫn"' },
+      'https://x',
+    );
     expect(html).not.toContain('<script>');
     expect(html).toContain('Hệ thống &lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).toContain('A &amp; B &quot;trích dẫn&quot;');

@@ -9,7 +9,7 @@ describe('recipientCondition', () => {
     expect(recipientCondition({ userIds: [], roles: [] }, 'u', 1)).toBeNull();
   });
 
-  it('selects the appraisers of one agency, numbering parameters after the caller\'s own', () => {
+  it("selects the appraisers of one agency, numbering parameters after the caller's own", () => {
     expect(recipientCondition({ agencyId: AGENCY, roles: ['APPRAISER'] }, 'u', 6)).toEqual({
       sql: 'u.active AND ((u.agency_id = $6::uuid AND u.role = ANY($7::varchar[])))',
       params: [AGENCY, ['APPRAISER']],
@@ -17,11 +17,17 @@ describe('recipientCondition', () => {
   });
 
   it('treats an empty role list as every role of the agency', () => {
-    expect(recipientCondition({ agencyId: AGENCY, roles: [] }, 'u', 1)).toEqual({ sql: 'u.active AND ((u.agency_id = $1::uuid))', params: [AGENCY] });
+    expect(recipientCondition({ agencyId: AGENCY, roles: [] }, 'u', 1)).toEqual({
+      sql: 'u.active AND ((u.agency_id = $1::uuid))',
+      params: [AGENCY],
+    });
   });
 
   it('selects every holder of a role province-wide when no agency is given', () => {
-    expect(recipientCondition({ roles: ['ADMIN', 'ADMIN'] }, 'x', 1)).toEqual({ sql: 'x.active AND ((x.role = ANY($1::varchar[])))', params: [['ADMIN']] });
+    expect(recipientCondition({ roles: ['ADMIN', 'ADMIN'] }, 'x', 1)).toEqual({
+      sql: 'x.active AND ((x.role = ANY($1::varchar[])))',
+      params: [['ADMIN']],
+    });
   });
 
   it('adds named users to the group, each once, and never selects inactive accounts', () => {

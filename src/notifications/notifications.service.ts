@@ -37,7 +37,8 @@ export class NotificationsService {
    * row and sends no mail. Returns the number of rows created.
    */
   async notify(em: EntityManager, input: NotifyInput): Promise<number> {
-    if (!em.queryRunner?.isTransactionActive) throw new Error('NotificationsService.notify must be called with the EntityManager of an open transaction.');
+    if (!em.queryRunner?.isTransactionActive)
+      throw new Error('NotificationsService.notify must be called with the EntityManager of an open transaction.');
     if (!isNotificationKind(input.kind)) throw new Error(`Unknown notification kind: ${input.kind}`);
     const who = recipientCondition(input.recipients, 'u', 6);
     if (!who) return 0;
@@ -53,7 +54,13 @@ export class NotificationsService {
       [input.kind, title, body, input.dossierId ?? null, input.dedupeKey ?? null, ...who.params],
     );
     for (const row of created) {
-      if (row.email) await this.jobs.send(em, NOTIFICATION_EMAIL_QUEUE, { notificationId: row.id } satisfies NotificationEmailJob, NOTIFICATION_EMAIL_JOB);
+      if (row.email)
+        await this.jobs.send(
+          em,
+          NOTIFICATION_EMAIL_QUEUE,
+          { notificationId: row.id } satisfies NotificationEmailJob,
+          NOTIFICATION_EMAIL_JOB,
+        );
     }
     return created.length;
   }

@@ -107,5 +107,8 @@ export async function agencyProgress(em: EntityManager, scope: ProgressScope): P
       ORDER BY b.name COLLATE "vi-x-icu"`,
     [scope.provinceCode, scope.asOf, scope.rootAgencyId ?? null],
   );
-  return rows.map(({ level1, level2, level3, level4, level5, ...row }) => ({ ...row, approvedByLevel: { '1': level1, '2': level2, '3': level3, '4': level4, '5': level5 } }));
+  return rows.map(({ level1, level2, level3, level4, level5, ...row }) => ({
+    ...row,
+    approvedByLevel: { '1': level1, '2': level2, '3': level3, '4': level4, '5': level5 },
+  }));
 }

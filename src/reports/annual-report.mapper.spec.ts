@@ -36,19 +36,49 @@ function system(over: Partial<AnnualSystemRow>): AnnualSystemRow {
 describe('Mẫu 08 row of a system', () => {
   it('leaves the status and decision blank for a system without a dossier', () => {
     const { dto, facts } = mapAnnualRow(system({}), 1, period, asOf);
-    expect(dto).toMatchObject({ status: null, statusLabel: '', decision: null, proposedLevel: null, deploymentStatusLabel: 'Chưa triển khai' });
+    expect(dto).toMatchObject({
+      status: null,
+      statusLabel: '',
+      decision: null,
+      proposedLevel: null,
+      deploymentStatusLabel: 'Chưa triển khai',
+    });
     expect(facts.classified).toBe(false);
-    expect(mau08Cells(dto)).toEqual(['1', 'Hệ thống một cửa điện tử xã Mường Lạn', 'UBND xã Mường Lạn', 'UBND xã Mường Lạn', '', '', '', 'Số 01/QC-ATTT ngày 15/05/2025', '', 'Chưa triển khai', '', '']);
+    expect(mau08Cells(dto)).toEqual([
+      '1',
+      'Hệ thống một cửa điện tử xã Mường Lạn',
+      'UBND xã Mường Lạn',
+      'UBND xã Mường Lạn',
+      '',
+      '',
+      '',
+      'Số 01/QC-ATTT ngày 15/05/2025',
+      '',
+      'Chưa triển khai',
+      '',
+      '',
+    ]);
   });
 
   it('reads a dossier under appraisal as "Đã gửi thẩm định", with its proposed level and the plan\'s last date', () => {
     const { dto, facts } = mapAnnualRow(
-      system({ currentState: 'UNDER_APPRAISAL', currentProposedLevel: 3, currentPlan: { a: { status: 'PLANNED', plannedDate: '2027-01-31' } }, hadDossier: true, lastFirstSubmittedOn: '2026-02-20' }),
+      system({
+        currentState: 'UNDER_APPRAISAL',
+        currentProposedLevel: 3,
+        currentPlan: { a: { status: 'PLANNED', plannedDate: '2027-01-31' } },
+        hadDossier: true,
+        lastFirstSubmittedOn: '2026-02-20',
+      }),
       2,
       period,
       asOf,
     );
-    expect(dto).toMatchObject({ status: 'SUBMITTED', statusLabel: 'Đã gửi thẩm định', proposedLevel: 3, expectedFullDeploymentOn: '2027-01-31' });
+    expect(dto).toMatchObject({
+      status: 'SUBMITTED',
+      statusLabel: 'Đã gửi thẩm định',
+      proposedLevel: 3,
+      expectedFullDeploymentOn: '2027-01-31',
+    });
     expect(facts).toMatchObject({ classified: true, submittedInPeriod: true, approvedInPeriod: false });
   });
 
@@ -68,15 +98,29 @@ describe('Mẫu 08 row of a system', () => {
       period,
       asOf,
     );
-    expect(dto).toMatchObject({ statusLabel: 'Đã được phê duyệt', approvedLevel: 2, decision: { number: '115/QĐ-CAT-PA05', date: '2026-02-02', issuer: 'Công an tỉnh Sơn La' } });
+    expect(dto).toMatchObject({
+      statusLabel: 'Đã được phê duyệt',
+      approvedLevel: 2,
+      decision: { number: '115/QĐ-CAT-PA05', date: '2026-02-02', issuer: 'Công an tỉnh Sơn La' },
+    });
     expect(mau08Cells(dto)[6]).toBe('Số 115/QĐ-CAT-PA05 ngày 02/02/2026 của Công an tỉnh Sơn La');
     expect(facts).toMatchObject({ approvedLevel: 2, approvedInPeriod: true });
   });
 
   it('counts a decision recorded on the system before the registry as approved, but not one dated after the figures date', () => {
-    const recorded = { recordedLevel: 3, recordedDecisionNumber: '12/QĐ-UBND', recordedDecisionDate: '2023-06-01', recordedDecisionIssuer: 'UBND tỉnh Sơn La' };
+    const recorded = {
+      recordedLevel: 3,
+      recordedDecisionNumber: '12/QĐ-UBND',
+      recordedDecisionDate: '2023-06-01',
+      recordedDecisionIssuer: 'UBND tỉnh Sơn La',
+    };
     const before = mapAnnualRow(system(recorded), 4, period, asOf);
-    expect(before.dto).toMatchObject({ status: 'APPROVED', proposedLevel: 3, approvedLevel: 3, decision: { number: '12/QĐ-UBND', date: '2023-06-01' } });
+    expect(before.dto).toMatchObject({
+      status: 'APPROVED',
+      proposedLevel: 3,
+      approvedLevel: 3,
+      decision: { number: '12/QĐ-UBND', date: '2023-06-01' },
+    });
     expect(before.facts).toMatchObject({ classified: true, approvedInPeriod: false });
     const later = mapAnnualRow(system({ ...recorded, recordedDecisionDate: '2026-12-01' }), 4, period, asOf);
     expect(later.dto).toMatchObject({ status: null, decision: null, approvedLevel: null });
@@ -104,7 +148,12 @@ describe('Mẫu 08 row of a system', () => {
   });
 
   it('expects no further deployment once the plan is fully deployed', () => {
-    const { dto } = mapAnnualRow(system({ deploymentStatus: 'FULL', currentPlan: { a: { status: 'PLANNED', plannedDate: '2027-01-31' } } }), 7, period, asOf);
+    const { dto } = mapAnnualRow(
+      system({ deploymentStatus: 'FULL', currentPlan: { a: { status: 'PLANNED', plannedDate: '2027-01-31' } } }),
+      7,
+      period,
+      asOf,
+    );
     expect(dto).toMatchObject({ deploymentStatusLabel: 'Đã triển khai đầy đủ', expectedFullDeploymentOn: null });
   });
 });

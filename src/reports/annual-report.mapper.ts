@@ -1,10 +1,23 @@
 import { INSPECTION_KIND_LABELS } from '../systems/system-enums';
 import { AnnualSystemRow } from './annual-report.query';
 import { Mau08SystemRowDto } from './dto/annual-report.dto';
-import { deploymentLabel, expectedFullDeployment, inspectionColumn, Mau08Facts, MAU08_STATUS_LABELS, mau08Status, ReportingPeriod } from './mau08';
+import {
+  deploymentLabel,
+  expectedFullDeployment,
+  inspectionColumn,
+  Mau08Facts,
+  MAU08_STATUS_LABELS,
+  mau08Status,
+  ReportingPeriod,
+} from './mau08';
 
 /** One system as a Mẫu 08 row, and the facts the summary counts, as of `asOf` within `period`. */
-export function mapAnnualRow(row: AnnualSystemRow, stt: number, period: ReportingPeriod, asOf: string): { dto: Mau08SystemRowDto; facts: Mau08Facts } {
+export function mapAnnualRow(
+  row: AnnualSystemRow,
+  stt: number,
+  period: ReportingPeriod,
+  asOf: string,
+): { dto: Mau08SystemRowDto; facts: Mau08Facts } {
   // Column 7: the approval by a dossier on or before asOf, else a decision recorded on the system by then.
   const recorded = row.recordedDecisionDate && row.recordedDecisionDate <= asOf && row.recordedLevel !== null;
   const decision = row.approvedDecision
@@ -37,7 +50,9 @@ export function mapAnnualRow(row: AnnualSystemRow, stt: number, period: Reportin
     deploymentStatusLabel: deploymentLabel(row.deploymentStatus),
     expectedFullDeploymentOn: row.deploymentStatus === 'FULL' ? null : expectedFullDeployment(row.approvedPlan ?? row.currentPlan),
     inspectionStatus: inspectionColumn(inspections.map((i) => i.kind)),
-    lastInspection: last ? { date: last.date, kind: last.kind, kindLabel: INSPECTION_KIND_LABELS[last.kind], performer: last.performer } : null,
+    lastInspection: last
+      ? { date: last.date, kind: last.kind, kindLabel: INSPECTION_KIND_LABELS[last.kind], performer: last.performer }
+      : null,
   };
   const within = (day: string | null) => day !== null && day >= period.from && day <= asOf;
   const facts: Mau08Facts = {

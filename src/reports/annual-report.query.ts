@@ -38,7 +38,10 @@ export interface AnnualSystemRow {
  * Every system of the scope on `asOf` that was not retired by then, with its dossiers' state on that day (from
  * dossier_events) and the names its owner and operator had then. Sorted by owner, then system name (vi collation).
  */
-export function annualSystems(em: EntityManager, scope: { provinceCode: string; asOf: string; ownerIds: string[] | null }): Promise<AnnualSystemRow[]> {
+export function annualSystems(
+  em: EntityManager,
+  scope: { provinceCode: string; asOf: string; ownerIds: string[] | null },
+): Promise<AnnualSystemRow[]> {
   return em.query(
     `WITH sys AS (${SCOPE_SYSTEMS_AS_OF}),
      ds AS (

@@ -29,7 +29,11 @@ export class AnnualReportService {
     const period = annualPeriod(query.year ?? reportingYearOf(today));
     const asOf = figuresDate(period, today);
     if (asOf === null) {
-      throw new DomainError('VALIDATION_FAILED', `Kỳ báo cáo năm ${period.year} bắt đầu từ ngày ${formatDateVi(period.from)}, chưa có số liệu.`, { year: ['kỳ báo cáo chưa bắt đầu'] });
+      throw new DomainError(
+        'VALIDATION_FAILED',
+        `Kỳ báo cáo năm ${period.year} bắt đầu từ ngày ${formatDateVi(period.from)}, chưa có số liệu.`,
+        { year: ['kỳ báo cáo chưa bắt đầu'] },
+      );
     }
     const scope = await this.scopes.resolve(em, user, query);
     const ownerIds = await scopeOwnerIds(em, user, scope, asOf);

@@ -14,7 +14,9 @@ export function periodLine(report: AnnualReportDto): string {
 }
 
 export function asOfLine(report: AnnualReportDto): string {
-  return report.periodComplete ? `Số liệu tính đến ngày ${formatDateVi(report.asOf)}` : `Số liệu tính đến ngày ${formatDateVi(report.asOf)} (kỳ báo cáo chưa kết thúc)`;
+  return report.periodComplete
+    ? `Số liệu tính đến ngày ${formatDateVi(report.asOf)}`
+    : `Số liệu tính đến ngày ${formatDateVi(report.asOf)} (kỳ báo cáo chưa kết thúc)`;
 }
 
 export interface SummaryLine {
@@ -33,7 +35,11 @@ export function summaryLines(s: Mau08SummaryDto): SummaryLine[] {
     { label: 'Số hệ thống đã được phê duyệt cấp độ (tỷ lệ trên tổng số hệ thống)', value: s.approved, rate: s.approvalRate },
     { label: 'Số hệ thống đã được phê duyệt và đã được kiểm tra, đánh giá', value: s.approvedAndInspected },
     { label: '— trong đó được kiểm tra, đánh giá trong kỳ báo cáo', value: s.approvedAndInspectedInPeriod },
-    { label: 'Số hệ thống đã được phê duyệt và đã triển khai đầy đủ phương án (tỷ lệ trên số đã phê duyệt)', value: s.fullyDeployed, rate: s.fullDeploymentRate },
+    {
+      label: 'Số hệ thống đã được phê duyệt và đã triển khai đầy đủ phương án (tỷ lệ trên số đã phê duyệt)',
+      value: s.fullyDeployed,
+      rate: s.fullDeploymentRate,
+    },
     { label: 'Trong kỳ: số hệ thống có hồ sơ gửi thẩm định lần đầu', value: s.duringPeriod.submitted },
     { label: 'Trong kỳ: số hệ thống được phê duyệt cấp độ', value: s.duringPeriod.approved },
   ];

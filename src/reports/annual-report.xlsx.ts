@@ -1,5 +1,14 @@
 import { AnnualReportDto } from './dto/annual-report.dto';
-import { ANNUAL_FORM_NOTE, annualTitle, asOfLine, decisionText, inspectionText, periodLine, regulationText, summaryLines } from './annual-report.text';
+import {
+  ANNUAL_FORM_NOTE,
+  annualTitle,
+  asOfLine,
+  decisionText,
+  inspectionText,
+  periodLine,
+  regulationText,
+  summaryLines,
+} from './annual-report.text';
 import { MAU08_COLUMNS, MAU08_STATUS_LABELS, MAU08_STATUSES } from './mau08';
 import { CellValue, listSheet, newWorkbook, SheetColumn, titleBlock, workbookBuffer, writeTable } from './report-xlsx';
 
@@ -17,27 +26,46 @@ const SYSTEM_COLUMNS: SheetColumn[] = [
 /** The annual report as a workbook: "Tổng hợp" (summary counts, by level, by status) and "Danh mục hệ thống". */
 export async function annualReportXlsx(report: AnnualReportDto, generatedAt: Date): Promise<Buffer> {
   const workbook = newWorkbook(generatedAt);
-  const summary = workbook.addWorksheet('Tổng hợp', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const summary = workbook.addWorksheet('Tổng hợp', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   [70, 14, 14].forEach((w, i) => (summary.getColumn(i + 1).width = w));
-  let row = titleBlock(summary, [annualTitle(report.period.year), report.scope.title, periodLine(report), asOfLine(report), ANNUAL_FORM_NOTE], 3);
+  let row = titleBlock(
+    summary,
+    [annualTitle(report.period.year), report.scope.title, periodLine(report), asOfLine(report), ANNUAL_FORM_NOTE],
+    3,
+  );
   const s = report.summary;
   row = writeTable(
     summary,
     row,
-    [{ header: 'Chỉ tiêu', width: 70 }, { header: 'Số lượng', width: 14, kind: 'number' }, { header: 'Tỷ lệ', width: 14, kind: 'percent' }],
+    [
+      { header: 'Chỉ tiêu', width: 70 },
+      { header: 'Số lượng', width: 14, kind: 'number' },
+      { header: 'Tỷ lệ', width: 14, kind: 'percent' },
+    ],
     summaryLines(s).map((l) => [l.label, l.value, l.rate ?? null]),
   );
   row = writeTable(
     summary,
     row,
-    [{ header: 'Cấp độ được phê duyệt', width: 70 }, { header: 'Số hệ thống', width: 14, kind: 'number' }],
+    [
+      { header: 'Cấp độ được phê duyệt', width: 70 },
+      { header: 'Số hệ thống', width: 14, kind: 'number' },
+    ],
     ['1', '2', '3', '4', '5'].map((l) => [`Cấp độ ${l}`, s.byLevel[l] ?? 0]),
   );
   writeTable(
     summary,
     row,
-    [{ header: 'Tình trạng phê duyệt hồ sơ (cột 6)', width: 70 }, { header: 'Số hệ thống', width: 14, kind: 'number' }],
-    [...MAU08_STATUSES.map((st) => [MAU08_STATUS_LABELS[st], s.byStatus[st] ?? 0] as CellValue[]), ['Chưa có hồ sơ', s.systems - s.dossiersBuilt]],
+    [
+      { header: 'Tình trạng phê duyệt hồ sơ (cột 6)', width: 70 },
+      { header: 'Số hệ thống', width: 14, kind: 'number' },
+    ],
+    [
+      ...MAU08_STATUSES.map((st) => [MAU08_STATUS_LABELS[st], s.byStatus[st] ?? 0] as CellValue[]),
+      ['Chưa có hồ sơ', s.systems - s.dossiersBuilt],
+    ],
   );
 
   listSheet(

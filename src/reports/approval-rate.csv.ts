@@ -23,15 +23,51 @@ const yesNo = (value: boolean) => (value ? 'Có' : 'Chưa');
 export function approvalRateCsv(report: ApprovalRateReportDto): Buffer {
   const rows: (string | number | null)[][] = [[...APPROVAL_RATE_CSV_HEADERS]];
   for (const r of report.agencyRows) {
-    rows.push([r.code, r.name, r.tierLabel, yesNo(r.submitted), formatDateVi(r.firstSubmittedAt), yesNo(r.approved), formatDateVi(r.firstApprovedAt), r.systems, r.operatingSystems, r.approvedSystems]);
+    rows.push([
+      r.code,
+      r.name,
+      r.tierLabel,
+      yesNo(r.submitted),
+      formatDateVi(r.firstSubmittedAt),
+      yesNo(r.approved),
+      formatDateVi(r.firstApprovedAt),
+      r.systems,
+      r.operatingSystems,
+      r.approvedSystems,
+    ]);
   }
   const a = report.agencies;
   const s = report.systems;
   rows.push([]);
   rows.push(['Tổng hợp', `${report.scope.title}, tính đến ngày ${formatDateVi(report.asOf)}`]);
-  rows.push(['Nhóm cơ quan, đơn vị', 'Tổng số', 'Đã gửi hồ sơ', 'Đã được phê duyệt', 'Chưa gửi hồ sơ', 'Tỷ lệ phê duyệt (trên số đã gửi)', 'Tỷ lệ đã gửi (trên tổng số)']);
-  for (const t of report.byTier) rows.push([t.label, t.total, t.submitted, t.approved, t.total - t.submitted, formatPercent(t.approvalRate), formatPercent(t.submissionRate)]);
-  rows.push(['Tổng cộng', a.total, a.submitted, a.approved, a.notSubmitted, formatPercent(a.approvalRate), formatPercent(a.submissionRate)]);
+  rows.push([
+    'Nhóm cơ quan, đơn vị',
+    'Tổng số',
+    'Đã gửi hồ sơ',
+    'Đã được phê duyệt',
+    'Chưa gửi hồ sơ',
+    'Tỷ lệ phê duyệt (trên số đã gửi)',
+    'Tỷ lệ đã gửi (trên tổng số)',
+  ]);
+  for (const t of report.byTier)
+    rows.push([
+      t.label,
+      t.total,
+      t.submitted,
+      t.approved,
+      t.total - t.submitted,
+      formatPercent(t.approvalRate),
+      formatPercent(t.submissionRate),
+    ]);
+  rows.push([
+    'Tổng cộng',
+    a.total,
+    a.submitted,
+    a.approved,
+    a.notSubmitted,
+    formatPercent(a.approvalRate),
+    formatPercent(a.submissionRate),
+  ]);
   rows.push(['Hệ thống thông tin', 'Số lượng']);
   rows.push(['Tổng số hệ thống', s.total]);
   rows.push(['Đang vận hành', s.operating]);

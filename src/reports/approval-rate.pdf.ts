@@ -17,79 +17,96 @@ export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: 
   const a = report.agencies;
   const s = report.systems;
   const asOf = formatDateVi(report.asOf);
-  return renderPdf({ title: `${APPROVAL_RATE_TITLE} — ${report.scope.title}`, generatedOn: generated.on, generatedAt: generated.at }, async (doc) => {
-    titleBlock(doc, { title: APPROVAL_RATE_TITLE, scope: report.scope.title, asOfLine: `Tính đến ngày ${asOf}` });
+  return renderPdf(
+    { title: `${APPROVAL_RATE_TITLE} — ${report.scope.title}`, generatedOn: generated.on, generatedAt: generated.at },
+    async (doc) => {
+      titleBlock(doc, { title: APPROVAL_RATE_TITLE, scope: report.scope.title, asOfLine: `Tính đến ngày ${asOf}` });
 
-    heading(doc, 'I. KẾT QUẢ CHUNG');
-    figureBoxes(doc, [
-      { value: `${a.submitted}/${a.total}`, caption: 'cơ quan, đơn vị đã gửi hồ sơ' },
-      { value: String(a.approved), caption: 'cơ quan, đơn vị đã được phê duyệt' },
-      { value: formatPercent(a.approvalRate), caption: 'tỷ lệ phê duyệt (trên số đã gửi)' },
-    ]);
-    paragraph(
-      doc,
-      `Tính đến ngày ${asOf}, ${a.submitted}/${a.total} cơ quan, đơn vị đã gửi hồ sơ đề xuất cấp độ; ${a.approved} cơ quan, đơn vị đã được phê duyệt` +
-        (a.approvalRate === null ? '.' : `, đạt tỷ lệ ${formatPercent(a.approvalRate)} trên số đã gửi.`) +
-        ` Còn ${a.notSubmitted} cơ quan, đơn vị chưa gửi hồ sơ (danh sách tại mục IV).`,
-    );
+      heading(doc, 'I. KẾT QUẢ CHUNG');
+      figureBoxes(doc, [
+        { value: `${a.submitted}/${a.total}`, caption: 'cơ quan, đơn vị đã gửi hồ sơ' },
+        { value: String(a.approved), caption: 'cơ quan, đơn vị đã được phê duyệt' },
+        { value: formatPercent(a.approvalRate), caption: 'tỷ lệ phê duyệt (trên số đã gửi)' },
+      ]);
+      paragraph(
+        doc,
+        `Tính đến ngày ${asOf}, ${a.submitted}/${a.total} cơ quan, đơn vị đã gửi hồ sơ đề xuất cấp độ; ${a.approved} cơ quan, đơn vị đã được phê duyệt` +
+          (a.approvalRate === null ? '.' : `, đạt tỷ lệ ${formatPercent(a.approvalRate)} trên số đã gửi.`) +
+          ` Còn ${a.notSubmitted} cơ quan, đơn vị chưa gửi hồ sơ (danh sách tại mục IV).`,
+      );
 
-    heading(doc, 'II. THEO NHÓM CƠ QUAN, ĐƠN VỊ');
-    barChart(doc, {
-      categories: report.byTier.map((t) => t.label),
-      series: [
-        { label: 'Tổng số', color: COLORS.total, values: report.byTier.map((t) => t.total) },
-        { label: 'Đã gửi hồ sơ', color: COLORS.submitted, values: report.byTier.map((t) => t.submitted) },
-        { label: 'Đã được phê duyệt', color: COLORS.approved, values: report.byTier.map((t) => t.approved) },
-      ],
-    });
-    await table(
-      doc,
-      [
-        { header: 'Nhóm cơ quan, đơn vị', width: 34 },
-        { header: 'Tổng số', width: 11, align: 'right' },
-        { header: 'Đã gửi hồ sơ', width: 13, align: 'right' },
-        { header: 'Đã được phê duyệt', width: 14, align: 'right' },
-        { header: 'Tỷ lệ phê duyệt', width: 13, align: 'right' },
-        { header: 'Tỷ lệ đã gửi', width: 12, align: 'right' },
-      ],
-      [
-        ...report.byTier.map((t) => [t.label, String(t.total), String(t.submitted), String(t.approved), formatPercent(t.approvalRate), formatPercent(t.submissionRate)]),
-        ['Tổng cộng', String(a.total), String(a.submitted), String(a.approved), formatPercent(a.approvalRate), formatPercent(a.submissionRate)],
-      ],
-      { boldLastRow: true },
-    );
-
-    heading(doc, 'III. HỆ THỐNG THÔNG TIN ĐÃ ĐƯỢC PHÊ DUYỆT CẤP ĐỘ');
-    paragraph(
-      doc,
-      `Các cơ quan, đơn vị quản lý ${formatCount(s.total)} hệ thống thông tin, trong đó ${formatCount(s.operating)} hệ thống đang vận hành; ` +
-        `${formatCount(s.withApprovedLevel)} hệ thống đã được phê duyệt cấp độ` +
-        (s.coverage === null ? '.' : ` (${formatPercent(s.coverage)} số hệ thống đang vận hành).`),
-    );
-    await table(
-      doc,
-      [
-        { header: 'Cấp độ', width: 30 },
-        ...['1', '2', '3', '4', '5'].map((l) => ({ header: `Cấp độ ${l}`, width: 12, align: 'right' as const })),
-        { header: 'Cộng', width: 12, align: 'right' },
-      ],
-      [['Số hệ thống được phê duyệt', ...['1', '2', '3', '4', '5'].map((l) => String(s.byLevel[l] ?? 0)), String(s.withApprovedLevel)]],
-    );
-
-    heading(doc, `IV. DANH SÁCH CƠ QUAN, ĐƠN VỊ CHƯA GỬI HỒ SƠ (${report.notSubmitted.length})`);
-    if (report.notSubmitted.length === 0) {
-      paragraph(doc, 'Tất cả cơ quan, đơn vị đã gửi hồ sơ đề xuất cấp độ.');
-    } else {
+      heading(doc, 'II. THEO NHÓM CƠ QUAN, ĐƠN VỊ');
+      barChart(doc, {
+        categories: report.byTier.map((t) => t.label),
+        series: [
+          { label: 'Tổng số', color: COLORS.total, values: report.byTier.map((t) => t.total) },
+          { label: 'Đã gửi hồ sơ', color: COLORS.submitted, values: report.byTier.map((t) => t.submitted) },
+          { label: 'Đã được phê duyệt', color: COLORS.approved, values: report.byTier.map((t) => t.approved) },
+        ],
+      });
       await table(
         doc,
         [
-          { header: 'STT', width: 6, align: 'right' },
-          { header: 'Tên cơ quan, đơn vị', width: 46 },
-          { header: 'Nhóm', width: 32 },
-          { header: 'Số hệ thống đang vận hành', width: 16, align: 'right' },
+          { header: 'Nhóm cơ quan, đơn vị', width: 34 },
+          { header: 'Tổng số', width: 11, align: 'right' },
+          { header: 'Đã gửi hồ sơ', width: 13, align: 'right' },
+          { header: 'Đã được phê duyệt', width: 14, align: 'right' },
+          { header: 'Tỷ lệ phê duyệt', width: 13, align: 'right' },
+          { header: 'Tỷ lệ đã gửi', width: 12, align: 'right' },
         ],
-        byTier(report.notSubmitted).map((r, i) => [String(i + 1), r.name, r.tierLabel, String(r.operatingSystems)]),
+        [
+          ...report.byTier.map((t) => [
+            t.label,
+            String(t.total),
+            String(t.submitted),
+            String(t.approved),
+            formatPercent(t.approvalRate),
+            formatPercent(t.submissionRate),
+          ]),
+          [
+            'Tổng cộng',
+            String(a.total),
+            String(a.submitted),
+            String(a.approved),
+            formatPercent(a.approvalRate),
+            formatPercent(a.submissionRate),
+          ],
+        ],
+        { boldLastRow: true },
       );
-    }
-  });
+
+      heading(doc, 'III. HỆ THỐNG THÔNG TIN ĐÃ ĐƯỢC PHÊ DUYỆT CẤP ĐỘ');
+      paragraph(
+        doc,
+        `Các cơ quan, đơn vị quản lý ${formatCount(s.total)} hệ thống thông tin, trong đó ${formatCount(s.operating)} hệ thống đang vận hành; ` +
+          `${formatCount(s.withApprovedLevel)} hệ thống đã được phê duyệt cấp độ` +
+          (s.coverage === null ? '.' : ` (${formatPercent(s.coverage)} số hệ thống đang vận hành).`),
+      );
+      await table(
+        doc,
+        [
+          { header: 'Cấp độ', width: 30 },
+          ...['1', '2', '3', '4', '5'].map((l) => ({ header: `Cấp độ ${l}`, width: 12, align: 'right' as const })),
+          { header: 'Cộng', width: 12, align: 'right' },
+        ],
+        [['Số hệ thống được phê duyệt', ...['1', '2', '3', '4', '5'].map((l) => String(s.byLevel[l] ?? 0)), String(s.withApprovedLevel)]],
+      );
+
+      heading(doc, `IV. DANH SÁCH CƠ QUAN, ĐƠN VỊ CHƯA GỬI HỒ SƠ (${report.notSubmitted.length})`);
+      if (report.notSubmitted.length === 0) {
+        paragraph(doc, 'Tất cả cơ quan, đơn vị đã gửi hồ sơ đề xuất cấp độ.');
+      } else {
+        await table(
+          doc,
+          [
+            { header: 'STT', width: 6, align: 'right' },
+            { header: 'Tên cơ quan, đơn vị', width: 46 },
+            { header: 'Nhóm', width: 32 },
+            { header: 'Số hệ thống đang vận hành', width: 16, align: 'right' },
+          ],
+          byTier(report.notSubmitted).map((r, i) => [String(i + 1), r.name, r.tierLabel, String(r.operatingSystems)]),
+        );
+      }
+    },
+  );
 }

@@ -9,7 +9,20 @@ import { rate, TIER_LABELS, Tier } from './report-tiers';
 const pdfParse: (data: Buffer) => Promise<{ text: string; numpages: number }> = require('pdf-parse/lib/pdf-parse.js');
 
 function body(code: string, name: string, tier: Tier, submitted?: string, approved?: string): AgencyRowDto {
-  return { code, name, tier, tierLabel: TIER_LABELS[tier], firstSubmittedAt: submitted ?? null, firstApprovedAt: approved ?? null, submitted: !!submitted, approved: !!approved, systems: 3, operatingSystems: 2, approvedSystems: approved ? 1 : 0, claimedSystems: 0 };
+  return {
+    code,
+    name,
+    tier,
+    tierLabel: TIER_LABELS[tier],
+    firstSubmittedAt: submitted ?? null,
+    firstApprovedAt: approved ?? null,
+    submitted: !!submitted,
+    approved: !!approved,
+    systems: 3,
+    operatingSystems: 2,
+    approvedSystems: approved ? 1 : 0,
+    claimedSystems: 0,
+  };
 }
 
 /** 3 provincial bodies and 60 communes: 3 submitted (2 provincial, 1 ward), 2 approved. */
@@ -24,14 +37,31 @@ function report(): ApprovalRateReportDto {
   const figures = (list: AgencyRowDto[]) => {
     const submitted = list.filter((r) => r.submitted).length;
     const approved = list.filter((r) => r.approved).length;
-    return { total: list.length, submitted, approved, approvalRate: rate(approved, submitted), submissionRate: rate(submitted, list.length) };
+    return {
+      total: list.length,
+      submitted,
+      approved,
+      approvalRate: rate(approved, submitted),
+      submissionRate: rate(submitted, list.length),
+    };
   };
   return {
     asOf: '2026-01-06',
     scope: { provinceCode: 'SL', rootAgency: null, title: 'UBND tỉnh Sơn La' },
     agencies: { ...figures(rows), notSubmitted: rows.filter((r) => !r.submitted).length },
-    systems: { total: 189, operating: 126, withApprovedLevel: 2, claimedNotConfirmed: 0, coverage: 1.6, byLevel: { '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 } },
-    byTier: (['PROVINCIAL', 'COMMUNE'] as const).map((tier) => ({ tier, label: TIER_LABELS[tier], ...figures(rows.filter((r) => r.tier === tier)) })),
+    systems: {
+      total: 189,
+      operating: 126,
+      withApprovedLevel: 2,
+      claimedNotConfirmed: 0,
+      coverage: 1.6,
+      byLevel: { '1': 0, '2': 1, '3': 1, '4': 0, '5': 0 },
+    },
+    byTier: (['PROVINCIAL', 'COMMUNE'] as const).map((tier) => ({
+      tier,
+      label: TIER_LABELS[tier],
+      ...figures(rows.filter((r) => r.tier === tier)),
+    })),
     agencyRows: rows,
     notSubmitted: rows.filter((r) => !r.submitted),
   };
@@ -95,7 +125,8 @@ describe('approval-rate PDF', () => {
   });
 
   it('labels the chart and its legend', () => {
-    for (const label of ['Sở, ban, ngành và tương đương', 'UBND xã, phường', 'Tổng số', 'Đã gửi hồ sơ', 'Đã được phê duyệt']) expect(text).toContain(label);
+    for (const label of ['Sở, ban, ngành và tương đương', 'UBND xã, phường', 'Tổng số', 'Đã gửi hồ sơ', 'Đã được phê duyệt'])
+      expect(text).toContain(label);
   });
 
   it('lists every body that has not submitted, over several pages with the header repeated', () => {

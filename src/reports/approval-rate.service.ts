@@ -27,7 +27,11 @@ export class ApprovalRateService {
     const scope = await this.scopes.resolveOrNational(em, user, query);
     const subtree = await this.progress.progress({ provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
     const rows = scope.ownAgencyOnly ? subtree.filter((r) => r.id === scope.rootAgencyId) : subtree;
-    const claimed = await pendingClaimsByOwner(em, rows.map((r) => r.id), asOf);
+    const claimed = await pendingClaimsByOwner(
+      em,
+      rows.map((r) => r.id),
+      asOf,
+    );
     const agencyRows: AgencyRowDto[] = rows.map((r) => {
       const tier = tierOf(r.kind);
       return {
@@ -48,9 +52,19 @@ export class ApprovalRateService {
     const figures = (list: AgencyRowDto[]) => {
       const submitted = list.filter((r) => r.submitted).length;
       const approved = list.filter((r) => r.approved).length;
-      return { total: list.length, submitted, approved, approvalRate: rate(approved, submitted), submissionRate: rate(submitted, list.length) };
+      return {
+        total: list.length,
+        submitted,
+        approved,
+        approvalRate: rate(approved, submitted),
+        submissionRate: rate(submitted, list.length),
+      };
     };
-    const byTier: TierFigureDto[] = TIERS.map((tier) => ({ tier, label: TIER_LABELS[tier], ...figures(agencyRows.filter((r) => r.tier === tier)) })).filter((t) => t.total > 0);
+    const byTier: TierFigureDto[] = TIERS.map((tier) => ({
+      tier,
+      label: TIER_LABELS[tier],
+      ...figures(agencyRows.filter((r) => r.tier === tier)),
+    })).filter((t) => t.total > 0);
     const operating = sum(agencyRows.map((r) => r.operatingSystems));
     const withApprovedLevel = sum(agencyRows.map((r) => r.approvedSystems));
     return {

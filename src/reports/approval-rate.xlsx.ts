@@ -40,12 +40,26 @@ const NOT_SUBMITTED_COLUMNS: SheetColumn[] = [
 /** The approval-rate report as a workbook: "Tổng hợp" (figures), "Chi tiết" (per body), "Chưa gửi hồ sơ". */
 export async function approvalRateXlsx(report: ApprovalRateReportDto, generatedAt: Date): Promise<Buffer> {
   const workbook = newWorkbook(generatedAt);
-  const summary = workbook.addWorksheet('Tổng hợp', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+  const summary = workbook.addWorksheet('Tổng hợp', {
+    pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   TIER_COLUMNS.forEach((col, i) => (summary.getColumn(i + 1).width = col.width));
-  let row = titleBlock(summary, [APPROVAL_RATE_TITLE, report.scope.title, `Tính đến ngày ${formatDateVi(report.asOf)}`], TIER_COLUMNS.length);
+  let row = titleBlock(
+    summary,
+    [APPROVAL_RATE_TITLE, report.scope.title, `Tính đến ngày ${formatDateVi(report.asOf)}`],
+    TIER_COLUMNS.length,
+  );
 
   const a = report.agencies;
-  const tierRows: CellValue[][] = report.byTier.map((t) => [t.label, t.total, t.submitted, t.approved, t.total - t.submitted, t.approvalRate, t.submissionRate]);
+  const tierRows: CellValue[][] = report.byTier.map((t) => [
+    t.label,
+    t.total,
+    t.submitted,
+    t.approved,
+    t.total - t.submitted,
+    t.approvalRate,
+    t.submissionRate,
+  ]);
   tierRows.push(['Tổng cộng', a.total, a.submitted, a.approved, a.notSubmitted, a.approvalRate, a.submissionRate]);
   row = writeTable(summary, row, TIER_COLUMNS, tierRows, { boldLastRow: true });
 
@@ -53,7 +67,11 @@ export async function approvalRateXlsx(report: ApprovalRateReportDto, generatedA
   row = writeTable(
     summary,
     row,
-    [{ header: 'Hệ thống thông tin', width: 34 }, { header: 'Số lượng', width: 12, kind: 'number' }, { header: 'Tỷ lệ trên số đang vận hành', width: 14, kind: 'percent' }],
+    [
+      { header: 'Hệ thống thông tin', width: 34 },
+      { header: 'Số lượng', width: 12, kind: 'number' },
+      { header: 'Tỷ lệ trên số đang vận hành', width: 14, kind: 'percent' },
+    ],
     [
       ['Tổng số hệ thống', s.total, null],
       ['Đang vận hành', s.operating, null],
@@ -63,7 +81,10 @@ export async function approvalRateXlsx(report: ApprovalRateReportDto, generatedA
   writeTable(
     summary,
     row,
-    [{ header: 'Cấp độ được phê duyệt', width: 34 }, { header: 'Số hệ thống', width: 12, kind: 'number' }],
+    [
+      { header: 'Cấp độ được phê duyệt', width: 34 },
+      { header: 'Số hệ thống', width: 12, kind: 'number' },
+    ],
     ['1', '2', '3', '4', '5'].map((level) => [`Cấp độ ${level}`, s.byLevel[level] ?? 0]),
   );
 
@@ -71,7 +92,19 @@ export async function approvalRateXlsx(report: ApprovalRateReportDto, generatedA
     workbook,
     'Chi tiết',
     DETAIL_COLUMNS,
-    report.agencyRows.map((r, i) => [i + 1, r.code, r.name, r.tierLabel, yesNo(r.submitted), r.firstSubmittedAt, yesNo(r.approved), r.firstApprovedAt, r.systems, r.operatingSystems, r.approvedSystems]),
+    report.agencyRows.map((r, i) => [
+      i + 1,
+      r.code,
+      r.name,
+      r.tierLabel,
+      yesNo(r.submitted),
+      r.firstSubmittedAt,
+      yesNo(r.approved),
+      r.firstApprovedAt,
+      r.systems,
+      r.operatingSystems,
+      r.approvedSystems,
+    ]),
   );
   listSheet(
     workbook,

@@ -35,10 +35,14 @@ export class CampaignsService {
   create(user: AuthUser, dto: CreateCampaignDto): Promise<CampaignDto> {
     const province = user.role === 'ADMIN' ? dto.province : user.provinceCode;
     if (!province) throw new DomainError('VALIDATION_FAILED', 'Cần chọn tỉnh của chiến dịch.', { province: ['bắt buộc'] });
-    if (dto.deadline < dto.issuedOn) throw new DomainError('VALIDATION_FAILED', 'Hạn hoàn thành phải sau ngày ban hành văn bản.', { deadline: ['phải từ ngày ban hành trở đi'] });
+    if (dto.deadline < dto.issuedOn)
+      throw new DomainError('VALIDATION_FAILED', 'Hạn hoàn thành phải sau ngày ban hành văn bản.', {
+        deadline: ['phải từ ngày ban hành trở đi'],
+      });
     return this.dataSource.transaction(async (em) => {
       const exists = await em.query(`SELECT 1 FROM campaigns WHERE province_code = $1 AND number = $2`, [province, dto.number]);
-      if (exists.length) throw new DomainError('DUPLICATE', `Đã có chiến dịch theo văn bản số ${dto.number}.`, { number: ['đã được dùng'] });
+      if (exists.length)
+        throw new DomainError('DUPLICATE', `Đã có chiến dịch theo văn bản số ${dto.number}.`, { number: ['đã được dùng'] });
       const [row] = await em.query(
         `INSERT INTO campaigns (province_code, number, issued_on, issuer, title, deadline, target, created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
         [province, dto.number, dto.issuedOn, dto.issuer, dto.title, dto.deadline, dto.target, user.id],
@@ -48,11 +52,19 @@ export class CampaignsService {
         [province, dto.agencyIds ?? null],
       );
       if (dto.agencyIds && agencies.length !== dto.agencyIds.length) {
-        throw new DomainError('VALIDATION_FAILED', 'Có cơ quan không thuộc tỉnh hoặc không còn hoạt động.', { agencyIds: ['có mã không hợp lệ'] });
+        throw new DomainError('VALIDATION_FAILED', 'Có cơ quan không thuộc tỉnh hoặc không còn hoạt động.', {
+          agencyIds: ['có mã không hợp lệ'],
+        });
       }
       const addressed = agencies.filter((a) => !dto.tiers || dto.tiers.includes(tierOf(a.kind)));
-      if (addressed.length === 0) throw new DomainError('VALIDATION_FAILED', 'Chiến dịch chưa giao cho cơ quan nào.', { agencyIds: ['không có cơ quan nào được giao'] });
-      await em.query(`INSERT INTO campaign_agencies (campaign_id, agency_id) SELECT $1, unnest($2::uuid[])`, [row.id, addressed.map((a) => a.id)]);
+      if (addressed.length === 0)
+        throw new DomainError('VALIDATION_FAILED', 'Chiến dịch chưa giao cho cơ quan nào.', {
+          agencyIds: ['không có cơ quan nào được giao'],
+        });
+      await em.query(`INSERT INTO campaign_agencies (campaign_id, agency_id) SELECT $1, unnest($2::uuid[])`, [
+        row.id,
+        addressed.map((a) => a.id),
+      ]);
       const created = await this.find(em.query.bind(em), row.id);
       await this.audit.record(em, { action: 'CREATE', entityType: 'campaign', entityId: row.id, after: created });
       return created;
@@ -73,7 +85,10 @@ export class CampaignsService {
     const campaign = await this.find(this.dataSource.query.bind(this.dataSource), id);
     if (user.role !== 'ADMIN' && campaign.provinceCode !== user.provinceCode) throw notFound('Không tìm thấy chiến dịch.');
     const asOf = query.asOf ?? this.clock.today();
-    const addressed: { agency_id: string }[] = await this.dataSource.query(`SELECT agency_id FROM campaign_agencies WHERE campaign_id = $1`, [id]);
+    const addressed: { agency_id: string }[] = await this.dataSource.query(
+      `SELECT agency_id FROM campaign_agencies WHERE campaign_id = $1`,
+      [id],
+    );
     const addressedIds = new Set(addressed.map((a) => a.agency_id));
     const progress = await this.progressCache.progress({ provinceCode: campaign.provinceCode, asOf });
     const mine = user.role === 'AGENCY_OFFICER' ? (r: { id: string }) => r.id === user.agencyId : () => true;
@@ -93,7 +108,10 @@ export class CampaignsService {
         };
       });
     const count = (p: (b: CampaignBodyDto) => boolean) => bodies.filter(p).length;
-    const metTarget = campaign.target === 'SUBMITTED' ? count((b) => b.submission === 'ON_TIME') : count((b) => b.approvedOn !== null && b.approvedOn <= campaign.deadline);
+    const metTarget =
+      campaign.target === 'SUBMITTED'
+        ? count((b) => b.submission === 'ON_TIME')
+        : count((b) => b.approvedOn !== null && b.approvedOn <= campaign.deadline);
     return {
       campaign,
       asOf,
@@ -125,5 +143,15 @@ export class CampaignsService {
 }
 
 function mapCampaign(r: CampaignRow): CampaignDto {
-  return { id: r.id, number: r.number, issuedOn: r.issued_on, issuer: r.issuer, title: r.title, deadline: r.deadline, target: r.target, provinceCode: r.province_code, addressed: r.addressed };
+  return {
+    id: r.id,
+    number: r.number,
+    issuedOn: r.issued_on,
+    issuer: r.issuer,
+    title: r.title,
+    deadline: r.deadline,
+    target: r.target,
+    provinceCode: r.province_code,
+    addressed: r.addressed,
+  };
 }

@@ -1,9 +1,25 @@
 import { DOSSIER_STATUSES } from '../dossiers/dossier-status';
-import { annualPeriod, expectedFullDeployment, figuresDate, inspectionColumn, Mau08Facts, MAU08_STATUS_LABELS, mau08Status, reportingYearOf, summarize } from './mau08';
+import {
+  annualPeriod,
+  expectedFullDeployment,
+  figuresDate,
+  inspectionColumn,
+  Mau08Facts,
+  MAU08_STATUS_LABELS,
+  mau08Status,
+  reportingYearOf,
+  summarize,
+} from './mau08';
 
 describe('Mẫu 08 reporting period (15/12 of the previous year to 14/12)', () => {
   it('gives the period and the two reporting deadlines of a year', () => {
-    expect(annualPeriod(2026)).toEqual({ year: 2026, from: '2025-12-15', to: '2026-12-14', unitsReportBy: '2026-12-20', ownerReportBy: '2026-12-25' });
+    expect(annualPeriod(2026)).toEqual({
+      year: 2026,
+      from: '2025-12-15',
+      to: '2026-12-14',
+      unitsReportBy: '2026-12-20',
+      ownerReportBy: '2026-12-25',
+    });
   });
 
   it.each([
@@ -48,7 +64,11 @@ describe('Mẫu 08 column 6', () => {
   });
 
   it('only ever uses the four words of the form', () => {
-    const words = new Set(DOSSIER_STATUSES.map((s) => mau08Status(s, false)).filter((s) => s !== null).map((s) => MAU08_STATUS_LABELS[s!]));
+    const words = new Set(
+      DOSSIER_STATUSES.map((s) => mau08Status(s, false))
+        .filter((s) => s !== null)
+        .map((s) => MAU08_STATUS_LABELS[s!]),
+    );
     expect([...words].sort()).toEqual(['Đang dự thảo', 'Đã gửi thẩm định', 'Đã thẩm định', 'Đã được phê duyệt'].sort());
   });
 });
@@ -63,7 +83,13 @@ describe('Mẫu 08 columns 11 and 12', () => {
   it('expects full deployment at the latest planned date of what is not implemented yet', () => {
     expect(expectedFullDeployment(null)).toBeNull();
     expect(expectedFullDeployment({ a: { status: 'IMPLEMENTED' }, b: { status: 'NOT_APPLICABLE' } })).toBeNull();
-    expect(expectedFullDeployment({ a: { status: 'PLANNED', plannedDate: '2026-05-01' }, b: { status: 'PLANNED', plannedDate: '2026-09-30' }, c: { status: 'IMPLEMENTED' } })).toBe('2026-09-30');
+    expect(
+      expectedFullDeployment({
+        a: { status: 'PLANNED', plannedDate: '2026-05-01' },
+        b: { status: 'PLANNED', plannedDate: '2026-09-30' },
+        c: { status: 'IMPLEMENTED' },
+      }),
+    ).toBe('2026-09-30');
   });
 });
 
@@ -85,7 +111,15 @@ describe('Mẫu 08 summary', () => {
     row({ status: 'DRAFTING', classified: true }),
     row({ status: 'SUBMITTED', classified: true, submittedInPeriod: true }),
     row({ status: 'APPRAISED', classified: true, submittedInPeriod: true }),
-    row({ status: 'APPROVED', classified: true, approvedLevel: 3, deploymentStatus: 'FULL', inspected: true, inspectedInPeriod: true, approvedInPeriod: true }),
+    row({
+      status: 'APPROVED',
+      classified: true,
+      approvedLevel: 3,
+      deploymentStatus: 'FULL',
+      inspected: true,
+      inspectedInPeriod: true,
+      approvedInPeriod: true,
+    }),
     row({ status: 'APPROVED', classified: true, approvedLevel: 2, deploymentStatus: 'PARTIAL', inspected: true }),
     row({ status: 'APPROVED', classified: true, approvedLevel: 3 }),
     row({ deploymentStatus: 'FULL' }),
@@ -93,7 +127,15 @@ describe('Mẫu 08 summary', () => {
 
   it('counts each stage reached, so the later stages never exceed the earlier ones', () => {
     const s = summarize(rows);
-    expect(s).toMatchObject({ systems: 9, classified: 7, dossiersBuilt: 6, appraised: 4, approved: 3, approvedAndInspected: 2, approvedAndInspectedInPeriod: 1 });
+    expect(s).toMatchObject({
+      systems: 9,
+      classified: 7,
+      dossiersBuilt: 6,
+      appraised: 4,
+      approved: 3,
+      approvedAndInspected: 2,
+      approvedAndInspectedInPeriod: 1,
+    });
     expect(s.byLevel).toEqual({ '1': 0, '2': 1, '3': 2, '4': 0, '5': 0 });
     expect(s.byStatus).toEqual({ DRAFTING: 1, SUBMITTED: 1, APPRAISED: 1, APPROVED: 3 });
     expect(s.duringPeriod).toEqual({ submitted: 2, approved: 1 });

@@ -147,7 +147,11 @@ export function summarize(rows: readonly Mau08Facts[]): Mau08Summary {
     approvedAndInspectedInPeriod: approvedRows.filter((r) => r.inspectedInPeriod).length,
     byLevel: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), approvedRows.filter((r) => r.approvedLevel === l).length])),
     byStatus,
-    deployment: { NOT_DEPLOYED: count((r) => r.deploymentStatus === 'NOT_DEPLOYED'), PARTIAL: count((r) => r.deploymentStatus === 'PARTIAL'), FULL: count((r) => r.deploymentStatus === 'FULL') },
+    deployment: {
+      NOT_DEPLOYED: count((r) => r.deploymentStatus === 'NOT_DEPLOYED'),
+      PARTIAL: count((r) => r.deploymentStatus === 'PARTIAL'),
+      FULL: count((r) => r.deploymentStatus === 'FULL'),
+    },
     fullyDeployed,
     approvalRate: rate(approvedRows.length, rows.length),
     fullDeploymentRate: rate(fullyDeployed, approvedRows.length),

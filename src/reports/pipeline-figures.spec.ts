@@ -24,13 +24,31 @@ describe('calendar days', () => {
 describe('counts by state', () => {
   it('lists every workflow state in order, zeros included', () => {
     const counts = countByState(['SUBMITTED', 'APPROVED', 'APPROVED', 'RETURNED']);
-    expect(counts.map((c) => c.state)).toEqual(['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED', 'APPROVED', 'WITHDRAWN', 'SUPERSEDED']);
+    expect(counts.map((c) => c.state)).toEqual([
+      'DRAFT',
+      'SUBMITTED',
+      'RETURNED',
+      'UNDER_APPRAISAL',
+      'APPRAISED',
+      'APPROVED',
+      'WITHDRAWN',
+      'SUPERSEDED',
+    ]);
     expect(counts.find((c) => c.state === 'APPROVED')).toEqual({ state: 'APPROVED', label: 'Đã được phê duyệt', count: 2 });
     expect(counts.find((c) => c.state === 'DRAFT')!.count).toBe(0);
   });
 
   it('puts returned and under-appraisal dossiers under "Đã gửi thẩm định" in the Mẫu 08 words', () => {
-    const counts = countByMau08Status(['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED', 'APPROVED', 'WITHDRAWN', 'SUPERSEDED']);
+    const counts = countByMau08Status([
+      'DRAFT',
+      'SUBMITTED',
+      'RETURNED',
+      'UNDER_APPRAISAL',
+      'APPRAISED',
+      'APPROVED',
+      'WITHDRAWN',
+      'SUPERSEDED',
+    ]);
     expect(counts).toEqual([
       { status: 'DRAFTING', label: 'Đang dự thảo', count: 1 },
       { status: 'SUBMITTED', label: 'Đã gửi thẩm định', count: 3 },

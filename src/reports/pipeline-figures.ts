@@ -63,7 +63,11 @@ export interface OverdueGroup {
  * waits for the approving body (its due is the approval limit): it stays with its appraising body here and its
  * kind says APPROVAL.
  */
-export function groupOverdue(rows: readonly OverdueRow[], today: string, workingDaysBetween: (from: string, to: string) => number): OverdueGroup[] {
+export function groupOverdue(
+  rows: readonly OverdueRow[],
+  today: string,
+  workingDaysBetween: (from: string, to: string) => number,
+): OverdueGroup[] {
   const groups = new Map<string, OverdueGroup>();
   for (const r of rows) {
     if (!(r.dueOn < today)) continue;

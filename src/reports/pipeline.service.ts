@@ -52,7 +52,12 @@ export class PipelineService {
     };
   }
 
-  private dossiersAsOf(em: EntityManager, provinceCode: string, asOf: string, ownerIds: string[] | null): Promise<{ state: DossierStatus | null; firstSubmittedOn: string | null; approvedOn: string | null }[]> {
+  private dossiersAsOf(
+    em: EntityManager,
+    provinceCode: string,
+    asOf: string,
+    ownerIds: string[] | null,
+  ): Promise<{ state: DossierStatus | null; firstSubmittedOn: string | null; approvedOn: string | null }[]> {
     return em.query(
       `WITH sys AS (${SCOPE_SYSTEMS_AS_OF})
        SELECT ${DOSSIER_STATE_AS_OF} AS state,

@@ -105,7 +105,7 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     return_items: NOT,
     appraisal: NOT,
     decision: NOT,
-    approved_at: 'feeds the report: the day a body first had a dossier approved, and a system\'s level from then on',
+    approved_at: "feeds the report: the day a body first had a dossier approved, and a system's level from then on",
   },
 };
 

@@ -39,7 +39,11 @@ export class ReportDownloadService {
     if (format === 'json') return report;
     const generated = { on: this.clock.today(), at: this.clock.now() };
     const content =
-      format === 'csv' ? approvalRateCsv(report) : format === 'xlsx' ? await approvalRateXlsx(report, generated.at) : await approvalRatePdf(report, generated);
+      format === 'csv'
+        ? approvalRateCsv(report)
+        : format === 'xlsx'
+          ? await approvalRateXlsx(report, generated.at)
+          : await approvalRatePdf(report, generated);
     return download(content, format, reportFileName('ty-le-phe-duyet-cap-do', report.asOf, format));
   }
 

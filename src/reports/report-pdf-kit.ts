@@ -78,7 +78,10 @@ function footers(doc: Doc, generatedOn: string): void {
     const y = doc.page.height - 34;
     const width = contentWidth(doc);
     doc.font('regular').fontSize(8).fillColor(COLORS.muted);
-    doc.text(`Lập ngày ${formatDateVi(generatedOn)} từ phần mềm quản lý hồ sơ cấp độ (capdo)`, doc.page.margins.left, y, { width, lineBreak: false });
+    doc.text(`Lập ngày ${formatDateVi(generatedOn)} từ phần mềm quản lý hồ sơ cấp độ (capdo)`, doc.page.margins.left, y, {
+      width,
+      lineBreak: false,
+    });
     doc.text(`Trang ${i - start + 1}/${count}`, doc.page.margins.left, y, { width, align: 'right', lineBreak: false });
     doc.page.margins.bottom = bottom;
   }
@@ -100,10 +103,19 @@ export function titleBlock(doc: Doc, lines: { title: string; scope: string; asOf
   doc.font('bold').fontSize(15).fillColor(COLORS.text).text(lines.title, x, doc.page.margins.top, { width, align: 'center' });
   doc.moveDown(0.3);
   doc.font('semibold').fontSize(12).text(lines.scope, x, doc.y, { width, align: 'center' });
-  doc.font('italic').fontSize(10.5).fillColor(COLORS.muted).text(lines.asOfLine, x, doc.y + 2, { width, align: 'center' });
+  doc
+    .font('italic')
+    .fontSize(10.5)
+    .fillColor(COLORS.muted)
+    .text(lines.asOfLine, x, doc.y + 2, { width, align: 'center' });
   if (lines.note) doc.text(lines.note, x, doc.y + 1, { width, align: 'center' });
   const ruleY = doc.y + 8;
-  doc.moveTo(x + width * 0.3, ruleY).lineTo(x + width * 0.7, ruleY).lineWidth(0.8).strokeColor(COLORS.rule).stroke();
+  doc
+    .moveTo(x + width * 0.3, ruleY)
+    .lineTo(x + width * 0.7, ruleY)
+    .lineWidth(0.8)
+    .strokeColor(COLORS.rule)
+    .stroke();
   doc.fillColor(COLORS.text);
   doc.y = ruleY + 14;
 }
@@ -111,12 +123,19 @@ export function titleBlock(doc: Doc, lines: { title: string; scope: string; asOf
 /** A section heading, moved to the next page with what follows when fewer than `keepWithNext` points remain. */
 export function heading(doc: Doc, text: string, keepWithNext = 110): void {
   ensureSpace(doc, keepWithNext);
-  doc.font('bold').fontSize(11.5).fillColor(COLORS.text).text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
+  doc
+    .font('bold')
+    .fontSize(11.5)
+    .fillColor(COLORS.text)
+    .text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc) });
   doc.moveDown(0.4);
 }
 
 export function paragraph(doc: Doc, text: string, options: { size?: number; font?: FontName; color?: string } = {}): void {
-  doc.font(options.font ?? 'regular').fontSize(options.size ?? 10).fillColor(options.color ?? COLORS.text);
+  doc
+    .font(options.font ?? 'regular')
+    .fontSize(options.size ?? 10)
+    .fillColor(options.color ?? COLORS.text);
   doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'justify', lineGap: 2 });
   doc.fillColor(COLORS.text);
   doc.moveDown(0.5);
@@ -138,8 +157,16 @@ export function figureBoxes(doc: Doc, figures: readonly Figure[]): void {
   figures.forEach((f, i) => {
     const x = x0 + i * (width + gap);
     doc.roundedRect(x, y, width, height, 4).lineWidth(0.8).fillAndStroke(COLORS.zebra, COLORS.rule);
-    doc.fillColor(COLORS.text).font('bold').fontSize(20).text(f.value, x, y + 9, { width, align: 'center', lineBreak: false });
-    doc.font('regular').fontSize(9).fillColor(COLORS.muted).text(f.caption, x + 6, y + 38, { width: width - 12, align: 'center' });
+    doc
+      .fillColor(COLORS.text)
+      .font('bold')
+      .fontSize(20)
+      .text(f.value, x, y + 9, { width, align: 'center', lineBreak: false });
+    doc
+      .font('regular')
+      .fontSize(9)
+      .fillColor(COLORS.muted)
+      .text(f.caption, x + 6, y + 38, { width: width - 12, align: 'center' });
   });
   doc.fillColor(COLORS.text);
   doc.x = x0;
@@ -154,7 +181,12 @@ export interface TableColumn {
 }
 
 /** A table that continues on the next page with its header repeated; rows never split across pages. */
-export async function table(doc: Doc, columns: readonly TableColumn[], rows: readonly string[][], options: { fontSize?: number; boldLastRow?: boolean } = {}): Promise<void> {
+export async function table(
+  doc: Doc,
+  columns: readonly TableColumn[],
+  rows: readonly string[][],
+  options: { fontSize?: number; boldLastRow?: boolean } = {},
+): Promise<void> {
   const size = options.fontSize ?? 9;
   const pad = 4;
   const x0 = doc.page.margins.left;
@@ -169,8 +201,15 @@ export async function table(doc: Doc, columns: readonly TableColumn[], rows: rea
   const drawRow = (cells: readonly string[], y: number, h: number, font: FontName, fill?: string) => {
     if (fill) doc.rect(x0, y, contentWidth(doc), h).fill(fill);
     doc.font(font).fontSize(size).fillColor(COLORS.text);
-    cells.forEach((text, i) => doc.text(text ?? '', lefts[i] + pad, y + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' }));
-    doc.moveTo(x0, y + h).lineTo(x0 + contentWidth(doc), y + h).lineWidth(0.4).strokeColor(COLORS.grid).stroke();
+    cells.forEach((text, i) =>
+      doc.text(text ?? '', lefts[i] + pad, y + pad, { width: widths[i] - 2 * pad, align: columns[i].align ?? 'left' }),
+    );
+    doc
+      .moveTo(x0, y + h)
+      .lineTo(x0 + contentWidth(doc), y + h)
+      .lineWidth(0.4)
+      .strokeColor(COLORS.grid)
+      .stroke();
   };
   const headers = columns.map((c) => c.header);
   const headerHeight = heightOf(headers, 'semibold');
@@ -226,7 +265,10 @@ export function barChart(doc: Doc, chart: { categories: readonly string[]; serie
   let lx = x0 + 34;
   doc.font('regular').fontSize(9);
   for (const s of chart.series) {
-    doc.rect(lx, top + 2, 10, 10).lineWidth(0.5).fillAndStroke(s.color, COLORS.muted);
+    doc
+      .rect(lx, top + 2, 10, 10)
+      .lineWidth(0.5)
+      .fillAndStroke(s.color, COLORS.muted);
     doc.fillColor(COLORS.text).text(s.label, lx + 14, top + 2, { lineBreak: false });
     lx += 14 + doc.widthOfString(s.label) + 18;
   }
@@ -244,7 +286,12 @@ export function barChart(doc: Doc, chart: { categories: readonly string[]; serie
   doc.font('regular').fontSize(8);
   for (let v = 0; v <= axisTop; v += step) {
     const y = yOf(v);
-    doc.moveTo(plotX, y).lineTo(plotX + plotW, y).lineWidth(0.4).strokeColor(v === 0 ? COLORS.muted : COLORS.grid).stroke();
+    doc
+      .moveTo(plotX, y)
+      .lineTo(plotX + plotW, y)
+      .lineWidth(0.4)
+      .strokeColor(v === 0 ? COLORS.muted : COLORS.grid)
+      .stroke();
     doc.fillColor(COLORS.muted).text(String(v), x0, y - 4, { width: axisWidth - 6, align: 'right', lineBreak: false });
   }
 
@@ -256,10 +303,22 @@ export function barChart(doc: Doc, chart: { categories: readonly string[]; serie
       const value = s.values[c] ?? 0;
       const x = groupX + k * barW;
       const y = yOf(value);
-      if (value > 0) doc.rect(x + 1, y, barW - 2, plotBottom - y).lineWidth(0.4).fillAndStroke(s.color, COLORS.muted);
-      doc.font('semibold').fontSize(8).fillColor(COLORS.text).text(String(value), x - 6, y - 11, { width: barW + 12, align: 'center', lineBreak: false });
+      if (value > 0)
+        doc
+          .rect(x + 1, y, barW - 2, plotBottom - y)
+          .lineWidth(0.4)
+          .fillAndStroke(s.color, COLORS.muted);
+      doc
+        .font('semibold')
+        .fontSize(8)
+        .fillColor(COLORS.text)
+        .text(String(value), x - 6, y - 11, { width: barW + 12, align: 'center', lineBreak: false });
     });
-    doc.font('regular').fontSize(8.5).fillColor(COLORS.text).text(category, plotX + c * groupW + 4, plotBottom + 5, { width: groupW - 8, align: 'center' });
+    doc
+      .font('regular')
+      .fontSize(8.5)
+      .fillColor(COLORS.text)
+      .text(category, plotX + c * groupW + 4, plotBottom + 5, { width: groupW - 8, align: 'center' });
   });
   doc.fillColor(COLORS.text);
   doc.x = x0;

@@ -57,7 +57,8 @@ export class ReportProgressCache {
   constructor(private readonly dataSource: DataSource) {}
 
   async progress(scope: ProgressScope): Promise<AgencyProgressRow[]> {
-    const rows = scope.provinceCode === null ? await this.national(scope.asOf) : await this.province({ ...scope, provinceCode: scope.provinceCode });
+    const rows =
+      scope.provinceCode === null ? await this.national(scope.asOf) : await this.province({ ...scope, provinceCode: scope.provinceCode });
     await this.pruneNow();
     return rows;
   }
@@ -85,7 +86,8 @@ export class ReportProgressCache {
       return entry ? [[provinceCode, entry]] : [];
     });
     const stale = await this.staleProvinces(kept);
-    for (const [provinceCode, entry] of kept) if (!stale.has(provinceCode)) rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), entry).rows);
+    for (const [provinceCode, entry] of kept)
+      if (!stale.has(provinceCode)) rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), entry).rows);
     this.stats.hits += rows.size;
     const missing = provinces.filter((provinceCode) => !rows.has(provinceCode));
     if (missing.length > provinces.length * NATIONAL_AT_ONCE_SHARE) {
@@ -95,7 +97,8 @@ export class ReportProgressCache {
         rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), entry).rows);
       }
     } else {
-      for (const provinceCode of missing) rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), await this.compute({ provinceCode, asOf })).rows);
+      for (const provinceCode of missing)
+        rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), await this.compute({ provinceCode, asOf })).rows);
     }
     // Each province's rows are in the query's order (names, Vietnamese collation); the country's likewise.
     return provinces.flatMap((provinceCode) => rows.get(provinceCode)!).sort((a, b) => collator.compare(a.name, b.name));

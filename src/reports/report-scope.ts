@@ -28,20 +28,32 @@ export class ReportScopeService {
     if (user.role === 'AGENCY_OFFICER') return { ...(await this.forAgency(em, user.agencyId!)), ownAgencyOnly: true };
     if (user.role !== 'ADMIN') {
       if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
-      const [{ name }] = await em.query(`SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $1) AS name`, [user.provinceCode]);
+      const [{ name }] = await em.query(
+        `SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $1) AS name`,
+        [user.provinceCode],
+      );
       return { provinceCode: user.provinceCode!, title: name };
     }
     if (query.rootAgency) return this.forAgency(em, query.rootAgency);
-    if (!query.province) throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', { province: ['bắt buộc khi không có rootAgency'] });
+    if (!query.province)
+      throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', {
+        province: ['bắt buộc khi không có rootAgency'],
+      });
     return { provinceCode: query.province, title: `Tỉnh ${query.province}` };
   }
 
   /** As `resolve`, and for administrators also the whole country (`scope=national`, without province or rootAgency). */
-  async resolveOrNational(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string; scope?: string }): Promise<ReportScope | NationalReportScope> {
+  async resolveOrNational(
+    em: EntityManager,
+    user: AuthUser,
+    query: { rootAgency?: string; province?: string; scope?: string },
+  ): Promise<ReportScope | NationalReportScope> {
     if (query.scope !== NATIONAL_SCOPE) return this.resolve(em, user, query);
     if (user.role !== 'ADMIN') throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xem báo cáo toàn quốc.');
     if (query.rootAgency || query.province) {
-      throw new DomainError('VALIDATION_FAILED', 'Báo cáo toàn quốc không kèm tỉnh hay cơ quan gốc.', { scope: ['không dùng cùng province hoặc rootAgency'] });
+      throw new DomainError('VALIDATION_FAILED', 'Báo cáo toàn quốc không kèm tỉnh hay cơ quan gốc.', {
+        scope: ['không dùng cùng province hoặc rootAgency'],
+      });
     }
     return { provinceCode: null, title: 'Toàn quốc' };
   }

@@ -42,9 +42,12 @@ describe('CSV', () => {
     expect(csvField(undefined)).toBe('');
   });
 
-  it.each(['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)'])('defuses the formula-like %p so a spreadsheet shows it as text', (value) => {
-    expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
-  });
+  it.each(['=HYPERLINK("http://x")', '+1', '-2+3', '@SUM(A1)'])(
+    'defuses the formula-like %p so a spreadsheet shows it as text',
+    (value) => {
+      expect(csvField(value).replace(/^"/, '').startsWith("'")).toBe(true);
+    },
+  );
 
   it.each([
     ['a;=1+1', `"a;'=1+1"`],

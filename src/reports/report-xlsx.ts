@@ -68,7 +68,13 @@ function setCell(cell: ExcelJS.Cell, value: CellValue, kind: SheetColumn['kind']
 }
 
 /** A table starting at `startRow`: header then rows. Returns the row after the table. */
-export function writeTable(sheet: ExcelJS.Worksheet, startRow: number, columns: readonly SheetColumn[], rows: readonly CellValue[][], options: { boldLastRow?: boolean } = {}): number {
+export function writeTable(
+  sheet: ExcelJS.Worksheet,
+  startRow: number,
+  columns: readonly SheetColumn[],
+  rows: readonly CellValue[][],
+  options: { boldLastRow?: boolean } = {},
+): number {
   const header = sheet.getRow(startRow);
   columns.forEach((col, i) => (header.getCell(i + 1).value = col.header));
   styleHeaderRow(header, columns.length);
@@ -81,8 +87,16 @@ export function writeTable(sheet: ExcelJS.Worksheet, startRow: number, columns: 
 }
 
 /** A list sheet: header on row 1, frozen, with an autofilter over every column. */
-export function listSheet(workbook: ExcelJS.Workbook, name: string, columns: readonly SheetColumn[], rows: readonly CellValue[][]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }], pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+export function listSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  columns: readonly SheetColumn[],
+  rows: readonly CellValue[][],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, {
+    views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   columns.forEach((col, i) => (sheet.getColumn(i + 1).width = col.width));
   writeTable(sheet, 1, columns, rows);
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rows.length + 1), column: columns.length } };

@@ -32,7 +32,9 @@ export class ReportsController {
   @Get('annual')
   @RequirePermission('report:read')
   @LimitedPerUser('file')
-  @ApiOperation({ summary: 'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF)' })
+  @ApiOperation({
+    summary: 'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF)',
+  })
   @ApiProduces('application/json', XLSX, 'application/pdf')
   @ApiOkResponse({ type: AnnualReportDto })
   annualReport(@CurrentUser() user: AuthUser, @Query() query: AnnualReportQuery): Promise<AnnualReportDto | StreamableFile> {

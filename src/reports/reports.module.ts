@@ -13,7 +13,15 @@ import { ReportsController } from './reports.controller';
 @Module({
   imports: [CalendarModule],
   controllers: [ReportsController, CampaignsController],
-  providers: [ApprovalRateService, AnnualReportService, PipelineService, ReportDownloadService, ReportScopeService, CampaignsService, ReportProgressCache],
+  providers: [
+    ApprovalRateService,
+    AnnualReportService,
+    PipelineService,
+    ReportDownloadService,
+    ReportScopeService,
+    CampaignsService,
+    ReportProgressCache,
+  ],
   exports: [ApprovalRateService, CampaignsService],
 })
 export class ReportsModule {}

@@ -10,19 +10,35 @@ export class RequirementsService {
     const catalogue = findCatalogue(id);
     if (!catalogue) {
       const planned = CATALOGUES.find((c) => c.id === id && c.status === 'planned');
-      throw new DomainError('REQUIREMENT_CATALOGUE_NOT_AVAILABLE', planned && planned.status === 'planned' ? planned.note : `Không có danh mục yêu cầu ${id}.`, {
-        catalogue: [planned ? 'danh mục này chưa có dữ liệu' : 'không tồn tại'],
-      });
+      throw new DomainError(
+        'REQUIREMENT_CATALOGUE_NOT_AVAILABLE',
+        planned && planned.status === 'planned' ? planned.note : `Không có danh mục yêu cầu ${id}.`,
+        {
+          catalogue: [planned ? 'danh mục này chưa có dữ liệu' : 'không tồn tại'],
+        },
+      );
     }
     const items = listRequirements(query.level, id).filter((r) => !query.kind || r.kind === query.kind);
     const { version, title, standard, legalBasis } = catalogue;
-    return { catalogue: { id, version, title, standard, legalBasis }, level: query.level, groups: groupsFor(query.level, id), total: items.length, items: [...items] };
+    return {
+      catalogue: { id, version, title, standard, legalBasis },
+      level: query.level,
+      groups: groupsFor(query.level, id),
+      total: items.length,
+      items: [...items],
+    };
   }
 
   catalogues(): CatalogueSummaryDto[] {
     return CATALOGUES.map((entry) =>
       entry.status === 'available'
-        ? { id: entry.id, status: entry.status, title: entry.catalogue.title, standard: entry.catalogue.standard, version: entry.catalogue.version }
+        ? {
+            id: entry.id,
+            status: entry.status,
+            title: entry.catalogue.title,
+            standard: entry.catalogue.standard,
+            version: entry.catalogue.version,
+          }
         : { id: entry.id, status: entry.status, title: entry.title, standard: entry.standard, note: entry.note },
     );
   }

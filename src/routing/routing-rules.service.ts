@@ -35,7 +35,18 @@ export class RoutingRulesService {
 
   create(dto: CreateRoutingRuleDto): Promise<RoutingRuleDto> {
     return this.dataSource.transaction(async (em) => {
-      const values = { includeSubtree: true, priority: 100, active: true, regime: null, appraiserAgencyId: null, appraiserExternalName: null, approverAgencyId: null, approverExternalName: null, ...(definedOnly(dto) as CreateRoutingRuleDto), version: 1 };
+      const values = {
+        includeSubtree: true,
+        priority: 100,
+        active: true,
+        regime: null,
+        appraiserAgencyId: null,
+        appraiserExternalName: null,
+        approverAgencyId: null,
+        approverExternalName: null,
+        ...(definedOnly(dto) as CreateRoutingRuleDto),
+        version: 1,
+      };
       await this.check(em, values);
       const saved = await em.getRepository(RoutingRule).save(values);
       await this.audit.record(em, { action: 'CREATE', entityType: 'routing_rule', entityId: saved.id, after: mapRule(saved) });
@@ -52,7 +63,13 @@ export class RoutingRulesService {
       const next = { ...current, ...definedOnly(changes), version: current.version + 1 } as RoutingRule;
       await this.check(em, next);
       const saved = await em.getRepository(RoutingRule).save(next);
-      await this.audit.record(em, { action: 'UPDATE', entityType: 'routing_rule', entityId: id, before: mapRule(current), after: mapRule(saved) });
+      await this.audit.record(em, {
+        action: 'UPDATE',
+        entityType: 'routing_rule',
+        entityId: id,
+        before: mapRule(current),
+        after: mapRule(saved),
+      });
       return mapRule(saved);
     });
   }
@@ -92,13 +109,21 @@ export class RoutingRulesService {
   private async check(em: EntityManager, rule: Omit<RoutingRule, 'id' | 'createdAt' | 'updatedAt'>): Promise<void> {
     const errors: Record<string, string[]> = {};
     if (rule.minLevel > rule.maxLevel) errors.maxLevel = ['phải từ cấp độ thấp nhất trở lên'];
-    if (!rule.appraiserAgencyId === !rule.appraiserExternalName) errors.appraiserAgencyId = ['chọn đúng một: đơn vị trong danh mục hoặc tên đơn vị bên ngoài'];
-    if (rule.approverKind === 'AGENCY' && (!rule.approverAgencyId || rule.approverExternalName)) errors.approverAgencyId = ['cần chọn cơ quan phê duyệt'];
-    if (rule.approverKind === 'EXTERNAL' && (!rule.approverExternalName || rule.approverAgencyId)) errors.approverExternalName = ['cần ghi tên cơ quan phê duyệt bên ngoài'];
-    if (rule.approverKind === 'OWNER' && (rule.approverAgencyId || rule.approverExternalName)) errors.approverKind = ['cơ quan chủ quản phê duyệt: không chọn thêm cơ quan khác'];
+    if (!rule.appraiserAgencyId === !rule.appraiserExternalName)
+      errors.appraiserAgencyId = ['chọn đúng một: đơn vị trong danh mục hoặc tên đơn vị bên ngoài'];
+    if (rule.approverKind === 'AGENCY' && (!rule.approverAgencyId || rule.approverExternalName))
+      errors.approverAgencyId = ['cần chọn cơ quan phê duyệt'];
+    if (rule.approverKind === 'EXTERNAL' && (!rule.approverExternalName || rule.approverAgencyId))
+      errors.approverExternalName = ['cần ghi tên cơ quan phê duyệt bên ngoài'];
+    if (rule.approverKind === 'OWNER' && (rule.approverAgencyId || rule.approverExternalName))
+      errors.approverKind = ['cơ quan chủ quản phê duyệt: không chọn thêm cơ quan khác'];
     const ids = [rule.ownerAgencyId, rule.appraiserAgencyId, rule.approverAgencyId].filter((id): id is string => !!id);
     const found: { id: string }[] = await em.query(`SELECT id FROM agencies WHERE id = ANY($1)`, [ids]);
-    for (const [field, id] of [['ownerAgencyId', rule.ownerAgencyId], ['appraiserAgencyId', rule.appraiserAgencyId], ['approverAgencyId', rule.approverAgencyId]] as const) {
+    for (const [field, id] of [
+      ['ownerAgencyId', rule.ownerAgencyId],
+      ['appraiserAgencyId', rule.appraiserAgencyId],
+      ['approverAgencyId', rule.approverAgencyId],
+    ] as const) {
       if (id && !found.some((f) => f.id === id)) errors[field] = ['không có cơ quan này'];
     }
     if (Object.keys(errors).length) throw new DomainError('VALIDATION_FAILED', 'Quy tắc phân công chưa hợp lệ.', errors);

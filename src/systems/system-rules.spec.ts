@@ -3,12 +3,20 @@ import { approvalRecordErrors, refusedArchitectureFields } from './system-rules'
 describe('state-secret guardrail', () => {
   it('refuses every architecture field a state-secret system is given', () => {
     expect(
-      refusedArchitectureFields(['STATE_SECRET'], { architectureDescription: 'Sơ đồ mạng', components: [{ name: 'CSDL' }], hosting: 'OWN_PREMISES', internetFacing: false, connectsGovNetwork: true }),
+      refusedArchitectureFields(['STATE_SECRET'], {
+        architectureDescription: 'Sơ đồ mạng',
+        components: [{ name: 'CSDL' }],
+        hosting: 'OWN_PREMISES',
+        internetFacing: false,
+        connectsGovNetwork: true,
+      }),
     ).toEqual(['architectureDescription', 'components', 'hosting', 'internetFacing', 'connectsGovNetwork']);
   });
 
   it('accepts empty architecture for a state-secret system', () => {
-    expect(refusedArchitectureFields(['PUBLIC', 'STATE_SECRET'], { architectureDescription: '  ', components: [], hosting: null })).toEqual([]);
+    expect(refusedArchitectureFields(['PUBLIC', 'STATE_SECRET'], { architectureDescription: '  ', components: [], hosting: null })).toEqual(
+      [],
+    );
   });
 
   it('does not restrict other systems', () => {
@@ -18,7 +26,9 @@ describe('state-secret guardrail', () => {
 
 describe('approval record', () => {
   it('is complete with level, number and date, or with none of them', () => {
-    expect(approvalRecordErrors({ approvedLevel: 3, approvalDecisionNumber: '12/QĐ-UBND', approvalDecisionDate: '2025-05-01' })).toEqual({});
+    expect(approvalRecordErrors({ approvedLevel: 3, approvalDecisionNumber: '12/QĐ-UBND', approvalDecisionDate: '2025-05-01' })).toEqual(
+      {},
+    );
     expect(approvalRecordErrors({})).toEqual({});
   });
 

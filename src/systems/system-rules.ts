@@ -17,7 +17,10 @@ function isFilled(value: unknown): boolean {
 }
 
 /** The architecture fields that a state-secret system is asked to store; empty when nothing is refused. */
-export function refusedArchitectureFields(infoTypes: readonly string[], values: Partial<Record<ArchitectureField, unknown>>): ArchitectureField[] {
+export function refusedArchitectureFields(
+  infoTypes: readonly string[],
+  values: Partial<Record<ArchitectureField, unknown>>,
+): ArchitectureField[] {
   if (!infoTypes.includes('STATE_SECRET')) return [];
   return ARCHITECTURE_FIELDS.filter((field) => isFilled(values[field]));
 }

@@ -34,7 +34,12 @@ export interface SystemMove {
  * Systems owned or operated by the merged agencies pass to the successor from the effective date, custody history
  * included; a code already used at the successor gets the source agency's code appended.
  */
-export async function moveSystemsToSuccessor(em: EntityManager, sourceIds: string[], successorId: string, effectiveDate: string): Promise<SystemMove[]> {
+export async function moveSystemsToSuccessor(
+  em: EntityManager,
+  sourceIds: string[],
+  successorId: string,
+  effectiveDate: string,
+): Promise<SystemMove[]> {
   const systems: { id: string; code: string; owner_agency_id: string; operator_agency_id: string; source_code: string }[] = await em.query(
     `SELECT s.id, s.code, s.owner_agency_id, s.operator_agency_id, a.code AS source_code
        FROM systems s JOIN agencies a ON a.id = CASE WHEN s.owner_agency_id = ANY($1) THEN s.owner_agency_id ELSE s.operator_agency_id END
@@ -47,7 +52,8 @@ export async function moveSystemsToSuccessor(em: EntityManager, sourceIds: strin
     const owner = ownerMoves ? successorId : system.owner_agency_id;
     const operator = sourceIds.includes(system.operator_agency_id) ? successorId : system.operator_agency_id;
     const [before] = await em.query(`SELECT code, owner_agency_id, operator_agency_id FROM systems WHERE id = $1`, [system.id]);
-    const taken = ownerMoves && (await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2`, [owner, system.code])).length > 0;
+    const taken =
+      ownerMoves && (await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2`, [owner, system.code])).length > 0;
     const code = taken ? `${system.code}-${system.source_code}`.slice(0, 60) : system.code;
     await em.query(
       `UPDATE systems SET owner_agency_id = $2, operator_agency_id = $3, code = $4,

@@ -70,7 +70,13 @@ export class SystemsCommandService {
   }
 
   /** A system that becomes state-secret has its open dossiers withdrawn and emptied in the same transaction (Law 116/2025 Art. 15.2.b). */
-  async afterInfoTypesChange(em: EntityManager, user: AuthUser, id: string, before: readonly string[], after: readonly string[]): Promise<void> {
+  async afterInfoTypesChange(
+    em: EntityManager,
+    user: AuthUser,
+    id: string,
+    before: readonly string[],
+    after: readonly string[],
+  ): Promise<void> {
     if (becomesStateSecret(before, after)) await this.stateSecretHooks.systemBecameStateSecret(em, user, id);
   }
 
@@ -83,7 +89,13 @@ export class SystemsCommandService {
         throw new DomainError('FORBIDDEN', 'Chỉ cơ quan chủ quản hoặc đơn vị vận hành được cho hệ thống dừng vận hành.');
       }
       const before = (await this.queries.mapAll(em, [current]))[0];
-      await this.save(em, id, dto.version, { ...current, lifecycle: 'RETIRED', retiredAt: dto.retiredAt, retirementReason: dto.reason, version: current.version + 1 });
+      await this.save(em, id, dto.version, {
+        ...current,
+        lifecycle: 'RETIRED',
+        retiredAt: dto.retiredAt,
+        retirementReason: dto.reason,
+        version: current.version + 1,
+      });
       const after = await this.queries.get(user, id, em);
       await this.audit.record(em, { action: 'RETIRE', entityType: 'system', entityId: id, before, after });
       return after;
@@ -102,15 +114,24 @@ export class SystemsCommandService {
     const errors: Record<string, string[]> = {};
     if (!owner) errors.ownerAgencyId = ['không có cơ quan này'];
     if (!agencies.some((a) => a.id === values.operatorAgencyId)) errors.operatorAgencyId = ['không có đơn vị này'];
-    if (Object.keys(errors).length) throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cơ quan chủ quản hoặc đơn vị vận hành không tồn tại.', errors);
+    if (Object.keys(errors).length)
+      throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cơ quan chủ quản hoặc đơn vị vận hành không tồn tại.', errors);
     if (!this.access.canWriteSystemOf(user, { ...values, provinceCode: owner!.province_code })) {
-      throw new DomainError('SYSTEM_AGENCY_INVALID', 'Cán bộ chỉ đăng ký hệ thống mà cơ quan mình là chủ quản, hoặc là đơn vị vận hành cho cơ quan chủ quản cùng tỉnh.', {
-        ownerAgencyId: [OWNER_OUT_OF_REACH],
-      });
+      throw new DomainError(
+        'SYSTEM_AGENCY_INVALID',
+        'Cán bộ chỉ đăng ký hệ thống mà cơ quan mình là chủ quản, hoặc là đơn vị vận hành cho cơ quan chủ quản cùng tỉnh.',
+        {
+          ownerAgencyId: [OWNER_OUT_OF_REACH],
+        },
+      );
     }
     const refused = refusedArchitectureFields(values.infoTypes, values);
     if (refused.length) {
-      throw new DomainError('STATE_SECRET_MINIMAL_METADATA', STATE_SECRET_MESSAGE, Object.fromEntries(refused.map((f) => [f, ['không được lưu cho hệ thống bí mật nhà nước']])));
+      throw new DomainError(
+        'STATE_SECRET_MINIMAL_METADATA',
+        STATE_SECRET_MESSAGE,
+        Object.fromEntries(refused.map((f) => [f, ['không được lưu cho hệ thống bí mật nhà nước']])),
+      );
     }
     const approval = approvalRecordErrors(values);
     if (Object.keys(approval).length) throw new DomainError('VALIDATION_FAILED', 'Thông tin phê duyệt cấp độ chưa đầy đủ.', approval);
@@ -157,22 +178,31 @@ export class SystemsCommandService {
 
   async insert(em: EntityManager, values: SystemValues): Promise<string> {
     const duplicate = await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2`, [values.ownerAgencyId, values.code]);
-    if (duplicate.length) throw new DomainError('DUPLICATE', `Cơ quan chủ quản đã có hệ thống mã ${values.code}.`, { code: ['đã được dùng trong cơ quan chủ quản này'] });
+    if (duplicate.length)
+      throw new DomainError('DUPLICATE', `Cơ quan chủ quản đã có hệ thống mã ${values.code}.`, {
+        code: ['đã được dùng trong cơ quan chủ quản này'],
+      });
     const { identifiers } = await em.getRepository(InformationSystem).insert(values);
     const id = identifiers[0].id as string;
     // Custody from the beginning of time: the registry does not know when an existing system was first owned.
-    await em.query(`INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $3, '-infinity')`, [
-      id,
-      values.ownerAgencyId,
-      values.operatorAgencyId,
-    ]);
+    await em.query(
+      `INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $3, '-infinity')`,
+      [id, values.ownerAgencyId, values.operatorAgencyId],
+    );
     return id;
   }
 
   async save(em: EntityManager, id: string, expectedVersion: number, values: SystemValues): Promise<void> {
     if (values.ownerAgencyId) {
-      const clash = await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2 AND id <> $3`, [values.ownerAgencyId, values.code, id]);
-      if (clash.length) throw new DomainError('DUPLICATE', `Cơ quan chủ quản đã có hệ thống mã ${values.code}.`, { code: ['đã được dùng trong cơ quan chủ quản này'] });
+      const clash = await em.query(`SELECT 1 FROM systems WHERE owner_agency_id = $1 AND code = $2 AND id <> $3`, [
+        values.ownerAgencyId,
+        values.code,
+        id,
+      ]);
+      if (clash.length)
+        throw new DomainError('DUPLICATE', `Cơ quan chủ quản đã có hệ thống mã ${values.code}.`, {
+          code: ['đã được dùng trong cơ quan chủ quản này'],
+        });
     }
     const { affected } = await em
       .createQueryBuilder()

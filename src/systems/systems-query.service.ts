@@ -83,7 +83,9 @@ export class SystemsQueryService {
     if (f.q?.trim()) qb.andWhere('s.search_text LIKE :q', { q: likePattern(f.q) });
     const sort = f.sort ?? 'name';
     const column = SORT_COLUMNS[sort.replace(/^-/, '')];
-    return qb.orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC', sort.includes('approvedLevel') ? 'NULLS LAST' : undefined).addOrderBy('s.id', 'ASC');
+    return qb
+      .orderBy(column, sort.startsWith('-') ? 'DESC' : 'ASC', sort.includes('approvedLevel') ? 'NULLS LAST' : undefined)
+      .addOrderBy('s.id', 'ASC');
   }
 
   /**
@@ -95,7 +97,9 @@ export class SystemsQueryService {
     const children = asOf
       ? `SELECT v.agency_id FROM agency_versions v JOIN sub ON v.parent_id = sub.id WHERE v.valid_from <= :asOf AND (v.valid_to IS NULL OR v.valid_to >= :asOf)`
       : `SELECT a.id FROM agencies a JOIN sub ON a.parent_id = sub.id`;
-    const agencies = subtree ? `WITH RECURSIVE sub AS (SELECT :agencyId::uuid AS id UNION ${children}) SELECT id FROM sub` : `SELECT :agencyId::uuid`;
+    const agencies = subtree
+      ? `WITH RECURSIVE sub AS (SELECT :agencyId::uuid AS id UNION ${children}) SELECT id FROM sub`
+      : `SELECT :agencyId::uuid`;
     if (asOf) {
       qb.andWhere(
         `EXISTS (SELECT 1 FROM system_custody c WHERE c.system_id = s.id AND c.valid_from <= :asOf AND (c.valid_to IS NULL OR c.valid_to >= :asOf)

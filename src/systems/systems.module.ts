@@ -12,7 +12,14 @@ import { PriorApprovalsService } from './prior-approvals/prior-approvals.service
 @Module({
   // The import/export controller first: its fixed paths must win over SystemsController's ":id".
   controllers: [SystemsImportExportController, SystemsController, PriorApprovalsController],
-  providers: [SystemsQueryService, SystemsCommandService, SystemsImportService, SystemsExportService, PriorApprovalsService, SystemStateSecretHooks],
+  providers: [
+    SystemsQueryService,
+    SystemsCommandService,
+    SystemsImportService,
+    SystemsExportService,
+    PriorApprovalsService,
+    SystemStateSecretHooks,
+  ],
   exports: [SystemsQueryService, SystemsCommandService, PriorApprovalsService, SystemStateSecretHooks],
 })
 export class SystemsModule {}

@@ -66,22 +66,35 @@ export class UsersService {
 
   /** The account behind a session, re-read on every request so that a deactivation or a new role takes effect at once. */
   async findActiveById(id: string): Promise<Account | undefined> {
-    const rows: AccountRow[] = await this.dataSource.query(`SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.active`, [id]);
+    const rows: AccountRow[] = await this.dataSource.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.active`,
+      [id],
+    );
     return rows[0] && mapAccount(rows[0]);
   }
 
   /** Every account, active or not (the demo activity acts as them). */
   async accounts(): Promise<Account[]> {
-    const rows: AccountRow[] = await this.dataSource.query(`SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`);
+    const rows: AccountRow[] = await this.dataSource.query(
+      `SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`,
+    );
     return rows.map(mapAccount);
   }
 
   /** The administrators' list: by role, then agency (Vietnamese collation, administrators first), then name. */
   async list(): Promise<AccountListItem[]> {
-    const rows: { username: string; full_name: string; role: Role; email: string | null; active: boolean; agency: string | null }[] = await this.dataSource.query(
-      `SELECT u.username, u.full_name, u.role, u.email, u.active, a.name AS agency FROM users u LEFT JOIN agencies a ON a.id = u.agency_id ORDER BY u.role, a.name COLLATE "vi-x-icu" NULLS FIRST, u.username`,
-    );
-    return rows.map((r) => ({ username: r.username, fullName: r.full_name, role: r.role, email: r.email, active: r.active, agencyName: r.agency }));
+    const rows: { username: string; full_name: string; role: Role; email: string | null; active: boolean; agency: string | null }[] =
+      await this.dataSource.query(
+        `SELECT u.username, u.full_name, u.role, u.email, u.active, a.name AS agency FROM users u LEFT JOIN agencies a ON a.id = u.agency_id ORDER BY u.role, a.name COLLATE "vi-x-icu" NULLS FIRST, u.username`,
+      );
+    return rows.map((r) => ({
+      username: r.username,
+      fullName: r.full_name,
+      role: r.role,
+      email: r.email,
+      active: r.active,
+      agencyName: r.agency,
+    }));
   }
 
   /** Creates an account; undefined when the username is taken (nothing written). The caller audits. */
@@ -105,5 +118,12 @@ export class UsersService {
 }
 
 function mapAccount(row: AccountRow): Account {
-  return { id: row.id, username: row.username, fullName: row.full_name, role: row.role, agencyId: row.agency_id, provinceCode: row.province_code };
+  return {
+    id: row.id,
+    username: row.username,
+    fullName: row.full_name,
+    role: row.role,
+    agencyId: row.agency_id,
+    provinceCode: row.province_code,
+  };
 }

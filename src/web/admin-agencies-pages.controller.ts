@@ -27,7 +27,13 @@ export class AdminAgenciesPagesController {
 
   @Get()
   @RequirePermission('agency:write')
-  agencies(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('q') q?: string, @Query('trang') page?: string): Promise<void> {
+  agencies(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('q') q?: string,
+    @Query('trang') page?: string,
+  ): Promise<void> {
     return this.renderAgencies(user, req, res, q, Number(page) || 1, undefined);
   }
 
@@ -49,13 +55,25 @@ export class AdminAgenciesPagesController {
     try {
       const { plain, reader } = mergeDtoFromForm(body);
       const done = await this.reorganisations.merge(user, await validated(MergeAgenciesDto, plain, reader));
-      return redirectWithFlash(req, res, '/quan-tri/co-quan', `Đã ghi nhận sáp nhập theo ${done.decisionNumber}: chuyển ${done.movedSystems} hệ thống và ${done.movedUsers} tài khoản.`);
+      return redirectWithFlash(
+        req,
+        res,
+        '/quan-tri/co-quan',
+        `Đã ghi nhận sáp nhập theo ${done.decisionNumber}: chuyển ${done.movedSystems} hệ thống và ${done.movedUsers} tài khoản.`,
+      );
     } catch (error) {
       return this.renderAgencies(user, req, res, undefined, 1, { form: 'merge', failure: formFailure(error), values: body });
     }
   }
 
-  private async renderAgencies(user: AuthUser, req: Request, res: Response, q: string | undefined, page: number, failed: FailedAdminForm): Promise<void> {
+  private async renderAgencies(
+    user: AuthUser,
+    req: Request,
+    res: Response,
+    q: string | undefined,
+    page: number,
+    failed: FailedAdminForm,
+  ): Promise<void> {
     const [result, all, reorganisations] = await Promise.all([
       this.agenciesQuery.list(user, { q: q?.slice(0, 100), page: Math.max(1, page), pageSize: 50 } as AgencyListQuery),
       this.agenciesQuery.list(user, { page: 1, pageSize: 200, status: 'ACTIVE' } as AgencyListQuery),
@@ -63,6 +81,12 @@ export class AdminAgenciesPagesController {
     ]);
     const names = new Map(all.items.map((a) => [a.id, a.name]));
     const options = all.items.map(agencyOption);
-    return this.view.render(req, res, 'admin-agencies', { result, q: q ?? '', pages: Math.ceil(result.total / 50), kinds: AGENCY_KIND_OPTIONS, options, names, reorganisations, failed }, failed ? 422 : 200);
+    return this.view.render(
+      req,
+      res,
+      'admin-agencies',
+      { result, q: q ?? '', pages: Math.ceil(result.total / 50), kinds: AGENCY_KIND_OPTIONS, options, names, reorganisations, failed },
+      failed ? 422 : 200,
+    );
   }
 }

@@ -17,9 +17,20 @@ export class AdminAuditPagesController {
 
   @Get()
   @RequirePermission('audit:read')
-  async audit(@Req() req: Request, @Res() res: Response, @Query('doiTuong') entityType?: string, @Query('thaoTac') action?: string, @Query('trang') page?: string): Promise<void> {
+  async audit(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('doiTuong') entityType?: string,
+    @Query('thaoTac') action?: string,
+    @Query('trang') page?: string,
+  ): Promise<void> {
     const query = auditQueryFromFilter(entityType, action, page);
     const result = await this.auditQuery.list(query);
-    return this.view.render(req, res, 'admin-audit', { result, entityType: query.entityType ?? '', action: query.action ?? '', pages: Math.ceil(result.total / 50) });
+    return this.view.render(req, res, 'admin-audit', {
+      result,
+      entityType: query.entityType ?? '',
+      action: query.action ?? '',
+      pages: Math.ceil(result.total / 50),
+    });
   }
 }

@@ -39,7 +39,11 @@ export class AdminCalendarPagesController {
       await this.calendarAdmin.put(user, day!, dto);
       return redirectWithFlash(req, res, `/quan-tri/lich?nam=${day!.slice(0, 4)}`, 'Đã lưu điều chỉnh lịch.');
     } catch (error) {
-      return this.renderCalendar(user, req, res, day ? Number(day.slice(0, 4)) : undefined, { form: 'day', failure: formFailure(error), values: body });
+      return this.renderCalendar(user, req, res, day ? Number(day.slice(0, 4)) : undefined, {
+        form: 'day',
+        failure: formFailure(error),
+        values: body,
+      });
     }
   }
 
@@ -52,9 +56,21 @@ export class AdminCalendarPagesController {
     return redirectWithFlash(req, res, `/quan-tri/lich?nam=${parsed.value.slice(0, 4)}`, 'Đã xóa điều chỉnh, ngày này trở về lịch có sẵn.');
   }
 
-  private async renderCalendar(user: AuthUser, req: Request, res: Response, year: number | undefined, failed: FailedAdminForm): Promise<void> {
+  private async renderCalendar(
+    user: AuthUser,
+    req: Request,
+    res: Response,
+    year: number | undefined,
+    failed: FailedAdminForm,
+  ): Promise<void> {
     const y = year && year >= 2000 && year <= 2100 ? year : undefined;
     const calendar = await this.calendarDays.year(y);
-    return this.view.render(req, res, 'admin-calendar', { calendar, canWrite: roleHas(user.role, 'calendar:write'), failed }, failed ? 422 : 200);
+    return this.view.render(
+      req,
+      res,
+      'admin-calendar',
+      { calendar, canWrite: roleHas(user.role, 'calendar:write'), failed },
+      failed ? 422 : 200,
+    );
   }
 }

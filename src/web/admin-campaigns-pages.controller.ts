@@ -33,7 +33,12 @@ export class AdminCampaignsPagesController {
     try {
       const { plain, reader } = campaignDtoFromForm(body);
       const campaign = await this.campaignsService.create(user, await validated(CreateCampaignDto, plain, reader));
-      return redirectWithFlash(req, res, '/quan-tri/chien-dich', `Đã tạo chiến dịch theo văn bản ${campaign.number}, giao ${campaign.addressed} cơ quan.`);
+      return redirectWithFlash(
+        req,
+        res,
+        '/quan-tri/chien-dich',
+        `Đã tạo chiến dịch theo văn bản ${campaign.number}, giao ${campaign.addressed} cơ quan.`,
+      );
     } catch (error) {
       return this.renderCampaigns(user, req, res, { form: 'create', failure: formFailure(error), values: body });
     }
@@ -41,6 +46,12 @@ export class AdminCampaignsPagesController {
 
   private async renderCampaigns(user: AuthUser, req: Request, res: Response, failed: FailedAdminForm): Promise<void> {
     const campaigns = await this.campaignsService.list(user);
-    return this.view.render(req, res, 'admin-campaigns', { campaigns, tiers: TIER_OPTIONS, canWrite: roleHas(user.role, 'campaign:write'), failed }, failed ? 422 : 200);
+    return this.view.render(
+      req,
+      res,
+      'admin-campaigns',
+      { campaigns, tiers: TIER_OPTIONS, canWrite: roleHas(user.role, 'campaign:write'), failed },
+      failed ? 422 : 200,
+    );
   }
 }

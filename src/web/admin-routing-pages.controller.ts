@@ -52,9 +52,18 @@ export class AdminRoutingPagesController {
   }
 
   private async renderRouting(user: AuthUser, req: Request, res: Response, failed: FailedAdminForm): Promise<void> {
-    const [rules, agencies] = await Promise.all([this.routingRules.list(user), this.agenciesQuery.list(user, { page: 1, pageSize: 200 } as AgencyListQuery)]);
+    const [rules, agencies] = await Promise.all([
+      this.routingRules.list(user),
+      this.agenciesQuery.list(user, { page: 1, pageSize: 200 } as AgencyListQuery),
+    ]);
     const names = new Map(agencies.items.map((a) => [a.id, a.name]));
     const options = agencies.items.filter((a) => a.status === 'ACTIVE').map(agencyOption);
-    return this.view.render(req, res, 'admin-routing', { rules, names, options, canWrite: roleHas(user.role, 'routing:write'), failed }, failed ? 422 : 200);
+    return this.view.render(
+      req,
+      res,
+      'admin-routing',
+      { rules, names, options, canWrite: roleHas(user.role, 'routing:write'), failed },
+      failed ? 422 : 200,
+    );
   }
 }

@@ -19,7 +19,15 @@ export class AdminUsersPagesController {
   @RequirePermission('agency:write')
   async users(@Req() req: Request, @Res() res: Response): Promise<void> {
     const accounts = await this.usersService.list();
-    const users = accounts.map((u) => ({ username: u.username, full_name: u.fullName, role: u.role, roleLabel: ROLE_LABELS[u.role], email: u.email, active: u.active, agency: u.agencyName }));
+    const users = accounts.map((u) => ({
+      username: u.username,
+      full_name: u.fullName,
+      role: u.role,
+      roleLabel: ROLE_LABELS[u.role],
+      email: u.email,
+      active: u.active,
+      agency: u.agencyName,
+    }));
     return this.view.render(req, res, 'admin-users', { users });
   }
 }

@@ -12,7 +12,14 @@ export function agencyOption(a: { id: string; code: string; name: string }): { v
 /** The "add an agency" form, to be validated as the API's CreateAgencyDto. */
 export function agencyDtoFromForm(body: FormBody): FormDraft {
   const f = new FormReader(body);
-  const plain = { code: f.text('code') ?? '', name: f.text('name') ?? '', kind: f.text('kind') ?? '', parentId: f.text('parentId'), provinceCode: f.text('provinceCode'), validFrom: f.date('validFrom') };
+  const plain = {
+    code: f.text('code') ?? '',
+    name: f.text('name') ?? '',
+    kind: f.text('kind') ?? '',
+    parentId: f.text('parentId'),
+    provinceCode: f.text('provinceCode'),
+    validFrom: f.date('validFrom'),
+  };
   return { plain, reader: f };
 }
 
@@ -23,7 +30,14 @@ export function mergeDtoFromForm(body: FormBody): FormDraft {
   const plain = {
     sourceAgencyIds: f.list('sourceAgencyIds'),
     successorAgencyId: newName ? undefined : f.text('successorAgencyId'),
-    newAgency: newName ? { code: f.text('newAgency.code') ?? '', name: newName, kind: f.text('newAgency.kind') ?? '', parentId: f.text('newAgency.parentId') } : undefined,
+    newAgency: newName
+      ? {
+          code: f.text('newAgency.code') ?? '',
+          name: newName,
+          kind: f.text('newAgency.kind') ?? '',
+          parentId: f.text('newAgency.parentId'),
+        }
+      : undefined,
     effectiveDate: f.date('effectiveDate') ?? '',
     decisionNumber: f.text('decisionNumber') ?? '',
     decisionDate: f.date('decisionDate'),

@@ -46,7 +46,13 @@ export class AppraisalPagesController {
 
   @Get()
   @RequirePermission('dossier:appraise')
-  async queue(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('trangThai') status?: string, @Query('trang') page?: string): Promise<void> {
+  async queue(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('trangThai') status?: string,
+    @Query('trang') page?: string,
+  ): Promise<void> {
     const filter = (APPRAISAL_DESK_STATUSES as readonly string[]).includes(status ?? '') ? status : undefined;
     const current = Math.max(1, Number(page) || 1);
     const result = await this.appraisalQueue.queue(user, { status: filter, page: current, pageSize: 50 } as QueueQuery);
@@ -63,33 +69,91 @@ export class AppraisalPagesController {
 
   @Post(':id/yeu-cau-bo-sung')
   @RequirePermission('dossier:appraise')
-  returnForSupplement(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
-    return this.act(user, req, res, id, 'return', body, async (f) => validated(ReturnDto, { version: f.int('version'), note: f.text('note'), items: lines(f.raw('items')) }, f));
+  returnForSupplement(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    return this.act(user, req, res, id, 'return', body, async (f) =>
+      validated(ReturnDto, { version: f.int('version'), note: f.text('note'), items: lines(f.raw('items')) }, f),
+    );
   }
 
   @Post(':id/tiep-nhan')
   @RequirePermission('dossier:appraise')
-  startAppraisal(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
-    return this.act(user, req, res, id, 'start-appraisal', body, async (f) => ({ version: f.int('version') ?? 0, note: f.text('note') ?? undefined }));
+  startAppraisal(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    return this.act(user, req, res, id, 'start-appraisal', body, async (f) => ({
+      version: f.int('version') ?? 0,
+      note: f.text('note') ?? undefined,
+    }));
   }
 
   @Post(':id/tham-dinh')
   @RequirePermission('dossier:appraise')
-  appraise(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  appraise(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     return this.act(user, req, res, id, 'appraise', body, async (f) =>
-      validated(AppraiseDto, { version: f.int('version'), conclusion: f.text('conclusion') ?? '', opinions: f.text('opinions'), reasons: lines(f.raw('reasons')) }, f),
+      validated(
+        AppraiseDto,
+        {
+          version: f.int('version'),
+          conclusion: f.text('conclusion') ?? '',
+          opinions: f.text('opinions'),
+          reasons: lines(f.raw('reasons')),
+        },
+        f,
+      ),
     );
   }
 
   @Post(':id/phe-duyet')
   @RequirePermission('dossier:approve')
-  approve(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  approve(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     return this.act(user, req, res, id, 'approve', body, async (f) =>
-      validated(ApproveDto, { version: f.int('version'), decisionNumber: f.text('decisionNumber') ?? '', decisionDate: f.date('decisionDate') ?? '', signerName: f.text('signerName') ?? '', signerTitle: f.text('signerTitle') ?? '', level: f.int('level'), note: f.text('note') }, f),
+      validated(
+        ApproveDto,
+        {
+          version: f.int('version'),
+          decisionNumber: f.text('decisionNumber') ?? '',
+          decisionDate: f.date('decisionDate') ?? '',
+          signerName: f.text('signerName') ?? '',
+          signerTitle: f.text('signerTitle') ?? '',
+          level: f.int('level'),
+          note: f.text('note'),
+        },
+        f,
+      ),
     );
   }
 
-  private async act(user: AuthUser, req: Request, res: Response, id: string, action: Action, body: FormBody, read: (f: FormReader) => Promise<object>): Promise<void> {
+  private async act(
+    user: AuthUser,
+    req: Request,
+    res: Response,
+    id: string,
+    action: Action,
+    body: FormBody,
+    read: (f: FormReader) => Promise<object>,
+  ): Promise<void> {
     try {
       const dto = await read(new FormReader(body));
       await this.workflow.act(user, id, action, dto as never);
@@ -97,14 +161,34 @@ export class AppraisalPagesController {
     } catch (error) {
       const failure = formFailure(error);
       const dossier = await this.dossiers.get(user, id);
-      return this.render(user, req, res, dossier, { [action]: { failure, values: body } }, error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422);
+      return this.render(
+        user,
+        req,
+        res,
+        dossier,
+        { [action]: { failure, values: body } },
+        error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422,
+      );
     }
   }
 
-  private async render(user: AuthUser, req: Request, res: Response, dossier: DossierDto, forms: Partial<Record<Action, { failure: FormFailure; values: FormBody }>>, status = 200): Promise<void> {
+  private async render(
+    user: AuthUser,
+    req: Request,
+    res: Response,
+    dossier: DossierDto,
+    forms: Partial<Record<Action, { failure: FormFailure; values: FormBody }>>,
+    status = 200,
+  ): Promise<void> {
     const [revisions, history] = await Promise.all([this.history.revisions(user, dossier.id), this.history.history(user, dossier.id)]);
     const latest = revisions[revisions.length - 1];
     const revision = latest ? await this.history.revision(user, dossier.id, latest.number) : undefined;
-    return this.view.render(req, res, 'appraisal', { d: dossier, revision, revisions, history, forms, documents: documentLinks(dossier), today: this.clock.today() }, status);
+    return this.view.render(
+      req,
+      res,
+      'appraisal',
+      { d: dossier, revision, revisions, history, forms, documents: documentLinks(dossier), today: this.clock.today() },
+      status,
+    );
   }
 }

@@ -8,6 +8,14 @@ export const TIER_OPTIONS = TIERS.map((value) => ({ value, label: TIER_LABELS[va
 export function campaignDtoFromForm(body: FormBody): FormDraft {
   const f = new FormReader(body);
   const tiers = f.list('tiers');
-  const plain = { number: f.text('number') ?? '', issuedOn: f.date('issuedOn') ?? '', issuer: f.text('issuer') ?? '', title: f.text('title') ?? '', deadline: f.date('deadline') ?? '', target: f.text('target') ?? '', tiers: tiers.length ? tiers : undefined };
+  const plain = {
+    number: f.text('number') ?? '',
+    issuedOn: f.date('issuedOn') ?? '',
+    issuer: f.text('issuer') ?? '',
+    title: f.text('title') ?? '',
+    deadline: f.date('deadline') ?? '',
+    target: f.text('target') ?? '',
+    tiers: tiers.length ? tiers : undefined,
+  };
   return { plain, reader: f };
 }

@@ -21,7 +21,9 @@ export function csrfKey(serverSecret: string): Buffer {
 
 /** `session` is the session cookie's value (the access token) as the browser sent it; none before sign-in. */
 export function csrfToken(key: Buffer, secret: string, session: string | undefined): string {
-  const binding = createHash('sha256').update(session ?? '').digest('base64url');
+  const binding = createHash('sha256')
+    .update(session ?? '')
+    .digest('base64url');
   return createHmac('sha256', key).update(`${secret}\n${binding}`).digest('base64url');
 }
 

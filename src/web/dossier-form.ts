@@ -1,10 +1,19 @@
 import { FieldErrors } from '../common/errors/domain-error';
 import { DossierDto, UpdateDossierDto } from '../dossiers/dto/dossier.dto';
-import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, PLAN_ENTRY_STATUS_LABELS, PLAN_ENTRY_STATUSES, PLAN_SECTIONS } from '../dossiers/dossier-plan';
+import {
+  ATTACHMENT_KIND_LABELS,
+  ATTACHMENT_KINDS,
+  PLAN_ENTRY_STATUS_LABELS,
+  PLAN_ENTRY_STATUSES,
+  PLAN_SECTIONS,
+} from '../dossiers/dossier-plan';
 import { FormBody, FormReader } from './form-input';
 import { formatDate } from './view-helpers';
 
-export const PLAN_STATUS_OPTIONS = [{ value: '', label: '— Chưa trả lời —' }, ...PLAN_ENTRY_STATUSES.map((value) => ({ value, label: PLAN_ENTRY_STATUS_LABELS[value] }))];
+export const PLAN_STATUS_OPTIONS = [
+  { value: '', label: '— Chưa trả lời —' },
+  ...PLAN_ENTRY_STATUSES.map((value) => ({ value, label: PLAN_ENTRY_STATUS_LABELS[value] })),
+];
 export const ATTACHMENT_KIND_OPTIONS = ATTACHMENT_KINDS.map((value) => ({ value, label: ATTACHMENT_KIND_LABELS[value] }));
 
 /** What the editor's inputs show for a dossier; the plan's one text box is the description, or the reason when not applicable. */
@@ -40,11 +49,18 @@ export function dossierFormEcho(body: FormBody): Record<string, string> {
  * The editor's form as the API's UpdateDossierDto. A changed proposed level changes the requirement catalogue,
  * so it is saved on its own (the plan answers belong to the old level's requirements).
  */
-export function dossierDtoFromForm(body: FormBody, current: DossierDto): { plain: Partial<UpdateDossierDto>; reader: FormReader; codes: string[]; levelChanged: boolean } {
+export function dossierDtoFromForm(
+  body: FormBody,
+  current: DossierDto,
+): { plain: Partial<UpdateDossierDto>; reader: FormReader; codes: string[]; levelChanged: boolean } {
   const f = new FormReader(body);
   const proposedLevel = f.int('proposedLevel') ?? undefined;
   const levelChanged = proposedLevel !== undefined && proposedLevel !== current.proposedLevel;
-  const plain: Record<string, unknown> = { version: f.int('version') ?? undefined, proposedLevel, levelJustification: f.text('levelJustification') ?? '' };
+  const plain: Record<string, unknown> = {
+    version: f.int('version') ?? undefined,
+    proposedLevel,
+    levelJustification: f.text('levelJustification') ?? '',
+  };
   if (levelChanged) return { plain, reader: f, codes: [], levelChanged };
   plain.description = {
     overview: f.text('description.overview', null),

@@ -18,7 +18,16 @@ import { DossierDraftingService } from '../dossiers/dossier-drafting.service';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { DossierHistoryService } from '../workflow/dossier-history.service';
 import { DossierWorkflowService } from '../workflow/dossier-workflow.service';
-import { ATTACHMENT_KIND_OPTIONS, documentLinks, dossierDtoFromForm, dossierFormEcho, dossierFormValues, formFieldErrors, missingAnchor, PLAN_STATUS_OPTIONS } from './dossier-form';
+import {
+  ATTACHMENT_KIND_OPTIONS,
+  documentLinks,
+  dossierDtoFromForm,
+  dossierFormEcho,
+  dossierFormValues,
+  formFieldErrors,
+  missingAnchor,
+  PLAN_STATUS_OPTIONS,
+} from './dossier-form';
 import { FormBody, FormFailure, formFailure, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
@@ -43,7 +52,13 @@ export class DossierPagesController {
 
   @Get()
   @RequirePermission('dossier:read')
-  async list(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('trangThai') status?: string, @Query('trang') page?: string): Promise<void> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('trangThai') status?: string,
+    @Query('trang') page?: string,
+  ): Promise<void> {
     const current = Math.max(1, Number(page) || 1);
     const filter = (DOSSIER_STATUSES as readonly string[]).includes(status ?? '') ? status : undefined;
     const result = await this.dossiers.list(user, { status: filter, page: current, pageSize: PAGE_SIZE } as DossierListQuery);
@@ -60,7 +75,13 @@ export class DossierPagesController {
 
   @Post(':id')
   @RequirePermission('dossier:write')
-  async save(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  async save(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     const current = await this.dossiers.get(user, id);
     const { plain, reader, codes, levelChanged } = dossierDtoFromForm(body, current);
     try {
@@ -68,50 +89,100 @@ export class DossierPagesController {
       const message = levelChanged
         ? `Đã đổi cấp độ đề xuất thành cấp độ ${plain.proposedLevel}; danh mục yêu cầu của phương án đã đổi theo cấp độ mới, các nội dung khác chưa được lưu.`
         : 'Đã lưu hồ sơ.';
-      return redirectWithFlash(req, res, `/ho-so/${id}${typeof body.neo === 'string' && /^#[\w-]+$/.test(body.neo) ? body.neo : ''}`, message);
+      return redirectWithFlash(
+        req,
+        res,
+        `/ho-so/${id}${typeof body.neo === 'string' && /^#[\w-]+$/.test(body.neo) ? body.neo : ''}`,
+        message,
+      );
     } catch (error) {
       const failure = formFailure(error);
       failure.errors = formFieldErrors(failure.errors, codes);
-      return this.render(user, req, res, current, dossierFormEcho(body), failure, error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422);
+      return this.render(
+        user,
+        req,
+        res,
+        current,
+        dossierFormEcho(body),
+        failure,
+        error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422,
+      );
     }
   }
 
   @Post(':id/tep')
   @RequirePermission('dossier:write')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } }))
-  async upload(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody, @UploadedFile() file: StoredFile | undefined): Promise<void> {
+  async upload(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+    @UploadedFile() file: StoredFile | undefined,
+  ): Promise<void> {
     try {
       const kind = String(body.kind ?? '');
-      if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind)) throw new DomainError('VALIDATION_FAILED', 'Hãy chọn loại tài liệu.', { kind: ['hãy chọn loại tài liệu'] });
+      if (!(ATTACHMENT_KINDS as readonly string[]).includes(kind))
+        throw new DomainError('VALIDATION_FAILED', 'Hãy chọn loại tài liệu.', { kind: ['hãy chọn loại tài liệu'] });
       const saved = await this.attachments.upload(user, id, kind as AttachmentKind, file);
       return redirectWithFlash(req, res, `/ho-so/${id}#tep`, `Đã tải lên "${saved.fileName}".`);
     } catch (error) {
       const failure = formFailure(error);
       const dossier = await this.dossiers.get(user, id);
-      return this.render(user, req, res, dossier, dossierFormValues(dossier), undefined, 422, { ...failure, errors: prefixed(failure.errors, 'tep.') });
+      return this.render(user, req, res, dossier, dossierFormValues(dossier), undefined, 422, {
+        ...failure,
+        errors: prefixed(failure.errors, 'tep.'),
+      });
     }
   }
 
   @Post(':id/tep/:attachmentId/xoa')
   @RequirePermission('dossier:write')
-  async removeAttachment(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Param('attachmentId', uuidPipe) attachmentId: string): Promise<void> {
+  async removeAttachment(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Param('attachmentId', uuidPipe) attachmentId: string,
+  ): Promise<void> {
     await this.attachments.remove(user, id, attachmentId);
     return redirectWithFlash(req, res, `/ho-so/${id}#tep`, 'Đã xóa tệp đính kèm.');
   }
 
   @Post(':id/gui')
   @RequirePermission('dossier:write')
-  submit(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  submit(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     return this.act(user, req, res, id, 'submit', body, 'Đã gửi hồ sơ đến cơ quan thẩm định.');
   }
 
   @Post(':id/rut')
   @RequirePermission('dossier:write')
-  withdraw(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  withdraw(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     return this.act(user, req, res, id, 'withdraw', body, 'Đã rút hồ sơ.');
   }
 
-  private async act(user: AuthUser, req: Request, res: Response, id: string, action: 'submit' | 'withdraw', body: FormBody, done: string): Promise<void> {
+  private async act(
+    user: AuthUser,
+    req: Request,
+    res: Response,
+    id: string,
+    action: 'submit' | 'withdraw',
+    body: FormBody,
+    done: string,
+  ): Promise<void> {
     const note = typeof body.note === 'string' && body.note.trim() ? body.note.trim() : undefined;
     try {
       await this.workflow.act(user, id, action, { version: Number(body.version), note });
@@ -123,8 +194,23 @@ export class DossierPagesController {
     }
   }
 
-  private async render(user: AuthUser, req: Request, res: Response, dossier: DossierDto, values: Record<string, string>, failure?: FormFailure, status = 200, actionFailure?: FormFailure): Promise<void> {
-    const canWrite = roleHas(user.role, 'dossier:write') && this.access.canWriteSystemOf(user, { ownerAgencyId: dossier.owner.id, operatorAgencyId: dossier.operator.id, provinceCode: dossier.provinceCode });
+  private async render(
+    user: AuthUser,
+    req: Request,
+    res: Response,
+    dossier: DossierDto,
+    values: Record<string, string>,
+    failure?: FormFailure,
+    status = 200,
+    actionFailure?: FormFailure,
+  ): Promise<void> {
+    const canWrite =
+      roleHas(user.role, 'dossier:write') &&
+      this.access.canWriteSystemOf(user, {
+        ownerAgencyId: dossier.owner.id,
+        operatorAgencyId: dossier.operator.id,
+        provinceCode: dossier.provinceCode,
+      });
     const editable = canWrite && isEditable(dossier.status);
     const [completeness, history] = await Promise.all([this.completeness.check(user, dossier.id), this.history.history(user, dossier.id)]);
     const missing = completeness.missing.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, dossier.system.id) }));
@@ -142,7 +228,8 @@ export class DossierPagesController {
         canSubmit: !!dossier.availableActions?.includes('submit'),
         canWithdraw: !!dossier.availableActions?.includes('withdraw'),
         // The appraisal screen once the dossier reached the appraising body, and for the decision once approved.
-        canAppraise: roleHas(user.role, 'dossier:appraise') && [...APPRAISAL_DESK_STATUSES, 'APPROVED'].includes(dossier.status as DossierStatus),
+        canAppraise:
+          roleHas(user.role, 'dossier:appraise') && [...APPRAISAL_DESK_STATUSES, 'APPROVED'].includes(dossier.status as DossierStatus),
         completeness: { ...completeness, missing },
         history,
         documents: documentLinks(dossier),

@@ -23,7 +23,10 @@ export interface FormDraft {
 /** Validates a DTO built from a form with the API's own DTO class and messages (same rules as the JSON API). */
 export async function validated<T extends object>(type: new () => T, plain: object, reader?: FormReader): Promise<T> {
   const dto = plainToInstance(type, plain);
-  const errors = { ...flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })), ...(reader?.errors ?? {}) };
+  const errors = {
+    ...flattenValidationErrors(await validate(dto, { whitelist: true, forbidNonWhitelisted: true })),
+    ...(reader?.errors ?? {}),
+  };
   if (Object.keys(errors).length) throw new DomainError('VALIDATION_FAILED', 'Một số trường chưa hợp lệ, xem các ô được đánh dấu.', errors);
   return dto;
 }
@@ -71,7 +74,9 @@ export class FormReader {
   }
 
   int(name: string, blankAs: null | undefined = undefined): number | null | undefined {
-    const value = this.raw(name)?.trim().replace(/[.\s](?=\d{3}\b)/g, '');
+    const value = this.raw(name)
+      ?.trim()
+      .replace(/[.\s](?=\d{3}\b)/g, '');
     if (!value) return blankAs;
     if (!/^-?\d+$/.test(value)) {
       this.errors[name] = ['phải là số nguyên'];
@@ -96,6 +101,7 @@ export class FormReader {
 
   /** Throws the reading errors together, the way the API reports a 422. */
   check(): void {
-    if (Object.keys(this.errors).length) throw new DomainError('VALIDATION_FAILED', 'Một số trường chưa hợp lệ, xem các ô được đánh dấu.', this.errors);
+    if (Object.keys(this.errors).length)
+      throw new DomainError('VALIDATION_FAILED', 'Một số trường chưa hợp lệ, xem các ô được đánh dấu.', this.errors);
   }
 }

@@ -13,7 +13,12 @@ describe('the level wizard', () => {
       'a.sensitivePersonalDataSubjects': 'nhiều',
       'a.riskAssessedLevel': '',
     });
-    expect(answers).toEqual({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true, basicPersonalDataSubjects: 12000 });
+    expect(answers).toEqual({
+      systemType: 'CITIZEN_BUSINESS',
+      infoTypes: ['PUBLIC', 'PERSONAL'],
+      handlesAdminProcedures: true,
+      basicPersonalDataSubjects: 12000,
+    });
     expect(errors).toEqual({ sensitivePersonalDataSubjects: [expect.stringContaining('số nguyên')] });
   });
 
@@ -36,7 +41,10 @@ describe('the level wizard', () => {
   it('cannot jump to the summary over unanswered questions', () => {
     const { asked, answers } = applicable(nd331, { systemType: 'INTERNAL', infoTypes: ['PUBLIC'] });
     const firstMissing = asked.findIndex((q) => q.id === 'defenceSecuritySystem');
-    expect(nextStep(asked, answers, 0, readMove('lap-ho-so'), {})).toMatchObject({ step: firstMissing, errors: { defenceSecuritySystem: [expect.any(String)] } });
+    expect(nextStep(asked, answers, 0, readMove('lap-ho-so'), {})).toMatchObject({
+      step: firstMissing,
+      errors: { defenceSecuritySystem: [expect.any(String)] },
+    });
     expect(nextStep(asked, answers, 0, readMove('buoc-99'), {}).step).toBe(firstMissing);
   });
 });

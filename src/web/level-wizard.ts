@@ -70,7 +70,13 @@ export function readMove(value: unknown): WizardMove {
  * The step to show after a move. Steps 0…n-1 are the questions asked; step n is the summary. "Next" stops on a
  * required question left unanswered; "finish" from anywhere goes to the first unanswered required question.
  */
-export function nextStep(asked: Question[], answers: Answers, step: number, move: WizardMove, errors: FieldErrors): { step: number; errors: FieldErrors } {
+export function nextStep(
+  asked: Question[],
+  answers: Answers,
+  step: number,
+  move: WizardMove,
+  errors: FieldErrors,
+): { step: number; errors: FieldErrors } {
   const last = asked.length;
   const at = Math.min(Math.max(0, step), last);
   const firstMissing = asked.findIndex((q) => q.required && !isAnswered(answers, q.id));
@@ -85,12 +91,18 @@ export function nextStep(asked: Question[], answers: Answers, step: number, move
       const question = asked[at];
       if (question && errors[question.id]) return { step: at, errors };
       if (question && question.required && !isAnswered(answers, question.id)) {
-        return { step: at, errors: { [question.id]: [question.answerType === 'multi' ? 'hãy chọn ít nhất một mục' : 'hãy trả lời câu hỏi này trước khi tiếp tục'] } };
+        return {
+          step: at,
+          errors: {
+            [question.id]: [question.answerType === 'multi' ? 'hãy chọn ít nhất một mục' : 'hãy trả lời câu hỏi này trước khi tiếp tục'],
+          },
+        };
       }
       return { step: Math.min(last, at + 1), errors: {} };
     }
     case 'finish':
-      if (firstMissing !== -1) return { step: firstMissing, errors: { [asked[firstMissing].id]: ['hãy trả lời câu hỏi này trước khi lập hồ sơ'] } };
+      if (firstMissing !== -1)
+        return { step: firstMissing, errors: { [asked[firstMissing].id]: ['hãy trả lời câu hỏi này trước khi lập hồ sơ'] } };
       return { step: last, errors };
   }
 }

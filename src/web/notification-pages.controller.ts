@@ -20,9 +20,18 @@ export class NotificationPagesController {
 
   @Get()
   @RequirePermission('notification:read')
-  async inbox(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('chuaDoc') unreadOnly?: string, @Query('trang') page?: string): Promise<void> {
+  async inbox(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('chuaDoc') unreadOnly?: string,
+    @Query('trang') page?: string,
+  ): Promise<void> {
     const current = Math.max(1, Number(page) || 1);
-    const result = await this.notificationInbox.list(user, Object.assign(new NotificationListQuery(), { unreadOnly: unreadOnly === '1', page: current, pageSize: 30 }));
+    const result = await this.notificationInbox.list(
+      user,
+      Object.assign(new NotificationListQuery(), { unreadOnly: unreadOnly === '1', page: current, pageSize: 30 }),
+    );
     return this.view.render(req, res, 'inbox', { result, unreadOnly: unreadOnly === '1', pages: Math.ceil(result.total / 30) });
   }
 
@@ -30,8 +39,13 @@ export class NotificationPagesController {
   @RequirePermission('notification:read')
   async open(@CurrentUser() user: AuthUser, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
     await this.notificationInbox.markRead(user, id);
-    const [row] = (await this.notificationInbox.list(user, Object.assign(new NotificationListQuery(), { pageSize: 200 }))).items.filter((n) => n.id === id);
-    res.redirect(303, row?.dossierId ? (user.role === 'APPRAISER' ? `/tham-dinh/${row.dossierId}` : `/ho-so/${row.dossierId}`) : '/thong-bao');
+    const [row] = (await this.notificationInbox.list(user, Object.assign(new NotificationListQuery(), { pageSize: 200 }))).items.filter(
+      (n) => n.id === id,
+    );
+    res.redirect(
+      303,
+      row?.dossierId ? (user.role === 'APPRAISER' ? `/tham-dinh/${row.dossierId}` : `/ho-so/${row.dossierId}`) : '/thong-bao',
+    );
   }
 
   @Post('da-doc-tat-ca')

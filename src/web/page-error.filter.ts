@@ -33,6 +33,12 @@ export class PageErrorFilter implements ExceptionFilter {
       res.redirect(303, location);
       return;
     }
-    this.renderer.renderPlain(req, res, 'error', { status: problem.status, title: problem.title, detail: problem.detail, correlationId: currentCorrelationId() }, problem.status);
+    this.renderer.renderPlain(
+      req,
+      res,
+      'error',
+      { status: problem.status, title: problem.title, detail: problem.detail, correlationId: currentCorrelationId() },
+      problem.status,
+    );
   }
 }

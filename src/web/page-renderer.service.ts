@@ -19,7 +19,12 @@ type CsrfRequest = Request & { capdoCsrfSecret?: string; user?: AuthUser };
 /** Renders templates/pages/*.eta inside the layout, with the user, the menu, the CSRF token and a flash message. */
 @Injectable()
 export class PageRenderer {
-  private readonly eta = new Eta({ views: templatesDir(), cache: process.env.NODE_ENV !== 'development', autoEscape: true, functionHeader: 'const h = it.h, page = it.page;' });
+  private readonly eta = new Eta({
+    views: templatesDir(),
+    cache: process.env.NODE_ENV !== 'development',
+    autoEscape: true,
+    functionHeader: 'const h = it.h, page = it.page;',
+  });
   private readonly key: Buffer;
 
   constructor(

@@ -34,12 +34,29 @@ export class PriorApprovalPagesController {
   @Post()
   @RequirePermission('system:write')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
-  async claim(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody, @UploadedFile() file: UploadedEvidence | undefined): Promise<void> {
+  async claim(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+    @UploadedFile() file: UploadedEvidence | undefined,
+  ): Promise<void> {
     const back = `/he-thong/${id}#cap-do`;
     try {
-      const plain = { level: body.level, decisionNumber: body.decisionNumber, decisionDate: isoDate(body.decisionDate), issuer: body.issuer };
+      const plain = {
+        level: body.level,
+        decisionNumber: body.decisionNumber,
+        decisionDate: isoDate(body.decisionDate),
+        issuer: body.issuer,
+      };
       await this.priorApprovals.claim(user, id, await validated(PriorApprovalClaimBody, plain), file);
-      return redirectWithFlash(req, res, back, 'Đã kê khai quyết định phê duyệt; cấp độ được tính sau khi cán bộ thẩm định của tỉnh xác nhận.');
+      return redirectWithFlash(
+        req,
+        res,
+        back,
+        'Đã kê khai quyết định phê duyệt; cấp độ được tính sau khi cán bộ thẩm định của tỉnh xác nhận.',
+      );
     } catch (error) {
       return redirectWithFlash(req, res, back, failureText(error));
     }
@@ -47,7 +64,11 @@ export class PriorApprovalPagesController {
 
   @Get('quyet-dinh.pdf')
   @RequirePermission('system:read')
-  async evidence(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) res: Response, @Param('id', uuidPipe) id: string): Promise<StreamableFile> {
+  async evidence(
+    @CurrentUser() user: AuthUser,
+    @Res({ passthrough: true }) res: Response,
+    @Param('id', uuidPipe) id: string,
+  ): Promise<StreamableFile> {
     const file = await this.priorApprovals.evidence(user, id);
     res.attachment(file.fileName);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -56,7 +77,13 @@ export class PriorApprovalPagesController {
 
   @Post('xac-nhan')
   @RequirePermission('prior-approval:review')
-  async confirm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  async confirm(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     const back = `/he-thong/${id}#cap-do`;
     try {
       await this.priorApprovals.confirm(user, id, await validated(ConfirmPriorApprovalDto, { version: Number(body.version) }));
@@ -68,10 +95,20 @@ export class PriorApprovalPagesController {
 
   @Post('tu-choi')
   @RequirePermission('prior-approval:review')
-  async reject(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  async reject(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     const back = `/he-thong/${id}#cap-do`;
     try {
-      await this.priorApprovals.reject(user, id, await validated(RejectPriorApprovalDto, { version: Number(body.version), reason: body.reason }));
+      await this.priorApprovals.reject(
+        user,
+        id,
+        await validated(RejectPriorApprovalDto, { version: Number(body.version), reason: body.reason }),
+      );
       return redirectWithFlash(req, res, back, 'Đã ghi ý kiến không xác nhận; hệ thống giữ nguyên.');
     } catch (error) {
       return redirectWithFlash(req, res, back, failureText(error));

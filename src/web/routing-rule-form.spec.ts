@@ -1,11 +1,29 @@
 import { routingRuleDtoFromForm, routingToggleFromForm } from './routing-rule-form';
 
 describe('routing rule forms', () => {
-  const base = { name: 'Cấp 1-2', ownerAgencyId: 'o', includeSubtree: 'true', minLevel: '1', maxLevel: '2', appraiserAgencyId: 'ap', approverAgencyId: 'ag', approverExternalName: 'Bộ Công an', priority: '5' };
+  const base = {
+    name: 'Cấp 1-2',
+    ownerAgencyId: 'o',
+    includeSubtree: 'true',
+    minLevel: '1',
+    maxLevel: '2',
+    appraiserAgencyId: 'ap',
+    approverAgencyId: 'ag',
+    approverExternalName: 'Bộ Công an',
+    priority: '5',
+  };
 
   it('keeps only the approver field of the chosen kind', () => {
-    expect(routingRuleDtoFromForm({ ...base, approverKind: 'AGENCY' }).plain).toMatchObject({ approverKind: 'AGENCY', approverAgencyId: 'ag', approverExternalName: null });
-    expect(routingRuleDtoFromForm({ ...base, approverKind: 'EXTERNAL' }).plain).toMatchObject({ approverKind: 'EXTERNAL', approverAgencyId: null, approverExternalName: 'Bộ Công an' });
+    expect(routingRuleDtoFromForm({ ...base, approverKind: 'AGENCY' }).plain).toMatchObject({
+      approverKind: 'AGENCY',
+      approverAgencyId: 'ag',
+      approverExternalName: null,
+    });
+    expect(routingRuleDtoFromForm({ ...base, approverKind: 'EXTERNAL' }).plain).toMatchObject({
+      approverKind: 'EXTERNAL',
+      approverAgencyId: null,
+      approverExternalName: 'Bộ Công an',
+    });
   });
 
   it('reads levels and priority as integers, blanks of the optional fields as null', () => {

@@ -1,7 +1,14 @@
 import { INFO_TYPE_LABELS, SYSTEM_TYPE_LABELS } from '../classification/rules/classification.labels';
 import { INFO_TYPES, SYSTEM_TYPES } from '../classification/rules/classification.types';
 import { CreateSystemDto, SystemDto, UpdateSystemDto } from '../systems/dto/system.dto';
-import { DEPLOYMENT_STATUS_LABELS, DEPLOYMENT_STATUSES, HOSTING_LABELS, HOSTINGS, LIFECYCLE_LABELS, LIFECYCLES } from '../systems/system-enums';
+import {
+  DEPLOYMENT_STATUS_LABELS,
+  DEPLOYMENT_STATUSES,
+  HOSTING_LABELS,
+  HOSTINGS,
+  LIFECYCLE_LABELS,
+  LIFECYCLES,
+} from '../systems/system-enums';
 import { FormBody, FormReader } from './form-input';
 import { formatDate } from './view-helpers';
 
@@ -17,7 +24,10 @@ export const SYSTEM_FORM_OPTIONS = {
     { value: 'true', label: 'Có' },
     { value: 'false', label: 'Không' },
   ],
-  levels: [{ value: '', label: '— Chưa được phê duyệt —' }, ...[1, 2, 3, 4, 5].map((value) => ({ value: String(value), label: `Cấp độ ${value}` }))],
+  levels: [
+    { value: '', label: '— Chưa được phê duyệt —' },
+    ...[1, 2, 3, 4, 5].map((value) => ({ value: String(value), label: `Cấp độ ${value}` })),
+  ],
 };
 
 /** Form values (what the inputs show) of an existing system. */
@@ -58,7 +68,10 @@ export function systemFormEcho(body: FormBody): Record<string, unknown> {
  * The form as the API's CreateSystemDto / UpdateSystemDto. On an update a blank optional field clears the value
  * (null), as the API's PATCH does.
  */
-export function systemDtoFromForm(body: FormBody, update: boolean): { plain: Partial<CreateSystemDto & UpdateSystemDto>; reader: FormReader } {
+export function systemDtoFromForm(
+  body: FormBody,
+  update: boolean,
+): { plain: Partial<CreateSystemDto & UpdateSystemDto>; reader: FormReader } {
   const f = new FormReader(body);
   const blank = update ? null : undefined;
   const components = (f.text('components') ?? '')
@@ -94,6 +107,8 @@ export function systemDtoFromForm(body: FormBody, update: boolean): { plain: Par
     internalRegulationNumber: f.text('internalRegulationNumber', blank),
     internalRegulationDate: f.date('internalRegulationDate', blank),
   };
-  const defined = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) as Partial<CreateSystemDto & UpdateSystemDto>;
+  const defined = Object.fromEntries(Object.entries(plain).filter(([, v]) => v !== undefined)) as Partial<
+    CreateSystemDto & UpdateSystemDto
+  >;
   return { plain: defined, reader: f };
 }

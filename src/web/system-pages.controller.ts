@@ -39,17 +39,39 @@ export class SystemPagesController {
 
   @Get()
   @RequirePermission('system:read')
-  async list(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Query('q') q?: string, @Query('trang') page?: string): Promise<void> {
+  async list(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('q') q?: string,
+    @Query('trang') page?: string,
+  ): Promise<void> {
     const current = Math.max(1, Number(page) || 1);
-    const result = await this.systems.list(user, { q: q?.slice(0, 100), page: current, pageSize: PAGE_SIZE, sort: 'name' } as SystemListQuery);
-    return this.view.render(req, res, 'systems', { result, q: q ?? '', pages: Math.ceil(result.total / PAGE_SIZE), canWrite: roleHas(user.role, 'system:write') });
+    const result = await this.systems.list(user, {
+      q: q?.slice(0, 100),
+      page: current,
+      pageSize: PAGE_SIZE,
+      sort: 'name',
+    } as SystemListQuery);
+    return this.view.render(req, res, 'systems', {
+      result,
+      q: q ?? '',
+      pages: Math.ceil(result.total / PAGE_SIZE),
+      canWrite: roleHas(user.role, 'system:write'),
+    });
   }
 
   @Get('moi')
   @RequirePermission('system:write')
   async newForm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response): Promise<void> {
     const agencies = await this.agencyOptions(user);
-    const values = { ownerAgencyId: user.agencyId ?? '', operatorAgencyId: user.agencyId ?? '', lifecycle: 'IN_OPERATION', deploymentStatus: 'NOT_DEPLOYED', infoTypes: [] };
+    const values = {
+      ownerAgencyId: user.agencyId ?? '',
+      operatorAgencyId: user.agencyId ?? '',
+      lifecycle: 'IN_OPERATION',
+      deploymentStatus: 'NOT_DEPLOYED',
+      infoTypes: [],
+    };
     return this.view.render(req, res, 'system-form', { mode: 'create', values, errors: {}, agencies, options: SYSTEM_FORM_OPTIONS });
   }
 
@@ -63,7 +85,13 @@ export class SystemPagesController {
     } catch (error) {
       const failure = formFailure(error);
       const agencies = await this.agencyOptions(user);
-      return this.view.render(req, res, 'system-form', { mode: 'create', values: systemFormEcho(body), errors: failure.errors, failure, agencies, options: SYSTEM_FORM_OPTIONS }, 422);
+      return this.view.render(
+        req,
+        res,
+        'system-form',
+        { mode: 'create', values: systemFormEcho(body), errors: failure.errors, failure, agencies, options: SYSTEM_FORM_OPTIONS },
+        422,
+      );
     }
   }
 
@@ -79,7 +107,14 @@ export class SystemPagesController {
     const system = await this.systems.get(user, id);
     const dossiers = await this.dossiers.list(user, { systemId: id, page: 1, pageSize: 50 } as DossierListQuery);
     const open = dossiers.items.find((d) => isOpen(d.status));
-    const canWrite = roleHas(user.role, 'system:write') && this.access.canWriteSystemOf(user, { ownerAgencyId: system.owner.id, operatorAgencyId: system.operator.id, provinceCode: system.provinceCode }) && system.lifecycle !== 'RETIRED';
+    const canWrite =
+      roleHas(user.role, 'system:write') &&
+      this.access.canWriteSystemOf(user, {
+        ownerAgencyId: system.owner.id,
+        operatorAgencyId: system.operator.id,
+        provinceCode: system.provinceCode,
+      }) &&
+      system.lifecycle !== 'RETIRED';
     const claim = await this.priorApprovals.current(user, id).catch((error: unknown) => {
       if (error instanceof DomainError && error.code === 'NOT_FOUND') return null;
       throw error;
@@ -88,23 +123,53 @@ export class SystemPagesController {
     const prior = {
       claim,
       // The owner's officer (or an administrator) declares a decision made before capdo, with its PDF.
-      canClaim: (user.role === 'ADMIN' || (user.role === 'AGENCY_OFFICER' && user.agencyId === system.owner.id)) && !approvedThroughWorkflow && claim?.status !== 'CONFIRMED' && system.lifecycle !== 'RETIRED' && !system.stateSecret,
+      canClaim:
+        (user.role === 'ADMIN' || (user.role === 'AGENCY_OFFICER' && user.agencyId === system.owner.id)) &&
+        !approvedThroughWorkflow &&
+        claim?.status !== 'CONFIRMED' &&
+        system.lifecycle !== 'RETIRED' &&
+        !system.stateSecret,
       canReview: roleHas(user.role, 'prior-approval:review') && claim?.status === 'CLAIMED',
       levels: SYSTEM_FORM_OPTIONS.levels.filter((l) => l.value !== ''),
     };
-    return this.view.render(req, res, 'system', { system, dossiers: dossiers.items, open, canWrite, prior, canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED' });
+    return this.view.render(req, res, 'system', {
+      system,
+      dossiers: dossiers.items,
+      open,
+      canWrite,
+      prior,
+      canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED',
+    });
   }
 
   @Get(':id/sua')
   @RequirePermission('system:write')
-  async editForm(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
+  async editForm(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+  ): Promise<void> {
     const system = await this.systems.get(user, id);
-    return this.view.render(req, res, 'system-form', { mode: 'edit', system, values: systemFormValues(system), errors: {}, agencies: await this.agencyOptions(user, system), options: SYSTEM_FORM_OPTIONS });
+    return this.view.render(req, res, 'system-form', {
+      mode: 'edit',
+      system,
+      values: systemFormValues(system),
+      errors: {},
+      agencies: await this.agencyOptions(user, system),
+      options: SYSTEM_FORM_OPTIONS,
+    });
   }
 
   @Post(':id/sua')
   @RequirePermission('system:write')
-  async update(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  async update(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     try {
       const { plain, reader } = systemDtoFromForm(body, true);
       const updated = await this.systemCommands.update(user, id, await validated(UpdateSystemDto, plain, reader));
@@ -112,12 +177,29 @@ export class SystemPagesController {
     } catch (error) {
       const failure = formFailure(error);
       const system = await this.systems.get(user, id);
-      return this.view.render(req, res, 'system-form', { mode: 'edit', system, values: systemFormEcho(body), errors: failure.errors, failure, agencies: await this.agencyOptions(user, system), options: SYSTEM_FORM_OPTIONS }, failure.errors && Object.keys(failure.errors).length ? 422 : 409);
+      return this.view.render(
+        req,
+        res,
+        'system-form',
+        {
+          mode: 'edit',
+          system,
+          values: systemFormEcho(body),
+          errors: failure.errors,
+          failure,
+          agencies: await this.agencyOptions(user, system),
+          options: SYSTEM_FORM_OPTIONS,
+        },
+        failure.errors && Object.keys(failure.errors).length ? 422 : 409,
+      );
     }
   }
 
   /** Agencies the user may pick as owner or operator: an officer's own, an administrator's every active body. */
-  private async agencyOptions(user: AuthUser, system?: { owner: { id: string; code: string; name: string }; operator: { id: string; code: string; name: string } }) {
+  private async agencyOptions(
+    user: AuthUser,
+    system?: { owner: { id: string; code: string; name: string }; operator: { id: string; code: string; name: string } },
+  ) {
     const page = await this.agencies.list(user, { page: 1, pageSize: 200, status: 'ACTIVE' } as AgencyListQuery);
     const options = page.items.map((a) => ({ value: a.id, label: `${a.name} (${a.code})` }));
     for (const ref of system ? [system.owner, system.operator] : []) {

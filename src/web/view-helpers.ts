@@ -63,7 +63,12 @@ export function formatBytes(bytes: number): string {
 
 /** Working lists typed one item per line (return items, reasons) → trimmed non-empty lines. */
 export function lines(text: unknown): string[] {
-  return typeof text === 'string' ? text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean) : [];
+  return typeof text === 'string'
+    ? text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean)
+    : [];
 }
 
 /** The CSS modifier of a dossier status badge. */
@@ -86,7 +91,8 @@ export function statusTone(status: string): string {
 /** Builds a query string from the defined values: { page: 2, q: 'sơn la' } → '?page=2&q=s%C6%A1n+la'. */
 export function query(values: Record<string, string | number | boolean | null | undefined>): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(values)) if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+  for (const [key, value] of Object.entries(values))
+    if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

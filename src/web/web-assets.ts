@@ -19,7 +19,9 @@ const FONTS: Record<string, string> = {
 export function registerWebAssets(app: NestExpressApplication): void {
   const router = Router();
   const options = { maxAge: '1h', index: false, fallthrough: true, dotfiles: 'ignore', redirect: false } as const;
-  router.get('/htmx.min.js', (_req: Request, res: Response) => res.sendFile(require.resolve('htmx.org/dist/htmx.min.js'), { maxAge: '1d' }));
+  router.get('/htmx.min.js', (_req: Request, res: Response) =>
+    res.sendFile(require.resolve('htmx.org/dist/htmx.min.js'), { maxAge: '1d' }),
+  );
   const fonts = dirname(require.resolve('@expo-google-fonts/be-vietnam-pro/package.json'));
   router.get('/fonts/:file', (req: Request, res: Response) => {
     const file = FONTS[String(req.params.file)];

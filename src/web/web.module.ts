@@ -37,7 +37,20 @@ import { WizardPagesController } from './wizard-pages.controller';
  * access checks and audit as the API, never a copy.
  */
 @Module({
-  imports: [AuthModule, AuditModule, NotificationsModule, AgenciesModule, ClassificationModule, SystemsModule, DossiersModule, RoutingModule, CalendarModule, WorkflowModule, ReportsModule, UsersModule],
+  imports: [
+    AuthModule,
+    AuditModule,
+    NotificationsModule,
+    AgenciesModule,
+    ClassificationModule,
+    SystemsModule,
+    DossiersModule,
+    RoutingModule,
+    CalendarModule,
+    WorkflowModule,
+    ReportsModule,
+    UsersModule,
+  ],
   controllers: [
     AuthPagesController,
     HomePageController,

@@ -46,17 +46,31 @@ export class WizardPagesController {
 
   @Get()
   @RequirePermission('dossier:write')
-  async start(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Query('hoSo') dossierId?: string): Promise<void> {
+  async start(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Query('hoSo') dossierId?: string,
+  ): Promise<void> {
     const state = await this.state(user, id, dossierId);
     const initial = state.dossier ? (state.dossier.classification as { facts: Answers }).facts : await this.systemFacts(user, id);
     const { asked, answers } = applicable(state.questions, initial);
-    const proposal = state.dossier ? { proposedLevel: String(state.dossier.proposedLevel), levelJustification: state.dossier.levelJustification } : {};
+    const proposal = state.dossier
+      ? { proposedLevel: String(state.dossier.proposedLevel), levelJustification: state.dossier.levelJustification }
+      : {};
     return this.render(req, res, state, asked, answers, 0, {}, proposal);
   }
 
   @Post()
   @RequirePermission('dossier:write')
-  async answer(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string, @Body() body: FormBody): Promise<void> {
+  async answer(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
     const state = await this.state(user, id, typeof body.hoSo === 'string' ? body.hoSo : undefined);
     const read = readAnswers(state.questions, body);
     const { asked, answers } = applicable(state.questions, read.answers);
@@ -66,7 +80,14 @@ export class WizardPagesController {
     if (move.kind === 'finish' && step === asked.length && !Object.keys(errors).length) {
       try {
         const dossierId = await this.saveDossier(user, state, answers, proposal);
-        return redirectWithFlash(req, res, `/ho-so/${dossierId}`, state.dossier ? 'Đã cập nhật kết quả xác định cấp độ của hồ sơ.' : 'Đã lập hồ sơ đề xuất cấp độ (dự thảo). Hãy hoàn thiện các phần còn thiếu rồi gửi thẩm định.');
+        return redirectWithFlash(
+          req,
+          res,
+          `/ho-so/${dossierId}`,
+          state.dossier
+            ? 'Đã cập nhật kết quả xác định cấp độ của hồ sơ.'
+            : 'Đã lập hồ sơ đề xuất cấp độ (dự thảo). Hãy hoàn thiện các phần còn thiếu rồi gửi thẩm định.',
+        );
       } catch (error) {
         const failure = formFailure(error);
         return this.render(req, res, state, asked, answers, step, failure.errors, proposal, failure, 422);
@@ -75,11 +96,21 @@ export class WizardPagesController {
     return this.render(req, res, state, asked, answers, step, errors, proposal, undefined, Object.keys(errors).length ? 422 : 200);
   }
 
-  private async saveDossier(user: AuthUser, state: WizardState, facts: Answers, proposal: { proposedLevel: string; levelJustification: string }): Promise<string> {
+  private async saveDossier(
+    user: AuthUser,
+    state: WizardState,
+    facts: Answers,
+    proposal: { proposedLevel: string; levelJustification: string },
+  ): Promise<string> {
     const proposedLevel = /^[1-5]$/.test(proposal.proposedLevel) ? Number(proposal.proposedLevel) : undefined;
     const levelJustification = proposal.levelJustification.trim() || undefined;
     if (state.dossier) {
-      await this.drafting.update(user, state.dossier.id, { version: state.dossier.version, facts, proposedLevel, levelJustification: levelJustification ?? '' });
+      await this.drafting.update(user, state.dossier.id, {
+        version: state.dossier.version,
+        facts,
+        proposedLevel,
+        levelJustification: levelJustification ?? '',
+      });
       return state.dossier.id;
     }
     const created = await this.drafting.create(user, { systemId: state.system.id, facts, proposedLevel, levelJustification });
@@ -112,9 +143,25 @@ export class WizardPagesController {
     }
   }
 
-  private render(req: Request, res: Response, state: WizardState, asked: Question[], answers: Answers, step: number, errors: FieldErrors, proposal: object, failure?: FormFailure, status = 200): Promise<void> {
+  private render(
+    req: Request,
+    res: Response,
+    state: WizardState,
+    asked: Question[],
+    answers: Answers,
+    step: number,
+    errors: FieldErrors,
+    proposal: object,
+    failure?: FormFailure,
+    status = 200,
+  ): Promise<void> {
     const evaluation = this.evaluate(state.regime, answers);
-    const summary = asked.map((q, index) => ({ index, question: q, label: answerLabel(q, answers[q.id]), answered: isAnswered(answers, q.id) }));
+    const summary = asked.map((q, index) => ({
+      index,
+      question: q,
+      label: answerLabel(q, answers[q.id]),
+      answered: isAnswered(answers, q.id),
+    }));
     return this.view.render(req, res, 'wizard', { ...state, asked, answers, step, errors, evaluation, summary, proposal, failure }, status);
   }
 }

@@ -47,11 +47,23 @@ function dossier(overrides: Partial<Dossier> = {}): Dossier {
 }
 
 const routed = { ...route, routingRuleId: route.ruleId, currentRevision: 1, receivedOn: '2026-11-20' };
-const decisionInput = { decisionNumber: '125/QĐ-UBND', decisionDate: '2026-11-24', signerName: 'Nguyễn Văn A', signerTitle: 'Chủ tịch', level: 3 };
+const decisionInput = {
+  decisionNumber: '125/QĐ-UBND',
+  decisionDate: '2026-11-24',
+  signerName: 'Nguyễn Văn A',
+  signerTitle: 'Chủ tịch',
+  level: 3,
+};
 
 describe('dossier effects: what each action changes besides status and version', () => {
   it('submit: a new revision routed to its bodies; receipt starts the 5-working-day validity check (ND331 Art. 23.2)', () => {
-    const returned = dossier({ status: 'RETURNED', currentRevision: 1, firstSubmittedAt: new Date('2026-11-01'), returnItems: ['Sơ đồ mạng'], clockStartedOn: '2026-11-05' });
+    const returned = dossier({
+      status: 'RETURNED',
+      currentRevision: 1,
+      firstSubmittedAt: new Date('2026-11-01'),
+      returnItems: ['Sơ đồ mạng'],
+      clockStartedOn: '2026-11-05',
+    });
     const next = dossierAfter(returned, 'submit', 'SUBMITTED', {}, { ...facts, route });
     expect(next).toMatchObject({
       status: 'SUBMITTED',
@@ -75,7 +87,11 @@ describe('dossier effects: what each action changes besides status and version',
     });
     expect(actionEffects(dossier(), 'submit', 'SUBMITTED', {}, { ...facts, route }).firstSubmittedAt).toBe(NOW);
     expect(() => actionEffects(dossier(), 'submit', 'SUBMITTED', {}, facts)).toThrow('DOSSIER_NO_ROUTE');
-    expect(eventDetails('submit', {}, next)).toEqual({ appraiser: 'Sở Khoa học và Công nghệ', approver: 'UBND tỉnh', dueOn: '2026-11-25+5wd' });
+    expect(eventDetails('submit', {}, next)).toEqual({
+      appraiser: 'Sở Khoa học và Công nghệ',
+      approver: 'UBND tỉnh',
+      dueOn: '2026-11-25+5wd',
+    });
   });
 
   it('return: the reply lists what to supplement (ND331 Art. 23.2) and no clock runs until the dossier comes back', () => {
@@ -86,58 +102,152 @@ describe('dossier effects: what each action changes besides status and version',
   });
 
   it('start-appraisal: the appraisal clock runs from the day the dossier is complete and valid (ND331 Art. 23.3, ND85 Art. 16.2)', () => {
-    const submitted = (overrides: Partial<Dossier>) => dossier({ ...routed, status: 'SUBMITTED', dueKind: 'VALIDITY', dueOn: '2026-11-27', ...overrides });
+    const submitted = (overrides: Partial<Dossier>) =>
+      dossier({ ...routed, status: 'SUBMITTED', dueKind: 'VALIDITY', dueOn: '2026-11-27', ...overrides });
     // ND331 Art. 23.3.a: level 3, 15 working days; 23.3.b: levels 4–5, 25 working days.
-    expect(actionEffects(submitted({}), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toEqual({ clockStartedOn: '2026-11-25', dueOn: '2026-11-25+15wd', dueKind: 'APPRAISAL' });
-    expect(actionEffects(submitted({ proposedLevel: 4 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({ dueOn: '2026-11-25+25wd', dueKind: 'APPRAISAL' });
+    expect(actionEffects(submitted({}), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toEqual({
+      clockStartedOn: '2026-11-25',
+      dueOn: '2026-11-25+15wd',
+      dueKind: 'APPRAISAL',
+    });
+    expect(actionEffects(submitted({ proposedLevel: 4 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
+      dueOn: '2026-11-25+25wd',
+      dueKind: 'APPRAISAL',
+    });
     // ND85 Art. 16.2 counts days, not working days: 30 for levels 4–5.
-    expect(actionEffects(submitted({ regime: 'ND85', proposedLevel: 4 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({ dueOn: '2026-11-25+30d' });
+    expect(actionEffects(submitted({ regime: 'ND85', proposedLevel: 4 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
+      dueOn: '2026-11-25+30d',
+    });
     // Levels 1–2 have no statutory limit: the internal target, labelled as such.
-    expect(actionEffects(submitted({ proposedLevel: 2 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({ dueKind: 'APPRAISAL_INTERNAL' });
+    expect(actionEffects(submitted({ proposedLevel: 2 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
+      dueKind: 'APPRAISAL_INTERNAL',
+    });
   });
 
   it('appraise: the Mẫu 04 opinion is recorded; a suitable one starts the 7-working-day approval clock (ND331 Art. 24.2, ND85 Art. 17.2)', () => {
-    const underAppraisal = dossier({ ...routed, status: 'UNDER_APPRAISAL', clockStartedOn: '2026-11-21', dueOn: '2026-12-12', dueKind: 'APPRAISAL' });
-    const suitable = actionEffects(underAppraisal, 'appraise', 'APPRAISED', { conclusion: 'SUITABLE', opinions: 'Đề xuất phù hợp.' }, facts);
+    const underAppraisal = dossier({
+      ...routed,
+      status: 'UNDER_APPRAISAL',
+      clockStartedOn: '2026-11-21',
+      dueOn: '2026-12-12',
+      dueKind: 'APPRAISAL',
+    });
+    const suitable = actionEffects(
+      underAppraisal,
+      'appraise',
+      'APPRAISED',
+      { conclusion: 'SUITABLE', opinions: 'Đề xuất phù hợp.' },
+      facts,
+    );
     expect(suitable).toEqual({
-      appraisal: { conclusion: 'SUITABLE', opinions: 'Đề xuất phù hợp.', reasons: [], revision: 1, appraiserName: 'Sở Khoa học và Công nghệ', appraisedBy: 'tham.dinh', appraisedAt: NOW.toISOString() },
+      appraisal: {
+        conclusion: 'SUITABLE',
+        opinions: 'Đề xuất phù hợp.',
+        reasons: [],
+        revision: 1,
+        appraiserName: 'Sở Khoa học và Công nghệ',
+        appraisedBy: 'tham.dinh',
+        appraisedAt: NOW.toISOString(),
+      },
       dueOn: '2026-11-25+7wd',
       dueKind: 'APPROVAL',
     });
-    expect(actionEffects({ ...underAppraisal, regime: 'ND85' }, 'appraise', 'APPRAISED', { conclusion: 'SUITABLE' }, facts)).toMatchObject({ dueOn: '2026-11-25+7wd', dueKind: 'APPROVAL' });
+    expect(actionEffects({ ...underAppraisal, regime: 'ND85' }, 'appraise', 'APPRAISED', { conclusion: 'SUITABLE' }, facts)).toMatchObject({
+      dueOn: '2026-11-25+7wd',
+      dueKind: 'APPROVAL',
+    });
     // NOT_SUITABLE sends the dossier back to draft: the reasons are kept, no clock runs.
-    const notSuitable = actionEffects(underAppraisal, 'appraise', 'DRAFT', { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'] }, facts);
-    expect(notSuitable).toMatchObject({ appraisal: { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'], opinions: '' }, dueOn: null, dueKind: null });
-    expect(eventDetails('appraise', { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'] }, underAppraisal)).toEqual({ conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'] });
+    const notSuitable = actionEffects(
+      underAppraisal,
+      'appraise',
+      'DRAFT',
+      { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'] },
+      facts,
+    );
+    expect(notSuitable).toMatchObject({
+      appraisal: { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'], opinions: '' },
+      dueOn: null,
+      dueKind: null,
+    });
+    expect(eventDetails('appraise', { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'] }, underAppraisal)).toEqual({
+      conclusion: 'NOT_SUITABLE',
+      reasons: ['Thiếu phương án sao lưu'],
+    });
   });
 
   it('approve: the competent body’s decision is recorded at the revision approved and the clock stops (ND331 Art. 20.3)', () => {
-    const appraisal = { conclusion: 'SUITABLE' as const, opinions: '', reasons: [], revision: 1, appraiserName: 'Sở Khoa học và Công nghệ', appraisedBy: 'tham.dinh', appraisedAt: '2026-11-20T03:00:00.000Z' };
+    const appraisal = {
+      conclusion: 'SUITABLE' as const,
+      opinions: '',
+      reasons: [],
+      revision: 1,
+      appraiserName: 'Sở Khoa học và Công nghệ',
+      appraisedBy: 'tham.dinh',
+      appraisedAt: '2026-11-20T03:00:00.000Z',
+    };
     const appraised = dossier({ ...routed, status: 'APPRAISED', appraisal, dueOn: '2026-12-01', dueKind: 'APPROVAL' });
     const next = dossierAfter(appraised, 'approve', 'APPROVED', decisionInput, { ...facts, actor: 'phe.duyet' });
     expect(next).toMatchObject({
       status: 'APPROVED',
       appraisal,
-      decision: { number: '125/QĐ-UBND', date: '2026-11-24', signerName: 'Nguyễn Văn A', signerTitle: 'Chủ tịch', level: 3, issuer: 'UBND tỉnh', revision: 1, approvedBy: 'phe.duyet' },
+      decision: {
+        number: '125/QĐ-UBND',
+        date: '2026-11-24',
+        signerName: 'Nguyễn Văn A',
+        signerTitle: 'Chủ tịch',
+        level: 3,
+        issuer: 'UBND tỉnh',
+        revision: 1,
+        approvedBy: 'phe.duyet',
+      },
       approvedAt: NOW,
       dueOn: null,
       dueKind: null,
     });
     expect(eventDetails('approve', decisionInput, next)).toEqual({ decision: next.decision });
     // ND331 Art. 20.3.a: a level 1–2 dossier approved by the unit appraising it records a suitable appraisal in the same step.
-    const oneStep = actionEffects({ ...appraised, status: 'UNDER_APPRAISAL', appraisal: null, proposedLevel: 2 }, 'approve', 'APPROVED', { ...decisionInput, level: 2, note: 'Phù hợp.' }, facts);
-    expect(oneStep.appraisal).toEqual({ conclusion: 'SUITABLE', opinions: 'Phù hợp.', reasons: [], revision: 1, appraiserName: 'Sở Khoa học và Công nghệ', appraisedBy: 'tham.dinh', appraisedAt: NOW.toISOString() });
+    const oneStep = actionEffects(
+      { ...appraised, status: 'UNDER_APPRAISAL', appraisal: null, proposedLevel: 2 },
+      'approve',
+      'APPROVED',
+      { ...decisionInput, level: 2, note: 'Phù hợp.' },
+      facts,
+    );
+    expect(oneStep.appraisal).toEqual({
+      conclusion: 'SUITABLE',
+      opinions: 'Phù hợp.',
+      reasons: [],
+      revision: 1,
+      appraiserName: 'Sở Khoa học và Công nghệ',
+      appraisedBy: 'tham.dinh',
+      appraisedAt: NOW.toISOString(),
+    });
   });
 
   it('withdraw: the clock stops; the revision, the routing and the opinions stay on record', () => {
-    const underAppraisal = dossier({ ...routed, status: 'UNDER_APPRAISAL', clockStartedOn: '2026-11-21', dueOn: '2026-12-12', dueKind: 'APPRAISAL' });
+    const underAppraisal = dossier({
+      ...routed,
+      status: 'UNDER_APPRAISAL',
+      clockStartedOn: '2026-11-21',
+      dueOn: '2026-12-12',
+      dueKind: 'APPRAISAL',
+    });
     const next = dossierAfter(underAppraisal, 'withdraw', 'WITHDRAWN', { note: 'Rút để làm lại' }, facts);
     expect(next).toEqual({ ...underAppraisal, status: 'WITHDRAWN', version: 5, dueOn: null, dueKind: null });
     expect(eventDetails('withdraw', {}, next)).toEqual({ dueOn: null });
   });
 
   it('supersede: a new determination follows the first procedure (ND331 Art. 25); the superseded dossier keeps its decision', () => {
-    const decision = { number: '12/QĐ', date: '2025-01-02', signerName: 'B', signerTitle: 'Giám đốc', level: 3, issuer: 'UBND tỉnh', revision: 1, approvedBy: 'phe.duyet' };
+    const decision = {
+      number: '12/QĐ',
+      date: '2025-01-02',
+      signerName: 'B',
+      signerTitle: 'Giám đốc',
+      level: 3,
+      issuer: 'UBND tỉnh',
+      revision: 1,
+      approvedBy: 'phe.duyet',
+    };
     const approved = dossier({ ...routed, status: 'APPROVED', decision, approvedAt: new Date('2025-01-02') });
     expect(actionEffects(approved, 'supersede', 'SUPERSEDED', {}, facts)).toEqual({});
     expect(dossierAfter(approved, 'supersede', 'SUPERSEDED', {}, facts)).toEqual({ ...approved, status: 'SUPERSEDED', version: 5 });

@@ -45,7 +45,13 @@ export function dossierAfter(d: Dossier, action: DossierAction, to: DossierStatu
 }
 
 /** The columns an action changes besides status and version. */
-export function actionEffects(d: Dossier, action: DossierAction, to: DossierStatus, input: ActionInput, facts: EffectFacts): Partial<Dossier> {
+export function actionEffects(
+  d: Dossier,
+  action: DossierAction,
+  to: DossierStatus,
+  input: ActionInput,
+  facts: EffectFacts,
+): Partial<Dossier> {
   const { today, now, calendar } = facts;
   switch (action) {
     case 'submit': {

@@ -38,7 +38,11 @@ export class DossierHistoryController {
   @RequirePermission('dossier:read')
   @ApiOperation({ summary: 'Nội dung một lần gửi đã chốt' })
   @ApiOkResponse({ type: RevisionDto })
-  revision(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Param('number', revisionNumberPipe) number: number): Promise<RevisionDto> {
+  revision(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Param('number', revisionNumberPipe) number: number,
+  ): Promise<RevisionDto> {
     return this.history.revision(user, id, number);
   }
 

@@ -27,8 +27,17 @@ export class DossierHistoryService {
 
   async history(user: AuthUser, id: string): Promise<HistoryEntryDto[]> {
     await this.queries.findVisible(user, id);
-    const rows: { id: string; action: string; from_status: string | null; to_status: DossierStatus; revision: number | null; actor_username: string | null; note: string | null; details: object | null; at: Date }[] =
-      await this.dataSource.query(`SELECT * FROM dossier_events WHERE dossier_id = $1 ORDER BY id`, [id]);
+    const rows: {
+      id: string;
+      action: string;
+      from_status: string | null;
+      to_status: DossierStatus;
+      revision: number | null;
+      actor_username: string | null;
+      note: string | null;
+      details: object | null;
+      at: Date;
+    }[] = await this.dataSource.query(`SELECT * FROM dossier_events WHERE dossier_id = $1 ORDER BY id`, [id]);
     return rows.map((r) => ({
       id: String(r.id),
       action: r.action,
@@ -50,7 +59,12 @@ export class DossierHistoryService {
       `SELECT r.number, r.sha256, r.submitted_at, u.username FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 ORDER BY r.number`,
       [id],
     );
-    return rows.map((r: { number: number; sha256: string; submitted_at: Date; username: string | null }) => ({ number: r.number, sha256: r.sha256, submittedAt: r.submitted_at.toISOString(), submittedBy: r.username }));
+    return rows.map((r: { number: number; sha256: string; submitted_at: Date; username: string | null }) => ({
+      number: r.number,
+      sha256: r.sha256,
+      submittedAt: r.submitted_at.toISOString(),
+      submittedBy: r.username,
+    }));
   }
 
   async revision(user: AuthUser, id: string, number: number): Promise<RevisionDto> {

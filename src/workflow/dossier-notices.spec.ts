@@ -32,11 +32,19 @@ describe('dossier notices', () => {
 
   it('return and a NOT_SUITABLE appraisal tell the owner and the operator what to change', () => {
     expect(dossierNotices({ ...base, returnItems: ['Sơ đồ mạng', 'Quy chế'] }, 'return', 'RETURNED', SYSTEM)).toEqual([
-      expect.objectContaining({ kind: 'DOSSIER_RETURNED', agencyIds: ['owner', 'operator'], roles: ['AGENCY_OFFICER'], body: 'Sở Khoa học và Công nghệ yêu cầu bổ sung: Sơ đồ mạng; Quy chế' }),
+      expect.objectContaining({
+        kind: 'DOSSIER_RETURNED',
+        agencyIds: ['owner', 'operator'],
+        roles: ['AGENCY_OFFICER'],
+        body: 'Sở Khoa học và Công nghệ yêu cầu bổ sung: Sơ đồ mạng; Quy chế',
+      }),
     ]);
     const appraisal = { conclusion: 'NOT_SUITABLE', reasons: ['Thiếu phương án sao lưu'] } as Dossier['appraisal'];
     expect(dossierNotices({ ...base, appraisal }, 'appraise', 'DRAFT', SYSTEM)).toEqual([
-      expect.objectContaining({ kind: 'DOSSIER_APPRAISED', body: 'Kết luận: chưa phù hợp. Nội dung chưa phù hợp: Thiếu phương án sao lưu' }),
+      expect.objectContaining({
+        kind: 'DOSSIER_APPRAISED',
+        body: 'Kết luận: chưa phù hợp. Nội dung chưa phù hợp: Thiếu phương án sao lưu',
+      }),
     ]);
   });
 
@@ -52,7 +60,11 @@ describe('dossier notices', () => {
   it('approval tells the preparers the decision; start-appraisal and withdraw tell nobody', () => {
     const decision = { number: '125/QĐ-UBND', date: '2026-11-24', level: 3 } as Dossier['decision'];
     expect(dossierNotices({ ...base, decision }, 'approve', 'APPROVED', SYSTEM)).toEqual([
-      expect.objectContaining({ kind: 'DOSSIER_APPROVED', title: 'Đã phê duyệt cấp độ: Cổng dịch vụ công', body: 'Quyết định số 125/QĐ-UBND ngày 24/11/2026 phê duyệt cấp độ 3.' }),
+      expect.objectContaining({
+        kind: 'DOSSIER_APPROVED',
+        title: 'Đã phê duyệt cấp độ: Cổng dịch vụ công',
+        body: 'Quyết định số 125/QĐ-UBND ngày 24/11/2026 phê duyệt cấp độ 3.',
+      }),
     ]);
     expect(dossierNotices(base, 'start-appraisal', 'UNDER_APPRAISAL', SYSTEM)).toEqual([]);
     expect(dossierNotices(base, 'withdraw', 'WITHDRAWN', SYSTEM)).toEqual([]);

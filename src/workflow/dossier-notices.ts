@@ -24,13 +24,41 @@ export function dossierNotices(d: Dossier, action: DossierAction, to: DossierSta
   const notices: DossierNotice[] = [];
   const add = (kind: NotificationKind, agencyIds: (string | null)[], roles: Role[], title: string, body: string) =>
     notices.push({ kind, agencyIds, roles, title, body });
-  if (action === 'submit') add('DOSSIER_ROUTED', [d.appraiserAgencyId], ['APPRAISER'], `Hồ sơ mới cần thẩm định: ${system}`, `Hồ sơ đề xuất cấp độ ${d.proposedLevel} của hệ thống "${system}" (lần gửi ${d.currentRevision}) đã được gửi đến ${d.appraiserName}. Hạn kiểm tra tính hợp lệ: ${formatDate(d.dueOn)}.`);
-  if (action === 'return') add('DOSSIER_RETURNED', preparers, ['AGENCY_OFFICER'], `Hồ sơ cần bổ sung: ${system}`, `${d.appraiserName} yêu cầu bổ sung: ${(d.returnItems ?? []).join('; ')}`);
-  if (action === 'appraise') add('DOSSIER_APPRAISED', preparers, ['AGENCY_OFFICER'], `Đã có ý kiến thẩm định: ${system}`, `Kết luận: ${to === 'APPRAISED' ? 'phù hợp' : 'chưa phù hợp'}.${d.appraisal?.reasons.length ? ` Nội dung chưa phù hợp: ${d.appraisal.reasons.join('; ')}` : ''}`);
+  if (action === 'submit')
+    add(
+      'DOSSIER_ROUTED',
+      [d.appraiserAgencyId],
+      ['APPRAISER'],
+      `Hồ sơ mới cần thẩm định: ${system}`,
+      `Hồ sơ đề xuất cấp độ ${d.proposedLevel} của hệ thống "${system}" (lần gửi ${d.currentRevision}) đã được gửi đến ${d.appraiserName}. Hạn kiểm tra tính hợp lệ: ${formatDate(d.dueOn)}.`,
+    );
+  if (action === 'return')
+    add(
+      'DOSSIER_RETURNED',
+      preparers,
+      ['AGENCY_OFFICER'],
+      `Hồ sơ cần bổ sung: ${system}`,
+      `${d.appraiserName} yêu cầu bổ sung: ${(d.returnItems ?? []).join('; ')}`,
+    );
+  if (action === 'appraise')
+    add(
+      'DOSSIER_APPRAISED',
+      preparers,
+      ['AGENCY_OFFICER'],
+      `Đã có ý kiến thẩm định: ${system}`,
+      `Kết luận: ${to === 'APPRAISED' ? 'phù hợp' : 'chưa phù hợp'}.${d.appraisal?.reasons.length ? ` Nội dung chưa phù hợp: ${d.appraisal.reasons.join('; ')}` : ''}`,
+    );
   if (action === 'appraise' && to === 'APPRAISED' && d.approverKind === 'AGENCY' && d.approverAgencyId !== d.appraiserAgencyId) {
     add('DOSSIER_ROUTED', [d.approverAgencyId], ['APPRAISER'], `Hồ sơ chờ phê duyệt: ${system}`, `Hạn phê duyệt: ${formatDate(d.dueOn)}.`);
   }
-  if (action === 'approve') add('DOSSIER_APPROVED', preparers, ['AGENCY_OFFICER'], `Đã phê duyệt cấp độ: ${system}`, `Quyết định số ${d.decision?.number} ngày ${formatDate(d.decision?.date ?? null)} phê duyệt cấp độ ${d.decision?.level}.`);
+  if (action === 'approve')
+    add(
+      'DOSSIER_APPROVED',
+      preparers,
+      ['AGENCY_OFFICER'],
+      `Đã phê duyệt cấp độ: ${system}`,
+      `Quyết định số ${d.decision?.number} ngày ${formatDate(d.decision?.date ?? null)} phê duyệt cấp độ ${d.decision?.level}.`,
+    );
   return notices;
 }
 

@@ -55,7 +55,6 @@ export type TransitionErrorCode =
   | 'DECISION_DATE_IN_FUTURE'
   | 'STATE_SECRET_OFFLINE_DOSSIER';
 
-
 const refuse = (code: TransitionErrorCode, message: string): TransitionDecision => ({ ok: false, code, message });
 
 export function decideTransition(action: DossierAction, ctx: TransitionContext): TransitionDecision {
@@ -65,34 +64,49 @@ export function decideTransition(action: DossierAction, ctx: TransitionContext):
   }
   if (!ctx.actorRoles.includes(rule.actor)) return refuse('DOSSIER_ACTION_FORBIDDEN', ACTOR_MESSAGES[rule.actor]);
   // Law 116/2025 Art. 15.1.d, 15.2.b: a state-secret system's dossier is not sent, appraised or approved online.
-  if (ctx.stateSecret && action !== 'withdraw' && action !== 'supersede') return refuse('STATE_SECRET_OFFLINE_DOSSIER', STATE_SECRET_DOSSIER_MESSAGE);
+  if (ctx.stateSecret && action !== 'withdraw' && action !== 'supersede')
+    return refuse('STATE_SECRET_OFFLINE_DOSSIER', STATE_SECRET_DOSSIER_MESSAGE);
   switch (action) {
     case 'submit':
-      if ((ctx.missingCount ?? 0) > 0) return refuse('DOSSIER_INCOMPLETE', `Hồ sơ còn thiếu ${ctx.missingCount} nội dung; xem danh sách và bổ sung trước khi gửi.`);
+      if ((ctx.missingCount ?? 0) > 0)
+        return refuse('DOSSIER_INCOMPLETE', `Hồ sơ còn thiếu ${ctx.missingCount} nội dung; xem danh sách và bổ sung trước khi gửi.`);
       if (!ctx.routed) return refuse('DOSSIER_NO_ROUTE', 'Chưa có quy tắc xác định đơn vị thẩm định cho hồ sơ này; liên hệ quản trị viên.');
       return { ok: true, to: 'SUBMITTED' };
     case 'return':
-      if (!ctx.returnItems?.some((i) => i.trim())) return refuse('DOSSIER_RETURN_ITEMS_REQUIRED', 'Cần nêu rõ những nội dung cơ quan phải bổ sung.');
+      if (!ctx.returnItems?.some((i) => i.trim()))
+        return refuse('DOSSIER_RETURN_ITEMS_REQUIRED', 'Cần nêu rõ những nội dung cơ quan phải bổ sung.');
       return { ok: true, to: 'RETURNED' };
     case 'start-appraisal':
       return { ok: true, to: 'UNDER_APPRAISAL' };
     case 'appraise':
       if (ctx.conclusion === 'SUITABLE') return { ok: true, to: 'APPRAISED' };
       if (ctx.conclusion === 'NOT_SUITABLE') {
-        if (!ctx.reasons?.some((r) => r.trim())) return refuse('DOSSIER_APPRAISAL_INVALID', 'Kết luận "chưa phù hợp" phải nêu rõ nội dung chưa phù hợp.');
+        if (!ctx.reasons?.some((r) => r.trim()))
+          return refuse('DOSSIER_APPRAISAL_INVALID', 'Kết luận "chưa phù hợp" phải nêu rõ nội dung chưa phù hợp.');
         return { ok: true, to: 'DRAFT' };
       }
       return refuse('DOSSIER_APPRAISAL_INVALID', 'Cần kết luận "phù hợp" hoặc "chưa phù hợp".');
     case 'approve':
       if (ctx.status === 'UNDER_APPRAISAL' && !mayApproveWhileAppraising(ctx.proposedLevel, ctx.sameBodyAppraisesAndApproves)) {
-        return refuse('DOSSIER_INVALID_TRANSITION', 'Chỉ hồ sơ cấp độ 1, 2 do cùng một đơn vị thẩm định và phê duyệt mới được phê duyệt ngay khi đang thẩm định.');
+        return refuse(
+          'DOSSIER_INVALID_TRANSITION',
+          'Chỉ hồ sơ cấp độ 1, 2 do cùng một đơn vị thẩm định và phê duyệt mới được phê duyệt ngay khi đang thẩm định.',
+        );
       }
       if (ctx.decisionLevel !== ctx.proposedLevel) {
-        return refuse('DOSSIER_DECISION_INVALID', `Quyết định phải phê duyệt đúng cấp độ đề xuất (cấp độ ${ctx.proposedLevel}); thay đổi cấp độ là một đề xuất mới.`);
+        return refuse(
+          'DOSSIER_DECISION_INVALID',
+          `Quyết định phải phê duyệt đúng cấp độ đề xuất (cấp độ ${ctx.proposedLevel}); thay đổi cấp độ là một đề xuất mới.`,
+        );
       }
       // ND331 Art. 20.3: the level is approved by the competent body's decision; one dated after today has not been made.
-      if (ctx.decisionDate && ctx.today && isDecisionDateInFuture(ctx.decisionDate, ctx.today)) return refuse('DECISION_DATE_IN_FUTURE', FUTURE_DECISION_MESSAGE);
-      if (!ctx.internalRegulationIssued) return refuse('INTERNAL_REGULATION_MISSING', 'Hệ thống chưa ban hành quy chế bảo đảm an toàn, an ninh mạng: chưa thể phê duyệt (Khoản 7 Điều 9 Thông tư 12/2022/TT-BTTTT).');
+      if (ctx.decisionDate && ctx.today && isDecisionDateInFuture(ctx.decisionDate, ctx.today))
+        return refuse('DECISION_DATE_IN_FUTURE', FUTURE_DECISION_MESSAGE);
+      if (!ctx.internalRegulationIssued)
+        return refuse(
+          'INTERNAL_REGULATION_MISSING',
+          'Hệ thống chưa ban hành quy chế bảo đảm an toàn, an ninh mạng: chưa thể phê duyệt (Khoản 7 Điều 9 Thông tư 12/2022/TT-BTTTT).',
+        );
       return { ok: true, to: 'APPROVED' };
     case 'withdraw':
       return { ok: true, to: 'WITHDRAWN' };

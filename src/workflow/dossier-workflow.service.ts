@@ -84,10 +84,10 @@ export class DossierWorkflowService {
       missing = (await this.completeness.of(em, dossier)).missing;
       route = await this.routing.resolve(em, dossier.ownerAgencyId, dossier.proposedLevel, dossier.regime);
     }
-    const [system]: { internal_regulation_number: string | null; internal_regulation_date: string | null; state_secret: boolean }[] = await em.query(
-      `SELECT internal_regulation_number, internal_regulation_date, state_secret FROM systems WHERE id = $1`,
-      [dossier.systemId],
-    );
+    const [system]: { internal_regulation_number: string | null; internal_regulation_date: string | null; state_secret: boolean }[] =
+      await em.query(`SELECT internal_regulation_number, internal_regulation_date, state_secret FROM systems WHERE id = $1`, [
+        dossier.systemId,
+      ]);
     const transition: TransitionContext = {
       status: dossier.status as DossierStatus,
       actorRoles: roles,
@@ -108,9 +108,23 @@ export class DossierWorkflowService {
   }
 
   /** The action's effects (dossier-effects.ts); a submission also freezes the revision it sends. */
-  private async apply(em: EntityManager, user: AuthUser, d: Dossier, action: DossierAction, to: DossierStatus, dto: AnyActionDto, ctx: Awaited<ReturnType<DossierWorkflowService['context']>>): Promise<Dossier> {
+  private async apply(
+    em: EntityManager,
+    user: AuthUser,
+    d: Dossier,
+    action: DossierAction,
+    to: DossierStatus,
+    dto: AnyActionDto,
+    ctx: Awaited<ReturnType<DossierWorkflowService['context']>>,
+  ): Promise<Dossier> {
     const calendar = await this.calendars.calendar(em);
-    const next = dossierAfter(d, action, to, dto, { today: this.clock.today(), now: this.clock.now(), calendar, actor: user.username, route: ctx.route });
+    const next = dossierAfter(d, action, to, dto, {
+      today: this.clock.today(),
+      now: this.clock.now(),
+      calendar,
+      actor: user.username,
+      route: ctx.route,
+    });
     if (action === 'submit') await this.freezeRevision(em, user, next);
     return next;
   }
@@ -118,14 +132,10 @@ export class DossierWorkflowService {
   /** Submission freezes what was sent: the full content with attachment hashes, numbered and hashed. */
   private async freezeRevision(em: EntityManager, user: AuthUser, d: Dossier): Promise<void> {
     const { workflow: _w, version: _v, updatedAt: _u, status: _s, statusLabel: _l, ...content } = await this.queries.toDto(em, d);
-    await em.query(`INSERT INTO dossier_revisions (dossier_id, number, content, sha256, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-      d.id,
-      d.currentRevision,
-      JSON.stringify(content),
-      contentHash(content),
-      user.id,
-      this.clock.now(),
-    ]);
+    await em.query(
+      `INSERT INTO dossier_revisions (dossier_id, number, content, sha256, submitted_by, submitted_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+      [d.id, d.currentRevision, JSON.stringify(content), contentHash(content), user.id, this.clock.now()],
+    );
   }
 
   async save(em: EntityManager, next: Dossier, expectedVersion: number): Promise<void> {
@@ -137,21 +147,55 @@ export class DossierWorkflowService {
     await em.query(
       `INSERT INTO dossier_events (dossier_id, action, from_status, to_status, revision, actor_id, actor_username, note, details, at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [d.id, action, from, d.status, d.currentRevision || null, actor?.id ?? null, actor?.username ?? null, note ?? null, JSON.stringify(details), this.clock.now()],
+      [
+        d.id,
+        action,
+        from,
+        d.status,
+        d.currentRevision || null,
+        actor?.id ?? null,
+        actor?.username ?? null,
+        note ?? null,
+        JSON.stringify(details),
+        this.clock.now(),
+      ],
     );
-    await this.audit.record(em, { action: `DOSSIER_${action.toUpperCase().replace('-', '_')}`, entityType: 'dossier', entityId: d.id, before: { status: from }, after: { status: d.status, revision: d.currentRevision, ...details } });
+    await this.audit.record(em, {
+      action: `DOSSIER_${action.toUpperCase().replace('-', '_')}`,
+      entityType: 'dossier',
+      entityId: d.id,
+      before: { status: from },
+      after: { status: d.status, revision: d.currentRevision, ...details },
+    });
   }
 
   /** Approval sets the system's approved level and decision; the previously approved dossier is superseded. */
   private async applyApproval(em: EntityManager, user: AuthUser, d: Dossier): Promise<void> {
     const decision = d.decision!;
-    await recordApprovedLevel(em, d.systemId, { level: decision.level, decisionNumber: decision.number, decisionDate: decision.date, issuer: decision.issuer });
-    await this.audit.record(em, { action: 'APPROVED_LEVEL', entityType: 'system', entityId: d.systemId, after: { approvedLevel: decision.level, decisionNumber: decision.number, dossierId: d.id } });
+    await recordApprovedLevel(em, d.systemId, {
+      level: decision.level,
+      decisionNumber: decision.number,
+      decisionDate: decision.date,
+      issuer: decision.issuer,
+    });
+    await this.audit.record(em, {
+      action: 'APPROVED_LEVEL',
+      entityType: 'system',
+      entityId: d.systemId,
+      after: { approvedLevel: decision.level, decisionNumber: decision.number, dossierId: d.id },
+    });
     const previous = await lockDossiersOfSystem(em, d.systemId, ['APPROVED'], d.id);
     for (const old of previous) {
       const superseded: Dossier = { ...old, status: 'SUPERSEDED', version: old.version + 1 };
       await this.save(em, superseded, old.version);
-      await this.record(em, { actor: user, dossier: superseded, action: 'supersede', from: 'APPROVED', note: `Thay thế bởi hồ sơ ${d.id}`, details: { supersededBy: d.id } });
+      await this.record(em, {
+        actor: user,
+        dossier: superseded,
+        action: 'supersede',
+        from: 'APPROVED',
+        note: `Thay thế bởi hồ sơ ${d.id}`,
+        details: { supersededBy: d.id },
+      });
     }
   }
 

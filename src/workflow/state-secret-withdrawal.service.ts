@@ -39,12 +39,24 @@ export class StateSecretWithdrawalService implements SystemBecameStateSecretList
 
   private async withdraw(em: EntityManager, user: AuthUser, dossier: Dossier): Promise<void> {
     const from = dossier.status as DossierStatus;
-    const decision = decideTransition('withdraw', { status: from, actorRoles: ['PREPARER'], proposedLevel: dossier.proposedLevel, sameBodyAppraisesAndApproves: false, stateSecret: true });
+    const decision = decideTransition('withdraw', {
+      status: from,
+      actorRoles: ['PREPARER'],
+      proposedLevel: dossier.proposedLevel,
+      sameBodyAppraisesAndApproves: false,
+      stateSecret: true,
+    });
     if (!decision.ok) throw new Error(`withdraw from ${from} refused by the transition table: ${decision.code}`);
     const attachments = await this.attachments.purge(em, dossier.id);
-    const revisions: { number: number; sha256: string }[] = await em.query(`SELECT number, sha256 FROM dossier_revisions WHERE dossier_id = $1 AND NOT (content ? 'redacted') ORDER BY number`, [dossier.id]);
+    const revisions: { number: number; sha256: string }[] = await em.query(
+      `SELECT number, sha256 FROM dossier_revisions WHERE dossier_id = $1 AND NOT (content ? 'redacted') ORDER BY number`,
+      [dossier.id],
+    );
     // The only change the revisions' trigger allows (migration 1764132000000): content → marker, hash kept.
-    await em.query(`UPDATE dossier_revisions SET content = $2::jsonb WHERE dossier_id = $1 AND NOT (content ? 'redacted')`, [dossier.id, JSON.stringify(REDACTED_REVISION)]);
+    await em.query(`UPDATE dossier_revisions SET content = $2::jsonb WHERE dossier_id = $1 AND NOT (content ? 'redacted')`, [
+      dossier.id,
+      JSON.stringify(REDACTED_REVISION),
+    ]);
     const { redacted, removed } = redactDossierTexts(dossier);
     const next: Dossier = { ...redacted, status: decision.to, version: dossier.version + 1, dueOn: null, dueKind: null };
     await this.workflow.save(em, next, dossier.version);

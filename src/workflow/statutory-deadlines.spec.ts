@@ -25,7 +25,13 @@ describe('statutory deadlines', () => {
   });
 
   it('approval: 7 working days in both regimes, citing the right article', () => {
-    expect(approvalDeadline('ND85', '2026-03-02', calendar)).toMatchObject({ due: '2026-03-02+7wd', basis: expect.stringContaining('Điều 17 Nghị định 85') });
-    expect(approvalDeadline('ND331', '2026-11-02', calendar)).toMatchObject({ due: '2026-11-02+7wd', basis: expect.stringContaining('Điều 24 Nghị định 331') });
+    expect(approvalDeadline('ND85', '2026-03-02', calendar)).toMatchObject({
+      due: '2026-03-02+7wd',
+      basis: expect.stringContaining('Điều 17 Nghị định 85'),
+    });
+    expect(approvalDeadline('ND331', '2026-11-02', calendar)).toMatchObject({
+      due: '2026-11-02+7wd',
+      basis: expect.stringContaining('Điều 24 Nghị định 331'),
+    });
   });
 });

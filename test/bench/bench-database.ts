@@ -13,7 +13,12 @@ export const BENCH_DATABASE = 'capdo_bench';
  * WAL between checkpoints, so that loading a few GB does not checkpoint every few seconds.
  */
 export function benchCluster(dataDir: string, port: number, log: (m: string) => void): EmbeddedPostgres {
-  return new EmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port, settings: { max_wal_size: "'4GB'", checkpoint_timeout: "'15min'", max_connections: '100' }, log });
+  return new EmbeddedPostgres({
+    dataDir: path.join(dataDir, 'pg'),
+    port,
+    settings: { max_wal_size: "'4GB'", checkpoint_timeout: "'15min'", max_connections: '100' },
+    log,
+  });
 }
 
 export function templateName(options: NationalOptions): string {
@@ -34,7 +39,12 @@ async function admin<T>(cluster: EmbeddedPostgres, fn: (client: Client) => Promi
  * The national dataset as a template database, loaded once per scale and seed (its load report is kept as the
  * database's comment, written only when the load finished); `fresh` drops and reloads it.
  */
-export async function ensureDataset(cluster: EmbeddedPostgres, options: NationalOptions, fresh: boolean, log: (m: string) => void): Promise<LoadReport> {
+export async function ensureDataset(
+  cluster: EmbeddedPostgres,
+  options: NationalOptions,
+  fresh: boolean,
+  log: (m: string) => void,
+): Promise<LoadReport> {
   const name = templateName(options);
   const existing = await admin(cluster, async (c) => {
     const { rows } = await c.query(`SELECT shobj_description(oid, 'pg_database') AS comment FROM pg_database WHERE datname = $1`, [name]);
@@ -57,7 +67,10 @@ export async function ensureDataset(cluster: EmbeddedPostgres, options: National
 }
 
 /** A fresh copy of the dataset for one run (transitions and the import write to it), with pending migrations applied. */
-export async function cloneForRun(cluster: EmbeddedPostgres, options: NationalOptions): Promise<{ url: string; cloneSeconds: number; migrations: string[]; migrationSeconds: number }> {
+export async function cloneForRun(
+  cluster: EmbeddedPostgres,
+  options: NationalOptions,
+): Promise<{ url: string; cloneSeconds: number; migrations: string[]; migrationSeconds: number }> {
   const started = Date.now();
   await admin(cluster, async (c) => {
     await c.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE} WITH (FORCE)`);

@@ -21,7 +21,8 @@ export async function provinceAgencies(url: string, province: string): Promise<{
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(`SELECT code, name FROM agencies WHERE province_code = $1 AND status = 'ACTIVE' ORDER BY code`, [province])).rows;
+    return (await client.query(`SELECT code, name FROM agencies WHERE province_code = $1 AND status = 'ACTIVE' ORDER BY code`, [province]))
+      .rows;
   } finally {
     await client.end();
   }
@@ -31,7 +32,10 @@ export async function provinceAgencies(url: string, province: string): Promise<{
  * `--import-memory-only`: the peak RSS of a large import and of the hostile workbook of issue 16, on a fresh database
  * with the Sơn La demo data (no national dataset to load), printed rather than written to BENCHMARKS.md.
  */
-export async function importMemoryOnly(options: Pick<BenchOptions, 'dataDir' | 'importMemoryRows'>, log: (message: string) => void): Promise<void> {
+export async function importMemoryOnly(
+  options: Pick<BenchOptions, 'dataDir' | 'importMemoryRows'>,
+  log: (message: string) => void,
+): Promise<void> {
   const distDir = path.join(options.dataDir, 'dist');
   log('Biên dịch ứng dụng (SWC)…');
   compileApp(distDir);

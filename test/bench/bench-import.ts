@@ -57,16 +57,44 @@ async function buildWorkbook(url: string, province: string, rows: number, run: s
 }
 
 /** One upload of `rows` new systems to POST /api/v1/systems/import as an administrator, timed end to end. */
-export async function measureImport(baseUrl: string, databaseUrl: string, token: string, province: string, rows: number): Promise<ImportMeasurement> {
+export async function measureImport(
+  baseUrl: string,
+  databaseUrl: string,
+  token: string,
+  province: string,
+  rows: number,
+): Promise<ImportMeasurement> {
   const file = await buildWorkbook(databaseUrl, province, rows, String(Date.now() % 100000));
-  if (!file) return { available: false, note: 'the import feature (src/systems/import-export) is not in the source', rows, fileBytes: 0, seconds: null, status: null, created: null };
+  if (!file)
+    return {
+      available: false,
+      note: 'the import feature (src/systems/import-export) is not in the source',
+      rows,
+      fileBytes: 0,
+      seconds: null,
+      status: null,
+      created: null,
+    };
   const form = new FormData();
   form.append('file', new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'he-thong.xlsx');
   const started = process.hrtime.bigint();
-  const res = await fetch(`${baseUrl}/api/v1/systems/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  const res = await fetch(`${baseUrl}/api/v1/systems/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    body: form,
+  });
   const body = await res.text();
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (res.status === 404) return { available: false, note: 'POST /api/v1/systems/import answered 404', rows, fileBytes: file.length, seconds: null, status: 404, created: null };
+  if (res.status === 404)
+    return {
+      available: false,
+      note: 'POST /api/v1/systems/import answered 404',
+      rows,
+      fileBytes: file.length,
+      seconds: null,
+      status: 404,
+      created: null,
+    };
   let created: number | null = null;
   try {
     created = (JSON.parse(body) as { created?: number }).created ?? null;
@@ -96,7 +124,13 @@ export interface ImportMemoryMeasurement {
  * test/support/inventory-workbook.ts) and during an upload of the hostile workbook of issue 16 (a few hundred kB that unpack to
  * 199 MB of `<c><v>1</v></c>`, test/support/hostile-xlsx.ts), the hostile one first, as an administrator.
  */
-export async function measureImportMemory(baseUrl: string, pid: number, token: string, agencies: readonly { code: string; name: string }[], rows: number): Promise<ImportMemoryMeasurement> {
+export async function measureImportMemory(
+  baseUrl: string,
+  pid: number,
+  token: string,
+  agencies: readonly { code: string; name: string }[],
+  rows: number,
+): Promise<ImportMemoryMeasurement> {
   const { sampleRss, readRss } = await import('./bench-server');
   const { hostileXlsx, ISSUE_16_BOMB } = await import('../support/hostile-xlsx');
   const { inventoryWorkbook } = await import('../support/inventory-workbook');
@@ -105,7 +139,11 @@ export async function measureImportMemory(baseUrl: string, pid: number, token: s
     form.append('file', new Blob([file], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), 'he-thong.xlsx');
     const rss = sampleRss(pid, 50);
     const started = process.hrtime.bigint();
-    const res = await fetch(`${baseUrl}/api/v1/systems/import`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const res = await fetch(`${baseUrl}/api/v1/systems/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      body: form,
+    });
     await res.text();
     return { status: res.status, seconds: Number(process.hrtime.bigint() - started) / 1e9, peak: rss.stop() };
   };

@@ -17,7 +17,12 @@ export function compileApp(outDir: string): void {
     for (const file of walk(path.join(ROOT, top))) {
       if (!file.endsWith('.ts') || file.endsWith('.spec.ts') || file.endsWith('.d.ts')) continue;
       const { code, map } = transformFileSync(file, {
-        jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022', keepClassNames: true },
+        jsc: {
+          parser: { syntax: 'typescript', decorators: true },
+          transform: { legacyDecorator: true, decoratorMetadata: true },
+          target: 'es2022',
+          keepClassNames: true,
+        },
         module: { type: 'commonjs' },
         sourceMaps: true,
       });
@@ -47,7 +52,13 @@ export interface RunningServer {
 }
 
 /** Starts `node <dist>/src/main.js` on 127.0.0.1 against `databaseUrl` and waits until it answers. */
-export async function startServer(distDir: string, databaseUrl: string, port: number, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningServer> {
+export async function startServer(
+  distDir: string,
+  databaseUrl: string,
+  port: number,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<RunningServer> {
   const started = Date.now();
   const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(distDir, 'src', 'main.js')], {
     cwd: ROOT,

@@ -23,7 +23,14 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[index];
 }
 
-export function summarise(name: string, latencies: number[], seconds: number, connections: number, failures = 0, statusCodes: Record<string, number> = {}): Measurement {
+export function summarise(
+  name: string,
+  latencies: number[],
+  seconds: number,
+  connections: number,
+  failures = 0,
+  statusCodes: Record<string, number> = {},
+): Measurement {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     name,
@@ -56,7 +63,14 @@ export interface LoadOptions {
  * reported as such: the numbers of a run that answered errors prove nothing.
  */
 export async function load(options: LoadOptions): Promise<Measurement> {
-  if (options.warmup) await autocannon({ url: options.url, connections: options.connections, duration: options.warmup, requests: options.requests, timeout: 30 });
+  if (options.warmup)
+    await autocannon({
+      url: options.url,
+      connections: options.connections,
+      duration: options.warmup,
+      requests: options.requests,
+      timeout: 30,
+    });
   const latencies: number[] = [];
   const statusCodes: Record<string, number> = {};
   const started = process.hrtime.bigint();

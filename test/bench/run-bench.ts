@@ -12,7 +12,15 @@ import { describeImportMemory, ImportMeasurement, ImportMemoryMeasurement, measu
 import { compileApp, RunningServer, sampleRss, startServer } from './bench-server';
 import { cycling, load, Measurement, percentile, summarise, timeQuery } from './measure';
 import { apiFigures, PLAIN_BODIES_SQL, PLAIN_LEVELS_SQL, plainFigures, ReportFigures } from './plain-report-sql';
-import { AFTER_CHANGE_NATIONAL, AFTER_CHANGE_PROVINCE, BenchResults, COLD_NATIONAL, COLD_PROVINCE, FIXES, writeBenchmarksMarkdown } from './report-writer';
+import {
+  AFTER_CHANGE_NATIONAL,
+  AFTER_CHANGE_PROVINCE,
+  BenchResults,
+  COLD_NATIONAL,
+  COLD_PROVINCE,
+  FIXES,
+  writeBenchmarksMarkdown,
+} from './report-writer';
 import { freePort } from '../support/test-cluster';
 import { importMemoryOnly, provinceAgencies, UNLIMITED_FILES } from './bench-import-memory';
 
@@ -60,20 +68,48 @@ function parseArgs(argv: string[]): BenchOptions {
     const [flag, inline] = argv[i].split('=', 2);
     const value = () => inline ?? argv[++i];
     switch (flag) {
-      case '--scale': options.scale = Number(value()); break;
-      case '--seed': options.seed = Number(value()); break;
-      case '--duration': options.duration = Number(value()); break;
-      case '--warmup': options.warmup = Number(value()); break;
-      case '--connections': options.connections = Number(value()); break;
-      case '--import-rows': options.importRows = Number(value()); break;
-      case '--import-memory-rows': options.importMemoryRows = Number(value()); break;
-      case '--import-memory-only': options.importMemoryOnly = true; break;
-      case '--fresh': options.fresh = true; break;
-      case '--render-only': options.renderOnly = true; break;
-      case '--out': options.out = path.resolve(value()); break;
-      case '--data-dir': options.dataDir = path.resolve(value()); break;
-      case '--save-baseline': options.saveBaseline = path.resolve(value()); break;
-      case '--baseline': options.baseline = path.resolve(value()); break;
+      case '--scale':
+        options.scale = Number(value());
+        break;
+      case '--seed':
+        options.seed = Number(value());
+        break;
+      case '--duration':
+        options.duration = Number(value());
+        break;
+      case '--warmup':
+        options.warmup = Number(value());
+        break;
+      case '--connections':
+        options.connections = Number(value());
+        break;
+      case '--import-rows':
+        options.importRows = Number(value());
+        break;
+      case '--import-memory-rows':
+        options.importMemoryRows = Number(value());
+        break;
+      case '--import-memory-only':
+        options.importMemoryOnly = true;
+        break;
+      case '--fresh':
+        options.fresh = true;
+        break;
+      case '--render-only':
+        options.renderOnly = true;
+        break;
+      case '--out':
+        options.out = path.resolve(value());
+        break;
+      case '--data-dir':
+        options.dataDir = path.resolve(value());
+        break;
+      case '--save-baseline':
+        options.saveBaseline = path.resolve(value());
+        break;
+      case '--baseline':
+        options.baseline = path.resolve(value());
+        break;
       case '--help':
         console.log(HELP);
         process.exit(0);
@@ -120,7 +156,12 @@ async function main(): Promise<void> {
     });
   }
   try {
-    const dataset: LoadReport & { reused?: boolean } = await ensureDataset(cluster, { scale: options.scale, seed: options.seed }, options.fresh, log);
+    const dataset: LoadReport & { reused?: boolean } = await ensureDataset(
+      cluster,
+      { scale: options.scale, seed: options.seed },
+      options.fresh,
+      log,
+    );
     const clone = await cloneForRun(cluster, { scale: options.scale, seed: options.seed });
     log(`Bản sao cho lần chạy: ${clone.cloneSeconds.toFixed(1)} s; migration mới: ${clone.migrations.join(', ') || 'không'}.`);
     const fixtures = await readFixtures(clone.url);
@@ -153,7 +194,9 @@ async function main(): Promise<void> {
     const measurements: Measurement[] = [];
     const run = async (m: Promise<Measurement>) => {
       const result = await m;
-      log(`${result.name} ×${result.connections}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s, ${result.requests} yêu cầu${result.failures ? `, ${result.failures} LỖI ${JSON.stringify(result.statusCodes)}` : ''}`);
+      log(
+        `${result.name} ×${result.connections}: p50 ${result.p50.toFixed(1)} ms, p99 ${result.p99.toFixed(1)} ms, ${result.rps.toFixed(0)} req/s, ${result.requests} yêu cầu${result.failures ? `, ${result.failures} LỖI ${JSON.stringify(result.statusCodes)}` : ''}`,
+      );
       measurements.push(result);
       return result;
     };
@@ -171,17 +214,32 @@ async function main(): Promise<void> {
       const api = apiFigures(await getJson(live.url, path, admin));
       const sql = await plainFigures(sqlClient, province, DATASET_TODAY);
       figureChecks.push({ scope, api, sql, match: JSON.stringify(api) === JSON.stringify(sql) });
-      log(`Số liệu ${scope}: API ${JSON.stringify(api)} — SQL ${JSON.stringify(sql)} — ${JSON.stringify(api) === JSON.stringify(sql) ? 'khớp' : 'KHÁC'}`);
+      log(
+        `Số liệu ${scope}: API ${JSON.stringify(api)} — SQL ${JSON.stringify(sql)} — ${JSON.stringify(api) === JSON.stringify(sql) ? 'khớp' : 'KHÁC'}`,
+      );
     }
 
     const users = [...fixtures.leaders.values(), ...fixtures.appraisers.values()];
     const nextUser = cycling(users);
-    const terms = ['quan ly van ban', 'mot cua', 'cong thong tin', 'camera giam sat', 'ho tich', 'ke toan', 'mang noi bo', 'co so du lieu', 'benh vien', 'hoi nghi truyen hinh'];
+    const terms = [
+      'quan ly van ban',
+      'mot cua',
+      'cong thong tin',
+      'camera giam sat',
+      'ho tich',
+      'ke toan',
+      'mang noi bo',
+      'co so du lieu',
+      'benh vien',
+      'hoi nghi truyen hinh',
+    ];
     const provinceList = cycling(fixtures.provinces.flatMap((p) => terms.map((t) => ({ p, t }))));
     const nationalTerms = cycling(terms.map((t, i) => ({ t, type: ['CITIZEN_BUSINESS', 'INTERNAL', 'INFRASTRUCTURE'][i % 3] })));
     const nextDossier = cycling(fixtures.dossiers);
     const provinceReports = cycling(fixtures.provinces);
-    const pastDays = Array.from({ length: 400 }, (_, i) => new Date(Date.parse(`${DATASET_TODAY}T00:00:00Z`) - (i + 1) * 86_400_000).toISOString().slice(0, 10));
+    const pastDays = Array.from({ length: 400 }, (_, i) =>
+      new Date(Date.parse(`${DATASET_TODAY}T00:00:00Z`) - (i + 1) * 86_400_000).toISOString().slice(0, 10),
+    );
     const coldNational = cycling(pastDays);
     const coldProvince = cycling(pastDays.map((day, i) => ({ day, p: fixtures.provinces[i % fixtures.provinces.length] })));
     const pdfCheck = await fetch(`${live.url}/api/v1/dossiers/${fixtures.dossiers[0]}/documents/thuyet-minh.pdf`, { headers: auth(admin) });
@@ -190,44 +248,111 @@ async function main(): Promise<void> {
     if (!pdfAvailable) log(`PDF chưa đo được: GET …/documents/thuyet-minh.pdf trả về ${pdfCheck.status}.`);
 
     const scenarios: { name: string; single?: boolean; requests: autocannon.Request[] }[] = [
-      { name: 'login', requests: [{ method: 'POST', path: '/api/v1/auth/login', headers: { 'content-type': 'application/json' }, setupRequest: (r) => ({ ...r, body: JSON.stringify({ username: nextUser(), password: NATIONAL_PASSWORD }) }) }] },
+      {
+        name: 'login',
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/v1/auth/login',
+            headers: { 'content-type': 'application/json' },
+            setupRequest: (r) => ({ ...r, body: JSON.stringify({ username: nextUser(), password: NATIONAL_PASSWORD }) }),
+          },
+        ],
+      },
       {
         name: 'systems list, province (leader)',
-        requests: [{ method: 'GET', setupRequest: (r) => {
-          const { p, t } = provinceList();
-          return { ...r, path: `/api/v1/systems?q=${encodeURIComponent(t)}&lifecycle=IN_OPERATION&pageSize=50`, headers: auth(leaderTokens.get(p)!) };
-        } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (r) => {
+              const { p, t } = provinceList();
+              return {
+                ...r,
+                path: `/api/v1/systems?q=${encodeURIComponent(t)}&lifecycle=IN_OPERATION&pageSize=50`,
+                headers: auth(leaderTokens.get(p)!),
+              };
+            },
+          },
+        ],
       },
       {
         name: 'systems list, national (admin)',
-        requests: [{ method: 'GET', setupRequest: (r) => {
-          const { t, type } = nationalTerms();
-          return { ...r, path: `/api/v1/systems?q=${encodeURIComponent(t)}&systemType=${type}&pageSize=50`, headers: auth(admin) };
-        } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (r) => {
+              const { t, type } = nationalTerms();
+              return { ...r, path: `/api/v1/systems?q=${encodeURIComponent(t)}&systemType=${type}&pageSize=50`, headers: auth(admin) };
+            },
+          },
+        ],
       },
-      { name: 'dossier (GET /dossiers/:id)', requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/dossiers/${nextDossier()}`, headers: auth(admin) }) }] },
+      {
+        name: 'dossier (GET /dossiers/:id)',
+        requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/dossiers/${nextDossier()}`, headers: auth(admin) }) }],
+      },
       { name: 'transition (start-appraisal)', requests: [] },
       {
         name: 'approval-rate report, province (leader)',
-        requests: [{ method: 'GET', setupRequest: (r) => {
-          const p = provinceReports();
-          return { ...r, path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}`, headers: auth(leaderTokens.get(p)!) };
-        } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (r) => {
+              const p = provinceReports();
+              return { ...r, path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}`, headers: auth(leaderTokens.get(p)!) };
+            },
+          },
+        ],
       },
-      { name: 'approval-rate report, national (admin)', requests: [{ method: 'GET', path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}&scope=national`, headers: auth(admin) }] },
+      {
+        name: 'approval-rate report, national (admin)',
+        requests: [{ method: 'GET', path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}&scope=national`, headers: auth(admin) }],
+      },
       // The same reports computed on every request: each asks for another of the 400 days before the dataset's last, more than
       // the report cache keeps, so nothing is served from it (what a leader waits for after every submission or approval).
       {
         name: COLD_PROVINCE,
         single: true,
-        requests: [{ method: 'GET', setupRequest: (r) => {
-          const { p, day } = coldProvince();
-          return { ...r, path: `/api/v1/reports/approval-rate?asOf=${day}`, headers: auth(leaderTokens.get(p)!) };
-        } }],
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (r) => {
+              const { p, day } = coldProvince();
+              return { ...r, path: `/api/v1/reports/approval-rate?asOf=${day}`, headers: auth(leaderTokens.get(p)!) };
+            },
+          },
+        ],
       },
-      { name: COLD_NATIONAL, single: true, requests: [{ method: 'GET', setupRequest: (r) => ({ ...r, path: `/api/v1/reports/approval-rate?asOf=${coldNational()}&scope=national`, headers: auth(admin) }) }] },
+      {
+        name: COLD_NATIONAL,
+        single: true,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (r) => ({
+              ...r,
+              path: `/api/v1/reports/approval-rate?asOf=${coldNational()}&scope=national`,
+              headers: auth(admin),
+            }),
+          },
+        ],
+      },
       ...(pdfAvailable
-        ? [{ name: 'dossier PDF (thuyet-minh.pdf)', requests: [{ method: 'GET', setupRequest: (r: autocannon.Request) => ({ ...r, path: `/api/v1/dossiers/${nextDossier()}/documents/thuyet-minh.pdf`, headers: auth(admin) }) }] }]
+        ? [
+            {
+              name: 'dossier PDF (thuyet-minh.pdf)',
+              requests: [
+                {
+                  method: 'GET',
+                  setupRequest: (r: autocannon.Request) => ({
+                    ...r,
+                    path: `/api/v1/dossiers/${nextDossier()}/documents/thuyet-minh.pdf`,
+                    headers: auth(admin),
+                  }),
+                },
+              ],
+            },
+          ]
         : []),
     ];
 
@@ -239,7 +364,12 @@ async function main(): Promise<void> {
         method: 'POST',
         setupRequest: (r) => {
           const d = list[i++ % list.length];
-          return { ...r, path: `/api/v1/dossiers/${d.id}/actions/start-appraisal`, headers: { ...auth(appraiserTokens.get(d.province)!), 'content-type': 'application/json' }, body: JSON.stringify({ version: d.version }) };
+          return {
+            ...r,
+            path: `/api/v1/dossiers/${d.id}/actions/start-appraisal`,
+            headers: { ...auth(appraiserTokens.get(d.province)!), 'content-type': 'application/json' },
+            body: JSON.stringify({ version: d.version }),
+          };
         },
       };
     };
@@ -247,15 +377,27 @@ async function main(): Promise<void> {
      * One request first: when it alone takes longer than 5 s (the slow report before the fixes), a load test would
      * only leave long queries running into the next measurement; that single time is recorded instead.
      */
-    const tooSlowForLoad = async (url: string, scenario: { name: string; requests: autocannon.Request[] }, connections: number): Promise<boolean> => {
+    const tooSlowForLoad = async (
+      url: string,
+      scenario: { name: string; requests: autocannon.Request[] },
+      connections: number,
+    ): Promise<boolean> => {
       const template = scenario.requests[0];
       const request = template.setupRequest ? template.setupRequest({ ...template }, {}) : template;
       const startedAt = process.hrtime.bigint();
-      const res = await fetch(`${url}${request.path}`, { method: request.method, headers: request.headers, body: request.body as string | undefined, signal: AbortSignal.timeout(300_000) });
+      const res = await fetch(`${url}${request.path}`, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body as string | undefined,
+        signal: AbortSignal.timeout(300_000),
+      });
       await res.arrayBuffer();
       const elapsed = Number(process.hrtime.bigint() - startedAt) / 1e6;
       if (elapsed <= 5000 || res.status !== 200) return false;
-      measurements.push({ ...summarise(scenario.name, [elapsed], elapsed / 1000, connections), note: 'one request only: too slow for a load test' });
+      measurements.push({
+        ...summarise(scenario.name, [elapsed], elapsed / 1000, connections),
+        note: 'one request only: too slow for a load test',
+      });
       log(`${scenario.name}: một yêu cầu mất ${(elapsed / 1000).toFixed(1)} s — không chạy thử tải.`);
       return true;
     };
@@ -269,8 +411,17 @@ async function main(): Promise<void> {
           const warm = Math.min(50, Math.floor(mine.length / 10));
           const amount = Math.min(mine.length - warm, Math.max(100, options.duration * 60 * connections));
           if (amount <= 0) continue;
-          if (warm > 0) await load({ url: live.url, connections, amount: warm, name: 'warm-up', requests: [transitionRequest(mine.slice(0, warm))] });
-          await run(load({ url: live.url, connections, amount, name: scenario.name, requests: [transitionRequest(mine.slice(warm, warm + amount))] }));
+          if (warm > 0)
+            await load({ url: live.url, connections, amount: warm, name: 'warm-up', requests: [transitionRequest(mine.slice(0, warm))] });
+          await run(
+            load({
+              url: live.url,
+              connections,
+              amount,
+              name: scenario.name,
+              requests: [transitionRequest(mine.slice(warm, warm + amount))],
+            }),
+          );
         } else if (index === 0 && (await tooSlowForLoad(live.url, scenario, connections))) {
           break;
         } else {
@@ -287,7 +438,9 @@ async function main(): Promise<void> {
       const statusCodes: Record<string, number> = {};
       const provinces = cycling(fixtures.provinces.filter((p) => changedDossier.has(p)));
       const ask = async (province: string) => {
-        await sqlClient.query(`UPDATE dossiers SET first_submitted_at = first_submitted_at + interval '1 millisecond' WHERE id = $1`, [changedDossier.get(province)]);
+        await sqlClient.query(`UPDATE dossiers SET first_submitted_at = first_submitted_at + interval '1 millisecond' WHERE id = $1`, [
+          changedDossier.get(province),
+        ]);
         const { path: url, token } = request(province);
         const startedAt = process.hrtime.bigint();
         const res = await fetch(`${live.url}${url}`, { headers: auth(token) });
@@ -299,11 +452,24 @@ async function main(): Promise<void> {
       latencies.length = 0;
       const startedAt = Date.now();
       while (Date.now() - startedAt < options.duration * 1000) await ask(provinces());
-      const failures = Object.entries(statusCodes).filter(([code]) => code !== '200').reduce((sum, [, count]) => sum + count, 0);
-      await run(Promise.resolve({ ...summarise(name, latencies, (Date.now() - startedAt) / 1000, 1, failures, statusCodes), note: 'one fact change before each request' }));
+      const failures = Object.entries(statusCodes)
+        .filter(([code]) => code !== '200')
+        .reduce((sum, [, count]) => sum + count, 0);
+      await run(
+        Promise.resolve({
+          ...summarise(name, latencies, (Date.now() - startedAt) / 1000, 1, failures, statusCodes),
+          note: 'one fact change before each request',
+        }),
+      );
     };
-    await afterChange(AFTER_CHANGE_PROVINCE, (p) => ({ path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}`, token: leaderTokens.get(p)! }));
-    await afterChange(AFTER_CHANGE_NATIONAL, () => ({ path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}&scope=national`, token: admin }));
+    await afterChange(AFTER_CHANGE_PROVINCE, (p) => ({
+      path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}`,
+      token: leaderTokens.get(p)!,
+    }));
+    await afterChange(AFTER_CHANGE_NATIONAL, () => ({
+      path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}&scope=national`,
+      token: admin,
+    }));
 
     const provinceReport = measurements.find((m) => m.name === 'approval-rate report, province (leader)' && m.connections === 1)!;
     const nationalReport = measurements.find((m) => m.name === 'approval-rate report, national (admin)' && m.connections === 1)!;
@@ -323,29 +489,54 @@ async function main(): Promise<void> {
     await agencyProgress({ query: async (sql: string) => ((ownSql = sql), []) } as never, { provinceCode: null, asOf: DATASET_TODAY });
     const ownProvince: number[] = [];
     for (let round = 0; round < rounds; round++) {
-      for (const p of fixtures.provinces) ownProvince.push(...(await timeQuery(sqlClient, ownSql, [p, DATASET_TODAY, null], 1, round === 0 ? 1 : 0)));
+      for (const p of fixtures.provinces)
+        ownProvince.push(...(await timeQuery(sqlClient, ownSql, [p, DATASET_TODAY, null], 1, round === 0 ? 1 : 0)));
     }
     const ownNational = await timeQuery(sqlClient, ownSql, [null, DATASET_TODAY, null], 10);
     const nationalBodies = await timeQuery(sqlClient, PLAIN_BODIES_SQL, [null, DATASET_TODAY], 10);
     const nationalLevels = await timeQuery(sqlClient, PLAIN_LEVELS_SQL, [null, DATASET_TODAY], 10);
     const nationalSql = nationalBodies.map((t, i) => t + nationalLevels[i]);
     await sqlClient.end();
-    const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+    const median = (values: number[]) =>
+      percentile(
+        [...values].sort((a, b) => a - b),
+        50,
+      );
     const plainSql = {
       province: { p50: median(provinceSql), runs: provinceSql.length, reportQueryP50: median(ownProvince) },
       national: { p50: median(nationalSql), runs: nationalSql.length, reportQueryP50: median(ownNational) },
     };
     log(`SQL thuần: tỉnh p50 ${plainSql.province.p50.toFixed(1)} ms, toàn quốc p50 ${plainSql.national.p50.toFixed(1)} ms`);
 
-    let importResult: ImportMeasurement = { available: false, note: 'skipped (--import-rows 0)', rows: 0, fileBytes: 0, seconds: null, status: null, created: null };
+    let importResult: ImportMeasurement = {
+      available: false,
+      note: 'skipped (--import-rows 0)',
+      rows: 0,
+      fileBytes: 0,
+      seconds: null,
+      status: null,
+      created: null,
+    };
     if (options.importRows > 0) {
-      importResult = await measureImport(live.url, clone.url, admin, fixtures.provinces.includes('HN') ? 'HN' : fixtures.provinces[0], options.importRows);
+      importResult = await measureImport(
+        live.url,
+        clone.url,
+        admin,
+        fixtures.provinces.includes('HN') ? 'HN' : fixtures.provinces[0],
+        options.importRows,
+      );
       log(`Nhập ${importResult.rows} dòng: ${importResult.seconds?.toFixed(2) ?? '—'} s (${importResult.note})`);
     }
     let importMemory: ImportMemoryMeasurement | undefined;
     if (options.importMemoryRows > 0) {
       const province = fixtures.provinces.includes('HN') ? 'HN' : fixtures.provinces[0];
-      importMemory = await measureImportMemory(live.url, live.pid, admin, await provinceAgencies(clone.url, province), options.importMemoryRows);
+      importMemory = await measureImportMemory(
+        live.url,
+        live.pid,
+        admin,
+        await provinceAgencies(clone.url, province),
+        options.importMemoryRows,
+      );
       log(`Bộ nhớ khi nhập: ${describeImportMemory(importMemory)}`);
     }
     const rssPeak = rss.stop();
@@ -355,9 +546,24 @@ async function main(): Promise<void> {
 
     const results: BenchResults = {
       at: new Date().toISOString(),
-      options: { scale: options.scale, seed: options.seed, duration: options.duration, warmup: options.warmup, connections: options.connections },
+      options: {
+        scale: options.scale,
+        seed: options.seed,
+        duration: options.duration,
+        warmup: options.warmup,
+        connections: options.connections,
+      },
       machine: { ...machineInfo(fixtures), loadAverage: { before: loadBefore, after: os.loadavg() } },
-      dataset: { load: dataset, reused: dataset.reused === true, clone, counts: fixtures.counts, statuses: fixtures.statuses, levels: fixtures.levels, submittedPool: fixtures.submitted.length, databaseBytes: fixtures.databaseBytes },
+      dataset: {
+        load: dataset,
+        reused: dataset.reused === true,
+        clone,
+        counts: fixtures.counts,
+        statuses: fixtures.statuses,
+        levels: fixtures.levels,
+        submittedPool: fixtures.submitted.length,
+        databaseBytes: fixtures.databaseBytes,
+      },
       startupMs: startups,
       rss: { idle: rssIdle, peak: rssPeak, after: rssAfter },
       measurements,
@@ -387,7 +593,9 @@ async function main(): Promise<void> {
 function readFixBaselines(): Record<string, BenchResults> {
   const files = FIXES.flatMap((fix) => (fix.before ? [fix.before.file] : []));
   return Object.fromEntries(
-    files.filter((file) => fs.existsSync(path.join(RESULTS_DIR, file))).map((file) => [file, JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, file), 'utf8')) as BenchResults]),
+    files
+      .filter((file) => fs.existsSync(path.join(RESULTS_DIR, file)))
+      .map((file) => [file, JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, file), 'utf8')) as BenchResults]),
   );
 }
 

@@ -21,13 +21,16 @@ describe('the web interface in Chromium', () => {
   const submit = async (page: Page, button: Locator): Promise<void> => {
     await Promise.all([page.waitForNavigation(), button.click()]);
   };
-  const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const text = async (page: Page, selector: string): Promise<string> =>
+    ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
   const flash = (page: Page) => text(page, '.flash');
 
   /** The dashboard's figure "approved / submitted" as two numbers. */
   const approvalFigures = async (page: Page): Promise<{ approved: number; submitted: number; notSubmitted: string }> => {
     await page.goto('/bao-cao');
-    const [approved, submitted] = (/\((\d+)\/(\d+)\)/.exec(await text(page, '.grid .card:first-child .stat-label')) ?? []).slice(1).map(Number);
+    const [approved, submitted] = (/\((\d+)\/(\d+)\)/.exec(await text(page, '.grid .card:first-child .stat-label')) ?? [])
+      .slice(1)
+      .map(Number);
     return { approved, submitted, notSubmitted: await text(page, '#chua-gui + .table-wrap, section[aria-labelledby="chua-gui"]') };
   };
 
@@ -146,7 +149,8 @@ describe('the web interface in Chromium', () => {
   });
 
   it('fills the dossier: a wrong date is shown on its requirement and nothing typed is lost', async () => {
-    for (const key of ['a', 'b', 'c', 'd', 'dd', 'e', 'g']) await officer.locator(`textarea[name="planSections.${key}"]`).fill(`Nội dung phương án mục ${key}`);
+    for (const key of ['a', 'b', 'c', 'd', 'dd', 'e', 'g'])
+      await officer.locator(`textarea[name="planSections.${key}"]`).fill(`Nội dung phương án mục ${key}`);
     const statuses = officer.locator('select[name^="plan."]');
     const count = await statuses.count();
     expect(count).toBeGreaterThan(30);
@@ -161,7 +165,12 @@ describe('the web interface in Chromium', () => {
     expect(await text(officer, '#loi')).toContain('Chưa lưu được');
     expect(await firstRow.locator('.error').textContent()).toContain('không có ngày này');
     expect(await officer.locator('textarea[name="planSections.g"]').inputValue()).toBe('Nội dung phương án mục g');
-    expect(await officer.locator('textarea[name^="plan."]').nth(count - 1).inputValue()).toBe('Đã triển khai theo quy chế của Sở');
+    expect(
+      await officer
+        .locator('textarea[name^="plan."]')
+        .nth(count - 1)
+        .inputValue(),
+    ).toBe('Đã triển khai theo quy chế của Sở');
     await screenshot(officer, '07-ho-so-loi-ngay');
     await firstRow.locator('input[name$=".plannedDate"]').fill('31/12/2026');
     await submit(officer, officer.getByRole('button', { name: 'Lưu hồ sơ' }));
@@ -169,18 +178,28 @@ describe('the web interface in Chromium', () => {
   });
 
   it('attaches the design document and the risk assessment; the completeness list empties; the forms are linked', async () => {
-    for (const [kind, name] of [['DESIGN_DOCUMENT', 'thiet-ke.pdf'], ['RISK_ASSESSMENT', 'danh-gia-rui-ro.pdf']]) {
+    for (const [kind, name] of [
+      ['DESIGN_DOCUMENT', 'thiet-ke.pdf'],
+      ['RISK_ASSESSMENT', 'danh-gia-rui-ro.pdf'],
+    ]) {
       await officer.getByLabel('Loại tài liệu').selectOption(kind);
       await officer.locator('input[type="file"]').setInputFiles({ name, mimeType: 'application/pdf', buffer: PDF });
       // htmx sends the upload with the CSRF token in a header, never in the URL, and swaps the page's content
-      const [upload] = await Promise.all([officer.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/tep')), officer.getByRole('button', { name: 'Tải lên' }).click()]);
+      const [upload] = await Promise.all([
+        officer.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/tep')),
+        officer.getByRole('button', { name: 'Tải lên' }).click(),
+      ]);
       expect(upload.url()).not.toContain('_csrf');
       expect(await upload.headerValue('x-csrf-token')).toBeTruthy();
       await officer.locator('.flash', { hasText: `Đã tải lên "${name}".` }).waitFor();
       expect(await flash(officer)).toBe(`Đã tải lên "${name}".`);
     }
     expect(await text(officer, '#con-thieu')).toContain('Hồ sơ đã đủ các nội dung bắt buộc');
-    for (const href of [`/api/v1/dossiers/${dossierId}/documents/mau-02.pdf`, `/api/v1/dossiers/${dossierId}/documents/mau-02.docx`, `/api/v1/dossiers/${dossierId}/documents/thuyet-minh.pdf`]) {
+    for (const href of [
+      `/api/v1/dossiers/${dossierId}/documents/mau-02.pdf`,
+      `/api/v1/dossiers/${dossierId}/documents/mau-02.docx`,
+      `/api/v1/dossiers/${dossierId}/documents/thuyet-minh.pdf`,
+    ]) {
       expect(await officer.locator(`#tai-lieu a[href="${href}"]`).count()).toBe(1);
     }
     await screenshot(officer, '08-ho-so-day-du');
@@ -205,7 +224,9 @@ describe('the web interface in Chromium', () => {
     await screenshot(appraiser, '09-hang-cho-tham-dinh');
     await submit(appraiser, row.getByRole('link'));
     expect(await text(appraiser, 'main')).toContain('Nội dung đã gửi — lần 1');
-    await appraiser.getByLabel('Nội dung cần bổ sung (mỗi nội dung một dòng)').fill('Bổ sung sơ đồ mạng có địa chỉ IP\nBổ sung quyết định ban hành quy chế');
+    await appraiser
+      .getByLabel('Nội dung cần bổ sung (mỗi nội dung một dòng)')
+      .fill('Bổ sung sơ đồ mạng có địa chỉ IP\nBổ sung quyết định ban hành quy chế');
     await screenshot(appraiser, '10-tham-dinh');
     await submit(appraiser, appraiser.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }));
     expect(await flash(appraiser)).toBe('Đã gửi yêu cầu bổ sung cho cơ quan lập hồ sơ.');
@@ -218,7 +239,9 @@ describe('the web interface in Chromium', () => {
     await screenshot(officer, '11-thong-bao');
     await submit(officer, officer.getByRole('button', { name: 'Mở hồ sơ' }));
     expect(new URL(officer.url()).pathname).toBe(dossierUrl);
-    expect(await text(officer, '#yeu-cau-bo-sung + ul, section[aria-labelledby="yeu-cau-bo-sung"]')).toContain('Bổ sung quyết định ban hành quy chế');
+    expect(await text(officer, '#yeu-cau-bo-sung + ul, section[aria-labelledby="yeu-cau-bo-sung"]')).toContain(
+      'Bổ sung quyết định ban hành quy chế',
+    );
     await officer.getByLabel('Nội dung đã bổ sung').fill('Đã bổ sung sơ đồ mạng và quyết định ban hành quy chế 15/QC-SO.');
     await screenshot(officer, '12-ho-so-yeu-cau-bo-sung');
     await submit(officer, officer.getByRole('button', { name: 'Gửi lại hồ sơ đã bổ sung' }));
@@ -249,7 +272,11 @@ describe('the web interface in Chromium', () => {
     expect(await decision.getAttribute('href')).toBe(`/api/v1/dossiers/${dossierId}/documents/mau-06.pdf`);
     // The link works with the browser's session cookie alone (read-only GET), as a click would.
     const pdf = await appraiser.request.get(`/api/v1/dossiers/${dossierId}/documents/mau-06.pdf`);
-    expect({ status: pdf.status(), type: pdf.headers()['content-type'], magic: (await pdf.body()).subarray(0, 5).toString() }).toEqual({ status: 200, type: expect.stringContaining('application/pdf'), magic: '%PDF-' });
+    expect({ status: pdf.status(), type: pdf.headers()['content-type'], magic: (await pdf.body()).subarray(0, 5).toString() }).toEqual({
+      status: 200,
+      type: expect.stringContaining('application/pdf'),
+      magic: '%PDF-',
+    });
     await screenshot(appraiser, '13-da-phe-duyet');
   });
 
@@ -265,10 +292,17 @@ describe('the web interface in Chromium', () => {
     await screenshot(phone, '14-bao-cao-dien-thoai');
     expect(await leader.locator('a[href^="/api/v1/reports/approval-rate?"][href*="format=pdf"]').count()).toBe(1);
     expect(await leader.locator('a[href^="/api/v1/reports/approval-rate?"][href*="format=xlsx"]').count()).toBe(1);
-    for (const [format, type] of [['pdf', 'application/pdf'], ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']]) {
+    for (const [format, type] of [
+      ['pdf', 'application/pdf'],
+      ['xlsx', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'],
+    ]) {
       const href = (await leader.locator(`a[href*="format=${format}"]`).getAttribute('href'))!;
       const file = await leader.request.get(href);
-      expect({ format, status: file.status(), type: file.headers()['content-type'] }).toEqual({ format, status: 200, type: expect.stringContaining(type) });
+      expect({ format, status: file.status(), type: file.headers()['content-type'] }).toEqual({
+        format,
+        status: 200,
+        type: expect.stringContaining(type),
+      });
     }
   });
 

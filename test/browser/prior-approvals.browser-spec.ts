@@ -14,11 +14,18 @@ describe('prior-approval claims in Chromium', () => {
   let systemId: string;
   let officer: Page;
   let appraiser: Page;
-  const text = async (page: Page, selector: string): Promise<string> => ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  const text = async (page: Page, selector: string): Promise<string> =>
+    ((await page.locator(selector).first().textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
   beforeAll(async () => {
     app = await startBrowserApp();
-    systemId = await createSystem(app.t, await app.t.login('canbo.sl-so-xd'), 'SL-SO-XD', 'LAN-KE-KHAI', 'Mạng nội bộ Sở Xây dựng (kê khai)');
+    systemId = await createSystem(
+      app.t,
+      await app.t.login('canbo.sl-so-xd'),
+      'SL-SO-XD',
+      'LAN-KE-KHAI',
+      'Mạng nội bộ Sở Xây dựng (kê khai)',
+    );
   });
   afterAll(() => app?.close());
 
@@ -30,8 +37,13 @@ describe('prior-approval claims in Chromium', () => {
     await officer.getByLabel('Số quyết định').fill('112/QĐ-STTTT');
     await officer.getByLabel('Ngày quyết định').fill('12/06/2023');
     await officer.getByLabel('Cơ quan ban hành').fill('Sở Thông tin và Truyền thông tỉnh Sơn La');
-    await officer.locator('input[type="file"][name="file"]').setInputFiles({ name: 'quyet-dinh-112.pdf', mimeType: 'application/pdf', buffer: PDF });
-    const [post] = await Promise.all([officer.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/ke-khai-phe-duyet')), officer.getByRole('button', { name: 'Gửi kê khai' }).click()]);
+    await officer
+      .locator('input[type="file"][name="file"]')
+      .setInputFiles({ name: 'quyet-dinh-112.pdf', mimeType: 'application/pdf', buffer: PDF });
+    const [post] = await Promise.all([
+      officer.waitForRequest((r) => r.method() === 'POST' && r.url().includes('/ke-khai-phe-duyet')),
+      officer.getByRole('button', { name: 'Gửi kê khai' }).click(),
+    ]);
     expect(post.url()).not.toContain('_csrf');
     await officer.locator('.flash', { hasText: 'Đã kê khai quyết định phê duyệt' }).waitFor();
     expect(await text(officer, '#cap-do')).toContain('Đã kê khai, chưa xác nhận');
@@ -43,7 +55,10 @@ describe('prior-approval claims in Chromium', () => {
     appraiser = await signIn(app, 'thamdinh');
     await appraiser.goto('/tham-dinh');
     expect(await text(appraiser, '#ke-khai-phe-duyet')).toContain('Mạng nội bộ Sở Xây dựng (kê khai)');
-    await Promise.all([appraiser.waitForNavigation(), appraiser.locator('#ke-khai-phe-duyet a', { hasText: 'Mạng nội bộ Sở Xây dựng (kê khai)' }).click()]);
+    await Promise.all([
+      appraiser.waitForNavigation(),
+      appraiser.locator('#ke-khai-phe-duyet a', { hasText: 'Mạng nội bộ Sở Xây dựng (kê khai)' }).click(),
+    ]);
     await screenshot(appraiser, 'pa-02-tham-dinh-ke-khai');
     await Promise.all([appraiser.waitForNavigation(), appraiser.getByRole('button', { name: 'Xác nhận đúng quyết định' }).click()]);
     expect(await text(appraiser, '.flash')).toContain('Đã xác nhận quyết định phê duyệt');

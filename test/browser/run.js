@@ -8,5 +8,7 @@ if (!existsSync(chromium)) {
   console.log(`Browser tests skipped: ${chromium} not found (install it with: sudo apt-get install -y chromium).`);
   process.exit(0);
 }
-const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--selectProjects', 'browser', ...process.argv.slice(2)], { stdio: 'inherit' });
+const result = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), '--selectProjects', 'browser', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 process.exit(result.status ?? 1);

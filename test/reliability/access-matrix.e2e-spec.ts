@@ -82,7 +82,8 @@ describe('access matrix: every API route × role × own / same-province / other-
     for (const [role, username] of Object.entries(ROLES)) tokens[role as Role] = await t.login(username);
     const admin = tokens.ADMIN;
     // Another province: Lào Cai, with its own body, police and routing, an officer, and a campaign.
-    const create = async (body: object) => (await t.http().post('/api/v1/agencies').set(auth(admin)).send(body).expect(201)).body.id as string;
+    const create = async (body: object) =>
+      (await t.http().post('/api/v1/agencies').set(auth(admin)).send(body).expect(201)).body.id as string;
     const lcRoot = await create({ code: 'LC-UBND', name: 'UBND tỉnh Lào Cai', kind: 'province_committee', provinceCode: 'LC' });
     await create({ code: 'LC-SO-XD', name: 'Sở Xây dựng tỉnh Lào Cai', kind: 'department', parentId: lcRoot });
     const lcPolice = await create({ code: 'LC-CA', name: 'Công an tỉnh Lào Cai', kind: 'police', provinceCode: 'LC' });
@@ -92,7 +93,15 @@ describe('access matrix: every API route × role × own / same-province / other-
         .http()
         .post('/api/v1/routing-rules')
         .set(auth(admin))
-        .send({ name: 'Lào Cai: Công an tỉnh', ownerAgencyId: lcRoot, minLevel: 1, maxLevel: 5, appraiserAgencyId: lcPolice, approverKind: 'AGENCY', approverAgencyId: lcPolice })
+        .send({
+          name: 'Lào Cai: Công an tỉnh',
+          ownerAgencyId: lcRoot,
+          minLevel: 1,
+          maxLevel: 5,
+          appraiserAgencyId: lcPolice,
+          approverKind: 'AGENCY',
+          approverAgencyId: lcPolice,
+        })
         .expect(201)
     ).body.id;
     await t.db.query(
@@ -100,26 +109,65 @@ describe('access matrix: every API route × role × own / same-province / other-
        SELECT 'canbo.lc-so-xd', password_hash, 'Cán bộ Sở Xây dựng Lào Cai', 'AGENCY_OFFICER', (SELECT id FROM agencies WHERE code = 'LC-SO-XD') FROM users WHERE username = 'admin'`,
     );
     const lcCampaign = (
-      await t.http().post('/api/v1/campaigns').set(auth(admin)).send({ number: '12/UBND-LC', issuedOn: '2026-01-10', issuer: 'UBND tỉnh Lào Cai', title: 'Chiến dịch Lào Cai', deadline: '2026-03-01', target: 'SUBMITTED', province: 'LC' }).expect(201)
+      await t
+        .http()
+        .post('/api/v1/campaigns')
+        .set(auth(admin))
+        .send({
+          number: '12/UBND-LC',
+          issuedOn: '2026-01-10',
+          issuer: 'UBND tỉnh Lào Cai',
+          title: 'Chiến dịch Lào Cai',
+          deadline: '2026-03-01',
+          target: 'SUBMITTED',
+          province: 'LC',
+        })
+        .expect(201)
     ).body.id as string;
     const [{ id: slCampaign }] = await t.db.query(`SELECT id FROM campaigns WHERE province_code = 'SL' LIMIT 1`);
 
     // A notification for every user involved, so that "someone else's notification" exists.
     const notify = async (username: string) =>
-      (await t.db.query(`INSERT INTO notifications (user_id, kind, title, body) SELECT id, 'DOSSIER_ROUTED', 'Thử', 'Thử' FROM users WHERE username = $1 RETURNING id`, [username]))[0].id as string;
+      (
+        await t.db.query(
+          `INSERT INTO notifications (user_id, kind, title, body) SELECT id, 'DOSSIER_ROUTED', 'Thử', 'Thử' FROM users WHERE username = $1 RETURNING id`,
+          [username],
+        )
+      )[0].id as string;
     const own = new Map<Role, string>();
     for (const [role, username] of Object.entries(ROLES)) own.set(role as Role, await notify(username));
     const otherSl = await notify('canbo.sl-so-yt');
     const otherLc = await notify('canbo.lc-so-xd');
 
-    const build = async (agencyCode: string, username: string, campaignId: string, notificationOf: ScopeFixtures['notificationOf']): Promise<ScopeFixtures> => {
+    const build = async (
+      agencyCode: string,
+      username: string,
+      campaignId: string,
+      notificationOf: ScopeFixtures['notificationOf'],
+    ): Promise<ScopeFixtures> => {
       const token = await t.login(username);
       const systemId = await createSystem(t, token, agencyCode, unique(), `Hệ thống ma trận ${agencyCode}`);
       // A pending prior-approval claim with its PDF, for the claim's routes.
-      await t.http().post(`/api/v1/systems/${systemId}/prior-approval`).set(auth(token)).field(PRIOR_DECISION).attach('file', PDF, 'quyet-dinh.pdf').expect(201);
+      await t
+        .http()
+        .post(`/api/v1/systems/${systemId}/prior-approval`)
+        .set(auth(token))
+        .field(PRIOR_DECISION)
+        .attach('file', PDF, 'quyet-dinh.pdf')
+        .expect(201);
       const draft = await createCompleteDossier(t, token, systemId, LEVEL2_FACTS);
-      const toSubmit = await createCompleteDossier(t, token, await createSystem(t, token, agencyCode, unique(), `Hệ thống gửi ${agencyCode}`), LEVEL2_FACTS);
-      await t.http().post(`/api/v1/dossiers/${toSubmit.id}/actions/submit`).set(auth(token)).send({ version: toSubmit.version }).expect(200);
+      const toSubmit = await createCompleteDossier(
+        t,
+        token,
+        await createSystem(t, token, agencyCode, unique(), `Hệ thống gửi ${agencyCode}`),
+        LEVEL2_FACTS,
+      );
+      await t
+        .http()
+        .post(`/api/v1/dossiers/${toSubmit.id}/actions/submit`)
+        .set(auth(token))
+        .send({ version: toSubmit.version })
+        .expect(200);
       const [{ id: agencyId }] = await t.db.query(`SELECT id FROM agencies WHERE code = $1`, [agencyCode]);
       const [{ id: attachmentId }] = await t.db.query(`SELECT id FROM dossier_attachments WHERE dossier_id = $1 LIMIT 1`, [draft.id]);
       return { agencyId, systemId, draftId: draft.id, submittedId: toSubmit.id, attachmentId, campaignId, notificationOf };
@@ -145,42 +193,107 @@ describe('access matrix: every API route × role × own / same-province / other-
     'GET /api/v1/audit': { kind: 'none' },
     'GET /api/v1/agencies': { kind: 'none' },
     'GET /api/v1/agencies/tree': { kind: 'none' },
-    'POST /api/v1/agencies': { kind: 'agency', body: (fx) => ({ code: unique(), name: 'Cơ quan ma trận', kind: 'other', parentId: fx.agencyId }) },
+    'POST /api/v1/agencies': {
+      kind: 'agency',
+      body: (fx) => ({ code: unique(), name: 'Cơ quan ma trận', kind: 'other', parentId: fx.agencyId }),
+    },
     'GET /api/v1/agencies/:id': { kind: 'agency', params: (fx) => ({ id: fx.agencyId }) },
-    'PATCH /api/v1/agencies/:id': { kind: 'agency', params: (fx) => ({ id: fx.agencyId }), body: () => ({ version: STALE, name: 'Tên mới' }) },
+    'PATCH /api/v1/agencies/:id': {
+      kind: 'agency',
+      params: (fx) => ({ id: fx.agencyId }),
+      body: () => ({ version: STALE, name: 'Tên mới' }),
+    },
     'GET /api/v1/agency-reorganisations': { kind: 'none' },
-    'POST /api/v1/agency-reorganisations/merge': { kind: 'none', body: (fx) => ({ sourceAgencyIds: [randomUUID()], successorAgencyId: fx.agencyId, effectiveDate: '2026-07-01', decisionNumber: '1/NQ' }) },
-    'POST /api/v1/agency-reorganisations/rename': { kind: 'none', body: () => ({ agencyId: renameAgencyId, newName: `Cơ quan đổi tên ${unique()}`, effectiveDate: '2026-07-01', decisionNumber: '2/NQ' }) },
+    'POST /api/v1/agency-reorganisations/merge': {
+      kind: 'none',
+      body: (fx) => ({
+        sourceAgencyIds: [randomUUID()],
+        successorAgencyId: fx.agencyId,
+        effectiveDate: '2026-07-01',
+        decisionNumber: '1/NQ',
+      }),
+    },
+    'POST /api/v1/agency-reorganisations/rename': {
+      kind: 'none',
+      body: () => ({
+        agencyId: renameAgencyId,
+        newName: `Cơ quan đổi tên ${unique()}`,
+        effectiveDate: '2026-07-01',
+        decisionNumber: '2/NQ',
+      }),
+    },
     'POST /api/v1/classification/evaluate': { kind: 'none', body: () => ({ facts: LEVEL2_FACTS }) },
     'GET /api/v1/classification/questionnaire': { kind: 'none' },
     'GET /api/v1/classification/rulebooks/:regime': { kind: 'none', params: () => ({ regime: 'ND331' }) },
     'GET /api/v1/requirements': { kind: 'none', query: () => 'level=2' },
     'GET /api/v1/requirements/catalogues': { kind: 'none' },
     'GET /api/v1/systems/import/template': { kind: 'none' },
-    'POST /api/v1/systems/import': { kind: 'none', query: () => 'dryRun=true', upload: { fields: {}, file: Buffer.from('code,name\n'), name: 'he-thong.csv' } },
+    'POST /api/v1/systems/import': {
+      kind: 'none',
+      query: () => 'dryRun=true',
+      upload: { fields: {}, file: Buffer.from('code,name\n'), name: 'he-thong.csv' },
+    },
     'GET /api/v1/systems/export': { kind: 'none' },
     'GET /api/v1/systems': { kind: 'none' },
     'POST /api/v1/systems': {
       kind: 'agency',
-      body: (fx) => ({ code: unique(), name: 'Hệ thống ma trận', ownerAgencyId: fx.agencyId, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' }),
+      body: (fx) => ({
+        code: unique(),
+        name: 'Hệ thống ma trận',
+        ownerAgencyId: fx.agencyId,
+        systemType: 'INTERNAL',
+        infoTypes: ['PRIVATE'],
+        lifecycle: 'IN_OPERATION',
+      }),
       hidden: { status: 422, code: 'SYSTEM_AGENCY_INVALID' },
     },
     'GET /api/v1/systems/:id': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
-    'PATCH /api/v1/systems/:id': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE, description: 'Mô tả mới' }) },
-    'POST /api/v1/systems/:id/prior-approval': { kind: 'system', params: (fx) => ({ id: fx.systemId }), upload: { fields: PRIOR_DECISION, file: PDF, name: 'quyet-dinh.pdf' } },
+    'PATCH /api/v1/systems/:id': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({ version: STALE, description: 'Mô tả mới' }),
+    },
+    'POST /api/v1/systems/:id/prior-approval': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      upload: { fields: PRIOR_DECISION, file: PDF, name: 'quyet-dinh.pdf' },
+    },
     'GET /api/v1/systems/:id/prior-approval': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
     'GET /api/v1/systems/:id/prior-approval/evidence': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
-    'POST /api/v1/systems/:id/prior-approval/confirm': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE }) },
-    'POST /api/v1/systems/:id/prior-approval/reject': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE, reason: 'Thử' }) },
+    'POST /api/v1/systems/:id/prior-approval/confirm': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({ version: STALE }),
+    },
+    'POST /api/v1/systems/:id/prior-approval/reject': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({ version: STALE, reason: 'Thử' }),
+    },
     'GET /api/v1/prior-approval-claims': { kind: 'none' },
-    'POST /api/v1/systems/:id/retire': { kind: 'system', params: (fx) => ({ id: fx.systemId }), body: () => ({ version: STALE, retiredAt: '2026-06-30', reason: 'Thử' }) },
+    'POST /api/v1/systems/:id/retire': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({ version: STALE, retiredAt: '2026-06-30', reason: 'Thử' }),
+    },
     'GET /api/v1/dossiers': { kind: 'none' },
     'POST /api/v1/dossiers': { kind: 'system', body: (fx) => ({ systemId: fx.systemId, facts: LEVEL2_FACTS }) },
     'GET /api/v1/dossiers/:id': { kind: 'dossier', params: dossierId },
-    'PATCH /api/v1/dossiers/:id': { kind: 'dossier', params: dossierId, body: () => ({ version: STALE, levelJustification: 'Thuyết minh mới' }) },
+    'PATCH /api/v1/dossiers/:id': {
+      kind: 'dossier',
+      params: dossierId,
+      body: () => ({ version: STALE, levelJustification: 'Thuyết minh mới' }),
+    },
     'GET /api/v1/dossiers/:id/completeness': { kind: 'dossier', params: dossierId },
-    'POST /api/v1/dossiers/:id/attachments': { kind: 'dossier', params: dossierId, upload: { fields: { kind: 'OTHER' }, file: PDF, name: 'khac.pdf' } },
-    'GET /api/v1/dossiers/:id/attachments/:attachmentId': { kind: 'dossier', params: (fx) => ({ id: fx.draftId, attachmentId: fx.attachmentId }) },
+    'POST /api/v1/dossiers/:id/attachments': {
+      kind: 'dossier',
+      params: dossierId,
+      upload: { fields: { kind: 'OTHER' }, file: PDF, name: 'khac.pdf' },
+    },
+    'GET /api/v1/dossiers/:id/attachments/:attachmentId': {
+      kind: 'dossier',
+      params: (fx) => ({ id: fx.draftId, attachmentId: fx.attachmentId }),
+    },
     'DELETE /api/v1/dossiers/:id/attachments/:attachmentId': {
       kind: 'dossier',
       fresh: async (fx) => {
@@ -191,14 +304,26 @@ describe('access matrix: every API route × role × own / same-province / other-
         return { id: fx.draftId, attachmentId: id };
       },
     },
-    'GET /api/v1/dossiers/:id/documents/:file': { kind: 'dossier', params: (fx) => ({ id: fx.draftId, file: 'thuyet-minh.pdf' }), alsoOk: [409] },
+    'GET /api/v1/dossiers/:id/documents/:file': {
+      kind: 'dossier',
+      params: (fx) => ({ id: fx.draftId, file: 'thuyet-minh.pdf' }),
+      alsoOk: [409],
+    },
     'GET /api/v1/dossiers/:id/history': { kind: 'dossier', params: submittedId },
     'GET /api/v1/dossiers/:id/revisions': { kind: 'dossier', params: submittedId },
     'GET /api/v1/dossiers/:id/revisions/:number': { kind: 'dossier', params: (fx) => ({ id: fx.submittedId, number: '1' }) },
     'POST /api/v1/dossiers/:id/actions/submit': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE }) },
-    'POST /api/v1/dossiers/:id/actions/return': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE, items: ['Bổ sung'] }) },
+    'POST /api/v1/dossiers/:id/actions/return': {
+      kind: 'dossier',
+      params: submittedId,
+      body: () => ({ version: STALE, items: ['Bổ sung'] }),
+    },
     'POST /api/v1/dossiers/:id/actions/start-appraisal': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE }) },
-    'POST /api/v1/dossiers/:id/actions/appraise': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE, conclusion: 'SUITABLE' }) },
+    'POST /api/v1/dossiers/:id/actions/appraise': {
+      kind: 'dossier',
+      params: submittedId,
+      body: () => ({ version: STALE, conclusion: 'SUITABLE' }),
+    },
     'POST /api/v1/dossiers/:id/actions/approve': {
       kind: 'dossier',
       params: submittedId,
@@ -209,16 +334,34 @@ describe('access matrix: every API route × role × own / same-province / other-
     'GET /api/v1/routing-rules': { kind: 'none' },
     'POST /api/v1/routing-rules': {
       kind: 'agency',
-      body: (fx) => ({ name: 'Quy tắc ma trận', ownerAgencyId: fx.agencyId, minLevel: 5, maxLevel: 5, appraiserExternalName: 'Bộ Công an', approverKind: 'OWNER', priority: 9000 }),
+      body: (fx) => ({
+        name: 'Quy tắc ma trận',
+        ownerAgencyId: fx.agencyId,
+        minLevel: 5,
+        maxLevel: 5,
+        appraiserExternalName: 'Bộ Công an',
+        approverKind: 'OWNER',
+        priority: 9000,
+      }),
     },
-    'PATCH /api/v1/routing-rules/:id': { kind: 'none', params: () => ({ id: routingRuleId }), body: () => ({ version: STALE, priority: 50 }) },
+    'PATCH /api/v1/routing-rules/:id': {
+      kind: 'none',
+      params: () => ({ id: routingRuleId }),
+      body: () => ({ version: STALE, priority: 50 }),
+    },
     'GET /api/v1/calendar': { kind: 'none' },
     'GET /api/v1/calendar/working-days': { kind: 'none', query: () => 'from=2026-11-02&days=5' },
-    'PUT /api/v1/calendar/days/:day': { kind: 'none', params: () => ({ day: '2027-12-24' }), body: () => ({ kind: 'HOLIDAY', name: 'Ngày nghỉ thử' }) },
+    'PUT /api/v1/calendar/days/:day': {
+      kind: 'none',
+      params: () => ({ day: '2027-12-24' }),
+      body: () => ({ kind: 'HOLIDAY', name: 'Ngày nghỉ thử' }),
+    },
     'DELETE /api/v1/calendar/days/:day': {
       kind: 'none',
       fresh: async () => {
-        await t.db.query(`INSERT INTO calendar_overrides (day, kind, name) VALUES ('2027-12-25', 'HOLIDAY', 'Thử') ON CONFLICT (day) DO NOTHING`);
+        await t.db.query(
+          `INSERT INTO calendar_overrides (day, kind, name) VALUES ('2027-12-25', 'HOLIDAY', 'Thử') ON CONFLICT (day) DO NOTHING`,
+        );
         return { day: '2027-12-25' };
       },
     },
@@ -226,14 +369,27 @@ describe('access matrix: every API route × role × own / same-province / other-
     'GET /api/v1/reports/annual': { kind: 'none', query: (fx, role) => `year=2026${role === 'ADMIN' ? '&province=SL' : ''}` },
     'GET /api/v1/reports/pipeline': { kind: 'none', query: reportQuery },
     'GET /api/v1/campaigns': { kind: 'none' },
-    'POST /api/v1/campaigns': { kind: 'none', body: () => ({ number: unique(), issuedOn: '2026-01-13', issuer: 'UBND tỉnh', title: 'Chiến dịch ma trận', deadline: '2026-02-15', target: 'SUBMITTED', province: 'SL' }) },
+    'POST /api/v1/campaigns': {
+      kind: 'none',
+      body: () => ({
+        number: unique(),
+        issuedOn: '2026-01-13',
+        issuer: 'UBND tỉnh',
+        title: 'Chiến dịch ma trận',
+        deadline: '2026-02-15',
+        target: 'SUBMITTED',
+        province: 'SL',
+      }),
+    },
     'GET /api/v1/campaigns/:id/progress': { kind: 'campaign', params: (fx) => ({ id: fx.campaignId }) },
   };
 
   const apiRoutes = () => registeredRoutes(t.app).filter((r) => !r.isPage && !r.isPublic);
 
   it('has a recipe for every API route (a new route must join the matrix)', () => {
-    const missing = apiRoutes().map((r) => `${r.method} ${r.path}`).filter((key) => !RECIPES[key]);
+    const missing = apiRoutes()
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((key) => !RECIPES[key]);
     expect(missing).toEqual([]);
   });
 
@@ -254,11 +410,16 @@ describe('access matrix: every API route × role × own / same-province / other-
         for (const scope of scopes) {
           const fx = fixtures[scope];
           const want = expected(route, recipe, role, scope);
-          const params = recipe.fresh && want === 'pass' ? await recipe.fresh(fx) : (recipe.params?.(fx, role) ?? (recipe.fresh ? await recipe.fresh(fx) : {}));
+          const params =
+            recipe.fresh && want === 'pass'
+              ? await recipe.fresh(fx)
+              : (recipe.params?.(fx, role) ?? (recipe.fresh ? await recipe.fresh(fx) : {}));
           const path = route.path.replace(/:(\w+)/g, (_, p: string) => encodeURIComponent(params[p] ?? randomUUID()));
           const query = recipe.query?.(fx, role);
           const before = want === 'pass' ? 0 : await auditCount();
-          const req = (t.http() as unknown as Record<string, (url: string) => request.Test>)[route.method.toLowerCase()](`${path}${query ? `?${query}` : ''}`).set(auth(tokens[role]));
+          const req = (t.http() as unknown as Record<string, (url: string) => request.Test>)
+            [route.method.toLowerCase()](`${path}${query ? `?${query}` : ''}`)
+            .set(auth(tokens[role]));
           let res: request.Response;
           if (recipe.upload) {
             for (const [name, value] of Object.entries(recipe.upload.fields)) req.field(name, value);
@@ -267,18 +428,34 @@ describe('access matrix: every API route × role × own / same-province / other-
           const code = res.body?.code as string | undefined;
           const hidden = recipe.hidden ?? { status: 404, code: 'NOT_FOUND' };
           const got: Outcome =
-            res.status === 401 ? 'unauthenticated' : res.status >= 500 ? 'error' : res.status === 403 && code === 'FORBIDDEN' ? 'forbidden' : res.status === hidden.status && code === hidden.code ? 'hidden' : 'pass';
+            res.status === 401
+              ? 'unauthenticated'
+              : res.status >= 500
+                ? 'error'
+                : res.status === 403 && code === 'FORBIDDEN'
+                  ? 'forbidden'
+                  : res.status === hidden.status && code === hidden.code
+                    ? 'hidden'
+                    : 'pass';
           counts[got]++;
           const cell = `${route.method} ${route.path} as ${role} on ${scope}`;
           if (got !== want) mismatches.push(`${cell}: expected ${want}, got ${got} (${res.status} ${code ?? ''})`);
-          if (got === 'pass' && route.method === 'GET' && res.status !== 200 && !recipe.alsoOk?.includes(res.status)) mismatches.push(`${cell}: read answered ${res.status} ${code ?? ''}`);
+          if (got === 'pass' && route.method === 'GET' && res.status !== 200 && !recipe.alsoOk?.includes(res.status))
+            mismatches.push(`${cell}: read answered ${res.status} ${code ?? ''}`);
           if (got !== 'pass' && (await auditCount()) !== before) mismatches.push(`${cell}: refused (${res.status}) but wrote an audit row`);
-          row.push(`${ROLE_LABELS[role]}${scope === 'ownAgency' ? '' : scope === 'sameProvince' ? '·p' : '·x'}=${got === 'pass' ? res.status : got[0].toUpperCase()}`);
+          row.push(
+            `${ROLE_LABELS[role]}${scope === 'ownAgency' ? '' : scope === 'sameProvince' ? '·p' : '·x'}=${got === 'pass' ? res.status : got[0].toUpperCase()}`,
+          );
         }
       }
       matrix.push(`${route.method.padEnd(6)} ${route.path.padEnd(52)} ${row.join(' ')}`);
     }
-    recordFigures('access-matrix', { routes: routes.length, cells: Object.values(counts).reduce((a, b) => a + b, 0), ...counts, mismatches: mismatches.length });
+    recordFigures('access-matrix', {
+      routes: routes.length,
+      cells: Object.values(counts).reduce((a, b) => a + b, 0),
+      ...counts,
+      mismatches: mismatches.length,
+    });
     if (process.env.CAPDO_ACCESS_MATRIX === '1') process.stdout.write(`${matrix.join('\n')}\n`);
     expect(mismatches).toEqual([]);
   });
@@ -302,14 +479,19 @@ describe('access matrix: every API route × role × own / same-province / other-
         const seen = await ids(role, path);
         for (const scope of SCOPES) {
           for (const id of of(fixtures[scope])) {
-            if (seen.has(id) !== visible(kind, role, scope)) problems.push(`${name} as ${role}: ${scope} item ${seen.has(id) ? 'listed' : 'missing'}`);
+            if (seen.has(id) !== visible(kind, role, scope))
+              problems.push(`${name} as ${role}: ${scope} item ${seen.has(id) ? 'listed' : 'missing'}`);
           }
         }
       }
     }
     // The appraisal queue of Công an tỉnh Sơn La: the province's submitted dossiers, not Lào Cai's.
     const queue = await ids('APPRAISER', '/api/v1/appraisal-queue?pageSize=200');
-    expect([fixtures.ownAgency, fixtures.sameProvince, fixtures.otherProvince].map((fx) => queue.has(fx.submittedId))).toEqual([true, true, false]);
+    expect([fixtures.ownAgency, fixtures.sameProvince, fixtures.otherProvince].map((fx) => queue.has(fx.submittedId))).toEqual([
+      true,
+      true,
+      false,
+    ]);
     expect(problems).toEqual([]);
   });
 
@@ -318,7 +500,10 @@ describe('access matrix: every API route × role × own / same-province / other-
     let offered = 0;
     let refused = 0;
     for (const role of Object.keys(ROLES) as Role[]) {
-      const [user] = await t.db.query(`SELECT u.role, u.agency_id AS "agencyId", a.province_code AS "provinceCode" FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.username = $1`, [ROLES[role]]);
+      const [user] = await t.db.query(
+        `SELECT u.role, u.agency_id AS "agencyId", a.province_code AS "provinceCode" FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.username = $1`,
+        [ROLES[role]],
+      );
       for (const scope of SCOPES) {
         if (!visible('dossier', role, scope)) continue; // out of scope: hidden (404), as the matrix above proves
         for (const id of [fixtures[scope].draftId, fixtures[scope].submittedId]) {
@@ -326,15 +511,24 @@ describe('access matrix: every API route × role × own / same-province / other-
           const row = await dossierRow(id);
           const want = availableActions(row, dossierActorRoles(user, row));
           const dto = (await t.http().get(`/api/v1/dossiers/${id}`).set(auth(tokens[role])).expect(200)).body;
-          if (JSON.stringify(dto.availableActions) !== JSON.stringify(want)) problems.push(`${cell}: offered ${JSON.stringify(dto.availableActions)}, expected ${JSON.stringify(want)}`);
+          if (JSON.stringify(dto.availableActions) !== JSON.stringify(want))
+            problems.push(`${cell}: offered ${JSON.stringify(dto.availableActions)}, expected ${JSON.stringify(want)}`);
           offered += want.length;
           for (const action of DOSSIER_ACTIONS.filter((a) => a !== 'supersede' && !want.includes(a))) {
-            const before = await t.db.query(`SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`, [id]);
+            const before = await t.db.query(
+              `SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`,
+              [id],
+            );
             const body = { ...RECIPES[`POST /api/v1/dossiers/:id/actions/${action}`].body!(fixtures[scope], role), version: row.version };
             const res = await t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(auth(tokens[role])).send(body);
-            const refusal = (res.status === 403 && ['FORBIDDEN', 'DOSSIER_ACTION_FORBIDDEN'].includes(res.body.code)) || (res.status === 409 && res.body.code === 'DOSSIER_INVALID_TRANSITION');
+            const refusal =
+              (res.status === 403 && ['FORBIDDEN', 'DOSSIER_ACTION_FORBIDDEN'].includes(res.body.code)) ||
+              (res.status === 409 && res.body.code === 'DOSSIER_INVALID_TRANSITION');
             if (!refusal) problems.push(`${cell}: ${action} not offered but answered ${res.status} ${res.body.code ?? ''}`);
-            const after = await t.db.query(`SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`, [id]);
+            const after = await t.db.query(
+              `SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`,
+              [id],
+            );
             if (JSON.stringify(after) !== JSON.stringify(before)) problems.push(`${cell}: refused ${action} but wrote`);
             refused++;
           }

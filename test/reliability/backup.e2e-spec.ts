@@ -30,7 +30,11 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
   const figures: Record<string, unknown> = {};
 
   const npm = async (script: string, args: string[], databaseUrl: string) => {
-    const { stdout } = await run('npm', ['run', '--silent', script, '--', ...args], { cwd: REPO_ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout } = await run('npm', ['run', '--silent', script, '--', ...args], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'silent' },
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return stdout;
   };
   const urlOf = (database: string) => {
@@ -39,7 +43,13 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     return url.toString();
   };
   const approvalRate = async (http: () => ReturnType<typeof request>, token: string, query: Record<string, string>) =>
-    (await http().get('/api/v1/reports/approval-rate').query(query).set({ authorization: `Bearer ${token}` }).expect(200)).body;
+    (
+      await http()
+        .get('/api/v1/reports/approval-rate')
+        .query(query)
+        .set({ authorization: `Bearer ${token}` })
+        .expect(200)
+    ).body;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -76,7 +86,11 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
         const { rows: tables } = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`);
         const result: Record<string, string> = {};
         for (const { tablename } of tables) {
-          const [{ n, md5 }] = (await db.query(`SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM "${tablename}" t`)).rows;
+          const [{ n, md5 }] = (
+            await db.query(
+              `SELECT count(*)::int AS n, md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t::text), '')) AS md5 FROM "${tablename}" t`,
+            )
+          ).rows;
           result[tablename] = `${n}:${md5}`;
         }
         return result;
@@ -99,7 +113,8 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
     process.env.DATABASE_URL = previousUrl;
     try {
       const http = () => request(app.getHttpServer());
-      const login = async (username: string) => (await http().post('/api/v1/auth/login').send({ username, password: 'demo1234' }).expect(200)).body.accessToken as string;
+      const login = async (username: string) =>
+        (await http().post('/api/v1/auth/login').send({ username, password: 'demo1234' }).expect(200)).body.accessToken as string;
       const after = await Promise.all(queries.map(async (q) => approvalRate(http, await login('lanhdao'), q)));
       expect(after).toEqual(before);
       // Dispatch 256/UBND-NC: as of 06/01/2026, 19 bodies had submitted and 10 had been approved.
@@ -110,7 +125,14 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
       const system = await http()
         .post('/api/v1/systems')
         .set({ authorization: `Bearer ${await login('admin')}` })
-        .send({ code: 'SAU-KHOI-PHUC', name: 'Hệ thống sau khôi phục', ownerAgencyId: (await t.db.query(`SELECT id FROM agencies WHERE code = 'SL-SO-XD'`))[0].id, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' });
+        .send({
+          code: 'SAU-KHOI-PHUC',
+          name: 'Hệ thống sau khôi phục',
+          ownerAgencyId: (await t.db.query(`SELECT id FROM agencies WHERE code = 'SL-SO-XD'`))[0].id,
+          systemType: 'INTERNAL',
+          infoTypes: ['PRIVATE'],
+          lifecycle: 'IN_OPERATION',
+        });
       expect(system.status).toBe(201);
     } finally {
       await app.close();
@@ -131,7 +153,9 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
       await expect(restoreDatabase(urlOf(database), broken)).rejects.toThrow(/không (phải bản sao lưu|hoàn tất)/);
       const db = new Client({ connectionString: urlOf(database) });
       await db.connect();
-      const { rows } = await db.query(`SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`);
+      const { rows } = await db.query(
+        `SELECT count(*)::int AS n FROM pg_tables WHERE schemaname NOT IN ('pg_catalog', 'information_schema')`,
+      );
       await db.end();
       expect(rows[0].n).toBe(0);
     }
@@ -158,9 +182,20 @@ describe('backup and restore (npm run backup / npm run restore)', () => {
           .http()
           .post('/api/v1/systems')
           .set({ authorization: `Bearer ${officer}` })
-          .send({ code: `TRONG-KHI-SAO-LUU-${i}`, name: `Hệ thống ${i}`, ownerAgencyId, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' });
+          .send({
+            code: `TRONG-KHI-SAO-LUU-${i}`,
+            name: `Hệ thống ${i}`,
+            ownerAgencyId,
+            systemType: 'INTERNAL',
+            infoTypes: ['PRIVATE'],
+            lifecycle: 'IN_OPERATION',
+          });
         if (res.status === 201) {
-          await t.http().post('/api/v1/dossiers').set({ authorization: `Bearer ${officer}` }).send({ systemId: res.body.id });
+          await t
+            .http()
+            .post('/api/v1/dossiers')
+            .set({ authorization: `Bearer ${officer}` })
+            .send({ systemId: res.body.id });
           writes += 2;
         }
       }

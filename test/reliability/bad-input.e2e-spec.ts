@@ -3,7 +3,17 @@ import { AddressInfo } from 'node:net';
 import fc from 'fast-check';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from '../support/dossier-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
-import { deeplyNested, encodeComponent, hugeString, INJECTIONS, nastyString, PROTO_KEYS, UNICODE, withOwnKeys, wrongTypeValue } from './support/nasty-input';
+import {
+  deeplyNested,
+  encodeComponent,
+  hugeString,
+  INJECTIONS,
+  nastyString,
+  PROTO_KEYS,
+  UNICODE,
+  withOwnKeys,
+  wrongTypeValue,
+} from './support/nasty-input';
 import { OpenApiDocument, Operation, operations, resolve, sampleValue, SchemaObject } from './support/openapi';
 import { pick, recordFigures } from './support/reliability-env';
 
@@ -35,7 +45,15 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
   let admin: string;
   let fingerprintSql: string;
   const pathValues: Record<string, string> = {};
-  const figures = { operations: 0, requests: 0, mustFail: 0, refused4xx: 0, accepted2xx: 0, serverErrors: 0, byKind: {} as Record<string, number> };
+  const figures = {
+    operations: 0,
+    requests: 0,
+    mustFail: 0,
+    refused4xx: 0,
+    accepted2xx: 0,
+    serverErrors: 0,
+    byKind: {} as Record<string, number>,
+  };
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -48,7 +66,12 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
     const draft = await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS);
     const submittedSystem = await createSystem(t, officer, 'SL-SO-XD', 'FUZZ-2', 'Hệ thống thử dữ liệu xấu 2');
     const submitted = await createCompleteDossier(t, officer, submittedSystem, LEVEL2_FACTS);
-    await t.http().post(`/api/v1/dossiers/${submitted.id}/actions/submit`).set({ authorization: `Bearer ${officer}` }).send({ version: submitted.version }).expect(200);
+    await t
+      .http()
+      .post(`/api/v1/dossiers/${submitted.id}/actions/submit`)
+      .set({ authorization: `Bearer ${officer}` })
+      .send({ version: submitted.version })
+      .expect(200);
     const one = async (sql: string) => (await t.db.query(sql))[0]?.id as string;
     Object.assign(pathValues, {
       system: systemId,
@@ -67,7 +90,12 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
         JOIN information_schema.tables tb ON tb.table_schema = c.table_schema AND tb.table_name = c.table_name AND tb.table_type = 'BASE TABLE'
        WHERE c.table_schema = 'public' GROUP BY c.table_name ORDER BY c.table_name`,
     );
-    fingerprintSql = tables.map((tb) => `SELECT '${tb.table_name}' AS t, count(*)::text || '/' || ${tb.versioned ? 'coalesce(sum(version), 0)::text' : `''`} AS v FROM "${tb.table_name}"`).join(' UNION ALL ');
+    fingerprintSql = tables
+      .map(
+        (tb) =>
+          `SELECT '${tb.table_name}' AS t, count(*)::text || '/' || ${tb.versioned ? 'coalesce(sum(version), 0)::text' : `''`} AS v FROM "${tb.table_name}"`,
+      )
+      .join(' UNION ALL ');
   });
 
   afterAll(async () => {
@@ -103,7 +131,14 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
     const unique = `FZ-${Math.floor(Math.random() * 1e9)}`;
     const known: Record<string, Record<string, unknown>> = {
       LoginDto: { username: `khong.co.${unique.toLowerCase()}`, password: 'sai-mat-khau' },
-      CreateSystemDto: { code: unique, name: 'Hệ thống thử', ownerAgencyId: pathValues.agency, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' },
+      CreateSystemDto: {
+        code: unique,
+        name: 'Hệ thống thử',
+        ownerAgencyId: pathValues.agency,
+        systemType: 'INTERNAL',
+        infoTypes: ['PRIVATE'],
+        lifecycle: 'IN_OPERATION',
+      },
       UpdateSystemDto: { version: 1, name: 'Hệ thống thử' },
       RetireSystemDto: { version: 1, retiredAt: '2026-06-30', reason: 'Thay thế' },
       CreateDossierDto: { systemId: pathValues.system, facts: LEVEL2_FACTS },
@@ -112,7 +147,14 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       UpdateAgencyDto: { version: 1, name: 'Sở Xây dựng' },
       EvaluateRequestDto: { facts: LEVEL2_FACTS },
       PutCalendarDayDto: { kind: 'HOLIDAY', name: 'Ngày nghỉ thử' },
-      CreateCampaignDto: { number: unique, issuedOn: '2026-01-13', issuer: 'UBND tỉnh', title: 'Chiến dịch thử', deadline: '2026-02-15', target: 'SUBMITTED' },
+      CreateCampaignDto: {
+        number: unique,
+        issuedOn: '2026-01-13',
+        issuer: 'UBND tỉnh',
+        title: 'Chiến dịch thử',
+        deadline: '2026-02-15',
+        target: 'SUBMITTED',
+      },
       ReturnDto: { version: 1, items: ['Bổ sung'] },
       AppraiseDto: { version: 1, conclusion: 'SUITABLE' },
       ApproveDto: { version: 1, decisionNumber: '1/QĐ', decisionDate: '2026-11-20', signerName: 'A', signerTitle: 'B', level: 2 },
@@ -126,7 +168,15 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
 
   function jsonCase(op: Operation, kind: string, mustFail: boolean, body: string, extra: Partial<Case> = {}): Case {
     const values = Object.fromEntries(op.pathParams.map((p) => [p, encodeComponent(validPathValue(op, p))]));
-    return printable({ kind, mustFail, method: op.method, url: url(op, values, ''), headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body, ...extra });
+    return printable({
+      kind,
+      mustFail,
+      method: op.method,
+      url: url(op, values, ''),
+      headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' },
+      body,
+      ...extra,
+    });
   }
 
   /** fast-check prints counterexamples with this: a 2 MB body is shown by its start and length. */
@@ -150,19 +200,37 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       if (typed.length) {
         arbitraries.push(
           fc.constantFrom(...typed).chain(([name, s]) =>
-            (s.enum ? fc.oneof(fc.string({ minLength: 1, maxLength: 8 }).map((v) => `NOT_${v}`), wrongTypeValue(s.type === 'array' ? 'array' : 'string', required.includes(name))) : wrongTypeValue(s.type, required.includes(name))).map((value) =>
-              jsonCase(op, 'body: wrong type', true, JSON.stringify({ ...validBody(op), [name]: value })),
-            ),
+            (s.enum
+              ? fc.oneof(
+                  fc.string({ minLength: 1, maxLength: 8 }).map((v) => `NOT_${v}`),
+                  wrongTypeValue(s.type === 'array' ? 'array' : 'string', required.includes(name)),
+                )
+              : wrongTypeValue(s.type, required.includes(name))
+            ).map((value) => jsonCase(op, 'body: wrong type', true, JSON.stringify({ ...validBody(op), [name]: value }))),
           ),
         );
         arbitraries.push(
-          fc.tuple(fc.constantFrom(...typed), hugeString.filter((s) => s.length * 3 > 1_100_000)).map(([[name], huge]) => jsonCase(op, 'body: huge string', true, JSON.stringify({ ...validBody(op), [name]: huge }))),
+          fc
+            .tuple(
+              fc.constantFrom(...typed),
+              hugeString.filter((s) => s.length * 3 > 1_100_000),
+            )
+            .map(([[name], huge]) => jsonCase(op, 'body: huge string', true, JSON.stringify({ ...validBody(op), [name]: huge }))),
         );
       }
       arbitraries.push(
-        fc.oneof(fc.constantFrom(...PROTO_KEYS), fc.constantFrom('isAdmin', 'role', 'id', 'createdAt', 'provinceCode', 'status'), fc.string({ minLength: 1, maxLength: 10 }))
+        fc
+          .oneof(
+            fc.constantFrom(...PROTO_KEYS),
+            fc.constantFrom('isAdmin', 'role', 'id', 'createdAt', 'provinceCode', 'status'),
+            fc.string({ minLength: 1, maxLength: 10 }),
+          )
           .filter((key) => !(key in (schema.properties ?? {})))
-          .chain((key) => fc.oneof(fc.constant<unknown>({ isAdmin: true }), nastyString, fc.integer()).map((value) => jsonCase(op, `body: extra field`, true, JSON.stringify(withOwnKeys(validBody(op), [key], value))))),
+          .chain((key) =>
+            fc
+              .oneof(fc.constant<unknown>({ isAdmin: true }), nastyString, fc.integer())
+              .map((value) => jsonCase(op, `body: extra field`, true, JSON.stringify(withOwnKeys(validBody(op), [key], value)))),
+          ),
       );
       if (required.length) {
         arbitraries.push(
@@ -171,45 +239,92 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
             delete body[name];
             return jsonCase(op, 'body: missing field', true, JSON.stringify(body));
           }),
-          fc.constantFrom('[]', '[{}]', '"x"', '1', 'null', 'true', '{"a":', '{"a":1}}', '{}garbage', '\uFEFF{}', '', deeplyNested(3000), `{"x":${'['.repeat(3000)}${']'.repeat(3000)}}`).map((raw) => jsonCase(op, 'body: not an object', true, raw)),
-          fc.constantFrom('application/json; charset=latin1', 'text/plain', 'application/xml', 'application/x-www-form-urlencoded').map((type) => {
-            const c = jsonCase(op, 'body: wrong content type', true, JSON.stringify(validBody(op)));
-            c.headers['content-type'] = type;
-            return c;
-          }),
+          fc
+            .constantFrom(
+              '[]',
+              '[{}]',
+              '"x"',
+              '1',
+              'null',
+              'true',
+              '{"a":',
+              '{"a":1}}',
+              '{}garbage',
+              '\uFEFF{}',
+              '',
+              deeplyNested(3000),
+              `{"x":${'['.repeat(3000)}${']'.repeat(3000)}}`,
+            )
+            .map((raw) => jsonCase(op, 'body: not an object', true, raw)),
+          fc
+            .constantFrom('application/json; charset=latin1', 'text/plain', 'application/xml', 'application/x-www-form-urlencoded')
+            .map((type) => {
+              const c = jsonCase(op, 'body: wrong content type', true, JSON.stringify(validBody(op)));
+              c.headers['content-type'] = type;
+              return c;
+            }),
         );
       }
       // Strange but well-formed: one text field, or the free-form facts, carries injection or unicode payloads.
-      const texts = Object.entries(schema.properties ?? {}).filter(([, raw]) => ['string', 'object'].includes(resolve(doc, raw).type ?? '') && !resolve(doc, raw).enum);
+      const texts = Object.entries(schema.properties ?? {}).filter(
+        ([, raw]) => ['string', 'object'].includes(resolve(doc, raw).type ?? '') && !resolve(doc, raw).enum,
+      );
       if (texts.length) {
         arbitraries.push(
-          fc.tuple(fc.constantFrom(...texts.map(([n]) => n)), fc.oneof(nastyString, fc.constantFrom<unknown>(withOwnKeys({ systemType: 'INTERNAL', infoTypes: ['PRIVATE'] }, ['__proto__', 'constructor'], { polluted: true }), { a: '\u0000', 'b\u0000': 1 }, { infoTypes: ['\uD800'] }))).map(([name, value]) =>
-            jsonCase(op, 'body: nasty value', false, JSON.stringify({ ...validBody(op), [name]: value })),
-          ),
+          fc
+            .tuple(
+              fc.constantFrom(...texts.map(([n]) => n)),
+              fc.oneof(
+                nastyString,
+                fc.constantFrom<unknown>(
+                  withOwnKeys({ systemType: 'INTERNAL', infoTypes: ['PRIVATE'] }, ['__proto__', 'constructor'], { polluted: true }),
+                  { a: '\u0000', 'b\u0000': 1 },
+                  { infoTypes: ['\uD800'] },
+                ),
+              ),
+            )
+            .map(([name, value]) => jsonCase(op, 'body: nasty value', false, JSON.stringify({ ...validBody(op), [name]: value }))),
         );
       }
     }
     if (op.multipart) {
       arbitraries.push(
-        fc.record({ kind: fc.oneof(fc.constantFrom('DESIGN_DOCUMENT', 'OTHER'), nastyString.filter((s) => s.length < 1000)), name: nastyString.filter((s) => s.length < 5000), pdf: fc.boolean() }).map(({ kind, name, pdf }) => {
-          const form = new FormData();
-          form.append('kind', kind);
-          form.append('file', new Blob([pdf ? PDF : Buffer.from('MZ\x90\x00 not a document')]), name.replace(/[\r\n"]/g, '') || 'x');
-          const c = jsonCase(op, 'multipart: nasty upload', false, '');
-          c.body = form;
-          delete c.headers['content-type'];
-          return c;
-        }),
-        fc.tuple(fc.constantFrom('__proto__[polluted]', 'constructor[prototype][polluted]', '__proto__', 'prototype', 'extra', 'kind[]'), fc.oneof(nastyString.filter((s) => s.length < 1000), fc.constant('yes'))).map(([field, value]) => {
-          const form = new FormData();
-          form.append('kind', 'OTHER');
-          form.append(field, value);
-          form.append('file', new Blob([PDF]), 'x.pdf');
-          const c = jsonCase(op, 'multipart: extra field', true, '');
-          c.body = form;
-          delete c.headers['content-type'];
-          return c;
-        }),
+        fc
+          .record({
+            kind: fc.oneof(
+              fc.constantFrom('DESIGN_DOCUMENT', 'OTHER'),
+              nastyString.filter((s) => s.length < 1000),
+            ),
+            name: nastyString.filter((s) => s.length < 5000),
+            pdf: fc.boolean(),
+          })
+          .map(({ kind, name, pdf }) => {
+            const form = new FormData();
+            form.append('kind', kind);
+            form.append('file', new Blob([pdf ? PDF : Buffer.from('MZ\x90\x00 not a document')]), name.replace(/[\r\n"]/g, '') || 'x');
+            const c = jsonCase(op, 'multipart: nasty upload', false, '');
+            c.body = form;
+            delete c.headers['content-type'];
+            return c;
+          }),
+        fc
+          .tuple(
+            fc.constantFrom('__proto__[polluted]', 'constructor[prototype][polluted]', '__proto__', 'prototype', 'extra', 'kind[]'),
+            fc.oneof(
+              nastyString.filter((s) => s.length < 1000),
+              fc.constant('yes'),
+            ),
+          )
+          .map(([field, value]) => {
+            const form = new FormData();
+            form.append('kind', 'OTHER');
+            form.append(field, value);
+            form.append('file', new Blob([PDF]), 'x.pdf');
+            const c = jsonCase(op, 'multipart: extra field', true, '');
+            c.body = form;
+            delete c.headers['content-type'];
+            return c;
+          }),
         fc.constant(0).map(() => {
           const c = jsonCase(op, 'multipart: no file', true, '');
           const form = new FormData();
@@ -224,12 +339,33 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       const badIds = fc.oneof(
         fc.uuid().map((u) => encodeComponent(u)),
         nastyString.filter((s) => s.length < 4000 && s.length > 0).map(encodeComponent),
-        fc.constantFrom('%E0%A4%A', '%', '%00', '%C0%AF', '..%2F..%2Fetc%2Fpasswd', '00000000-0000-0000-0000-000000000000', 'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF', '-1', '0', '99999999999999999999', '1.5', '2026-02-30', 'ND86', 'x'.repeat(6000)),
+        fc.constantFrom(
+          '%E0%A4%A',
+          '%',
+          '%00',
+          '%C0%AF',
+          '..%2F..%2Fetc%2Fpasswd',
+          '00000000-0000-0000-0000-000000000000',
+          'FFFFFFFF-FFFF-4FFF-BFFF-FFFFFFFFFFFF',
+          '-1',
+          '0',
+          '99999999999999999999',
+          '1.5',
+          '2026-02-30',
+          'ND86',
+          'x'.repeat(6000),
+        ),
       );
       arbitraries.push(
         fc.tuple(fc.constantFrom(...op.pathParams), badIds).map(([param, bad]) => {
           const values = Object.fromEntries(op.pathParams.map((p) => [p, p === param ? bad : encodeComponent(validPathValue(op, p))]));
-          const c: Case = printable({ kind: 'path: bad id', mustFail: true, method: op.method, url: url(op, values, ''), headers: { authorization: `Bearer ${admin}` } });
+          const c: Case = printable({
+            kind: 'path: bad id',
+            mustFail: true,
+            method: op.method,
+            url: url(op, values, ''),
+            headers: { authorization: `Bearer ${admin}` },
+          });
           if (schema) {
             c.headers['content-type'] = 'application/json';
             c.body = JSON.stringify(validBody(op));
@@ -238,28 +374,64 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
         }),
       );
     }
-    const typedQuery = op.query.filter((q) => q.schema.enum || ['number', 'integer', 'boolean'].includes(q.schema.type ?? '') || q.schema.minimum !== undefined || /^\d{4}-\d{2}-\d{2}$/.test(String(q.schema.example ?? '')) || ['asOf', 'from', 'to'].includes(q.name));
+    const typedQuery = op.query.filter(
+      (q) =>
+        q.schema.enum ||
+        ['number', 'integer', 'boolean'].includes(q.schema.type ?? '') ||
+        q.schema.minimum !== undefined ||
+        /^\d{4}-\d{2}-\d{2}$/.test(String(q.schema.example ?? '')) ||
+        ['asOf', 'from', 'to'].includes(q.name),
+    );
     if (typedQuery.length) {
       arbitraries.push(
-        fc.tuple(fc.constantFrom(...typedQuery), fc.oneof(fc.constantFrom('abc', '1.5', '--1', '1e999', 'NaN', '2026-02-30', '31/12/2026', 'NOT_A_VALUE', '%00'), nastyString.filter((s) => s.length < 4000 && !/^\d/.test(s) && s.trim() !== '' && s !== '-1'))).map(([q, bad]) => {
-          const values = Object.fromEntries(op.pathParams.map((p) => [p, encodeComponent(validPathValue(op, p))]));
-          const required = op.query.filter((x) => x.required && x.name !== q.name).map((x) => `${x.name}=${encodeComponent(String(sampleValue(doc, x.schema)))}`);
-          const c: Case = printable({ kind: 'query: bad value', mustFail: true, method: op.method, url: url(op, values, [...required, `${q.name}=${bad === '%00' ? bad : encodeComponent(bad)}`].join('&')), headers: { authorization: `Bearer ${admin}` } });
-          if (schema) {
-            c.headers['content-type'] = 'application/json';
-            c.body = JSON.stringify(validBody(op));
-          }
-          return c;
-        }),
+        fc
+          .tuple(
+            fc.constantFrom(...typedQuery),
+            fc.oneof(
+              fc.constantFrom('abc', '1.5', '--1', '1e999', 'NaN', '2026-02-30', '31/12/2026', 'NOT_A_VALUE', '%00'),
+              nastyString.filter((s) => s.length < 4000 && !/^\d/.test(s) && s.trim() !== '' && s !== '-1'),
+            ),
+          )
+          .map(([q, bad]) => {
+            const values = Object.fromEntries(op.pathParams.map((p) => [p, encodeComponent(validPathValue(op, p))]));
+            const required = op.query
+              .filter((x) => x.required && x.name !== q.name)
+              .map((x) => `${x.name}=${encodeComponent(String(sampleValue(doc, x.schema)))}`);
+            const c: Case = printable({
+              kind: 'query: bad value',
+              mustFail: true,
+              method: op.method,
+              url: url(op, values, [...required, `${q.name}=${bad === '%00' ? bad : encodeComponent(bad)}`].join('&')),
+              headers: { authorization: `Bearer ${admin}` },
+            });
+            if (schema) {
+              c.headers['content-type'] = 'application/json';
+              c.body = JSON.stringify(validBody(op));
+            }
+            return c;
+          }),
       );
     }
     if (op.query.length) {
       arbitraries.push(
-        fc.tuple(fc.constantFrom(...op.query), nastyString.filter((s) => s.length < 6000)).map(([q, value]) => {
-          const values = Object.fromEntries(op.pathParams.map((p) => [p, encodeComponent(validPathValue(op, p))]));
-          const required = op.query.filter((x) => x.required && x.name !== q.name).map((x) => `${x.name}=${encodeComponent(String(sampleValue(doc, x.schema)))}`);
-          return printable({ kind: 'query: nasty value', mustFail: false, method: op.method, url: url(op, values, [...required, `${q.name}=${encodeComponent(value)}`].join('&')), headers: { authorization: `Bearer ${admin}` } });
-        }),
+        fc
+          .tuple(
+            fc.constantFrom(...op.query),
+            nastyString.filter((s) => s.length < 6000),
+          )
+          .map(([q, value]) => {
+            const values = Object.fromEntries(op.pathParams.map((p) => [p, encodeComponent(validPathValue(op, p))]));
+            const required = op.query
+              .filter((x) => x.required && x.name !== q.name)
+              .map((x) => `${x.name}=${encodeComponent(String(sampleValue(doc, x.schema)))}`);
+            return printable({
+              kind: 'query: nasty value',
+              mustFail: false,
+              method: op.method,
+              url: url(op, values, [...required, `${q.name}=${encodeComponent(value)}`].join('&')),
+              headers: { authorization: `Bearer ${admin}` },
+            });
+          }),
       );
     }
     if (op.path !== '/api/v1/auth/login' && op.path !== '/api/health') {
@@ -280,16 +452,21 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
     }
     // Every endpoint, health included: odd correlation ids and Accept headers, which reach the middleware and the logs.
     arbitraries.push(
-      fc.tuple(fc.oneof(fc.constantFrom(...INJECTIONS), fc.string({ maxLength: 200 })), fc.constantFrom('*/*', 'text/html', 'application/xml', 'application/problem+json;q=0.1, image/*')).map(([correlation, accept]) => {
-        const c = jsonCase(op, 'headers: odd values', false, JSON.stringify(validBody(op)));
-        if (!schema) {
-          delete c.body;
-          delete c.headers['content-type'];
-        }
-        c.headers['x-correlation-id'] = correlation.replace(/[^\x20-\x7e]/g, '');
-        c.headers.accept = accept;
-        return c;
-      }),
+      fc
+        .tuple(
+          fc.oneof(fc.constantFrom(...INJECTIONS), fc.string({ maxLength: 200 })),
+          fc.constantFrom('*/*', 'text/html', 'application/xml', 'application/problem+json;q=0.1, image/*'),
+        )
+        .map(([correlation, accept]) => {
+          const c = jsonCase(op, 'headers: odd values', false, JSON.stringify(validBody(op)));
+          if (!schema) {
+            delete c.body;
+            delete c.headers['content-type'];
+          }
+          c.headers['x-correlation-id'] = correlation.replace(/[^\x20-\x7e]/g, '');
+          c.headers.accept = accept;
+          return c;
+        }),
     );
     return fc.oneof(...arbitraries);
   }
@@ -327,13 +504,27 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
   }
 
   async function send(c: Case): Promise<{ status: number; type: string; text: string }> {
-    const res = await fetch(c.url, { method: c.method, headers: c.headers, body: c.method === 'GET' || c.method === 'HEAD' ? undefined : c.body });
+    const res = await fetch(c.url, {
+      method: c.method,
+      headers: c.headers,
+      body: c.method === 'GET' || c.method === 'HEAD' ? undefined : c.body,
+    });
     return { status: res.status, type: res.headers.get('content-type') ?? '', text: await res.text() };
   }
 
   function describeCase(c: Case): string {
-    const body = typeof c.body === 'string' ? (c.body.length > 200 ? `${c.body.slice(0, 200)}… (${c.body.length} chars)` : c.body) : c.body ? `[multipart: ${[...(c.body as FormData).keys()].join(', ')}]` : '';
-    const auth = c.headers.authorization === `Bearer ${admin}` ? '' : ` [authorization: ${(c.headers.authorization ?? c.headers.cookie ?? '').slice(0, 60)}]`;
+    const body =
+      typeof c.body === 'string'
+        ? c.body.length > 200
+          ? `${c.body.slice(0, 200)}… (${c.body.length} chars)`
+          : c.body
+        : c.body
+          ? `[multipart: ${[...(c.body as FormData).keys()].join(', ')}]`
+          : '';
+    const auth =
+      c.headers.authorization === `Bearer ${admin}`
+        ? ''
+        : ` [authorization: ${(c.headers.authorization ?? c.headers.cookie ?? '').slice(0, 60)}]`;
     return `${c.kind}: ${c.method} ${c.url.replace(base, '').slice(0, 200)}${c.url.length > 200 ? '…' : ''} ${body}${auth}`;
   }
 
@@ -369,7 +560,8 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
                 delete after[table];
               }
             }
-            if (JSON.stringify(after) !== JSON.stringify(before)) throw new Error(`a refused request wrote: ${label}\n${JSON.stringify(diff(before, after))}`);
+            if (JSON.stringify(after) !== JSON.stringify(before))
+              throw new Error(`a refused request wrote: ${label}\n${JSON.stringify(diff(before, after))}`);
           } else figures.accepted2xx++;
         }),
         { numRuns: RUNS_PER_OPERATION, seed: seed++, endOnFailure: process.env.CAPDO_FUZZ_SHRINK !== '1' },
@@ -384,7 +576,14 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       const res = await fetch(`${base}/api/v1/systems`, {
         method: 'POST',
         headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ code: `NASTY-${i}`, name: value.slice(0, 300) || 'x', ownerAgencyId: pathValues.agency, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' }),
+        body: JSON.stringify({
+          code: `NASTY-${i}`,
+          name: value.slice(0, 300) || 'x',
+          ownerAgencyId: pathValues.agency,
+          systemType: 'INTERNAL',
+          infoTypes: ['PRIVATE'],
+          lifecycle: 'IN_OPERATION',
+        }),
       });
       figures.requests++;
       expect([201, 422]).toContain(res.status);
@@ -401,5 +600,9 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
 });
 
 function diff(before: Record<string, string>, after: Record<string, string>): Record<string, [string, string]> {
-  return Object.fromEntries(Object.keys({ ...before, ...after }).filter((k) => before[k] !== after[k]).map((k) => [k, [before[k], after[k]]]));
+  return Object.fromEntries(
+    Object.keys({ ...before, ...after })
+      .filter((k) => before[k] !== after[k])
+      .map((k) => [k, [before[k], after[k]]]),
+  );
 }

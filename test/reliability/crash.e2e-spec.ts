@@ -16,7 +16,10 @@ import { ServerProcess, sleep } from './support/server-process';
  * `kill -9` of the server, and of the postmaster, round after round. After each round every write that was answered
  * 2xx must be in the database with its audit row, and every dossier's state must follow from its history.
  */
-const FAULTS: ('server' | 'postgres')[] = pick(['server', 'postgres'], [...Array(18)].map((_, i) => (i % 3 === 2 ? 'postgres' : 'server')));
+const FAULTS: ('server' | 'postgres')[] = pick(
+  ['server', 'postgres'],
+  [...Array(18)].map((_, i) => (i % 3 === 2 ? 'postgres' : 'server')),
+);
 const LOAD_MS = pick(1500, 4000);
 const WORKERS = pick(4, 8);
 
@@ -31,7 +34,12 @@ describe('crash: kill -9 of the server and of PostgreSQL under a mixed write loa
   beforeAll(async () => {
     own = await OwnCluster.create();
     url = await own.createSeededDatabase();
-    server = new ServerProcess({ databaseUrl: url, port: await freePort(), jwtSecret: 'reliability-secret-reliability-secret-0123', logFile: path.join(own.dir, 'server.log') });
+    server = new ServerProcess({
+      databaseUrl: url,
+      port: await freePort(),
+      jwtSecret: 'reliability-secret-reliability-secret-0123',
+      logFile: path.join(own.dir, 'server.log'),
+    });
     await server.start();
   });
 

@@ -10,7 +10,7 @@ import { ServerProcess, sleep } from './support/server-process';
 
 // jsonwebtoken ships with @nestjs/jwt: tokens are signed here as the server signs them, so that forty accounts need no
 // sign-in (which the sign-in throttle would slow down from one address).
- 
+
 const jwt = require('jsonwebtoken') as { sign(payload: object, secret: string, options: object): string };
 
 const SECRET = 'reliability-secret-reliability-secret-0123';
@@ -41,17 +41,27 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
     return tokens.get(username)!;
   }
 
-  async function upload(username: string, file: Buffer, query = ''): Promise<{ status: number; seconds: number; body: Record<string, unknown> }> {
+  async function upload(
+    username: string,
+    file: Buffer,
+    query = '',
+  ): Promise<{ status: number; seconds: number; body: Record<string, unknown> }> {
     const form = new FormData();
     form.append('file', new Blob([file]), 'he-thong.xlsx');
     const started = Date.now();
-    const res = await fetch(`${server.baseUrl}/api/v1/systems/import${query}`, { method: 'POST', headers: { authorization: `Bearer ${await tokenOf(username)}` }, body: form });
+    const res = await fetch(`${server.baseUrl}/api/v1/systems/import${query}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf(username)}` },
+      body: form,
+    });
     const body = (await res.json()) as Record<string, unknown>;
     return { status: res.status, seconds: (Date.now() - started) / 1000, body };
   }
 
   /** Times /api/health every 50 ms until `work` settles; the server's peak RSS meanwhile. */
-  async function watch<T>(work: () => Promise<T>): Promise<{ result: T; health: { max: number; p50: number; checks: number }; peakRssMiB: number; rssBeforeMiB: number }> {
+  async function watch<T>(
+    work: () => Promise<T>,
+  ): Promise<{ result: T; health: { max: number; p50: number; checks: number }; peakRssMiB: number; rssBeforeMiB: number }> {
     const rssBefore = readRss(server.pid!);
     const rss = sampleRss(server.pid!, 50);
     let settled = false;
@@ -68,7 +78,12 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
     const result = await work().finally(() => (settled = true));
     await poll;
     const sorted = [...times].sort((a, b) => a - b);
-    return { result, health: { max: sorted[sorted.length - 1] ?? NaN, p50: sorted[Math.floor(sorted.length / 2)] ?? NaN, checks: times.length }, peakRssMiB: mib(rss.stop()), rssBeforeMiB: mib(rssBefore) };
+    return {
+      result,
+      health: { max: sorted[sorted.length - 1] ?? NaN, p50: sorted[Math.floor(sorted.length / 2)] ?? NaN, checks: times.length },
+      peakRssMiB: mib(rss.stop()),
+      rssBeforeMiB: mib(rssBefore),
+    };
   }
 
   beforeAll(async () => {
@@ -99,7 +114,9 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
     const bomb = await hostileXlsx(ISSUE_16_BOMB);
     const lying = understated(bomb);
     const before = (await db.query(`SELECT count(*)::int AS n FROM systems`)).rows[0].n;
-    const { result, health, peakRssMiB, rssBeforeMiB } = await watch(() => Promise.all([upload('admin', bomb), upload('canbo.sl-so-xd', lying), upload('canbo.sl-so-yt', lying)]));
+    const { result, health, peakRssMiB, rssBeforeMiB } = await watch(() =>
+      Promise.all([upload('admin', bomb), upload('canbo.sl-so-xd', lying), upload('canbo.sl-so-yt', lying)]),
+    );
     for (const answer of result) {
       expect(answer.status).toBe(413);
       expect(answer.body.code).toBe('PAYLOAD_TOO_LARGE');
@@ -119,7 +136,9 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
   });
 
   it(`keeps /api/health under 0.5 s while ${BURST} leaders ask for the annual PDF at once`, async () => {
-    await fetch(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=pdf`, { headers: { authorization: `Bearer ${await tokenOf('lanhdao')}` } }).then((r) => r.arrayBuffer());
+    await fetch(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=pdf`, {
+      headers: { authorization: `Bearer ${await tokenOf('lanhdao')}` },
+    }).then((r) => r.arrayBuffer());
     const users = Array.from({ length: BURST }, (_, i) => `lanhdao${i + 1}`);
     const auth: string[] = [];
     for (const user of users) auth.push(await tokenOf(user));
@@ -127,7 +146,9 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
     const { result, health, peakRssMiB } = await watch(() =>
       Promise.all(
         auth.map(async (token) => {
-          const res = await fetch(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=pdf`, { headers: { authorization: `Bearer ${token}` } });
+          const res = await fetch(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=pdf`, {
+            headers: { authorization: `Bearer ${token}` },
+          });
           await res.arrayBuffer();
           return { status: res.status, retryAfter: res.headers.get('retry-after'), seconds: (Date.now() - started) / 1000 };
         }),
@@ -138,7 +159,13 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
     expect(result.filter((r) => r.status === 429).every((r) => Number(r.retryAfter) >= 1)).toBe(true);
     expect(health.max).toBeLessThan(500);
     // One user asking thirty times at once: two are taken, the rest refused at once.
-    const same = await Promise.all(Array.from({ length: BURST }, () => fetch(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=pdf`, { headers: { authorization: `Bearer ${auth[0]}` } }).then(async (r) => (await r.arrayBuffer(), r.status))));
+    const same = await Promise.all(
+      Array.from({ length: BURST }, () =>
+        fetch(`${server.baseUrl}/api/v1/reports/annual?year=2026&format=pdf`, { headers: { authorization: `Bearer ${auth[0]}` } }).then(
+          async (r) => (await r.arrayBuffer(), r.status),
+        ),
+      ),
+    );
     expect(same.filter((s) => s === 429).length).toBeGreaterThanOrEqual(BURST - 2);
     recordFigures('heavy-requests: annual PDF burst', {
       systemsInReport: SYSTEMS,

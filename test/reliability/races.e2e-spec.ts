@@ -34,7 +34,11 @@ describe('races: concurrent conflicting writes on one dossier', () => {
   async function fire(requests: { token: string; path: string; body: object; method?: string }[]) {
     const replies = await Promise.all(
       requests.map(async (r) => {
-        const res = await fetch(`${base}${r.path}`, { method: r.method ?? 'POST', headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' }, body: JSON.stringify(r.body) });
+        const res = await fetch(`${base}${r.path}`, {
+          method: r.method ?? 'POST',
+          headers: { authorization: `Bearer ${r.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(r.body),
+        });
         return { status: res.status, type: res.headers.get('content-type') ?? '', body: (await res.json()) as any };
       }),
     );
@@ -54,17 +58,32 @@ describe('races: concurrent conflicting writes on one dossier', () => {
   async function submittedDossier(code: string): Promise<{ id: string; version: number }> {
     const systemId = await createSystem(t, officer, 'SL-SO-XD', code, `Hệ thống ${code}`);
     const draft = await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS);
-    const res = await t.http().post(`/api/v1/dossiers/${draft.id}/actions/submit`).set({ authorization: `Bearer ${officer}` }).send({ version: draft.version }).expect(200);
+    const res = await t
+      .http()
+      .post(`/api/v1/dossiers/${draft.id}/actions/submit`)
+      .set({ authorization: `Bearer ${officer}` })
+      .send({ version: draft.version })
+      .expect(200);
     return { id: draft.id, version: res.body.version };
   }
 
-  const events = async (id: string) => (await t.db.query(`SELECT action FROM dossier_events WHERE dossier_id = $1 ORDER BY id`, [id])).map((e: { action: string }) => e.action);
-  const audits = async (id: string) => (await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action LIKE 'DOSSIER\\_%'`, [id]))[0].n;
+  const events = async (id: string) =>
+    (await t.db.query(`SELECT action FROM dossier_events WHERE dossier_id = $1 ORDER BY id`, [id])).map(
+      (e: { action: string }) => e.action,
+    );
+  const audits = async (id: string) =>
+    (await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action LIKE 'DOSSIER\\_%'`, [id]))[0].n;
 
   it(`${CONCURRENCY} identical start-appraisal requests: one succeeds, ${CONCURRENCY - 1} get 409, one event`, async () => {
     for (let round = 0; round < ROUNDS; round++) {
       const d = await submittedDossier(`RACE-SAME-${round}`);
-      const { ok, conflicts } = await fire(Array.from({ length: CONCURRENCY }, () => ({ token: appraiser, path: `/api/v1/dossiers/${d.id}/actions/start-appraisal`, body: { version: d.version } })));
+      const { ok, conflicts } = await fire(
+        Array.from({ length: CONCURRENCY }, () => ({
+          token: appraiser,
+          path: `/api/v1/dossiers/${d.id}/actions/start-appraisal`,
+          body: { version: d.version },
+        })),
+      );
       expect({ ok: ok.length, conflicts: conflicts.length }).toEqual({ ok: 1, conflicts: CONCURRENCY - 1 });
       expect(await events(d.id)).toEqual(['submit', 'start-appraisal']);
       expect(await audits(d.id)).toBe(2);
@@ -99,10 +118,17 @@ describe('races: concurrent conflicting writes on one dossier', () => {
       const systemId = await createSystem(t, officer, 'SL-SO-XD', `RACE-EDIT-${round}`, `Hệ thống sửa ${round}`);
       const draft = await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS);
       const { ok, conflicts } = await fire(
-        Array.from({ length: CONCURRENCY }, (_, i) => ({ token: officer, method: 'PATCH', path: `/api/v1/dossiers/${draft.id}`, body: { version: draft.version, levelJustification: `Thuyết minh ${i}` } })),
+        Array.from({ length: CONCURRENCY }, (_, i) => ({
+          token: officer,
+          method: 'PATCH',
+          path: `/api/v1/dossiers/${draft.id}`,
+          body: { version: draft.version, levelJustification: `Thuyết minh ${i}` },
+        })),
       );
       expect({ ok: ok.length, conflicts: conflicts.length }).toEqual({ ok: 1, conflicts: CONCURRENCY - 1 });
-      const [{ level_justification, version }] = await t.db.query(`SELECT level_justification, version FROM dossiers WHERE id = $1`, [draft.id]);
+      const [{ level_justification, version }] = await t.db.query(`SELECT level_justification, version FROM dossiers WHERE id = $1`, [
+        draft.id,
+      ]);
       expect({ level_justification, version }).toEqual({ level_justification: ok[0].body.levelJustification, version: draft.version + 1 });
       const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action = 'UPDATE'`, [draft.id]);
       expect(n).toBe(2); // createCompleteDossier's own edit, and the winner
@@ -115,10 +141,21 @@ describe('races: concurrent conflicting writes on one dossier', () => {
     for (let round = 0; round < ROUNDS; round++) {
       const code = `RACE-DUP-${round}`;
       const auditBefore = (await t.db.query(`SELECT count(*)::int AS n FROM audit_log`))[0].n;
-      const body = { code, name: `Hệ thống trùng mã ${round}`, ownerAgencyId, systemType: 'INTERNAL', infoTypes: ['PRIVATE'], lifecycle: 'IN_OPERATION' };
+      const body = {
+        code,
+        name: `Hệ thống trùng mã ${round}`,
+        ownerAgencyId,
+        systemType: 'INTERNAL',
+        infoTypes: ['PRIVATE'],
+        lifecycle: 'IN_OPERATION',
+      };
       const replies = await Promise.all(
         Array.from({ length: CONCURRENCY }, async () => {
-          const res = await fetch(`${base}/api/v1/systems`, { method: 'POST', headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const res = await fetch(`${base}/api/v1/systems`, {
+            method: 'POST',
+            headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           return { status: res.status, body: (await res.json()) as any };
         }),
       );

@@ -7,7 +7,7 @@ import { Readable } from 'node:stream';
  * never held whole in memory.
  */
 // archiver ships no types; the little used here is typed by hand.
- 
+
 const archiver = require('archiver') as (format: 'zip', options: { zlib: { level: number } }) => Archive;
 interface Archive extends NodeJS.ReadableStream {
   append(source: string | Buffer | Readable, data: { name: string }): Archive;
@@ -33,7 +33,9 @@ const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** Bytes of sheet XML that `sheet` unpacks to. */
 export function hostileSheetBytes(sheet: HostileSheet): number {
-  return Buffer.byteLength([...sheetXml({ ...sheet, rows: 1 })].join('')) + (sheet.rows - 1) * Buffer.byteLength([...rowXml(sheet, 2)].join(''));
+  return (
+    Buffer.byteLength([...sheetXml({ ...sheet, rows: 1 })].join('')) + (sheet.rows - 1) * Buffer.byteLength([...rowXml(sheet, 2)].join(''))
+  );
 }
 
 function* rowXml(sheet: HostileSheet, r: number): Generator<string> {

@@ -84,7 +84,10 @@ export async function createTestApp(): Promise<TestApp> {
 
 /** Asserts an RFC 9457 problem response and returns its body. */
 export function expectProblem(res: request.Response, status: number, code?: string): Record<string, unknown> {
-  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({ status, type: expect.stringContaining('application/problem+json') });
+  expect({ status: res.status, type: res.headers['content-type'] }).toEqual({
+    status,
+    type: expect.stringContaining('application/problem+json'),
+  });
   const body = JSON.parse(res.text ?? (Buffer.isBuffer(res.body) ? res.body.toString('utf8') : JSON.stringify(res.body)));
   if (code) expect(body.code).toBe(code);
   expect(body.correlationId).toEqual(expect.any(String));

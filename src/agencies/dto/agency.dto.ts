@@ -82,7 +82,10 @@ export class AgencyListQuery extends PageQuery {
   @MaxLength(100)
   q?: string;
 
-  @ApiPropertyOptional({ description: 'Cơ cấu tại ngày này: chỉ các cơ quan đang hoạt động, với tên và cấp trên của ngày đó', example: '2025-06-30' })
+  @ApiPropertyOptional({
+    description: 'Cơ cấu tại ngày này: chỉ các cơ quan đang hoạt động, với tên và cấp trên của ngày đó',
+    example: '2025-06-30',
+  })
   @IsOptional()
   @IsCalendarDate()
   asOf?: string;

@@ -1,6 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { CreateAgencyDto } from './agency.dto';
@@ -32,7 +44,12 @@ export class MergeAgenciesDto {
   @ApiProperty({ example: '2025-07-01' }) @IsCalendarDate() effectiveDate!: string;
   @ApiProperty({ example: '1681/NQ-UBTVQH15' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
   @ApiPropertyOptional({ example: '2025-06-16' }) @IsOptional() @IsCalendarDate() decisionDate?: string;
-  @ApiPropertyOptional({ example: 'Ủy ban Thường vụ Quốc hội' }) @IsOptional() @Transform(text) @IsString() @MaxLength(255) decisionIssuer?: string;
+  @ApiPropertyOptional({ example: 'Ủy ban Thường vụ Quốc hội' })
+  @IsOptional()
+  @Transform(text)
+  @IsString()
+  @MaxLength(255)
+  decisionIssuer?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MaxLength(2000) note?: string;
 }
 

@@ -35,7 +35,10 @@ export class WorkingDaysQuery {
 }
 
 export class PutCalendarDayDto {
-  @ApiProperty({ enum: OVERRIDE_KINDS, description: 'HOLIDAY: ngày nghỉ; WORKDAY: ngày làm việc (làm bù); NORMAL: hủy ngày nghỉ lễ/làm bù có sẵn' })
+  @ApiProperty({
+    enum: OVERRIDE_KINDS,
+    description: 'HOLIDAY: ngày nghỉ; WORKDAY: ngày làm việc (làm bù); NORMAL: hủy ngày nghỉ lễ/làm bù có sẵn',
+  })
   @IsIn(OVERRIDE_KINDS)
   kind!: OverrideKind;
 
@@ -75,7 +78,10 @@ export class CalendarOverrideDto {
 export class CalendarYearDto {
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ description: 'Phần mềm có sẵn lịch nghỉ lễ của năm này' }) hasBuiltInData!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Lưu ý cho quản trị viên về độ tin cậy của lịch năm này' }) notice!: string | null;
-  @ApiProperty({ type: [CalendarDayDto], description: 'Mọi ngày thường được nghỉ và mọi thứ Bảy, Chủ nhật phải làm việc' }) days!: CalendarDayDto[];
-  @ApiProperty({ type: [CalendarOverrideDto], description: 'Các điều chỉnh của quản trị viên trong năm (kể cả NORMAL)' }) overrides!: CalendarOverrideDto[];
+  @ApiProperty({ nullable: true, type: String, description: 'Lưu ý cho quản trị viên về độ tin cậy của lịch năm này' }) notice!:
+    string | null;
+  @ApiProperty({ type: [CalendarDayDto], description: 'Mọi ngày thường được nghỉ và mọi thứ Bảy, Chủ nhật phải làm việc' })
+  days!: CalendarDayDto[];
+  @ApiProperty({ type: [CalendarOverrideDto], description: 'Các điều chỉnh của quản trị viên trong năm (kể cả NORMAL)' })
+  overrides!: CalendarOverrideDto[];
 }

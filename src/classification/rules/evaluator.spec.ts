@@ -78,7 +78,10 @@ describe('evaluate: risk assessment (Khoản 5 Điều 10 Nghị định 331/202
   });
 
   it('never lowers the level set by the criteria', () => {
-    const result = evaluate({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], handlesAdminProcedures: true, riskAssessedLevel: 1 }, 'ND331');
+    const result = evaluate(
+      { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], handlesAdminProcedures: true, riskAssessedLevel: 1 },
+      'ND331',
+    );
     expect(result.level).toBe(3);
   });
 
@@ -120,10 +123,7 @@ describe('evaluate: undetermined cases give a floor and a justification to write
   });
 
   it('an industrial control system without a works grade, with a known floor', () => {
-    const result = evaluate(
-      { systemType: 'INDUSTRIAL_CONTROL', infoTypes: ['STATE_SECRET'], nationalSecurityHarm: 'HARM' },
-      'ND331',
-    );
+    const result = evaluate({ systemType: 'INDUSTRIAL_CONTROL', infoTypes: ['STATE_SECRET'], nationalSecurityHarm: 'HARM' }, 'ND331');
     expect(result).toMatchObject({ level: 3, undetermined: true });
     expect(result.manualJustification?.[0]).toContain('Chưa khai báo cấp công trình');
   });
@@ -141,10 +141,7 @@ describe('evaluate: undetermined cases give a floor and a justification to write
   });
 
   it('a missing data-subject count under ND331', () => {
-    const result = evaluate(
-      { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PERSONAL'], basicPersonalDataSubjects: 10 },
-      'ND331',
-    );
+    const result = evaluate({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PERSONAL'], basicPersonalDataSubjects: 10 }, 'ND331');
     expect(result).toMatchObject({ level: 2, undetermined: true });
     expect(result.manualJustification?.[0]).toContain('chủ thể dữ liệu cá nhân nhạy cảm');
   });
@@ -255,18 +252,13 @@ describe('properties', () => {
 
   it('ND331: raising the risk-assessed level never lowers the level', () => {
     fc.assert(
-      fc.property(
-        validFacts('ND331'),
-        fc.constantFrom(...SECURITY_LEVELS),
-        fc.constantFrom(...SECURITY_LEVELS),
-        (facts, a, b) => {
-          const [low, high] = a <= b ? [a, b] : [b, a];
-          const atLow = evaluate({ ...facts, riskAssessedLevel: low }, 'ND331').level;
-          const atHigh = evaluate({ ...facts, riskAssessedLevel: high }, 'ND331').level;
-          expect(rank(atHigh)).toBeGreaterThanOrEqual(rank(atLow));
-          expect(rank(atHigh)).toBeGreaterThanOrEqual(high);
-        },
-      ),
+      fc.property(validFacts('ND331'), fc.constantFrom(...SECURITY_LEVELS), fc.constantFrom(...SECURITY_LEVELS), (facts, a, b) => {
+        const [low, high] = a <= b ? [a, b] : [b, a];
+        const atLow = evaluate({ ...facts, riskAssessedLevel: low }, 'ND331').level;
+        const atHigh = evaluate({ ...facts, riskAssessedLevel: high }, 'ND331').level;
+        expect(rank(atHigh)).toBeGreaterThanOrEqual(rank(atLow));
+        expect(rank(atHigh)).toBeGreaterThanOrEqual(high);
+      }),
       { numRuns: 300 },
     );
   });

@@ -142,7 +142,9 @@ function ignoredFieldNotes(book: Rulebook, facts: ClassificationFacts): string[]
   for (const [field, types] of Object.entries(FIELD_SYSTEM_TYPES) as [FactField, readonly string[]][]) {
     if (book.ignoredFields.includes(field) || types.includes(facts.systemType) || !isMeaningful(facts[field])) continue;
     const allowed = types.map((t) => SYSTEM_TYPE_LABELS[t as keyof typeof SYSTEM_TYPE_LABELS].toLowerCase()).join(', ');
-    notes.push(`Trường «${FACT_LABELS[field]}» (${field}) chỉ xét đối với ${allowed}; loại hình đã khai báo khác nên trường này không được xét.`);
+    notes.push(
+      `Trường «${FACT_LABELS[field]}» (${field}) chỉ xét đối với ${allowed}; loại hình đã khai báo khác nên trường này không được xét.`,
+    );
   }
   return notes;
 }

@@ -4,8 +4,7 @@ import { MAX_COMPONENTS, validateFacts } from './facts-validation';
 const valid = { systemType: 'INTERNAL', infoTypes: ['PRIVATE'] };
 const fields = (input: unknown, regime: Regime = 'ND85'): string[] => validateFacts(input, regime).map((e) => e.field);
 
-const nest = (depth: number): Record<string, unknown> =>
-  depth === 0 ? { ...valid } : { ...valid, components: [nest(depth - 1)] };
+const nest = (depth: number): Record<string, unknown> => (depth === 0 ? { ...valid } : { ...valid, components: [nest(depth - 1)] });
 
 describe('validateFacts', () => {
   it('accepts minimal facts in both regimes', () => {
@@ -41,12 +40,7 @@ describe('validateFacts', () => {
       { systemType: 'WEBSITE', infoTypes: ['PUBLIC', 'SECRET'], worksGrade: 'V', infrastructureScope: 'LOCAL' },
       'ND331',
     );
-    expect(errors.map((e) => e.field)).toEqual([
-      'facts.systemType',
-      'facts.infoTypes[1]',
-      'facts.infrastructureScope',
-      'facts.worksGrade',
-    ]);
+    expect(errors.map((e) => e.field)).toEqual(['facts.systemType', 'facts.infoTypes[1]', 'facts.infrastructureScope', 'facts.worksGrade']);
     expect(errors[0].message).toContain('INTERNAL, CITIZEN_BUSINESS, INFRASTRUCTURE, INDUSTRIAL_CONTROL, OTHER');
   });
 
@@ -95,7 +89,9 @@ describe('validateFacts', () => {
     });
 
     it('public information together with state secrets is fine', () => {
-      expect(validateFacts({ systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'STATE_SECRET'], nationalSecurityHarm: 'HARM' }, 'ND85')).toEqual([]);
+      expect(
+        validateFacts({ systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'STATE_SECRET'], nationalSecurityHarm: 'HARM' }, 'ND85'),
+      ).toEqual([]);
     });
 
     it('a harm level without state secrets or a defence/security system', () => {
@@ -116,7 +112,10 @@ describe('validateFacts', () => {
     });
 
     it('people counted without private or personal information', () => {
-      const errors = validateFacts({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], users: 20, sensitivePersonalDataSubjects: 0 }, 'ND85');
+      const errors = validateFacts(
+        { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], users: 20, sensitivePersonalDataSubjects: 0 },
+        'ND85',
+      );
       expect(errors).toEqual([{ field: 'facts.users', message: expect.stringContaining('thông tin riêng hoặc thông tin cá nhân') }]);
     });
   });

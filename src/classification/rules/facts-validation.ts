@@ -157,11 +157,7 @@ function validateInfoTypes(value: unknown, err: (field: string, message: string)
   return valid ? (value as string[]) : undefined;
 }
 
-function checkContradictions(
-  facts: Record<string, unknown>,
-  infoTypes: string[],
-  err: (field: string, message: string) => void,
-): void {
+function checkContradictions(facts: Record<string, unknown>, infoTypes: string[], err: (field: string, message: string) => void): void {
   const stateSecret = infoTypes.includes('STATE_SECRET');
   const defence = facts.defenceSecuritySystem === true;
   const harm = facts.nationalSecurityHarm ?? undefined;
@@ -174,7 +170,10 @@ function checkContradictions(
       'Hệ thống xử lý thông tin bí mật nhà nước phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại: gây tổn hại, tổn hại nghiêm trọng hoặc tổn hại đặc biệt nghiêm trọng.',
     );
   } else if (defence && harm === undefined) {
-    err('nationalSecurityHarm', 'Hệ thống phục vụ quốc phòng, an ninh phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại.');
+    err(
+      'nationalSecurityHarm',
+      'Hệ thống phục vụ quốc phòng, an ninh phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại.',
+    );
   } else if (!stateSecret && !defence && harm !== undefined && harm !== 'NONE') {
     err(
       'nationalSecurityHarm',
@@ -184,11 +183,7 @@ function checkContradictions(
   checkCounts(facts, infoTypes, err);
 }
 
-function checkCounts(
-  facts: Record<string, unknown>,
-  infoTypes: string[],
-  err: (field: string, message: string) => void,
-): void {
+function checkCounts(facts: Record<string, unknown>, infoTypes: string[], err: (field: string, message: string) => void): void {
   // The counts are of people whose private/personal information is processed (ND85 Art. 8.2.c, ND331 Art. 12.2.b).
   const privateOrPersonal = infoTypes.includes('PRIVATE') || infoTypes.includes('PERSONAL');
   for (const field of COUNT_FIELDS) {

@@ -20,9 +20,7 @@ export interface ProposedLevelInput {
   undetermined?: boolean;
 }
 
-export type ProposedLevelCheck =
-  | { ok: true }
-  | { ok: false; code: 'LEVEL_BELOW_COMPUTED_UNJUSTIFIED'; message: string };
+export type ProposedLevelCheck = { ok: true } | { ok: false; code: 'LEVEL_BELOW_COMPUTED_UNJUSTIFIED'; message: string };
 
 export function checkProposedLevel(input: ProposedLevelInput): ProposedLevelCheck {
   const { computedLevel, proposedLevel } = input;

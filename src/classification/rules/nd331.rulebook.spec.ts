@@ -43,7 +43,13 @@ const rows: Row[] = [
   { id: 'R4', article: `Khoản 1 Điều 14 ${ND331}`, level: 4, matched: ['R4'], facts: secret('SERIOUS') },
   { id: 'R5', article: `Khoản 1 Điều 15 ${ND331}`, level: 5, matched: ['R5'], facts: secret('ESPECIALLY_SERIOUS') },
   { id: 'R6', article: `Điểm a Khoản 2 Điều 12 ${ND331}`, level: 2, matched: ['R6'], facts: citizen({}) },
-  { id: 'R9', article: `Điểm b Khoản 2 Điều 13 ${ND331}`, level: 3, matched: ['R6', 'R9'], facts: citizen({ handlesAdminProcedures: true }) },
+  {
+    id: 'R9',
+    article: `Điểm b Khoản 2 Điều 13 ${ND331}`,
+    level: 3,
+    matched: ['R6', 'R9'],
+    facts: citizen({ handlesAdminProcedures: true }),
+  },
   { id: 'R10', article: `Điểm a Khoản 2 Điều 13 ${ND331}`, level: 3, matched: ['R10'], facts: citizen({ conditionalBusiness: true }) },
   {
     id: 'R11',
@@ -100,14 +106,17 @@ const rows: Row[] = [
 ];
 
 describe('ND331 rulebook: decision table rows', () => {
-  it.each(rows.filter((r) => !r.id.startsWith('RA-')))('$id gives level $level under $article', ({ id, article, facts, level, matched }) => {
-    const result = evaluate(facts, 'ND331');
+  it.each(rows.filter((r) => !r.id.startsWith('RA-')))(
+    '$id gives level $level under $article',
+    ({ id, article, facts, level, matched }) => {
+      const result = evaluate(facts, 'ND331');
 
-    expect(result.matchedRules).toContainEqual({ id, article, level, reason: expect.any(String) });
-    expect(result.matchedRules.map((r) => r.id)).toEqual(matched);
-    expect(result.level).toBe(level);
-    expect(result.undetermined).toBe(false);
-  });
+      expect(result.matchedRules).toContainEqual({ id, article, level, reason: expect.any(String) });
+      expect(result.matchedRules.map((r) => r.id)).toEqual(matched);
+      expect(result.level).toBe(level);
+      expect(result.undetermined).toBe(false);
+    },
+  );
 
   it.each(rows.filter((r) => r.id.startsWith('RA-')))('$id is reported with $article', ({ id, article, facts, level, matched }) => {
     const result = evaluate(facts, 'ND331');

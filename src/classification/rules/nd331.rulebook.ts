@@ -198,8 +198,7 @@ export const ND331_RULEBOOK: Rulebook = {
       id: 'R17',
       article: art('Khoản 4 Điều 13'),
       level: 3,
-      reason:
-        'Hệ thống điều khiển công nghiệp trực tiếp phục vụ điều khiển, vận hành công trình xây dựng cấp II, cấp III hoặc cấp IV.',
+      reason: 'Hệ thống điều khiển công nghiệp trực tiếp phục vụ điều khiển, vận hành công trình xây dựng cấp II, cấp III hoặc cấp IV.',
       applies: (f) => worksGradeIn(f, ['II', 'III', 'IV']),
     },
     {

@@ -16,7 +16,13 @@ interface Row {
 // Articles are written out here, independently of the rulebook, so a wrong reference fails the test.
 const rows: Row[] = [
   { id: 'R1', article: `Điều 7 ${ND85}`, level: 1, matched: ['R1'], facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC'] } },
-  { id: 'R2', article: `Khoản 1 Điều 8 ${ND85}`, level: 2, matched: ['R2'], facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'PERSONAL'] } },
+  {
+    id: 'R2',
+    article: `Khoản 1 Điều 8 ${ND85}`,
+    level: 2,
+    matched: ['R2'],
+    facts: { systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'PERSONAL'] },
+  },
   {
     id: 'R3',
     article: `Khoản 1 Điều 9 ${ND85}`,
@@ -38,7 +44,13 @@ const rows: Row[] = [
     matched: ['R5'],
     facts: { systemType: 'INTERNAL', infoTypes: ['STATE_SECRET'], nationalSecurityHarm: 'ESPECIALLY_SERIOUS' },
   },
-  { id: 'R6', article: `Điểm b Khoản 2 Điều 8 ${ND85}`, level: 2, matched: ['R6'], facts: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'] } },
+  {
+    id: 'R6',
+    article: `Điểm b Khoản 2 Điều 8 ${ND85}`,
+    level: 2,
+    matched: ['R6'],
+    facts: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'] },
+  },
   {
     id: 'R7',
     article: `Điểm a Khoản 2 Điều 8 ${ND85}`,
@@ -166,10 +178,7 @@ describe('ND85 rulebook: decision table rows', () => {
   });
 
   it('R19 also covers works important to national security', () => {
-    const result = evaluate(
-      { systemType: 'INDUSTRIAL_CONTROL', infoTypes: ['PRIVATE'], worksGrade: 'NATIONAL_SECURITY_WORKS' },
-      'ND85',
-    );
+    const result = evaluate({ systemType: 'INDUSTRIAL_CONTROL', infoTypes: ['PRIVATE'], worksGrade: 'NATIONAL_SECURITY_WORKS' }, 'ND85');
     expect(result.level).toBe(5);
   });
 
@@ -201,10 +210,7 @@ describe('ND85 rulebook: user threshold (Điểm c Khoản 2 Điều 8 / Điều
   });
 
   it('ignores data-subject counts, which are an ND331 criterion', () => {
-    const result = evaluate(
-      { ...citizen(10), basicPersonalDataSubjects: 5_000_000, sensitivePersonalDataSubjects: 5_000_000 },
-      'ND85',
-    );
+    const result = evaluate({ ...citizen(10), basicPersonalDataSubjects: 5_000_000, sensitivePersonalDataSubjects: 5_000_000 }, 'ND85');
     expect(result.level).toBe(2);
     expect(result.assumptions.join('\n')).toContain('basicPersonalDataSubjects');
   });
@@ -217,10 +223,7 @@ describe('ND85 rulebook: user threshold (Điểm c Khoản 2 Điều 8 / Điều
 
 describe('ND85 rulebook: rows of the other regime do not exist', () => {
   it('R9: handling administrative procedures is not a criterion under ND85', () => {
-    const result = evaluate(
-      { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], handlesAdminProcedures: true },
-      'ND85',
-    );
+    const result = evaluate({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], handlesAdminProcedures: true }, 'ND85');
     expect(result.level).toBe(2);
     expect(result.matchedRules.map((r) => r.id)).toEqual(['R6']);
   });
@@ -232,10 +235,7 @@ describe('ND85 rulebook: rows of the other regime do not exist', () => {
   });
 
   it('R22 and the risk-assessment escalation are ignored', () => {
-    const result = evaluate(
-      { systemType: 'INTERNAL', infoTypes: ['PUBLIC'], riskFrameworkLevel: 4, riskAssessedLevel: 5 },
-      'ND85',
-    );
+    const result = evaluate({ systemType: 'INTERNAL', infoTypes: ['PUBLIC'], riskFrameworkLevel: 4, riskAssessedLevel: 5 }, 'ND85');
     expect(result.level).toBe(1);
     expect(result.onNationalSecurityList).toBeUndefined();
   });

@@ -74,8 +74,7 @@ export const ND85_RULEBOOK: Rulebook = {
       id: 'R6',
       article: art('Điểm b Khoản 2 Điều 8'),
       level: 2,
-      reason:
-        'Hệ thống phục vụ người dân, doanh nghiệp cung cấp dịch vụ trực tuyến không thuộc danh mục dịch vụ kinh doanh có điều kiện.',
+      reason: 'Hệ thống phục vụ người dân, doanh nghiệp cung cấp dịch vụ trực tuyến không thuộc danh mục dịch vụ kinh doanh có điều kiện.',
       applies: (f) => isCitizen(f) && f.conditionalBusiness !== true,
     },
     {
@@ -96,8 +95,7 @@ export const ND85_RULEBOOK: Rulebook = {
       id: 'R10',
       article: art('Điểm b Khoản 2 Điều 9'),
       level: 3,
-      reason:
-        'Hệ thống phục vụ người dân, doanh nghiệp cung cấp dịch vụ trực tuyến thuộc danh mục dịch vụ kinh doanh có điều kiện.',
+      reason: 'Hệ thống phục vụ người dân, doanh nghiệp cung cấp dịch vụ trực tuyến thuộc danh mục dịch vụ kinh doanh có điều kiện.',
       applies: (f) => isCitizen(f) && f.conditionalBusiness === true,
     },
     {
@@ -156,8 +154,7 @@ export const ND85_RULEBOOK: Rulebook = {
       id: 'R17',
       article: art('Khoản 4 Điều 9'),
       level: 3,
-      reason:
-        'Hệ thống điều khiển công nghiệp trực tiếp phục vụ điều khiển, vận hành công trình xây dựng cấp II, cấp III hoặc cấp IV.',
+      reason: 'Hệ thống điều khiển công nghiệp trực tiếp phục vụ điều khiển, vận hành công trình xây dựng cấp II, cấp III hoặc cấp IV.',
       applies: (f) => worksGradeIn(f, ['II', 'III', 'IV']),
     },
     {

@@ -36,7 +36,13 @@ describe.each(['ND85', 'ND331'] as const)('questionnaireFor(%s)', (regime) => {
     for (const q of questions.filter((question) => question.options)) {
       for (const option of q.options ?? []) {
         const value = q.answerType === 'multi' ? [option.value] : option.value;
-        const facts = { systemType: 'OTHER', infoTypes: ['PRIVATE'], defenceSecuritySystem: true, nationalSecurityHarm: 'HARM', [q.id]: value };
+        const facts = {
+          systemType: 'OTHER',
+          infoTypes: ['PRIVATE'],
+          defenceSecuritySystem: true,
+          nationalSecurityHarm: 'HARM',
+          [q.id]: value,
+        };
         expect({ id: q.id, errors: validateFacts(facts, regime) }).toEqual({ id: q.id, errors: [] });
       }
     }
@@ -62,14 +68,26 @@ describe('regime-specific questions', () => {
 
   it('ND85 asks the public-service level and users, not the ND331 facts', () => {
     expect(ids('ND85')).toEqual(expect.arrayContaining(['publicServiceLevel', 'users']));
-    for (const id of ['handlesAdminProcedures', 'basicPersonalDataSubjects', 'sensitivePersonalDataSubjects', 'riskAssessedLevel', 'riskFrameworkLevel']) {
+    for (const id of [
+      'handlesAdminProcedures',
+      'basicPersonalDataSubjects',
+      'sensitivePersonalDataSubjects',
+      'riskAssessedLevel',
+      'riskFrameworkLevel',
+    ]) {
       expect(ids('ND85')).not.toContain(id);
     }
   });
 
   it('ND331 asks administrative procedures, data subjects and risk levels, not the ND85 facts', () => {
     expect(ids('ND331')).toEqual(
-      expect.arrayContaining(['handlesAdminProcedures', 'basicPersonalDataSubjects', 'sensitivePersonalDataSubjects', 'riskAssessedLevel', 'riskFrameworkLevel']),
+      expect.arrayContaining([
+        'handlesAdminProcedures',
+        'basicPersonalDataSubjects',
+        'sensitivePersonalDataSubjects',
+        'riskAssessedLevel',
+        'riskFrameworkLevel',
+      ]),
     );
     expect(ids('ND331')).not.toContain('publicServiceLevel');
     expect(ids('ND331')).not.toContain('users');

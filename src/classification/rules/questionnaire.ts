@@ -61,8 +61,7 @@ type Answers = Partial<ClassificationFacts> | Readonly<Record<string, unknown>>;
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>): QuestionOption[] =>
   values.map((value) => ({ value, label: labels[value] }));
 
-const levelOptions = (levels: readonly number[]): QuestionOption[] =>
-  levels.map((value) => ({ value, label: `Cấp độ ${value}` }));
+const levelOptions = (levels: readonly number[]): QuestionOption[] => levels.map((value) => ({ value, label: `Cấp độ ${value}` }));
 
 const forTypesOf = (field: FactField): AskCondition => ({ field: 'systemType', in: FIELD_SYSTEM_TYPES[field] ?? [] });
 

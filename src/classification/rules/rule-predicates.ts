@@ -18,14 +18,12 @@ export const isType = (facts: Facts, type: SystemType): boolean => facts.systemT
 
 export const hasInfo = (facts: Facts, type: InfoType): boolean => (facts.infoTypes ?? []).includes(type);
 
-export const onlyPublicInfo = (facts: Facts): boolean =>
-  (facts.infoTypes ?? []).length > 0 && facts.infoTypes.every((t) => t === 'PUBLIC');
+export const onlyPublicInfo = (facts: Facts): boolean => (facts.infoTypes ?? []).length > 0 && facts.infoTypes.every((t) => t === 'PUBLIC');
 
 export const hasPrivateOrPersonal = (facts: Facts): boolean => hasInfo(facts, 'PRIVATE') || hasInfo(facts, 'PERSONAL');
 
 /** ND85 Art. 9.1–11.1 / ND331 Art. 13.1–15.1 cover state-secret systems and systems serving defence/security. */
-export const isSecretOrDefence = (facts: Facts): boolean =>
-  hasInfo(facts, 'STATE_SECRET') || facts.defenceSecuritySystem === true;
+export const isSecretOrDefence = (facts: Facts): boolean => hasInfo(facts, 'STATE_SECRET') || facts.defenceSecuritySystem === true;
 
 export const harmIs = (facts: Facts, harm: NationalSecurityHarm): boolean =>
   isSecretOrDefence(facts) && facts.nationalSecurityHarm === harm;
@@ -39,11 +37,8 @@ export const worksGradeIn = (facts: Facts, grades: readonly WorksGrade[]): boole
   isType(facts, 'INDUSTRIAL_CONTROL') && facts.worksGrade !== undefined && grades.includes(facts.worksGrade);
 
 /** Industrial control system whose works grade is unknown or that does not run a construction works. */
-export const worksGradeMissing = (facts: Facts): boolean =>
-  isType(facts, 'INDUSTRIAL_CONTROL') && facts.worksGrade === undefined;
+export const worksGradeMissing = (facts: Facts): boolean => isType(facts, 'INDUSTRIAL_CONTROL') && facts.worksGrade === undefined;
 
-export const worksNotConstruction = (facts: Facts): boolean =>
-  isType(facts, 'INDUSTRIAL_CONTROL') && facts.worksGrade === 'NONE';
+export const worksNotConstruction = (facts: Facts): boolean => isType(facts, 'INDUSTRIAL_CONTROL') && facts.worksGrade === 'NONE';
 
-export const infraScopeMissing = (facts: Facts): boolean =>
-  isType(facts, 'INFRASTRUCTURE') && facts.infrastructureScope === undefined;
+export const infraScopeMissing = (facts: Facts): boolean => isType(facts, 'INFRASTRUCTURE') && facts.infrastructureScope === undefined;

@@ -16,7 +16,15 @@ export interface Problem {
 
 export function problem(code: ErrorCode, detail?: string, errors?: FieldErrors, extra?: Record<string, unknown>): Problem {
   const { status, title } = ERROR_CODES[code];
-  return { type: `https://capdo.gov.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`, title, status, detail, code, ...(errors ? { errors } : {}), ...extra };
+  return {
+    type: `https://capdo.gov.vn/problems/${code.toLowerCase().replace(/_/g, '-')}`,
+    title,
+    status,
+    detail,
+    code,
+    ...(errors ? { errors } : {}),
+    ...extra,
+  };
 }
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -65,7 +73,9 @@ export function toProblem(exception: unknown): Problem {
     if (code) return problem(code, code === 'DUPLICATE' ? 'Giá trị này đã được dùng cho một bản ghi khác.' : undefined);
   }
   if (databaseUnavailable(exception)) {
-    return problem('SERVICE_UNAVAILABLE', 'Cơ sở dữ liệu tạm thời không kết nối được. Vui lòng thử lại sau ít giây.', undefined, { retryAfterSeconds: 5 });
+    return problem('SERVICE_UNAVAILABLE', 'Cơ sở dữ liệu tạm thời không kết nối được. Vui lòng thử lại sau ít giây.', undefined, {
+      retryAfterSeconds: 5,
+    });
   }
   return problem('INTERNAL_ERROR', 'Đã xảy ra lỗi ngoài dự kiến. Vui lòng thử lại hoặc báo quản trị viên kèm mã tham chiếu.');
 }

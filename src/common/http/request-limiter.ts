@@ -66,7 +66,11 @@ export class RequestLimiter {
     const free = this.running < this.policy.total && this.queue.length === 0;
     if (!free && this.policy.waitMs <= 0) return Promise.resolve(this.refusal('server-busy'));
     if (this.policy.perMinute > 0) {
-      if (user.tokens < 1) return Promise.resolve({ reason: 'rate', retryAfterSeconds: Math.max(1, Math.ceil(((1 - user.tokens) * 60) / this.policy.perMinute)) });
+      if (user.tokens < 1)
+        return Promise.resolve({
+          reason: 'rate',
+          retryAfterSeconds: Math.max(1, Math.ceil(((1 - user.tokens) * 60) / this.policy.perMinute)),
+        });
       user.tokens -= 1;
     }
     user.active++;

@@ -4,9 +4,11 @@ import helmet from 'helmet';
 /** API answers (JSON, downloads, problems) load nothing and may be framed by nobody. */
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 /** The web pages: own scripts, styles and fonts only; the templates use inline style attributes. */
-export const PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+export const PAGE_CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 /** Swagger UI at /api/docs: its own script files, an inline <style> and inline SVG images. */
-const DOCS_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const DOCS_CSP =
+  "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 /**
  * Headers on every response, whatever answers it (a page, the API, a download, an error, a static file):

@@ -59,14 +59,26 @@ describe('Be Vietnam Pro for pdfkit', () => {
     ]).pdf;
     const c = await render([{ face: 'regular', text: 'Ủy ban nhân dân xã Mường Ảng' }]).pdf;
     expect(squash((await pdfParse(a)).text)).toBe('Sở Xây dựng');
-    expect(squash((await pdfParse(b)).text)).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Sơn La, ngày 06 tháng 12 năm 2026');
+    expect(squash((await pdfParse(b)).text)).toBe(
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc Sơn La, ngày 06 tháng 12 năm 2026',
+    );
     expect(squash((await pdfParse(c)).text)).toBe('Ủy ban nhân dân xã Mường Ảng');
   });
 
   it('embeds only the faces a document draws with, once each', async () => {
-    const one = await render([{ face: 'regular', text: 'Cấp độ 2' }, { face: 'regular', text: 'Cấp độ 3' }]).pdf;
-    const two = await render([{ face: 'regular', text: 'Cấp độ 2' }, { face: 'bold', text: 'Cấp độ 3' }]).pdf;
+    const one = await render([
+      { face: 'regular', text: 'Cấp độ 2' },
+      { face: 'regular', text: 'Cấp độ 3' },
+    ]).pdf;
+    const two = await render([
+      { face: 'regular', text: 'Cấp độ 2' },
+      { face: 'bold', text: 'Cấp độ 3' },
+    ]).pdf;
     expect(fontsOf(one).map((f) => f.split('+')[1])).toEqual(['BeVietnamPro-Regular']);
-    expect(fontsOf(two).map((f) => f.split('+')[1]).sort()).toEqual(['BeVietnamPro-Bold', 'BeVietnamPro-Regular']);
+    expect(
+      fontsOf(two)
+        .map((f) => f.split('+')[1])
+        .sort(),
+    ).toEqual(['BeVietnamPro-Bold', 'BeVietnamPro-Regular']);
   });
 });

@@ -13,7 +13,7 @@ describe('formula-safe CSV text (OWASP CSV injection)', () => {
     ['Cổng, -dịch vụ', `Cổng, '-dịch vụ`],
     ['tab\t+1', `tab\t'+1`],
     ['\t=1', `\t'=1`],
-    ['dòng 1\r\n=cmd|\' /C calc\'!A0', `dòng 1\r\n'=cmd|' /C calc'!A0`],
+    ["dòng 1\r\n=cmd|' /C calc'!A0", `dòng 1\r\n'=cmd|' /C calc'!A0`],
     ['  =1', `  '=1`],
   ])('marks every formula-like part of %p', (text, safe) => {
     expect(isFormulaLike(text)).toBe(true);
@@ -26,11 +26,14 @@ describe('formula-safe CSV text (OWASP CSV injection)', () => {
     expect(restoreCsvText("''=1;'''-2")).toBe("'=1;''-2");
   });
 
-  it.each(['Sở Xây dựng', 'Quản lý văn bản, điều hành', "it's", "'abc", 'a-b; c+d', '2025-09-30', '', '52,6%'])('leaves %p alone', (text) => {
-    expect(isFormulaLike(text)).toBe(false);
-    expect(neutraliseCsvText(text)).toBe(text);
-    expect(restoreCsvText(text)).toBe(text);
-  });
+  it.each(['Sở Xây dựng', 'Quản lý văn bản, điều hành', "it's", "'abc", 'a-b; c+d', '2025-09-30', '', '52,6%'])(
+    'leaves %p alone',
+    (text) => {
+      expect(isFormulaLike(text)).toBe(false);
+      expect(neutraliseCsvText(text)).toBe(text);
+      expect(restoreCsvText(text)).toBe(text);
+    },
+  );
 
   it('marks so that no part is formula-like any more', () => {
     fc.assert(

@@ -27,7 +27,20 @@ const MESSAGES: Record<string, (args: string) => string> = {
   nestedValidation: () => 'không hợp lệ',
 };
 
-const BASIC = ['whitelistValidation', 'isDefined', 'isObject', 'isArray', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isUuid', 'isEnum', 'isIn', 'isDateString'];
+const BASIC = [
+  'whitelistValidation',
+  'isDefined',
+  'isObject',
+  'isArray',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isUuid',
+  'isEnum',
+  'isIn',
+  'isDateString',
+];
 
 function priority(constraint: string): number {
   const index = BASIC.indexOf(constraint);
@@ -70,7 +83,8 @@ class InputValidationPipe extends ValidationPipe {
     if (metadata.type === 'body' || metadata.type === 'query') {
       const issue = jsonShapeIssue(value, MAX_INPUT_DEPTH);
       if (issue?.kind === 'too-deep') throw new DomainError('BAD_REQUEST', `Dữ liệu gửi lên lồng nhau quá ${MAX_INPUT_DEPTH} mức.`);
-      if (issue) throw new DomainError('VALIDATION_FAILED', 'Một số trường chưa hợp lệ.', { [issue.path]: [MESSAGES.whitelistValidation('')] });
+      if (issue)
+        throw new DomainError('VALIDATION_FAILED', 'Một số trường chưa hợp lệ.', { [issue.path]: [MESSAGES.whitelistValidation('')] });
     }
     return super.transform(value, metadata);
   }

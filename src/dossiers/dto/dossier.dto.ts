@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsNotEmpty, IsObject, IsOptional, IsString, IsUUID, Max, MaxLength, Min, ValidateIf, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
@@ -9,7 +25,10 @@ import { ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossi
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
 const LongText = (max = 20000) => [Transform(text), IsString(), MaxLength(max)];
-const apply = (decorators: PropertyDecorator[]): PropertyDecorator => (target, key) => decorators.forEach((d) => d(target, key));
+const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((d) => d(target, key));
 
 export class CreateDossierDto {
   @ApiProperty() @IsUUID() systemId!: string;
@@ -57,13 +76,30 @@ export class PlanSectionsDto {
 export class PlanEntryDto {
   @ApiProperty({ example: 'TT12.L3.QL.1.1.1' }) @IsString() @MaxLength(60) code!: string;
   @ApiProperty({ enum: PLAN_ENTRY_STATUSES }) @IsIn(PLAN_ENTRY_STATUSES) status!: PlanEntryStatus;
-  @ApiPropertyOptional({ description: 'Thời hạn triển khai (khi có kế hoạch)' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsCalendarDate() plannedDate?: string | null;
-  @ApiPropertyOptional({ description: 'Lý do không áp dụng' }) @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(2000)) reason?: string | null;
-  @ApiPropertyOptional({ description: 'Cách đáp ứng yêu cầu' }) @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(5000)) description?: string | null;
+  @ApiPropertyOptional({ description: 'Thời hạn triển khai (khi có kế hoạch)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  plannedDate?: string | null;
+  @ApiPropertyOptional({ description: 'Lý do không áp dụng' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @apply(LongText(2000))
+  reason?: string | null;
+  @ApiPropertyOptional({ description: 'Cách đáp ứng yêu cầu' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @apply(LongText(5000))
+  description?: string | null;
 }
 
 export class ExpertOpinionDto {
-  @ApiProperty({ example: 'Phòng An ninh mạng, Sở Khoa học và Công nghệ' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) unit!: string;
+  @ApiProperty({ example: 'Phòng An ninh mạng, Sở Khoa học và Công nghệ' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  unit!: string;
   @ApiProperty() @Transform(text) @IsString() @IsNotEmpty() @MaxLength(10000) summary!: string;
   @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @IsCalendarDate() date?: string | null;
 }
@@ -74,7 +110,11 @@ export class UpdateDossierDto {
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) proposedLevel?: number;
   @ApiPropertyOptional() @IsOptional() @apply(LongText()) levelJustification?: string;
   @ApiPropertyOptional({ type: DescriptionDto }) @IsOptional() @ValidateNested() @Type(() => DescriptionDto) description?: DescriptionDto;
-  @ApiPropertyOptional({ type: PlanSectionsDto }) @IsOptional() @ValidateNested() @Type(() => PlanSectionsDto) planSections?: PlanSectionsDto;
+  @ApiPropertyOptional({ type: PlanSectionsDto })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => PlanSectionsDto)
+  planSections?: PlanSectionsDto;
 
   @ApiPropertyOptional({ type: [PlanEntryDto], description: 'Các yêu cầu cần cập nhật (các yêu cầu khác giữ nguyên)' })
   @IsOptional()
@@ -184,7 +224,8 @@ export class DossierDto {
   @ApiPropertyOptional({
     enum: DOSSIER_ACTIONS,
     isArray: true,
-    description: 'Thao tác người dùng hiện tại được thực hiện trên hồ sơ ở trạng thái này (theo bảng chuyển trạng thái và vai trò của họ với hồ sơ)',
+    description:
+      'Thao tác người dùng hiện tại được thực hiện trên hồ sơ ở trạng thái này (theo bảng chuyển trạng thái và vai trò của họ với hồ sơ)',
   })
   availableActions?: DossierAction[];
 

@@ -12,23 +12,36 @@ export type AnnualReportFormat = (typeof ANNUAL_REPORT_FORMATS)[number];
 export const FIRST_REPORT_YEAR = 2017;
 
 export class AnnualReportQuery {
-  @ApiPropertyOptional({ example: 2026, description: 'Năm báo cáo: số liệu từ 15/12 năm trước đến 14/12 năm này (mặc định: kỳ đang diễn ra)' })
+  @ApiPropertyOptional({
+    example: 2026,
+    description: 'Năm báo cáo: số liệu từ 15/12 năm trước đến 14/12 năm này (mặc định: kỳ đang diễn ra)',
+  })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(FIRST_REPORT_YEAR)
   @Max(2100)
   year?: number;
-  @ApiPropertyOptional({ description: 'Quản trị viên: báo cáo cho một cơ quan và các đơn vị cấp dưới' }) @IsOptional() @IsUUID() rootAgency?: string;
-  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: mã tỉnh' }) @IsOptional() @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' }) province?: string;
-  @ApiPropertyOptional({ enum: ANNUAL_REPORT_FORMATS, default: 'json' }) @IsOptional() @IsIn(ANNUAL_REPORT_FORMATS) format?: AnnualReportFormat;
+  @ApiPropertyOptional({ description: 'Quản trị viên: báo cáo cho một cơ quan và các đơn vị cấp dưới' })
+  @IsOptional()
+  @IsUUID()
+  rootAgency?: string;
+  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: mã tỉnh' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' })
+  province?: string;
+  @ApiPropertyOptional({ enum: ANNUAL_REPORT_FORMATS, default: 'json' })
+  @IsOptional()
+  @IsIn(ANNUAL_REPORT_FORMATS)
+  format?: AnnualReportFormat;
 }
 
 export class ReportingPeriodDto {
   @ApiProperty({ example: 2026 }) year!: number;
   @ApiProperty({ example: '2025-12-15' }) from!: string;
   @ApiProperty({ example: '2026-12-14' }) to!: string;
-  @ApiProperty({ example: '2026-12-20', description: 'Đơn vị chuyên trách, đơn vị vận hành báo cáo chủ quản trước ngày này' }) unitsReportBy!: string;
+  @ApiProperty({ example: '2026-12-20', description: 'Đơn vị chuyên trách, đơn vị vận hành báo cáo chủ quản trước ngày này' })
+  unitsReportBy!: string;
   @ApiProperty({ example: '2026-12-25', description: 'Chủ quản báo cáo Bộ Công an trước ngày này' }) ownerReportBy!: string;
 }
 
@@ -62,12 +75,18 @@ export class Mau08SystemRowDto {
   @ApiProperty({ nullable: true, type: Number }) approvedLevel!: number | null;
   @ApiProperty({ nullable: true, enum: MAU08_STATUSES, description: '(6) Tình trạng phê duyệt' }) status!: string | null;
   @ApiProperty({ description: '(6) bằng lời của Mẫu 08; trống khi chưa có hồ sơ' }) statusLabel!: string;
-  @ApiProperty({ nullable: true, enum: DOSSIER_STATUSES, description: 'Trạng thái quy trình của hồ sơ hiện hành' }) workflowState!: string | null;
+  @ApiProperty({ nullable: true, enum: DOSSIER_STATUSES, description: 'Trạng thái quy trình của hồ sơ hiện hành' }) workflowState!:
+    string | null;
   @ApiProperty({ nullable: true, type: DecisionRefDto, description: '(7) Quyết định phê duyệt' }) decision!: DecisionRefDto | null;
   @ApiProperty({ nullable: true, type: RegulationRefDto, description: '(8) Quy chế' }) internalRegulation!: RegulationRefDto | null;
   @ApiProperty({ enum: DEPLOYMENT_STATUSES, description: '(10) Triển khai phương án' }) deploymentStatus!: string;
   @ApiProperty() deploymentStatusLabel!: string;
-  @ApiProperty({ nullable: true, type: String, description: '(11) Dự kiến triển khai đầy đủ: ngày kế hoạch muộn nhất của các yêu cầu chưa triển khai' }) expectedFullDeploymentOn!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: '(11) Dự kiến triển khai đầy đủ: ngày kế hoạch muộn nhất của các yêu cầu chưa triển khai',
+  })
+  expectedFullDeploymentOn!: string | null;
   @ApiProperty({ description: '(12) "Trước khi đưa vào sử dụng" và/hoặc "Định kỳ"; trống nếu chưa kiểm tra' }) inspectionStatus!: string;
   @ApiProperty({ nullable: true, type: InspectionRefDto }) lastInspection!: InspectionRefDto | null;
 }
@@ -85,8 +104,12 @@ export class Mau08SummaryDto {
   @ApiProperty({ description: 'Số hệ thống theo tình hình triển khai phương án (cột 10)' }) deployment!: Record<string, number>;
   @ApiProperty({ description: 'Hệ thống đã được phê duyệt và đã triển khai đầy đủ phương án' }) fullyDeployed!: number;
   @ApiProperty({ nullable: true, type: Number, description: '% đã được phê duyệt trên tổng số hệ thống' }) approvalRate!: number | null;
-  @ApiProperty({ nullable: true, type: Number, description: '% đã triển khai đầy đủ trên số đã được phê duyệt' }) fullDeploymentRate!: number | null;
-  @ApiProperty({ description: 'Trong kỳ: số hệ thống có hồ sơ gửi lần đầu, số hệ thống được phê duyệt' }) duringPeriod!: { submitted: number; approved: number };
+  @ApiProperty({ nullable: true, type: Number, description: '% đã triển khai đầy đủ trên số đã được phê duyệt' }) fullDeploymentRate!:
+    number | null;
+  @ApiProperty({ description: 'Trong kỳ: số hệ thống có hồ sơ gửi lần đầu, số hệ thống được phê duyệt' }) duringPeriod!: {
+    submitted: number;
+    approved: number;
+  };
 }
 
 export class AnnualReportDto {

@@ -11,9 +11,16 @@ export class CreateCampaignDto {
   @ApiProperty({ example: '256/UBND-NC' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) number!: string;
   @ApiProperty({ example: '2026-01-13' }) @IsCalendarDate() issuedOn!: string;
   @ApiProperty({ example: 'UBND tỉnh Sơn La' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) issuer!: string;
-  @ApiProperty({ example: 'V/v triển khai công tác bảo đảm an toàn hệ thống thông tin theo cấp độ' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(500) title!: string;
+  @ApiProperty({ example: 'V/v triển khai công tác bảo đảm an toàn hệ thống thông tin theo cấp độ' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  title!: string;
   @ApiProperty({ example: '2026-02-15' }) @IsCalendarDate() deadline!: string;
-  @ApiProperty({ enum: ['SUBMITTED', 'APPROVED'], description: 'Mục tiêu: đã gửi hồ sơ, hay đã được phê duyệt' }) @IsIn(['SUBMITTED', 'APPROVED']) target!: 'SUBMITTED' | 'APPROVED';
+  @ApiProperty({ enum: ['SUBMITTED', 'APPROVED'], description: 'Mục tiêu: đã gửi hồ sơ, hay đã được phê duyệt' })
+  @IsIn(['SUBMITTED', 'APPROVED'])
+  target!: 'SUBMITTED' | 'APPROVED';
   @ApiPropertyOptional({ type: [String], description: 'Các cơ quan được giao (bỏ trống: theo tiers, hoặc toàn bộ)' })
   @IsOptional()
   @IsArray()
@@ -21,8 +28,16 @@ export class CreateCampaignDto {
   @ArrayUnique()
   @IsUUID('all', { each: true })
   agencyIds?: string[];
-  @ApiPropertyOptional({ enum: TIERS, isArray: true }) @IsOptional() @IsArray() @ArrayUnique() @IsIn(TIERS, { each: true }) tiers?: string[];
-  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: tỉnh của chiến dịch' }) @IsOptional() @Matches(/^[A-Z]{2,16}$/) province?: string;
+  @ApiPropertyOptional({ enum: TIERS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsIn(TIERS, { each: true })
+  tiers?: string[];
+  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: tỉnh của chiến dịch' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,16}$/)
+  province?: string;
 }
 
 export class CampaignDto {
@@ -56,7 +71,15 @@ export class CampaignProgressDto {
   @ApiProperty({ type: CampaignDto }) campaign!: CampaignDto;
   @ApiProperty() asOf!: string;
   @ApiProperty() deadlinePassed!: boolean;
-  @ApiProperty() counts!: { addressed: number; onTime: number; late: number; notYet: number; approved: number; metTarget: number; targetRate: number | null };
+  @ApiProperty() counts!: {
+    addressed: number;
+    onTime: number;
+    late: number;
+    notYet: number;
+    approved: number;
+    metTarget: number;
+    targetRate: number | null;
+  };
   @ApiProperty({ type: [CampaignBodyDto] }) bodies!: CampaignBodyDto[];
   @ApiProperty({ type: [CampaignBodyDto] }) notYetSubmitted!: CampaignBodyDto[];
 }

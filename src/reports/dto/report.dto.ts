@@ -6,10 +6,22 @@ export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export class ReportQuery {
-  @ApiPropertyOptional({ example: '2026-01-06', description: 'Tính đến hết ngày này (mặc định: hôm nay)' }) @IsOptional() @IsCalendarDate() asOf?: string;
-  @ApiPropertyOptional({ description: 'Quản trị viên: báo cáo cho một cơ quan và các đơn vị cấp dưới' }) @IsOptional() @IsUUID() rootAgency?: string;
-  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: mã tỉnh' }) @IsOptional() @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' }) province?: string;
-  @ApiPropertyOptional({ enum: ['national'], description: 'Quản trị viên: báo cáo toàn quốc (không kèm province, rootAgency)' }) @IsOptional() @IsIn(['national']) scope?: 'national';
+  @ApiPropertyOptional({ example: '2026-01-06', description: 'Tính đến hết ngày này (mặc định: hôm nay)' })
+  @IsOptional()
+  @IsCalendarDate()
+  asOf?: string;
+  @ApiPropertyOptional({ description: 'Quản trị viên: báo cáo cho một cơ quan và các đơn vị cấp dưới' })
+  @IsOptional()
+  @IsUUID()
+  rootAgency?: string;
+  @ApiPropertyOptional({ example: 'SL', description: 'Quản trị viên: mã tỉnh' })
+  @IsOptional()
+  @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' })
+  province?: string;
+  @ApiPropertyOptional({ enum: ['national'], description: 'Quản trị viên: báo cáo toàn quốc (không kèm province, rootAgency)' })
+  @IsOptional()
+  @IsIn(['national'])
+  scope?: 'national';
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
 }
 
@@ -35,15 +47,34 @@ export class AgencyRowDto {
   @ApiProperty() systems!: number;
   @ApiProperty() operatingSystems!: number;
   @ApiProperty() approvedSystems!: number;
-  @ApiProperty({ description: 'Hệ thống đã kê khai quyết định phê duyệt trước đây, chưa được xác nhận (không tính vào số đã phê duyệt)' }) claimedSystems!: number;
+  @ApiProperty({ description: 'Hệ thống đã kê khai quyết định phê duyệt trước đây, chưa được xác nhận (không tính vào số đã phê duyệt)' })
+  claimedSystems!: number;
 }
 
 export class ApprovalRateReportDto {
   @ApiProperty() asOf!: string;
-  @ApiProperty({ description: 'provinceCode là null với báo cáo toàn quốc' }) scope!: { provinceCode: string | null; rootAgency: string | null; title: string };
-  @ApiProperty() agencies!: { total: number; submitted: number; approved: number; notSubmitted: number; approvalRate: number | null; submissionRate: number | null };
+  @ApiProperty({ description: 'provinceCode là null với báo cáo toàn quốc' }) scope!: {
+    provinceCode: string | null;
+    rootAgency: string | null;
+    title: string;
+  };
+  @ApiProperty() agencies!: {
+    total: number;
+    submitted: number;
+    approved: number;
+    notSubmitted: number;
+    approvalRate: number | null;
+    submissionRate: number | null;
+  };
   @ApiProperty({ description: 'claimedNotConfirmed: đã kê khai, chưa xác nhận (không tính vào withApprovedLevel, byLevel)' })
-  systems!: { total: number; operating: number; withApprovedLevel: number; claimedNotConfirmed: number; coverage: number | null; byLevel: Record<string, number> };
+  systems!: {
+    total: number;
+    operating: number;
+    withApprovedLevel: number;
+    claimedNotConfirmed: number;
+    coverage: number | null;
+    byLevel: Record<string, number>;
+  };
   @ApiProperty({ type: [TierFigureDto] }) byTier!: TierFigureDto[];
   @ApiProperty({ type: [AgencyRowDto] }) agencyRows!: AgencyRowDto[];
   @ApiProperty({ type: [AgencyRowDto], description: 'Các cơ quan, đơn vị chưa gửi hồ sơ' }) notSubmitted!: AgencyRowDto[];

@@ -1,10 +1,4 @@
-import type {
-  GroupSummary,
-  Requirement,
-  RequirementCatalogue,
-  RequirementPart,
-  SecurityLevel,
-} from './requirement.types';
+import type { GroupSummary, Requirement, RequirementCatalogue, RequirementPart, SecurityLevel } from './requirement.types';
 import { groupHeadingClause, groupKind, TT12_GROUP_NAMES, TT12_GROUP_ORDER } from './tt12-2022.builder';
 import { TT12_2022_CATALOGUE } from './tt12-2022.catalogue';
 

@@ -28,8 +28,7 @@ const VIETNAMESE_LETTER = /[àáảãạăằắẳẵặâầấẩẫậèé�
 const byPart = (items: readonly Requirement[], part: RequirementPart) => items.filter((r) => r.part === part);
 const management = (level: SecurityLevel) => listRequirements(level).filter((r) => r.kind === 'MANAGEMENT');
 const titles = (items: readonly Requirement[]) => items.map((r) => r.title);
-const added = (lower: readonly Requirement[], higher: readonly Requirement[]) =>
-  titles(higher).filter((t) => !titles(lower).includes(t));
+const added = (lower: readonly Requirement[], higher: readonly Requirement[]) => titles(higher).filter((t) => !titles(lower).includes(t));
 
 describe('TT12-2022 catalogue: counts per level match Appendices I–V', () => {
   describe.each(LEVELS)('level %i', (level) => {
@@ -103,9 +102,7 @@ describe('TT12-2022 catalogue: codes', () => {
   });
 
   it('the same subject keeps its own appendix number at each level (1.5.4 is incident management at level 2)', () => {
-    expect(listRequirements(2).find((r) => r.code === 'TT12.L2.QL.1.5.4')?.title).toBe(
-      'Quản lý sự cố an toàn thông tin',
-    );
+    expect(listRequirements(2).find((r) => r.code === 'TT12.L2.QL.1.5.4')?.title).toBe('Quản lý sự cố an toàn thông tin');
   });
 });
 
@@ -153,11 +150,7 @@ describe('TT12-2022 catalogue: wording and TCVN 11930:2017 mapping', () => {
     it('only the two plan items and the design part have no clause, as in the Gazette', () => {
       const unmapped = items.filter((r) => r.tcvnClause === null);
       const expectedUnmapped = items.filter(
-        (r) =>
-          r.group === 'RISK_PLAN' ||
-          r.group === 'DECOMMISSION_PLAN' ||
-          r.part === 'DESIGN_ZONES' ||
-          r.part === 'DESIGN_SOLUTIONS',
+        (r) => r.group === 'RISK_PLAN' || r.group === 'DECOMMISSION_PLAN' || r.part === 'DESIGN_ZONES' || r.part === 'DESIGN_SOLUTIONS',
       );
       expect(unmapped).toEqual(expectedUnmapped);
       expect(unmapped).toHaveLength(2 + EXPECTED[level].zones + EXPECTED[level].solutions);
@@ -175,11 +168,7 @@ describe('TT12-2022 catalogue: wording and TCVN 11930:2017 mapping', () => {
 describe('TT12-2022 catalogue: what each level adds', () => {
   it('level 2 adds outsourced software development, incident management and end-user security', () => {
     expect(added(management(1), management(2)).sort()).toEqual(
-      [
-        'Phát triển phần mềm thuê khoán',
-        'Quản lý sự cố an toàn thông tin',
-        'Quản lý an toàn người sử dụng đầu cuối',
-      ].sort(),
+      ['Phát triển phần mềm thuê khoán', 'Quản lý sự cố an toàn thông tin', 'Quản lý an toàn người sử dụng đầu cuối'].sort(),
     );
   });
 
@@ -219,12 +208,7 @@ describe('TT12-2022 catalogue: what each level adds', () => {
   it('level 3 configuration adds secure communication, non-repudiation and data integrity', () => {
     const config = (level: SecurityLevel) => byPart(listRequirements(level), 'CONFIGURATION');
     expect(added(config(2), config(3)).sort()).toEqual(
-      [
-        'Bảo mật thông tin liên lạc',
-        'Chống chối bỏ',
-        'Nguyên vẹn dữ liệu',
-        'Phòng chống phần mềm độc hại trên môi trường mạng',
-      ].sort(),
+      ['Bảo mật thông tin liên lạc', 'Chống chối bỏ', 'Nguyên vẹn dữ liệu', 'Phòng chống phần mềm độc hại trên môi trường mạng'].sort(),
     );
   });
 

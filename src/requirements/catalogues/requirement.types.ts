@@ -13,13 +13,7 @@ export type RequirementKind = 'MANAGEMENT' | 'TECHNICAL';
 
 /** Management groups, Circular 12/2022 Art. 9.3 a–g, in the Circular's order. */
 export type ManagementGroup =
-  | 'POLICY'
-  | 'ORGANISATION'
-  | 'HUMAN_RESOURCES'
-  | 'DESIGN_BUILD'
-  | 'OPERATION'
-  | 'RISK_PLAN'
-  | 'DECOMMISSION_PLAN';
+  'POLICY' | 'ORGANISATION' | 'HUMAN_RESOURCES' | 'DESIGN_BUILD' | 'OPERATION' | 'RISK_PLAN' | 'DECOMMISSION_PLAN';
 
 /** Technical groups, Circular 12/2022 Art. 9.4 a–d, in the Circular's order. */
 export type TechnicalGroup = 'NETWORK' | 'SERVER' | 'APPLICATION' | 'DATA';

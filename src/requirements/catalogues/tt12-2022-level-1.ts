@@ -25,18 +25,12 @@ export const TT12_2022_LEVEL_1 = buildTt12Appendix({
   ],
   zones: ['Vùng mạng nội bộ', 'Vùng mạng biên', 'Vùng DMZ'],
   solutions: [
-    [
-      'NETWORK',
-      'Có phương án quản lý truy cập, quản trị hệ thống từ xa an toàn sử dụng mạng riêng ảo hoặc phương án tương đương',
-    ],
+    ['NETWORK', 'Có phương án quản lý truy cập, quản trị hệ thống từ xa an toàn sử dụng mạng riêng ảo hoặc phương án tương đương'],
     [
       'NETWORK',
       'Có phương án quản lý truy cập giữa các vùng mạng và phòng chống xâm nhập, sử dụng sản phẩm Tường lửa có tích hợp chức năng phòng, chống xâm nhập hoặc phương án tương đương',
     ],
-    [
-      'SERVER',
-      'Có phương án phòng chống mã độc cho máy chủ và máy trạm sử dụng sản phẩm Phòng chống mã độc hoặc phương án tương đương',
-    ],
+    ['SERVER', 'Có phương án phòng chống mã độc cho máy chủ và máy trạm sử dụng sản phẩm Phòng chống mã độc hoặc phương án tương đương'],
   ],
   configuration: [
     ['1.1.1', 'Kiểm soát truy cập từ bên ngoài mạng', '5.2.1.2'],

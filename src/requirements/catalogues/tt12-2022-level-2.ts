@@ -34,26 +34,17 @@ export const TT12_2022_LEVEL_2 = buildTt12Appendix({
     'Vùng mạng không dây (nếu có) tách riêng, độc lập với các vùng mạng khác',
   ],
   solutions: [
-    [
-      'NETWORK',
-      'Có phương án quản lý truy cập, quản trị hệ thống từ xa an toàn sử dụng mạng riêng ảo hoặc phương án tương đương',
-    ],
+    ['NETWORK', 'Có phương án quản lý truy cập, quản trị hệ thống từ xa an toàn sử dụng mạng riêng ảo hoặc phương án tương đương'],
     [
       'NETWORK',
       'Có phương án quản lý truy cập giữa các vùng mạng và phòng chống xâm nhập, sử dụng sản phẩm Tường lửa có tích hợp chức năng phòng, chống xâm nhập hoặc phương án tương đương',
     ],
-    [
-      'SERVER',
-      'Có phương án phòng chống mã độc cho máy chủ và máy trạm sử dụng sản phẩm Phòng chống mã độc hoặc phương án tương đương',
-    ],
+    ['SERVER', 'Có phương án phòng chống mã độc cho máy chủ và máy trạm sử dụng sản phẩm Phòng chống mã độc hoặc phương án tương đương'],
     [
       'APPLICATION',
       'Có phương án phòng chống tấn công mạng cho ứng dụng web; sử dụng sản phẩm Tường lửa ứng dụng web đối với hệ thống thông tin theo quy định tại khoản 2 Điều 8 Nghị định 85/2016/NĐ-CP',
     ],
-    [
-      'APPLICATION',
-      'Có phương án bảo đảm an toàn thông tin cho hệ thống thư điện tử đối với hệ thống thư điện tử',
-    ],
+    ['APPLICATION', 'Có phương án bảo đảm an toàn thông tin cho hệ thống thư điện tử đối với hệ thống thư điện tử'],
     [
       'NETWORK',
       'Có phương án dự phòng cho các thiết bị mạng chính, bao gồm thiết bị chuyển mạch trung tâm hoặc tương đương, thiết bị tường lửa trung tâm',

@@ -6,7 +6,12 @@ import { toNfc } from '../../common/text/vietnamese';
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
 
 export class CreateRoutingRuleDto {
-  @ApiProperty({ example: 'Cấp độ 1–3: Công an tỉnh thẩm định và phê duyệt' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) name!: string;
+  @ApiProperty({ example: 'Cấp độ 1–3: Công an tỉnh thẩm định và phê duyệt' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  name!: string;
   @ApiProperty({ description: 'Cơ quan chủ quản (áp dụng cho cả đơn vị cấp dưới nếu includeSubtree)' }) @IsUUID() ownerAgencyId!: string;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() includeSubtree?: boolean;
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) minLevel!: number;
@@ -16,7 +21,11 @@ export class CreateRoutingRuleDto {
   @ValidateIf((_, v) => v !== null)
   @IsIn(['ND85', 'ND331'])
   regime?: 'ND85' | 'ND331' | null;
-  @ApiPropertyOptional({ description: 'Đơn vị thẩm định trong danh mục cơ quan' }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() appraiserAgencyId?: string | null;
+  @ApiPropertyOptional({ description: 'Đơn vị thẩm định trong danh mục cơ quan' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  appraiserAgencyId?: string | null;
   @ApiPropertyOptional({ example: 'Bộ Công an (Cục A05)', description: 'Hoặc đơn vị thẩm định bên ngoài, ghi theo tên' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
@@ -25,11 +34,21 @@ export class CreateRoutingRuleDto {
   @IsNotEmpty()
   @MaxLength(255)
   appraiserExternalName?: string | null;
-  @ApiProperty({ enum: ['AGENCY', 'OWNER', 'EXTERNAL'], description: 'Cấp phê duyệt: một cơ quan, chính cơ quan chủ quản, hoặc cơ quan bên ngoài' })
+  @ApiProperty({
+    enum: ['AGENCY', 'OWNER', 'EXTERNAL'],
+    description: 'Cấp phê duyệt: một cơ quan, chính cơ quan chủ quản, hoặc cơ quan bên ngoài',
+  })
   @IsIn(['AGENCY', 'OWNER', 'EXTERNAL'])
   approverKind!: 'AGENCY' | 'OWNER' | 'EXTERNAL';
   @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() approverAgencyId?: string | null;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) approverExternalName?: string | null;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  approverExternalName?: string | null;
   @ApiPropertyOptional({ default: 100, description: 'Số nhỏ được ưu tiên' }) @IsOptional() @IsInt() @Min(0) @Max(10000) priority?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
 }

@@ -23,7 +23,16 @@ import { INFO_TYPES, InfoType, SYSTEM_TYPES, SystemType } from '../../classifica
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { toNfc } from '../../common/text/vietnamese';
-import { DEPLOYMENT_STATUSES, DeploymentStatus, HOSTINGS, Hosting, INSPECTION_KINDS, InspectionKind, LIFECYCLES, Lifecycle } from '../system-enums';
+import {
+  DEPLOYMENT_STATUSES,
+  DeploymentStatus,
+  HOSTINGS,
+  Hosting,
+  INSPECTION_KINDS,
+  InspectionKind,
+  LIFECYCLES,
+  Lifecycle,
+} from '../system-enums';
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
 /** Optional on create; on update `null` clears the value. */
@@ -48,12 +57,24 @@ export class CreateSystemDto {
   @Matches(/^[A-Z0-9][A-Z0-9._-]{0,59}$/, { message: 'mã gồm chữ in hoa không dấu, số, dấu chấm, gạch ngang (tối đa 60 ký tự)' })
   code!: string;
 
-  @ApiProperty({ example: 'Cổng thông tin điện tử phường Chiềng Cơi' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(300) name!: string;
+  @ApiProperty({ example: 'Cổng thông tin điện tử phường Chiềng Cơi' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
   @ApiProperty({ description: 'Cơ quan chủ quản' }) @IsUUID() ownerAgencyId!: string;
   @ApiPropertyOptional({ description: 'Đơn vị vận hành (mặc định: cơ quan chủ quản)' }) @IsOptional() @IsUUID() operatorAgencyId?: string;
   @ApiPropertyOptional() @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(5000) description?: string | null;
-  @ApiPropertyOptional({ description: 'Phạm vi, quy mô' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(2000) scope?: string | null;
-  @ApiPropertyOptional({ description: 'Đối tượng phục vụ' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(2000) servedPopulation?: string | null;
+  @ApiPropertyOptional({ description: 'Phạm vi, quy mô' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(2000) scope?:
+    string | null;
+  @ApiPropertyOptional({ description: 'Đối tượng phục vụ' })
+  @IsOptional()
+  @Nullable()
+  @Transform(text)
+  @IsString()
+  @MaxLength(2000)
+  servedPopulation?: string | null;
   @ApiProperty({ enum: SYSTEM_TYPES }) @IsIn(SYSTEM_TYPES) systemType!: SystemType;
 
   @ApiProperty({ enum: INFO_TYPES, isArray: true })
@@ -67,8 +88,18 @@ export class CreateSystemDto {
   @ApiPropertyOptional({ example: '2024-01-15' }) @IsOptional() @Nullable() @IsCalendarDate() goLiveDate?: string | null;
   @ApiPropertyOptional({ enum: HOSTINGS }) @IsOptional() @Nullable() @IsIn(HOSTINGS) hosting?: Hosting | null;
   @ApiPropertyOptional() @IsOptional() @Nullable() @IsBoolean() internetFacing?: boolean | null;
-  @ApiPropertyOptional({ description: 'Kết nối mạng truyền số liệu chuyên dùng' }) @IsOptional() @Nullable() @IsBoolean() connectsGovNetwork?: boolean | null;
-  @ApiPropertyOptional({ description: 'Mô tả kiến trúc, sơ đồ kết nối' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(10000) architectureDescription?: string | null;
+  @ApiPropertyOptional({ description: 'Kết nối mạng truyền số liệu chuyên dùng' })
+  @IsOptional()
+  @Nullable()
+  @IsBoolean()
+  connectsGovNetwork?: boolean | null;
+  @ApiPropertyOptional({ description: 'Mô tả kiến trúc, sơ đồ kết nối' })
+  @IsOptional()
+  @Nullable()
+  @Transform(text)
+  @IsString()
+  @MaxLength(10000)
+  architectureDescription?: string | null;
   @ApiPropertyOptional() @IsOptional() @Nullable() @IsInt() @Min(0) @Max(2_000_000_000) userCount?: number | null;
   @ApiPropertyOptional() @IsOptional() @Nullable() @IsInt() @Min(0) @Max(2_000_000_000) basicPersonalDataSubjects?: number | null;
   @ApiPropertyOptional() @IsOptional() @Nullable() @IsInt() @Min(0) @Max(2_000_000_000) sensitivePersonalDataSubjects?: number | null;
@@ -84,7 +115,13 @@ export class CreateSystemDto {
   // The approved level and its decision are not fields of a system's form (issue 16): the level on record is written
   // only by the workflow's approval and by a confirmed prior-approval claim (src/systems/prior-approvals/).
   @ApiPropertyOptional({ enum: DEPLOYMENT_STATUSES }) @IsOptional() @IsIn(DEPLOYMENT_STATUSES) deploymentStatus?: DeploymentStatus;
-  @ApiPropertyOptional({ example: '15/QĐ-SXD' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(60) internalRegulationNumber?: string | null;
+  @ApiPropertyOptional({ example: '15/QĐ-SXD' })
+  @IsOptional()
+  @Nullable()
+  @Transform(text)
+  @IsString()
+  @MaxLength(60)
+  internalRegulationNumber?: string | null;
   @ApiPropertyOptional({ example: '2025-03-01' }) @IsOptional() @Nullable() @IsCalendarDate() internalRegulationDate?: string | null;
 
   @ApiPropertyOptional({ type: [InspectionDto] })
@@ -98,13 +135,21 @@ export class CreateSystemDto {
 
 export class UpdateSystemDto extends PartialType(OmitType(CreateSystemDto, ['lifecycle'] as const)) {
   @ApiProperty({ description: 'Phiên bản đã đọc; nếu đã có người sửa trước sẽ trả về 409' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ enum: LIFECYCLES.filter((l) => l !== 'RETIRED') }) @IsOptional() @IsIn(LIFECYCLES.filter((l) => l !== 'RETIRED')) lifecycle?: Lifecycle;
+  @ApiPropertyOptional({ enum: LIFECYCLES.filter((l) => l !== 'RETIRED') })
+  @IsOptional()
+  @IsIn(LIFECYCLES.filter((l) => l !== 'RETIRED'))
+  lifecycle?: Lifecycle;
 }
 
 export class RetireSystemDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
   @ApiProperty({ example: '2026-06-30' }) @IsCalendarDate() retiredAt!: string;
-  @ApiProperty({ example: 'Thay thế bằng hệ thống dùng chung của tỉnh' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ example: 'Thay thế bằng hệ thống dùng chung của tỉnh' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
@@ -113,11 +158,19 @@ export const SYSTEM_SORTS = ['name', '-name', 'code', '-code', 'updatedAt', '-up
 
 export class SystemListQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Cơ quan chủ quản hoặc vận hành' }) @IsOptional() @IsUUID() agencyId?: string;
-  @ApiPropertyOptional({ description: 'Gồm cả các đơn vị cấp dưới của agencyId' }) @IsOptional() @Transform(toBool) @IsBoolean() includeSubtree?: boolean;
+  @ApiPropertyOptional({ description: 'Gồm cả các đơn vị cấp dưới của agencyId' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  includeSubtree?: boolean;
   @ApiPropertyOptional({ enum: SYSTEM_TYPES }) @IsOptional() @IsIn(SYSTEM_TYPES) systemType?: SystemType;
   @ApiPropertyOptional({ enum: LIFECYCLES }) @IsOptional() @IsIn(LIFECYCLES) lifecycle?: Lifecycle;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(5) approvedLevel?: number;
-  @ApiPropertyOptional({ description: 'Chỉ các hệ thống chưa có cấp độ được phê duyệt' }) @IsOptional() @Transform(toBool) @IsBoolean() hasNoApprovedLevel?: boolean;
+  @ApiPropertyOptional({ description: 'Chỉ các hệ thống chưa có cấp độ được phê duyệt' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  hasNoApprovedLevel?: boolean;
   @ApiPropertyOptional({ description: 'Tìm theo tên, mã; có dấu hoặc không dấu' }) @IsOptional() @IsString() @MaxLength(100) q?: string;
   @ApiPropertyOptional({ enum: SYSTEM_SORTS, default: 'name' }) @IsOptional() @IsIn(SYSTEM_SORTS) sort?: (typeof SYSTEM_SORTS)[number];
   @ApiPropertyOptional({ description: 'Theo cơ quan chủ quản tại ngày này (sau sáp nhập vẫn xem được cơ cấu cũ)', example: '2025-06-30' })
@@ -157,7 +210,12 @@ export class SystemDto {
   @ApiProperty({ nullable: true, type: Number }) basicPersonalDataSubjects!: number | null;
   @ApiProperty({ nullable: true, type: Number }) sensitivePersonalDataSubjects!: number | null;
   @ApiProperty({ type: [ComponentDto] }) components!: ComponentDto[];
-  @ApiProperty({ nullable: true, type: Number, description: 'Cấp độ được ghi nhận: do quy trình phê duyệt trên capdo, hoặc kê khai quyết định trước đây đã được xác nhận' }) approvedLevel!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Cấp độ được ghi nhận: do quy trình phê duyệt trên capdo, hoặc kê khai quyết định trước đây đã được xác nhận',
+  })
+  approvedLevel!: number | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionNumber!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionIssuer!: string | null;

@@ -18,10 +18,15 @@ export class SystemExportQuery extends OmitType(SystemListQuery, ['page', 'pageS
 }
 
 export class SystemImportQuery {
-  @ApiPropertyOptional({ default: false, description: 'Chỉ kiểm tra và báo cáo, không ghi gì' }) @IsOptional() @Transform(toBool) @IsBoolean() dryRun?: boolean;
+  @ApiPropertyOptional({ default: false, description: 'Chỉ kiểm tra và báo cáo, không ghi gì' })
+  @IsOptional()
+  @Transform(toBool)
+  @IsBoolean()
+  dryRun?: boolean;
   @ApiPropertyOptional({
     default: false,
-    description: 'Chỉ quản trị viên: xác nhận ngay các quyết định phê duyệt cấp độ ghi trong tệp (không kèm bản PDF); yêu cầu này được ghi vào nhật ký. Mặc định chúng chỉ là kê khai chờ cán bộ thẩm định xác nhận.',
+    description:
+      'Chỉ quản trị viên: xác nhận ngay các quyết định phê duyệt cấp độ ghi trong tệp (không kèm bản PDF); yêu cầu này được ghi vào nhật ký. Mặc định chúng chỉ là kê khai chờ cán bộ thẩm định xác nhận.',
   })
   @IsOptional()
   @Transform(toBool)
@@ -43,7 +48,10 @@ export class ImportRowDto {
   @ApiProperty({ example: 'CONG-TTDT' }) code!: string;
   @ApiProperty({ example: 'SL-SO-XD' }) ownerAgencyCode!: string;
   @ApiProperty({ enum: IMPORT_ACTIONS }) action!: ImportAction;
-  @ApiPropertyOptional({ enum: ['CLAIMED', 'CONFIRMED'], description: 'Dòng có quyết định phê duyệt trước đây: thành kê khai chờ xác nhận, hoặc được xác nhận (confirmPriorApprovals)' })
+  @ApiPropertyOptional({
+    enum: ['CLAIMED', 'CONFIRMED'],
+    description: 'Dòng có quyết định phê duyệt trước đây: thành kê khai chờ xác nhận, hoặc được xác nhận (confirmPriorApprovals)',
+  })
   priorApproval?: 'CLAIMED' | 'CONFIRMED';
 }
 
@@ -55,6 +63,10 @@ export class ImportReportDto {
   @ApiProperty() unchanged!: number;
   @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowErrorDto[];
   @ApiProperty({ type: [ImportRowDto], description: 'Các dòng hợp lệ và việc sẽ làm với từng dòng' }) rows!: ImportRowDto[];
-  @ApiProperty({ description: 'Số kê khai quyết định phê duyệt trước đây được (hoặc sẽ được) tạo; chưa được tính cho tới khi được xác nhận' }) priorApprovalClaims!: number;
-  @ApiProperty({ description: 'Các kê khai được xác nhận ngay khi nhập (confirmPriorApprovals=true của quản trị viên)' }) priorApprovalsConfirmed!: boolean;
+  @ApiProperty({
+    description: 'Số kê khai quyết định phê duyệt trước đây được (hoặc sẽ được) tạo; chưa được tính cho tới khi được xác nhận',
+  })
+  priorApprovalClaims!: number;
+  @ApiProperty({ description: 'Các kê khai được xác nhận ngay khi nhập (confirmPriorApprovals=true của quản trị viên)' })
+  priorApprovalsConfirmed!: boolean;
 }

@@ -4,7 +4,7 @@ import { hostileXlsx, ISSUE_16_BOMB, understated } from '../../../test/support/h
 import { readSheetFile, writeCsv } from './sheet-file';
 
 // exceljs copies a sheet it cannot read yet to a temporary file with this module; it ships no types.
- 
+
 const tmp = require('tmp') as { file: (...args: unknown[]) => unknown };
 
 const problemOf2 = async (content: Buffer, maxDataRows: number) => {
@@ -91,7 +91,12 @@ describe('reading xlsx', () => {
       wb.addWorksheet('Ghi chú').addRow(['không đọc trang này']);
       const sheet = wb.addWorksheet('Hệ thống thông tin');
       sheet.addRow(['Mã hệ thống', 'Tên hệ thống', 'Ngày', 'Số']);
-      sheet.getRow(3).values = [{ richText: [{ text: 'QL' }, { text: 'VB' }] }, { formula: 'UPPER("a")', result: 'A' }, new Date(Date.UTC(2025, 8, 30)), 12] as ExcelJS.CellValue[];
+      sheet.getRow(3).values = [
+        { richText: [{ text: 'QL' }, { text: 'VB' }] },
+        { formula: 'UPPER("a")', result: 'A' },
+        new Date(Date.UTC(2025, 8, 30)),
+        12,
+      ] as ExcelJS.CellValue[];
     });
     const rows = await readSheetFile(content, 'Hệ thống thông tin');
     expect(rows).toEqual([
@@ -106,7 +111,9 @@ describe('reading xlsx', () => {
   });
 
   it('refuses a damaged ZIP and a ZIP that is not a workbook', async () => {
-    expect((await problemOf(Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(100, 7)]))).errors).toEqual({ file: ['tệp ZIP bị hỏng'] });
+    expect((await problemOf(Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(100, 7)]))).errors).toEqual({
+      file: ['tệp ZIP bị hỏng'],
+    });
     const truncated = (await workbook((wb) => wb.addWorksheet('A').addRow(['x']))).subarray(0, 300);
     expect((await problemOf(truncated)).code).toBe('IMPORT_FILE_INVALID');
   });
@@ -117,7 +124,10 @@ describe('reading xlsx', () => {
     const central = content.readUInt32LE(end + 16);
     content.writeUInt32LE(41 * 1024 * 1024, central + 24);
     const problem = await problemOf(content);
-    expect({ code: problem.code, errors: problem.errors }).toEqual({ code: 'PAYLOAD_TOO_LARGE', errors: { file: ['nội dung giải nén vượt quá giới hạn'] } });
+    expect({ code: problem.code, errors: problem.errors }).toEqual({
+      code: 'PAYLOAD_TOO_LARGE',
+      errors: { file: ['nội dung giải nén vượt quá giới hạn'] },
+    });
   });
 
   it('refuses the issue-16 file (199 MB of <c><v>1</v></c> in 390 kB) at once, and again when its ZIP understates the sizes', async () => {

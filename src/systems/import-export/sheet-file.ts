@@ -36,18 +36,25 @@ export interface SheetRow {
   cells: CellValue[];
 }
 
-export const fileInvalid = (detail: string, message = detail): DomainError => new DomainError('IMPORT_FILE_INVALID', detail, { file: [message] });
+export const fileInvalid = (detail: string, message = detail): DomainError =>
+  new DomainError('IMPORT_FILE_INVALID', detail, { file: [message] });
 
 const NOT_A_SHEET = 'Tệp không phải bảng tính Excel (.xlsx) hoặc CSV mã hóa UTF-8. Hãy dùng tệp mẫu tải từ capdo.';
 
 const count = (n: number) => n.toLocaleString('vi-VN');
-const tooLarge = (detail: string, message: string): DomainError => new DomainError('PAYLOAD_TOO_LARGE', `${detail} Chia tệp thành nhiều phần rồi nhập lần lượt.`, { file: [message] });
+const tooLarge = (detail: string, message: string): DomainError =>
+  new DomainError('PAYLOAD_TOO_LARGE', `${detail} Chia tệp thành nhiều phần rồi nhập lần lượt.`, { file: [message] });
 
 /** More rows of data than one import takes. */
-export const tooManyRows = (max: number): DomainError => tooLarge(`Tệp có hơn ${count(max)} dòng dữ liệu; mỗi lần nhập tối đa ${count(max)} dòng.`, 'quá nhiều dòng');
+export const tooManyRows = (max: number): DomainError =>
+  tooLarge(`Tệp có hơn ${count(max)} dòng dữ liệu; mỗi lần nhập tối đa ${count(max)} dòng.`, 'quá nhiều dòng');
 
 const BREACHES: Record<Exclude<XlsxBreach, 'damaged'>, () => DomainError> = {
-  unpacked: () => tooLarge(`Tệp Excel giải nén ra hơn ${SHEET_BOUNDS.unpackedBytes / 1024 / 1024} MB, nhiều hơn ${count(20_000)} dòng của tệp mẫu cần.`, 'nội dung giải nén vượt quá giới hạn'),
+  unpacked: () =>
+    tooLarge(
+      `Tệp Excel giải nén ra hơn ${SHEET_BOUNDS.unpackedBytes / 1024 / 1024} MB, nhiều hơn ${count(20_000)} dòng của tệp mẫu cần.`,
+      'nội dung giải nén vượt quá giới hạn',
+    ),
   entries: () => tooLarge(`Tệp Excel có hơn ${count(SHEET_BOUNDS.entries)} thành phần.`, 'quá nhiều thành phần'),
   rows: () => tooLarge(`Một trang tính có hơn ${count(SHEET_BOUNDS.rowsPerSheet)} dòng (kể cả dòng trống).`, 'quá nhiều dòng'),
   cells: () => tooLarge(`Một trang tính có hơn ${count(SHEET_BOUNDS.cellsPerSheet)} ô.`, 'quá nhiều ô'),
@@ -102,7 +109,8 @@ async function readXlsx(content: Buffer, preferredSheet: string, maxDataRows: nu
       if (name === preferredSheet) return await sheetRows(sheet, maxDataRows);
       const visible = state !== 'hidden' && state !== 'veryHidden';
       // Another sheet is read in case the preferred one never comes; a problem with it counts only then.
-      if (!fallback || (visible && !fallback.visible)) fallback = { rows: await sheetRows(sheet, maxDataRows).catch(domainErrorOnly), visible };
+      if (!fallback || (visible && !fallback.visible))
+        fallback = { rows: await sheetRows(sheet, maxDataRows).catch(domainErrorOnly), visible };
     }
   } catch (error) {
     throw error instanceof DomainError ? error : fileInvalid(NOT_A_SHEET, 'không đọc được tệp Excel');

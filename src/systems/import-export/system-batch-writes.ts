@@ -36,7 +36,11 @@ function writable(em: EntityManager): { property: keyof SystemValues; column: st
 }
 
 function asRecords(columns: ReturnType<typeof writable>, rows: { id?: string; values: SystemValues }[]): string {
-  return JSON.stringify(rows.map(({ id, values }) => Object.fromEntries([...(id ? [['id', id]] : []), ...columns.map(({ property, column }) => [column, values[property]])])));
+  return JSON.stringify(
+    rows.map(({ id, values }) =>
+      Object.fromEntries([...(id ? [['id', id]] : []), ...columns.map(({ property, column }) => [column, values[property]])]),
+    ),
+  );
 }
 
 function chunks<T>(items: readonly T[]): T[][] {
@@ -59,9 +63,16 @@ export async function insertSystems(em: EntityManager, systems: readonly SystemV
          INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from)
          SELECT id, owner_agency_id, operator_agency_id, '-infinity' FROM ins)
        SELECT id, owner_agency_id, code, created_at, updated_at FROM ins`,
-      [asRecords(columns, chunk.map((values) => ({ values })))],
+      [
+        asRecords(
+          columns,
+          chunk.map((values) => ({ values })),
+        ),
+      ],
     );
-    written.push(...rows.map((r) => ({ id: r.id, ownerAgencyId: r.owner_agency_id, code: r.code, createdAt: r.created_at, updatedAt: r.updated_at })));
+    written.push(
+      ...rows.map((r) => ({ id: r.id, ownerAgencyId: r.owner_agency_id, code: r.code, createdAt: r.created_at, updatedAt: r.updated_at })),
+    );
   }
   return written;
 }
@@ -70,7 +81,10 @@ export async function insertSystems(em: EntityManager, systems: readonly SystemV
  * Replaces the values of existing systems, each only if it still has the version that was read (values.version
  * is that version + 1); any system changed meanwhile makes the whole import a 409.
  */
-export async function updateSystems(em: EntityManager, systems: readonly { id: string; values: SystemValues }[]): Promise<Map<string, Date>> {
+export async function updateSystems(
+  em: EntityManager,
+  systems: readonly { id: string; values: SystemValues }[],
+): Promise<Map<string, Date>> {
   const columns = writable(em);
   const assignments = columns.map((c) => `${c.column} = r.${c.column}`).join(', ');
   const updatedAt = new Map<string, Date>();

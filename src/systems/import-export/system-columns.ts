@@ -77,7 +77,9 @@ function enumOptions<T extends string>(labels: Record<T, string>, extra: Partial
   return (Object.entries(labels) as [T, string][]).map(([code, label]) => ({
     code,
     label,
-    accepted: [...new Set([label, label.replace(/\s*\(.*\)\s*$/, ''), code, code.replace(/_/g, ' '), ...(extra[code] ?? [])].map(foldDiacritics))],
+    accepted: [
+      ...new Set([label, label.replace(/\s*\(.*\)\s*$/, ''), code, code.replace(/_/g, ' '), ...(extra[code] ?? [])].map(foldDiacritics)),
+    ],
   }));
 }
 
@@ -101,18 +103,41 @@ const DATE = 'Ngày dạng dd/mm/yyyy (ví dụ 15/01/2024), yyyy-mm-dd hoặc �
 const COUNT = 'Số nguyên không âm, ví dụ 1200 hoặc 1.200';
 
 export const SYSTEM_COLUMNS: readonly SheetColumn[] = [
-  { field: 'ownerAgencyCode', title: 'Mã cơ quan chủ quản', required: true, kind: 'code', width: 20, guide: 'Mã cơ quan trong danh mục (trang "Danh mục cơ quan"), ví dụ SL-SO-XD' },
+  {
+    field: 'ownerAgencyCode',
+    title: 'Mã cơ quan chủ quản',
+    required: true,
+    kind: 'code',
+    width: 20,
+    guide: 'Mã cơ quan trong danh mục (trang "Danh mục cơ quan"), ví dụ SL-SO-XD',
+  },
   {
     field: 'code',
     title: 'Mã hệ thống',
     required: true,
     kind: 'code',
     width: 18,
-    guide: 'Chữ in hoa không dấu, số, dấu chấm, gạch ngang; tối đa 60 ký tự. Cùng mã cơ quan chủ quản và mã hệ thống với hệ thống đã có thì dòng cập nhật hệ thống đó',
+    guide:
+      'Chữ in hoa không dấu, số, dấu chấm, gạch ngang; tối đa 60 ký tự. Cùng mã cơ quan chủ quản và mã hệ thống với hệ thống đã có thì dòng cập nhật hệ thống đó',
   },
   { field: 'name', title: 'Tên hệ thống', required: true, kind: 'text', width: 45, guide: 'Tối đa 300 ký tự' },
-  { field: 'operatorAgencyCode', title: 'Mã đơn vị vận hành', required: false, kind: 'code', width: 20, guide: 'Mã cơ quan trong danh mục; để trống nếu chính cơ quan chủ quản vận hành' },
-  { field: 'systemType', title: 'Loại hệ thống', required: true, kind: 'enum', options: SYSTEM_TYPE_OPTIONS, width: 40, guide: listOf(SYSTEM_TYPE_OPTIONS) },
+  {
+    field: 'operatorAgencyCode',
+    title: 'Mã đơn vị vận hành',
+    required: false,
+    kind: 'code',
+    width: 20,
+    guide: 'Mã cơ quan trong danh mục; để trống nếu chính cơ quan chủ quản vận hành',
+  },
+  {
+    field: 'systemType',
+    title: 'Loại hệ thống',
+    required: true,
+    kind: 'enum',
+    options: SYSTEM_TYPE_OPTIONS,
+    width: 40,
+    guide: listOf(SYSTEM_TYPE_OPTIONS),
+  },
   {
     field: 'infoTypes',
     title: 'Loại thông tin',
@@ -141,11 +166,39 @@ export const SYSTEM_COLUMNS: readonly SheetColumn[] = [
     width: 30,
     guide: `${listOf(HOSTING_OPTIONS)}. Để trống với hệ thống xử lý thông tin bí mật nhà nước`,
   },
-  { field: 'internetFacing', title: 'Kết nối Internet', required: false, kind: 'boolean', width: 14, guide: `${YES_NO}. Để trống với hệ thống bí mật nhà nước` },
-  { field: 'connectsGovNetwork', title: 'Kết nối mạng TSLCD', required: false, kind: 'boolean', width: 16, guide: `Mạng truyền số liệu chuyên dùng. ${YES_NO}. Để trống với hệ thống bí mật nhà nước` },
+  {
+    field: 'internetFacing',
+    title: 'Kết nối Internet',
+    required: false,
+    kind: 'boolean',
+    width: 14,
+    guide: `${YES_NO}. Để trống với hệ thống bí mật nhà nước`,
+  },
+  {
+    field: 'connectsGovNetwork',
+    title: 'Kết nối mạng TSLCD',
+    required: false,
+    kind: 'boolean',
+    width: 16,
+    guide: `Mạng truyền số liệu chuyên dùng. ${YES_NO}. Để trống với hệ thống bí mật nhà nước`,
+  },
   { field: 'userCount', title: 'Số người sử dụng', required: false, kind: 'count', width: 14, guide: COUNT },
-  { field: 'basicPersonalDataSubjects', title: 'Số chủ thể dữ liệu cá nhân cơ bản', required: false, kind: 'count', width: 18, guide: COUNT },
-  { field: 'sensitivePersonalDataSubjects', title: 'Số chủ thể dữ liệu cá nhân nhạy cảm', required: false, kind: 'count', width: 18, guide: COUNT },
+  {
+    field: 'basicPersonalDataSubjects',
+    title: 'Số chủ thể dữ liệu cá nhân cơ bản',
+    required: false,
+    kind: 'count',
+    width: 18,
+    guide: COUNT,
+  },
+  {
+    field: 'sensitivePersonalDataSubjects',
+    title: 'Số chủ thể dữ liệu cá nhân nhạy cảm',
+    required: false,
+    kind: 'count',
+    width: 18,
+    guide: COUNT,
+  },
   { field: 'description', title: 'Mô tả', required: false, kind: 'text', width: 45, guide: 'Tối đa 5.000 ký tự' },
   {
     field: 'approvedLevel',
@@ -156,9 +209,23 @@ export const SYSTEM_COLUMNS: readonly SheetColumn[] = [
     guide:
       'Số từ 1 đến 5 (hoặc "Cấp độ 3"), với hệ thống đã có quyết định phê duyệt trước khi dùng capdo; cần đủ số, ngày và cơ quan ban hành. Dòng này thành kê khai chờ cán bộ thẩm định xác nhận (đính kèm bản PDF ở trang hệ thống), chưa được tính trong báo cáo; để trống không xóa cấp độ đã ghi nhận',
   },
-  { field: 'approvalDecisionNumber', title: 'Số quyết định phê duyệt', required: false, kind: 'text', width: 18, guide: 'Ví dụ 125/QĐ-UBND; tối đa 60 ký tự' },
+  {
+    field: 'approvalDecisionNumber',
+    title: 'Số quyết định phê duyệt',
+    required: false,
+    kind: 'text',
+    width: 18,
+    guide: 'Ví dụ 125/QĐ-UBND; tối đa 60 ký tự',
+  },
   { field: 'approvalDecisionDate', title: 'Ngày quyết định', required: false, kind: 'date', width: 16, guide: DATE },
-  { field: 'approvalDecisionIssuer', title: 'Cơ quan ban hành quyết định', required: false, kind: 'text', width: 26, guide: 'Ví dụ UBND tỉnh Sơn La; bắt buộc khi có cấp độ đã phê duyệt' },
+  {
+    field: 'approvalDecisionIssuer',
+    title: 'Cơ quan ban hành quyết định',
+    required: false,
+    kind: 'text',
+    width: 26,
+    guide: 'Ví dụ UBND tỉnh Sơn La; bắt buộc khi có cấp độ đã phê duyệt',
+  },
   {
     field: 'deploymentStatus',
     title: 'Tình trạng triển khai phương án',
@@ -169,7 +236,14 @@ export const SYSTEM_COLUMNS: readonly SheetColumn[] = [
     width: 28,
     guide: `${listOf(DEPLOYMENT_OPTIONS)}; để trống là "${DEPLOYMENT_STATUS_LABELS.NOT_DEPLOYED}"`,
   },
-  { field: 'internalRegulationNumber', title: 'Số quy chế bảo đảm ATTT', required: false, kind: 'text', width: 18, guide: 'Quy chế bảo đảm an toàn thông tin của cơ quan; tối đa 60 ký tự' },
+  {
+    field: 'internalRegulationNumber',
+    title: 'Số quy chế bảo đảm ATTT',
+    required: false,
+    kind: 'text',
+    width: 18,
+    guide: 'Quy chế bảo đảm an toàn thông tin của cơ quan; tối đa 60 ký tự',
+  },
   { field: 'internalRegulationDate', title: 'Ngày ban hành quy chế', required: false, kind: 'date', width: 16, guide: DATE },
 ];
 

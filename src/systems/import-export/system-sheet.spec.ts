@@ -56,13 +56,28 @@ describe('system sheet columns', () => {
       'Số quy chế bảo đảm ATTT',
       'Ngày ban hành quy chế',
     ]);
-    expect(SYSTEM_COLUMNS.filter((c) => c.required).map((c) => c.field)).toEqual(['ownerAgencyCode', 'code', 'name', 'systemType', 'infoTypes', 'lifecycle']);
+    expect(SYSTEM_COLUMNS.filter((c) => c.required).map((c) => c.field)).toEqual([
+      'ownerAgencyCode',
+      'code',
+      'name',
+      'systemType',
+      'infoTypes',
+      'lifecycle',
+    ]);
   });
 });
 
 describe('matchHeaders', () => {
   it('finds columns whatever the case, diacritics or required marker, and ignores unknown columns', () => {
-    const match = matchHeaders(['ma co quan chu quan', 'MÃ HỆ THỐNG *', 'Tên hệ thống (bắt buộc)', 'Ghi chú', 'loại hệ thống', 'Loại thông tin', 'trang thai']);
+    const match = matchHeaders([
+      'ma co quan chu quan',
+      'MÃ HỆ THỐNG *',
+      'Tên hệ thống (bắt buộc)',
+      'Ghi chú',
+      'loại hệ thống',
+      'Loại thông tin',
+      'trang thai',
+    ]);
     expect(match.fields).toEqual(['ownerAgencyCode', 'code', 'name', null, 'systemType', 'infoTypes', 'lifecycle']);
     expect(match.missing).toEqual([]);
   });
@@ -72,7 +87,11 @@ describe('matchHeaders', () => {
   });
 
   it('names the required columns that are missing', () => {
-    expect(matchHeaders(['Mã hệ thống', 'Tên hệ thống', 'Loại hệ thống']).missing.map((c) => c.title)).toEqual(['Mã cơ quan chủ quản', 'Loại thông tin', 'Trạng thái']);
+    expect(matchHeaders(['Mã hệ thống', 'Tên hệ thống', 'Loại hệ thống']).missing.map((c) => c.title)).toEqual([
+      'Mã cơ quan chủ quản',
+      'Loại thông tin',
+      'Trạng thái',
+    ]);
   });
 
   it('reports a column given twice', () => {
@@ -136,10 +155,13 @@ describe('parseSystemRow', () => {
     expect(valueOf('approvalDecisionNumber', 125)).toBe('125');
   });
 
-  it.each(['ownerAgencyCode', 'code', 'name', 'systemType', 'infoTypes', 'lifecycle'] as const)('refuses a blank required cell: %s', (field) => {
-    const { errors } = parseSystemRow({ ...REQUIRED, [field]: '' });
-    expect(errors).toEqual([{ column: SYSTEM_COLUMNS.find((c) => c.field === field)!.title, message: 'bắt buộc nhập' }]);
-  });
+  it.each(['ownerAgencyCode', 'code', 'name', 'systemType', 'infoTypes', 'lifecycle'] as const)(
+    'refuses a blank required cell: %s',
+    (field) => {
+      const { errors } = parseSystemRow({ ...REQUIRED, [field]: '' });
+      expect(errors).toEqual([{ column: SYSTEM_COLUMNS.find((c) => c.field === field)!.title, message: 'bắt buộc nhập' }]);
+    },
+  );
 
   it('reports every bad cell of a row, each with its column', () => {
     const { errors } = parseSystemRow({ ...REQUIRED, lifecycle: 'Đang chạy', goLiveDate: '31/02/2024', userCount: 'nhiều' });
@@ -217,7 +239,9 @@ describe('yes/no cells', () => {
 
   it('leaves a blank cell unknown', () => expect(valueOf('internetFacing', null)).toBeNull());
 
-  it.each(['Có thể', 'yes please', 2])('refuses %s', (input) => expect(errorOf('connectsGovNetwork', input)).toEqual({ column: 'Kết nối mạng TSLCD', message: 'nhập "Có" hoặc "Không"' }));
+  it.each(['Có thể', 'yes please', 2])('refuses %s', (input) =>
+    expect(errorOf('connectsGovNetwork', input)).toEqual({ column: 'Kết nối mạng TSLCD', message: 'nhập "Có" hoặc "Không"' }),
+  );
 });
 
 describe('date cells', () => {
@@ -256,7 +280,10 @@ describe('number cells', () => {
   it('passes a negative number on, for the API rule to refuse', () => expect(valueOf('userCount', '-5')).toBe(-5));
 
   it.each(['1,5', 'một trăm', 12.5, '12a'])('refuses %s', (input) => {
-    expect(errorOf('basicPersonalDataSubjects', input)).toEqual({ column: 'Số chủ thể dữ liệu cá nhân cơ bản', message: 'phải là số nguyên không âm, ví dụ 1200' });
+    expect(errorOf('basicPersonalDataSubjects', input)).toEqual({
+      column: 'Số chủ thể dữ liệu cá nhân cơ bản',
+      message: 'phải là số nguyên không âm, ví dụ 1200',
+    });
   });
 });
 
@@ -268,11 +295,20 @@ describe('approved level cells', () => {
     ['cap 2', 2],
   ] as const)('reads %s as %s', (input, level) => expect(valueOf('approvedLevel', input)).toBe(level));
 
-  it.each(['ba', 'Cấp độ III', 2.5])('refuses %s', (input) => expect(errorOf('approvedLevel', input)).toEqual({ column: 'Cấp độ đã phê duyệt', message: 'cấp độ là số từ 1 đến 5' }));
+  it.each(['ba', 'Cấp độ III', 2.5])('refuses %s', (input) =>
+    expect(errorOf('approvedLevel', input)).toEqual({ column: 'Cấp độ đã phê duyệt', message: 'cấp độ là số từ 1 đến 5' }),
+  );
 });
 
 describe('writing a system back', () => {
-  const system: SheetSystem = { ...EXAMPLE_SYSTEM, name: 'Cổng thông tin', infoTypes: ['PRIVATE', 'STATE_SECRET'], hosting: null, internetFacing: null, connectsGovNetwork: false };
+  const system: SheetSystem = {
+    ...EXAMPLE_SYSTEM,
+    name: 'Cổng thông tin',
+    infoTypes: ['PRIVATE', 'STATE_SECRET'],
+    hosting: null,
+    internetFacing: null,
+    connectsGovNetwork: false,
+  };
 
   it('writes Vietnamese labels, dd/mm/yyyy dates and Có/Không', () => {
     const row = formatSystemRow(system);

@@ -5,7 +5,19 @@
  */
 import { isCalendarDate } from '../../common/dates';
 import { foldDiacritics, toNfc } from '../../common/text/vietnamese';
-import { CellOut, CellValue, EnumOption, EXAMPLE_SYSTEM, listOf, ParsedSystemRow, SheetCellError, SheetColumn, SheetField, SheetSystem, SYSTEM_COLUMNS } from './system-columns';
+import {
+  CellOut,
+  CellValue,
+  EnumOption,
+  EXAMPLE_SYSTEM,
+  listOf,
+  ParsedSystemRow,
+  SheetCellError,
+  SheetColumn,
+  SheetField,
+  SheetSystem,
+  SYSTEM_COLUMNS,
+} from './system-columns';
 
 // ---------- reading ----------
 
@@ -142,7 +154,8 @@ function parseEnumList(column: SheetColumn, value: CellValue): string[] {
     if (option) codes.add(option.code);
     else unknown.push(part);
   }
-  if (unknown.length) throw new CellProblem(`không nhận ra ${unknown.map((u) => `"${u}"`).join(', ')}; chọn trong: ${listOf(column.options!)}`);
+  if (unknown.length)
+    throw new CellProblem(`không nhận ra ${unknown.map((u) => `"${u}"`).join(', ')}; chọn trong: ${listOf(column.options!)}`);
   return column.options!.map((o) => o.code).filter((code) => codes.has(code));
 }
 

@@ -66,7 +66,9 @@ function addDropDowns(workbook: ExcelJS.Workbook, sheet: SheetWithValidations, l
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: 'hidden' });
   const listed = SYSTEM_COLUMNS.map((column) => ({
     column,
-    values: column.options?.map((o) => o.label) ?? (column.kind === 'boolean' ? ['Có', 'Không'] : column.kind === 'level' ? ['1', '2', '3', '4', '5'] : undefined),
+    values:
+      column.options?.map((o) => o.label) ??
+      (column.kind === 'boolean' ? ['Có', 'Không'] : column.kind === 'level' ? ['1', '2', '3', '4', '5'] : undefined),
   }));
   let listIndex = 0;
   listed.forEach(({ column, values }, i) => {
@@ -86,7 +88,9 @@ function addDropDowns(workbook: ExcelJS.Workbook, sheet: SheetWithValidations, l
       error: 'Chọn một giá trị trong danh sách.',
     });
   });
-  const agencyColumns = SYSTEM_COLUMNS.map((c, i) => [c, i] as const).filter(([c]) => c.field === 'ownerAgencyCode' || c.field === 'operatorAgencyCode');
+  const agencyColumns = SYSTEM_COLUMNS.map((c, i) => [c, i] as const).filter(
+    ([c]) => c.field === 'ownerAgencyCode' || c.field === 'operatorAgencyCode',
+  );
   for (const [, i] of agencyColumns) {
     const target = columnLetter(i);
     sheet.dataValidations.add(`${target}2:${target}${lastRow}`, {

@@ -58,7 +58,12 @@ export class SystemsExportService {
   async export(user: AuthUser, query: SystemExportQuery): Promise<SheetDownload> {
     const { format = 'xlsx', ...filters } = query;
     const systems = await this.queries.all(user, filters);
-    return this.file(user, format, `he-thong-thong-tin-${this.clock.today()}`, systems.map((s) => formatSystemRow(toSheetSystem(s))));
+    return this.file(
+      user,
+      format,
+      `he-thong-thong-tin-${this.clock.today()}`,
+      systems.map((s) => formatSystemRow(toSheetSystem(s))),
+    );
   }
 
   template(user: AuthUser, format: SheetFormat = 'xlsx'): Promise<SheetDownload> {
@@ -67,7 +72,11 @@ export class SystemsExportService {
 
   private async file(user: AuthUser, format: SheetFormat, baseName: string, rows: CellOut[][]): Promise<SheetDownload> {
     if (format === 'csv') return { fileName: `${baseName}.csv`, mediaType: CSV_MEDIA_TYPE, content: writeCsv([HEADER_ROW, ...rows]) };
-    return { fileName: `${baseName}.xlsx`, mediaType: XLSX_MEDIA_TYPE, content: await buildSystemWorkbook(rows, await this.agencyCodes(user)) };
+    return {
+      fileName: `${baseName}.xlsx`,
+      mediaType: XLSX_MEDIA_TYPE,
+      content: await buildSystemWorkbook(rows, await this.agencyCodes(user)),
+    };
   }
 
   /** The agencies the user may see, listed in the workbook so that codes need not be looked up elsewhere. */

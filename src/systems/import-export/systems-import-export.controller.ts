@@ -32,7 +32,11 @@ export class SystemsImportExportController {
   @ApiOperation({ summary: 'Tải tệp mẫu nhập danh mục hệ thống (xlsx kèm trang "Hướng dẫn", hoặc csv)' })
   @ApiProduces(XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE)
   @ApiOkResponse(FILE)
-  async template(@CurrentUser() user: AuthUser, @Query() query: SheetFormatQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async template(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SheetFormatQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return download(res, await this.exports.template(user, query.format));
   }
 
@@ -42,11 +46,24 @@ export class SystemsImportExportController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
   @LimitedPerUser('import')
   @ApiConsumes('multipart/form-data')
-  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8), tối đa 10 MB' } } } })
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: { file: { type: 'string', format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8), tối đa 10 MB' } },
+    },
+  })
   @ApiOperation({ summary: 'Nhập danh mục hệ thống từ tệp xlsx/csv: tất cả hoặc không; nhập lại cùng tệp không tạo trùng' })
   @ApiOkResponse({ type: ImportReportDto })
-  @ApiUnprocessableEntityResponse({ description: 'IMPORT_FILE_INVALID (tệp không đọc được, thiếu cột) hoặc IMPORT_ROWS_INVALID (kèm báo cáo `report` liệt kê từng dòng, cột lỗi)' })
-  import(@CurrentUser() user: AuthUser, @Query() query: SystemImportQuery, @UploadedFile() file: UploadedSheet | undefined): Promise<ImportReportDto> {
+  @ApiUnprocessableEntityResponse({
+    description:
+      'IMPORT_FILE_INVALID (tệp không đọc được, thiếu cột) hoặc IMPORT_ROWS_INVALID (kèm báo cáo `report` liệt kê từng dòng, cột lỗi)',
+  })
+  import(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SystemImportQuery,
+    @UploadedFile() file: UploadedSheet | undefined,
+  ): Promise<ImportReportDto> {
     return this.imports.import(user, file, query.dryRun === true, query.confirmPriorApprovals === true);
   }
 
@@ -56,7 +73,11 @@ export class SystemsImportExportController {
   @ApiOperation({ summary: 'Xuất các hệ thống theo bộ lọc của danh sách ra xlsx/csv (cùng cột với tệp mẫu, nhập lại được)' })
   @ApiProduces(XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE)
   @ApiOkResponse(FILE)
-  async export(@CurrentUser() user: AuthUser, @Query() query: SystemExportQuery, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async export(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SystemExportQuery,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     return download(res, await this.exports.export(user, query));
   }
 }

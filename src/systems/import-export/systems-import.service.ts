@@ -85,7 +85,8 @@ interface Plan {
   agencies: Map<string, AgencyRow>;
 }
 
-const refsOf = (agencies: Map<string, AgencyRow>) => new Map<string, AgencyRefDto>([...agencies.values()].map(({ id, code, name }) => [id, { id, code, name }]));
+const refsOf = (agencies: Map<string, AgencyRow>) =>
+  new Map<string, AgencyRefDto>([...agencies.values()].map(({ id, code, name }) => [id, { id, code, name }]));
 
 const keyOf = (ownerCode: string, code: string) => `${ownerCode}\u0000${code}`;
 
@@ -100,7 +101,12 @@ function claimStateOf(system: InformationSystem, states: Map<string, ImportState
   const recorded =
     system.approvedLevel === null
       ? null
-      : { level: system.approvedLevel, decisionNumber: system.approvalDecisionNumber ?? '', decisionDate: system.approvalDecisionDate ?? '', issuer: system.approvalDecisionIssuer ?? '' };
+      : {
+          level: system.approvedLevel,
+          decisionNumber: system.approvalDecisionNumber ?? '',
+          decisionDate: system.approvalDecisionDate ?? '',
+          issuer: system.approvalDecisionIssuer ?? '',
+        };
   return { workflowApproved: state?.workflowApproved ?? false, pending: state?.pending ?? null, recorded };
 }
 
@@ -129,7 +135,10 @@ export class SystemsImportService {
     // Issue 16: a level counts only once someone who may check it confirmed it; an import may do so only for an
     // administrator who asks for it explicitly, and the request is written to the audit log.
     if (confirmPriorApprovals && user.role !== 'ADMIN') {
-      throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xác nhận ngay các quyết định phê duyệt khi nhập tệp (confirmPriorApprovals).');
+      throw new DomainError(
+        'FORBIDDEN',
+        'Chỉ quản trị viên được xác nhận ngay các quyết định phê duyệt khi nhập tệp (confirmPriorApprovals).',
+      );
     }
     const inputs = await this.readRows(file);
     return this.dataSource.transaction(async (em) => {
@@ -142,7 +151,13 @@ export class SystemsImportService {
         updated: count('UPDATE'),
         unchanged: count('UNCHANGED'),
         errors: plan.errors,
-        rows: plan.rows.map(({ row, code, ownerAgencyCode, action, claim }) => ({ row, code, ownerAgencyCode, action, ...(claim ? { priorApproval: confirmPriorApprovals ? 'CONFIRMED' : 'CLAIMED' } : {}) })),
+        rows: plan.rows.map(({ row, code, ownerAgencyCode, action, claim }) => ({
+          row,
+          code,
+          ownerAgencyCode,
+          action,
+          ...(claim ? { priorApproval: confirmPriorApprovals ? 'CONFIRMED' : 'CLAIMED' } : {}),
+        })),
         priorApprovalClaims: plan.rows.filter((r) => r.claim).length,
         priorApprovalsConfirmed: confirmPriorApprovals,
       };
@@ -169,12 +184,19 @@ export class SystemsImportService {
     const header = matchHeaders(rows[headerAt].cells);
     if (header.missing.length) {
       const titles = header.missing.map((c) => `"${c.title}"`);
-      throw new DomainError('IMPORT_FILE_INVALID', `Tệp thiếu cột bắt buộc ${titles.join(', ')}: dòng đầu tiên phải là dòng tiêu đề như trong tệp mẫu.`, {
-        file: titles.map((t) => `thiếu cột ${t}`),
-      });
+      throw new DomainError(
+        'IMPORT_FILE_INVALID',
+        `Tệp thiếu cột bắt buộc ${titles.join(', ')}: dòng đầu tiên phải là dòng tiêu đề như trong tệp mẫu.`,
+        {
+          file: titles.map((t) => `thiếu cột ${t}`),
+        },
+      );
     }
     if (header.duplicated.length) {
-      throw fileInvalid(`Cột "${header.duplicated[0].title}" xuất hiện nhiều lần trong dòng tiêu đề.`, `cột "${header.duplicated[0].title}" bị lặp`);
+      throw fileInvalid(
+        `Cột "${header.duplicated[0].title}" xuất hiện nhiều lần trong dòng tiêu đề.`,
+        `cột "${header.duplicated[0].title}" bị lặp`,
+      );
     }
     const inputs: RowInput[] = [];
     for (const { number, cells } of rows.slice(headerAt + 1)) {
@@ -190,12 +212,19 @@ export class SystemsImportService {
 
   /** Loads the agencies and systems the file names (a few queries in all), then decides and checks every row. */
   private async plan(em: EntityManager, user: AuthUser, inputs: RowInput[], lock: boolean): Promise<Plan> {
-    const codes = [...new Set(inputs.flatMap(({ parsed: { values } }) => [values.ownerAgencyCode, values.operatorAgencyCode]).filter((c): c is string => !!c))];
+    const codes = [
+      ...new Set(
+        inputs.flatMap(({ parsed: { values } }) => [values.ownerAgencyCode, values.operatorAgencyCode]).filter((c): c is string => !!c),
+      ),
+    ];
     const found: AgencyRow[] = await em.query(`SELECT id, code, name, province_code FROM agencies WHERE code = ANY($1)`, [codes]);
     const byCode = new Map(found.map((a) => [a.code, a]));
     const agencies = new Map(found.map((a) => [a.id, a]));
     const existing = await this.existing(em, inputs, byCode, agencies, lock);
-    const claimStates = await importStates(em, [...existing.values()].map((s) => s.id));
+    const claimStates = await importStates(
+      em,
+      [...existing.values()].map((s) => s.id),
+    );
     const context: PlanContext = { user, byCode, existing, em, agencies, seen: new Map(), claimStates, today: this.clock.today() };
     const plan: Plan = { rows: [], errors: [], agencies };
     for (const [i, input] of inputs.entries()) {
@@ -234,7 +263,10 @@ export class SystemsImportService {
     const prior = importedDecisionOutcome(values, current ? claimStateOf(current, context.claimStates) : null, context.today);
     if (prior.kind === 'error') for (const [field, message] of Object.entries(prior.errors)) fail(COLUMN_OF_FIELD[field], message!);
     if (values.lifecycle === 'RETIRED' && current?.lifecycle !== 'RETIRED') {
-      fail(LIFECYCLE, `không nhập "${LIFECYCLE_LABELS.RETIRED}" khi đăng ký hay sửa; cho hệ thống dừng vận hành bằng chức năng dừng vận hành (kèm ngày và lý do)`);
+      fail(
+        LIFECYCLE,
+        `không nhập "${LIFECYCLE_LABELS.RETIRED}" khi đăng ký hay sửa; cho hệ thống dừng vận hành bằng chức năng dừng vận hành (kèm ngày và lý do)`,
+      );
     }
     if (errors.length) return undefined;
 
@@ -243,10 +275,19 @@ export class SystemsImportService {
     const proposed = current ? { ...stored(current), ...changes, version: current.version + 1 } : this.commands.fromCreate(dto);
     const checked = await this.check(context, proposed, current, errors);
     if (!checked) return undefined;
-    const changed = !!current && Object.keys(changes).some((field) => !same(current[field as keyof SystemValues], checked[field as keyof SystemValues]));
+    const changed =
+      !!current && Object.keys(changes).some((field) => !same(current[field as keyof SystemValues], checked[field as keyof SystemValues]));
     if (current?.lifecycle === 'RETIRED' && changed) fail(LIFECYCLE, 'hệ thống đã dừng vận hành, không sửa được nữa');
     const action: ImportAction = !current ? 'CREATE' : changed ? 'UPDATE' : 'UNCHANGED';
-    return { row, ownerAgencyCode: values.ownerAgencyCode!, code: checked.code, action, values: checked, current, claim: prior.kind === 'claim' ? prior.decision : undefined };
+    return {
+      row,
+      ownerAgencyCode: values.ownerAgencyCode!,
+      code: checked.code,
+      action,
+      values: checked,
+      current,
+      claim: prior.kind === 'claim' ? prior.decision : undefined,
+    };
   }
 
   private mayImportFor(user: AuthUser, owner: AgencyRow, operator: AgencyRow | undefined): boolean {
@@ -269,10 +310,13 @@ export class SystemsImportService {
     const qb = em
       .getRepository(InformationSystem)
       .createQueryBuilder('s')
-      .where('(s.owner_agency_id, s.code) IN (SELECT k.owner, k.code FROM unnest(CAST(:owners AS uuid[]), CAST(:codes AS text[])) AS k(owner, code))', {
-        owners: pairs.map((p) => p.owner),
-        codes: pairs.map((p) => p.code),
-      });
+      .where(
+        '(s.owner_agency_id, s.code) IN (SELECT k.owner, k.code FROM unnest(CAST(:owners AS uuid[]), CAST(:codes AS text[])) AS k(owner, code))',
+        {
+          owners: pairs.map((p) => p.owner),
+          codes: pairs.map((p) => p.code),
+        },
+      );
     if (lock) qb.setLock('pessimistic_write');
     const systems = await qb.getMany();
     // Operators the file does not name: checked still looks them up, and the audit's "before" shows them.
@@ -285,9 +329,22 @@ export class SystemsImportService {
   }
 
   /** The row as the API's CreateSystemDto, validated by the API's own rules; messages go to the row's errors. */
-  private validated(parsed: ParsedSystemRow, ownerId: string | undefined, operatorId: string | undefined, errors: SheetCellError[]): CreateSystemDto {
+  private validated(
+    parsed: ParsedSystemRow,
+    ownerId: string | undefined,
+    operatorId: string | undefined,
+    errors: SheetCellError[],
+  ): CreateSystemDto {
     // The prior-decision cells are not the system's fields (issue 16): planRow turns them into a claim.
-    const { ownerAgencyCode: _owner, operatorAgencyCode, approvedLevel: _l, approvalDecisionNumber: _n, approvalDecisionDate: _d, approvalDecisionIssuer: _i, ...fields } = parsed.values;
+    const {
+      ownerAgencyCode: _owner,
+      operatorAgencyCode,
+      approvedLevel: _l,
+      approvalDecisionNumber: _n,
+      approvalDecisionDate: _d,
+      approvalDecisionIssuer: _i,
+      ...fields
+    } = parsed.values;
     const plain = {
       ...fields,
       // "Đã dừng vận hành" is judged against the stored system (see plan); here only the other cells are checked.
@@ -299,7 +356,9 @@ export class SystemsImportService {
     // skips class-transformer, which costs more than the validation itself on ten thousand rows.
     const dto = Object.assign(new CreateSystemDto(), plain);
     const reported = new Set(errors.map((e) => e.column));
-    for (const [field, messages] of Object.entries(flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })))) {
+    for (const [field, messages] of Object.entries(
+      flattenValidationErrors(validateSync(dto, { whitelist: true, forbidNonWhitelisted: true })),
+    )) {
       const column = COLUMN_OF_FIELD[field.replace(/[.[].*$/, '')] ?? field;
       // A cell that could not be read is reported once, not again as "required".
       if (!reported.has(column)) errors.push(...messages.map((message) => ({ column, message })));
@@ -308,7 +367,12 @@ export class SystemsImportService {
   }
 
   /** SystemsCommandService.checked (agencies, access, the state-secret guardrail, the approval record) for one row. */
-  private async check(context: PlanContext, values: SystemValues, current: InformationSystem | undefined, errors: SheetCellError[]): Promise<SystemValues | undefined> {
+  private async check(
+    context: PlanContext,
+    values: SystemValues,
+    current: InformationSystem | undefined,
+    errors: SheetCellError[],
+  ): Promise<SystemValues | undefined> {
     // Like PATCH: an officer edits only systems its agency owns or operates now, whatever the row says.
     if (current && !this.access.canWriteSystemOf(context.user, current)) {
       errors.push({ column: OWNER, message: 'cán bộ chỉ nhập hệ thống mà cơ quan mình là chủ quản hoặc đơn vị vận hành' });
@@ -320,7 +384,8 @@ export class SystemsImportService {
       if (!(error instanceof DomainError)) throw error;
       const fields = Object.entries(error.errors ?? {});
       if (!fields.length) errors.push({ column: OWNER, message: error.detail ?? error.code });
-      for (const [field, messages] of fields) errors.push(...messages.map((message) => ({ column: COLUMN_OF_FIELD[field] ?? field, message })));
+      for (const [field, messages] of fields)
+        errors.push(...messages.map((message) => ({ column: COLUMN_OF_FIELD[field] ?? field, message })));
       return undefined;
     }
   }
@@ -329,17 +394,28 @@ export class SystemsImportService {
     const audits: AuditEntry[] = [];
     const refs = refsOf(plan.agencies);
     const creates = plan.rows.filter((r) => r.action === 'CREATE');
-    const written = new Map((await insertSystems(em, creates.map((r) => r.values))).map((w) => [`${w.ownerAgencyId}|${w.code}`, w]));
+    const written = new Map(
+      (
+        await insertSystems(
+          em,
+          creates.map((r) => r.values),
+        )
+      ).map((w) => [`${w.ownerAgencyId}|${w.code}`, w]),
+    );
     for (const { values } of creates) {
       const { id, createdAt, updatedAt } = written.get(`${values.ownerAgencyId}|${values.code}`)!;
       const after = mapSystem({ ...values, id, stateSecret: values.infoTypes.includes('STATE_SECRET'), createdAt, updatedAt }, refs);
       audits.push({ action: 'IMPORT_CREATE', entityType: 'system', entityId: id, before: null, after });
     }
     const updates = plan.rows.filter((r) => r.action === 'UPDATE');
-    const updatedAt = await updateSystems(em, updates.map((r) => ({ id: r.current!.id, values: r.values })));
+    const updatedAt = await updateSystems(
+      em,
+      updates.map((r) => ({ id: r.current!.id, values: r.values })),
+    );
     for (const { current, values } of updates) {
       const { id, operatorAgencyId } = current!;
-      if (values.operatorAgencyId !== operatorAgencyId) await moveCustody(em, id, values.ownerAgencyId, values.operatorAgencyId, this.clock.today());
+      if (values.operatorAgencyId !== operatorAgencyId)
+        await moveCustody(em, id, values.ownerAgencyId, values.operatorAgencyId, this.clock.today());
       const before = mapSystem(current!, refs);
       const after = mapSystem({ ...current!, ...values, updatedAt: updatedAt.get(id)! }, refs);
       audits.push({ action: 'IMPORT_UPDATE', entityType: 'system', entityId: id, before, after });
@@ -349,10 +425,16 @@ export class SystemsImportService {
       .map((r) => ({ systemId: r.current?.id ?? written.get(`${r.values.ownerAgencyId}|${r.values.code}`)!.id, decision: r.claim! }));
     audits.push(...(await recordImportedClaims(em, user, claims, confirmPriorApprovals, this.clock.now())));
     if (confirmPriorApprovals) {
-      audits.push({ action: 'IMPORT_CONFIRM_PRIOR_APPROVALS', entityType: 'user', entityId: user.id, after: { confirmPriorApprovals: true, confirmed: claims.length, systemIds: claims.map((c) => c.systemId) } });
+      audits.push({
+        action: 'IMPORT_CONFIRM_PRIOR_APPROVALS',
+        entityType: 'user',
+        entityId: user.id,
+        after: { confirmPriorApprovals: true, confirmed: claims.length, systemIds: claims.map((c) => c.systemId) },
+      });
     }
     await this.audit.recordMany(em, audits);
-    for (const { current, values } of updates) await this.commands.afterInfoTypesChange(em, user, current!.id, current!.infoTypes, values.infoTypes);
+    for (const { current, values } of updates)
+      await this.commands.afterInfoTypesChange(em, user, current!.id, current!.infoTypes, values.infoTypes);
   }
 
   /** The same errors in the problem's usual `errors` shape, for clients that only read that. */

@@ -46,7 +46,11 @@ export async function xlsxBreach(zip: Buffer, bounds: XlsxBounds): Promise<XlsxB
   for (const entry of localEntries(zip)) {
     if (entry === 'damaged') return 'damaged';
     if (++count > bounds.entries) return 'entries';
-    const counter = SHEET_PART.test(entry.name) ? new SheetCounter(bounds) : entry.name === SHARED_STRINGS_PART ? new SharedStringsCounter(bounds) : undefined;
+    const counter = SHEET_PART.test(entry.name)
+      ? new SheetCounter(bounds)
+      : entry.name === SHARED_STRINGS_PART
+        ? new SharedStringsCounter(bounds)
+        : undefined;
     const breach = await inflate(entry, (chunk) => {
       remaining -= chunk.length;
       return remaining < 0 ? 'unpacked' : counter?.feed(chunk);
@@ -203,7 +207,8 @@ const uint32 = (value: number) => {
 
 const LT = 0x3c;
 /** After an element's name: white space, ">" or "/" (as in `<c>`, `<c r="A1">`, `<c/>`). */
-const endsName = (byte: number | undefined) => byte === 0x20 || byte === 0x3e || byte === 0x2f || byte === 0x09 || byte === 0x0a || byte === 0x0d;
+const endsName = (byte: number | undefined) =>
+  byte === 0x20 || byte === 0x3e || byte === 0x2f || byte === 0x09 || byte === 0x0a || byte === 0x0d;
 
 /**
  * Counts start tags by their name in XML arriving in chunks, carrying a tag cut in two over to the next chunk. Counts
@@ -269,7 +274,8 @@ class SharedStringsCounter extends TagCounter {
   private strings = 0;
 
   protected tag(bytes: Buffer, at: number): XlsxBreach | undefined {
-    if (bytes[at] === 0x73 && bytes[at + 1] === 0x69 && endsName(bytes[at + 2]) /* si */ && ++this.strings > this.bounds.sharedStrings) return 'shared-strings';
+    if (bytes[at] === 0x73 && bytes[at + 1] === 0x69 && endsName(bytes[at + 2]) /* si */ && ++this.strings > this.bounds.sharedStrings)
+      return 'shared-strings';
     return undefined;
   }
 }

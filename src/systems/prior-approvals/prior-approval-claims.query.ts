@@ -66,7 +66,14 @@ export interface ImportState {
 /** For an import: per system, whether the workflow approved it and its pending claim (one query for all). */
 export async function importStates(em: EntityManager, systemIds: string[]): Promise<Map<string, ImportState>> {
   if (!systemIds.length) return new Map();
-  const rows: { id: string; approved: boolean; level: number | null; decision_number: string | null; decision_date: string | null; issuer: string | null }[] = await em.query(
+  const rows: {
+    id: string;
+    approved: boolean;
+    level: number | null;
+    decision_number: string | null;
+    decision_date: string | null;
+    issuer: string | null;
+  }[] = await em.query(
     `SELECT s.id, EXISTS (SELECT 1 FROM dossiers d WHERE d.system_id = s.id AND d.approved_at IS NOT NULL) AS approved,
             c.level, c.decision_number, to_char(c.decision_date, 'YYYY-MM-DD') AS decision_date, c.issuer
        FROM unnest($1::uuid[]) AS s(id)
@@ -76,13 +83,26 @@ export async function importStates(em: EntityManager, systemIds: string[]): Prom
   return new Map(
     rows.map((r) => [
       r.id,
-      { workflowApproved: r.approved, pending: r.level === null ? null : { level: r.level, decisionNumber: r.decision_number!, decisionDate: r.decision_date!, issuer: r.issuer! } },
+      {
+        workflowApproved: r.approved,
+        pending:
+          r.level === null
+            ? null
+            : { level: r.level, decisionNumber: r.decision_number!, decisionDate: r.decision_date!, issuer: r.issuer! },
+      },
     ]),
   );
 }
 
 export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
-  const system: ClaimSystemRefDto = { id: row.system_id, code: row.system_code, name: row.system_name, ownerCode: row.owner_code, ownerName: row.owner_name, provinceCode: row.province_code };
+  const system: ClaimSystemRefDto = {
+    id: row.system_id,
+    code: row.system_code,
+    name: row.system_name,
+    ownerCode: row.owner_code,
+    ownerName: row.owner_name,
+    provinceCode: row.province_code,
+  };
   return {
     id: row.id,
     system,
@@ -95,7 +115,12 @@ export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
     origin: row.origin,
     originLabel: CLAIM_ORIGIN_LABELS[row.origin],
     evidence: row.evidence_stored
-      ? { fileName: row.evidence_file_name!, mediaType: row.evidence_media_type!, sizeBytes: row.evidence_size_bytes!, sha256: row.evidence_sha256! }
+      ? {
+          fileName: row.evidence_file_name!,
+          mediaType: row.evidence_media_type!,
+          sizeBytes: row.evidence_size_bytes!,
+          sha256: row.evidence_sha256!,
+        }
       : null,
     confirmedOnImport: row.confirmed_on_import,
     claimedBy: row.claimed_by_username,

@@ -17,14 +17,29 @@ export interface ImportedClaim {
 const CHUNK = 1000;
 
 /** Writes the claims (and, when confirmed, the level on record); returns their audit rows for the import to record. */
-export async function recordImportedClaims(em: EntityManager, user: AuthUser, claims: readonly ImportedClaim[], confirm: boolean, now: Date): Promise<AuditEntry[]> {
+export async function recordImportedClaims(
+  em: EntityManager,
+  user: AuthUser,
+  claims: readonly ImportedClaim[],
+  confirm: boolean,
+  now: Date,
+): Promise<AuditEntry[]> {
   const audits: AuditEntry[] = [];
   for (let i = 0; i < claims.length; i += CHUNK) {
     const chunk = claims.slice(i, i + CHUNK);
     const records = JSON.stringify(
-      chunk.map(({ systemId, decision }) => ({ system_id: systemId, level: decision.level, decision_number: decision.decisionNumber, decision_date: decision.decisionDate, issuer: decision.issuer })),
+      chunk.map(({ systemId, decision }) => ({
+        system_id: systemId,
+        level: decision.level,
+        decision_number: decision.decisionNumber,
+        decision_date: decision.decisionDate,
+        issuer: decision.issuer,
+      })),
     );
-    await em.query(`UPDATE prior_approval_claims SET status = 'SUPERSEDED', version = version + 1 WHERE status = 'CLAIMED' AND system_id = ANY($1::uuid[])`, [chunk.map((c) => c.systemId)]);
+    await em.query(
+      `UPDATE prior_approval_claims SET status = 'SUPERSEDED', version = version + 1 WHERE status = 'CLAIMED' AND system_id = ANY($1::uuid[])`,
+      [chunk.map((c) => c.systemId)],
+    );
     const rows: { id: string; system_id: string }[] = await em.query(
       `INSERT INTO prior_approval_claims (system_id, level, decision_number, decision_date, issuer, status, origin, confirmed_on_import,
               claimed_by, claimed_by_username, claimed_at, reviewed_by, reviewed_by_username, reviewed_at)
@@ -49,7 +64,13 @@ export async function recordImportedClaims(em: EntityManager, user: AuthUser, cl
         action: confirm ? 'PRIOR_APPROVAL_IMPORT_CONFIRM' : 'PRIOR_APPROVAL_IMPORT_CLAIM',
         entityType: 'system',
         entityId: systemId,
-        after: { claimId: ids.get(systemId), ...decision, status: confirm ? 'CONFIRMED' : 'CLAIMED', confirmedOnImport: confirm, evidence: null },
+        after: {
+          claimId: ids.get(systemId),
+          ...decision,
+          status: confirm ? 'CONFIRMED' : 'CLAIMED',
+          confirmedOnImport: confirm,
+          evidence: null,
+        },
       });
     }
   }

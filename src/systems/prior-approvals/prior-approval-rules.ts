@@ -50,7 +50,12 @@ export interface PriorDecision {
 }
 
 export type Refusal = { code: RefusalCode; message: string };
-export type RefusalCode = 'PRIOR_APPROVAL_WORKFLOW_APPROVED' | 'PRIOR_APPROVAL_ALREADY_CONFIRMED' | 'PRIOR_APPROVAL_NOT_PENDING' | 'PRIOR_APPROVAL_EVIDENCE_MISSING' | 'DECISION_DATE_IN_FUTURE';
+export type RefusalCode =
+  | 'PRIOR_APPROVAL_WORKFLOW_APPROVED'
+  | 'PRIOR_APPROVAL_ALREADY_CONFIRMED'
+  | 'PRIOR_APPROVAL_NOT_PENDING'
+  | 'PRIOR_APPROVAL_EVIDENCE_MISSING'
+  | 'DECISION_DATE_IN_FUTURE';
 
 export const WORKFLOW_APPROVED_MESSAGE =
   'Cấp độ của hệ thống đã được phê duyệt qua quy trình trên capdo; không kê khai hay xác nhận quyết định khác thay cho quyết định đó. Xác định lại cấp độ theo trình tự như lần đầu (Điều 25 Nghị định 331/2026/NĐ-CP).';
@@ -84,10 +89,17 @@ export interface ReviewContext {
 
 /** Whether a pending claim may be confirmed: only with its decision's PDF, and never over the workflow's level. */
 export function confirmRefusal(ctx: ReviewContext): Refusal | null {
-  if (ctx.status !== 'CLAIMED') return { code: 'PRIOR_APPROVAL_NOT_PENDING', message: `Kê khai này ở trạng thái "${CLAIM_STATUS_LABELS[ctx.status]}", không còn chờ xác nhận.` };
+  if (ctx.status !== 'CLAIMED')
+    return {
+      code: 'PRIOR_APPROVAL_NOT_PENDING',
+      message: `Kê khai này ở trạng thái "${CLAIM_STATUS_LABELS[ctx.status]}", không còn chờ xác nhận.`,
+    };
   if (ctx.workflowApproved) return { code: 'PRIOR_APPROVAL_WORKFLOW_APPROVED', message: WORKFLOW_APPROVED_MESSAGE };
   if (!ctx.hasEvidence) {
-    return { code: 'PRIOR_APPROVAL_EVIDENCE_MISSING', message: 'Kê khai chưa kèm bản quyết định phê duyệt (PDF); cơ quan chủ quản cần kê khai lại kèm tệp trước khi xác nhận.' };
+    return {
+      code: 'PRIOR_APPROVAL_EVIDENCE_MISSING',
+      message: 'Kê khai chưa kèm bản quyết định phê duyệt (PDF); cơ quan chủ quản cần kê khai lại kèm tệp trước khi xác nhận.',
+    };
   }
   if (isDecisionDateInFuture(ctx.decisionDate, ctx.today)) return { code: 'DECISION_DATE_IN_FUTURE', message: FUTURE_DECISION_MESSAGE };
   return null;
@@ -95,7 +107,9 @@ export function confirmRefusal(ctx: ReviewContext): Refusal | null {
 
 /** Rejecting needs only a pending claim (a reason is required by the request). */
 export function rejectRefusal(status: ClaimStatus): Refusal | null {
-  return status === 'CLAIMED' ? null : { code: 'PRIOR_APPROVAL_NOT_PENDING', message: `Kê khai này ở trạng thái "${CLAIM_STATUS_LABELS[status]}", không còn chờ xác nhận.` };
+  return status === 'CLAIMED'
+    ? null
+    : { code: 'PRIOR_APPROVAL_NOT_PENDING', message: `Kê khai này ở trạng thái "${CLAIM_STATUS_LABELS[status]}", không còn chờ xác nhận.` };
 }
 
 /** The four cells of a prior decision in an import row; undefined: the file has no such column. */
@@ -114,7 +128,10 @@ export interface ImportedSystemState {
   pending: PriorDecision | null;
 }
 
-export type ImportedDecisionOutcome = { kind: 'none' } | { kind: 'claim'; decision: PriorDecision } | { kind: 'error'; errors: Partial<Record<keyof ImportedDecisionCells, string>> };
+export type ImportedDecisionOutcome =
+  | { kind: 'none' }
+  | { kind: 'claim'; decision: PriorDecision }
+  | { kind: 'error'; errors: Partial<Record<keyof ImportedDecisionCells, string>> };
 
 const sameDecision = (a: PriorDecision, b: PriorDecision) =>
   a.level === b.level && a.decisionNumber === b.decisionNumber && a.decisionDate === b.decisionDate && a.issuer === b.issuer;
@@ -124,7 +141,11 @@ const sameDecision = (a: PriorDecision, b: PriorDecision) =>
  * record); the same decision as the one on record or the one pending changes nothing (an export imported again is
  * unchanged); anything else becomes a claim, refused like an API claim over a workflow approval or a confirmed claim.
  */
-export function importedDecisionOutcome(cells: ImportedDecisionCells, state: ImportedSystemState | null, today: string): ImportedDecisionOutcome {
+export function importedDecisionOutcome(
+  cells: ImportedDecisionCells,
+  state: ImportedSystemState | null,
+  today: string,
+): ImportedDecisionOutcome {
   const filled = {
     approvedLevel: cells.approvedLevel !== null && cells.approvedLevel !== undefined,
     approvalDecisionNumber: !!cells.approvalDecisionNumber?.trim(),
@@ -147,8 +168,10 @@ export function importedDecisionOutcome(cells: ImportedDecisionCells, state: Imp
   for (const [field, ok] of Object.entries(filled)) {
     if (!ok) errors[field as keyof ImportedDecisionCells] = 'cần nhập đủ cấp độ, số, ngày và cơ quan ban hành quyết định phê duyệt';
   }
-  if (filled.approvedLevel && (!Number.isInteger(cells.approvedLevel) || cells.approvedLevel! < 1 || cells.approvedLevel! > 5)) errors.approvedLevel = 'cấp độ là số từ 1 đến 5';
-  if (filled.approvalDecisionDate && isDecisionDateInFuture(cells.approvalDecisionDate!, today)) errors.approvalDecisionDate = 'ngày quyết định không được sau ngày hôm nay';
+  if (filled.approvedLevel && (!Number.isInteger(cells.approvedLevel) || cells.approvedLevel! < 1 || cells.approvedLevel! > 5))
+    errors.approvedLevel = 'cấp độ là số từ 1 đến 5';
+  if (filled.approvalDecisionDate && isDecisionDateInFuture(cells.approvalDecisionDate!, today))
+    errors.approvalDecisionDate = 'ngày quyết định không được sau ngày hôm nay';
   if (Object.keys(errors).length) return { kind: 'error', errors };
   const decision: PriorDecision = {
     level: cells.approvedLevel!,
@@ -158,7 +181,12 @@ export function importedDecisionOutcome(cells: ImportedDecisionCells, state: Imp
   };
   if (state?.recorded && sameDecision(state.recorded, decision)) return { kind: 'none' };
   if (state?.pending && sameDecision(state.pending, decision)) return { kind: 'none' };
-  if (state?.workflowApproved) return { kind: 'error', errors: { approvedLevel: 'cấp độ đã được phê duyệt qua quy trình trên capdo; không thay bằng kê khai' } };
-  if (state?.recorded) return { kind: 'error', errors: { approvedLevel: 'hệ thống đã có quyết định phê duyệt được xác nhận; thay đổi cấp độ phải lập hồ sơ xác định lại' } };
+  if (state?.workflowApproved)
+    return { kind: 'error', errors: { approvedLevel: 'cấp độ đã được phê duyệt qua quy trình trên capdo; không thay bằng kê khai' } };
+  if (state?.recorded)
+    return {
+      kind: 'error',
+      errors: { approvedLevel: 'hệ thống đã có quyết định phê duyệt được xác nhận; thay đổi cấp độ phải lập hồ sơ xác định lại' },
+    };
   return { kind: 'claim', decision };
 }

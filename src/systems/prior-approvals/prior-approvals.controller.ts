@@ -1,11 +1,27 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiBodyOptions, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiBodyOptions,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
 import { uuidPipe } from '../../common/http/uuid-pipe';
-import { ConfirmPriorApprovalDto, PriorApprovalClaimBody, PriorApprovalClaimDto, PriorApprovalClaimPageDto, PriorApprovalQueueQuery, RejectPriorApprovalDto } from './dto/prior-approval.dto';
+import {
+  ConfirmPriorApprovalDto,
+  PriorApprovalClaimBody,
+  PriorApprovalClaimDto,
+  PriorApprovalClaimPageDto,
+  PriorApprovalQueueQuery,
+  RejectPriorApprovalDto,
+} from './dto/prior-approval.dto';
 import { MAX_EVIDENCE_BYTES } from './prior-approval-rules';
 import { PriorApprovalsService, UploadedEvidence } from './prior-approvals.service';
 
@@ -33,9 +49,16 @@ export class PriorApprovalsController {
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_EVIDENCE_BYTES, files: 1 } }))
   @ApiConsumes('multipart/form-data')
   @ApiBody(CLAIM_FORM)
-  @ApiOperation({ summary: 'Kê khai quyết định phê duyệt cấp độ đã có trước khi dùng capdo (kèm bản PDF); chỉ được tính sau khi được xác nhận' })
+  @ApiOperation({
+    summary: 'Kê khai quyết định phê duyệt cấp độ đã có trước khi dùng capdo (kèm bản PDF); chỉ được tính sau khi được xác nhận',
+  })
   @ApiCreatedResponse({ type: PriorApprovalClaimDto })
-  claim(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: PriorApprovalClaimBody, @UploadedFile() file: UploadedEvidence | undefined): Promise<PriorApprovalClaimDto> {
+  claim(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: PriorApprovalClaimBody,
+    @UploadedFile() file: UploadedEvidence | undefined,
+  ): Promise<PriorApprovalClaimDto> {
     return this.claims.claim(user, id, body, file);
   }
 
@@ -51,7 +74,11 @@ export class PriorApprovalsController {
   @RequirePermission('system:read')
   @ApiOperation({ summary: 'Tải về bản quyết định phê duyệt (PDF) của kê khai hiện tại' })
   @ApiProduces('application/pdf')
-  async evidence(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async evidence(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<StreamableFile> {
     const file = await this.claims.evidence(user, id);
     res.attachment(file.fileName);
     res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -63,7 +90,11 @@ export class PriorApprovalsController {
   @RequirePermission('prior-approval:review')
   @ApiOperation({ summary: 'Xác nhận kê khai (cán bộ thẩm định của tỉnh hoặc quản trị viên): cấp độ được ghi nhận cho hệ thống' })
   @ApiOkResponse({ type: PriorApprovalClaimDto })
-  confirm(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: ConfirmPriorApprovalDto): Promise<PriorApprovalClaimDto> {
+  confirm(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: ConfirmPriorApprovalDto,
+  ): Promise<PriorApprovalClaimDto> {
     return this.claims.confirm(user, id, body);
   }
 
@@ -72,7 +103,11 @@ export class PriorApprovalsController {
   @RequirePermission('prior-approval:review')
   @ApiOperation({ summary: 'Không xác nhận kê khai, kèm lý do; hệ thống giữ nguyên' })
   @ApiOkResponse({ type: PriorApprovalClaimDto })
-  reject(@CurrentUser() user: AuthUser, @Param('id', uuidPipe) id: string, @Body() body: RejectPriorApprovalDto): Promise<PriorApprovalClaimDto> {
+  reject(
+    @CurrentUser() user: AuthUser,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: RejectPriorApprovalDto,
+  ): Promise<PriorApprovalClaimDto> {
     return this.claims.reject(user, id, body);
   }
 

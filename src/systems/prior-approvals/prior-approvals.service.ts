@@ -13,7 +13,13 @@ import { SystemsQueryService } from '../systems-query.service';
 import { recordApprovedLevel } from '../system-writes';
 import { SystemBecameStateSecretListener, SystemStateSecretHooks } from '../system-state-secret-hooks';
 import { InformationSystem } from '../system.entity';
-import { ConfirmPriorApprovalDto, PriorApprovalClaimBody, PriorApprovalClaimDto, PriorApprovalQueueQuery, RejectPriorApprovalDto } from './dto/prior-approval.dto';
+import {
+  ConfirmPriorApprovalDto,
+  PriorApprovalClaimBody,
+  PriorApprovalClaimDto,
+  PriorApprovalQueueQuery,
+  RejectPriorApprovalDto,
+} from './dto/prior-approval.dto';
 import { CLAIM_COLUMNS, CLAIM_FROM, ClaimRow, currentClaim, mapClaim, workflowApproved } from './prior-approval-claims.query';
 import { claimRefusal, confirmRefusal, EVIDENCE_MEDIA_TYPE, MAX_EVIDENCE_BYTES, Refusal, rejectRefusal } from './prior-approval-rules';
 
@@ -57,31 +63,72 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
       [systemId],
     );
     if (dropped.length) {
-      await this.audit.record(em, { action: 'PRIOR_APPROVAL_EVIDENCE_DROPPED', entityType: 'system', entityId: systemId, after: { reason: 'STATE_SECRET', files: dropped.map((d) => ({ claimId: d.id, sha256: d.evidence_sha256 })) } });
+      await this.audit.record(em, {
+        action: 'PRIOR_APPROVAL_EVIDENCE_DROPPED',
+        entityType: 'system',
+        entityId: systemId,
+        after: { reason: 'STATE_SECRET', files: dropped.map((d) => ({ claimId: d.id, sha256: d.evidence_sha256 })) },
+      });
     }
   }
 
-  async claim(user: AuthUser, systemId: string, body: PriorApprovalClaimBody, file: UploadedEvidence | undefined): Promise<PriorApprovalClaimDto> {
+  async claim(
+    user: AuthUser,
+    systemId: string,
+    body: PriorApprovalClaimBody,
+    file: UploadedEvidence | undefined,
+  ): Promise<PriorApprovalClaimDto> {
     const evidence = await this.checkedEvidence(file);
     return this.dataSource.transaction(async (em) => {
       const system = await this.systems.findVisible(user, systemId, em, true);
       if (!(user.role === 'ADMIN' || (user.role === 'AGENCY_OFFICER' && user.agencyId === system.ownerAgencyId))) {
-        throw new DomainError('FORBIDDEN', 'Chỉ cán bộ của cơ quan chủ quản (hoặc quản trị viên) kê khai quyết định phê duyệt cấp độ của hệ thống.');
+        throw new DomainError(
+          'FORBIDDEN',
+          'Chỉ cán bộ của cơ quan chủ quản (hoặc quản trị viên) kê khai quyết định phê duyệt cấp độ của hệ thống.',
+        );
       }
       if (system.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không kê khai thêm.');
-      if (system.stateSecret) throw new DomainError('STATE_SECRET_MINIMAL_METADATA', STATE_SECRET_MESSAGE, { file: ['không được tải tệp cho hệ thống bí mật nhà nước'] });
+      if (system.stateSecret)
+        throw new DomainError('STATE_SECRET_MINIMAL_METADATA', STATE_SECRET_MESSAGE, {
+          file: ['không được tải tệp cho hệ thống bí mật nhà nước'],
+        });
       const current = await currentClaim(em, systemId, true);
-      const refusal = claimRefusal({ workflowApproved: await workflowApproved(em, systemId), currentStatus: current?.status ?? null, decisionDate: body.decisionDate, today: this.clock.today() });
+      const refusal = claimRefusal({
+        workflowApproved: await workflowApproved(em, systemId),
+        currentStatus: current?.status ?? null,
+        decisionDate: body.decisionDate,
+        today: this.clock.today(),
+      });
       if (refusal) refuse(refusal, refusal.code === 'DECISION_DATE_IN_FUTURE' ? 'decisionDate' : undefined);
       const superseded = await this.supersedePending(em, systemId);
       const [{ id }]: { id: string }[] = await em.query(
         `INSERT INTO prior_approval_claims (system_id, level, decision_number, decision_date, issuer, evidence_file_name, evidence_media_type,
                 evidence_size_bytes, evidence_sha256, evidence_content, status, origin, claimed_by, claimed_by_username, claimed_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'CLAIMED', 'DECLARED', $11, $12, $13) RETURNING id`,
-        [systemId, body.level, body.decisionNumber, body.decisionDate, body.issuer, evidence.fileName, EVIDENCE_MEDIA_TYPE, evidence.size, evidence.sha256, evidence.content, user.id, user.username, this.clock.now()],
+        [
+          systemId,
+          body.level,
+          body.decisionNumber,
+          body.decisionDate,
+          body.issuer,
+          evidence.fileName,
+          EVIDENCE_MEDIA_TYPE,
+          evidence.size,
+          evidence.sha256,
+          evidence.content,
+          user.id,
+          user.username,
+          this.clock.now(),
+        ],
       );
       const created = await this.byId(em, id);
-      await this.audit.record(em, { action: 'PRIOR_APPROVAL_CLAIM', entityType: 'system', entityId: systemId, before: superseded ? { superseded } : null, after: created });
+      await this.audit.record(em, {
+        action: 'PRIOR_APPROVAL_CLAIM',
+        entityType: 'system',
+        entityId: systemId,
+        before: superseded ? { superseded } : null,
+        after: created,
+      });
       return created;
     });
   }
@@ -101,7 +148,10 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
     if (system.stateSecret) throw new DomainError('STATE_SECRET_MINIMAL_METADATA', STATE_SECRET_MESSAGE);
     const row = await currentClaim(em, systemId);
     if (!row?.evidence_stored) throw notFound(row ? 'Kê khai chưa kèm bản quyết định phê duyệt.' : NO_CLAIM);
-    const [{ content }]: { content: Buffer }[] = await em.query(`SELECT evidence_content AS content FROM prior_approval_claims WHERE id = $1`, [row.id]);
+    const [{ content }]: { content: Buffer }[] = await em.query(
+      `SELECT evidence_content AS content FROM prior_approval_claims WHERE id = $1`,
+      [row.id],
+    );
     return { fileName: row.evidence_file_name!, mediaType: row.evidence_media_type!, content };
   }
 
@@ -117,7 +167,12 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
       });
       if (refusal) refuse(refusal);
       await this.review(em, user, claim, 'CONFIRMED', null);
-      const decision = { level: claim.level, decisionNumber: claim.decision_number, decisionDate: claim.decision_date, issuer: claim.issuer };
+      const decision = {
+        level: claim.level,
+        decisionNumber: claim.decision_number,
+        decisionDate: claim.decision_date,
+        issuer: claim.issuer,
+      };
       await recordApprovedLevel(em, systemId, decision);
       const confirmed = await this.byId(em, claim.id);
       await this.audit.record(em, {
@@ -138,7 +193,13 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
       if (refusal) refuse(refusal);
       await this.review(em, user, claim, 'REJECTED', dto.reason);
       const rejected = await this.byId(em, claim.id);
-      await this.audit.record(em, { action: 'PRIOR_APPROVAL_REJECT', entityType: 'system', entityId: systemId, before: mapClaim(claim), after: rejected });
+      await this.audit.record(em, {
+        action: 'PRIOR_APPROVAL_REJECT',
+        entityType: 'system',
+        entityId: systemId,
+        before: mapClaim(claim),
+        after: rejected,
+      });
       return rejected;
     });
   }
@@ -158,7 +219,12 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
   }
 
   /** The system (locked) and its current claim (locked), for an appraiser of its province or an administrator. */
-  private async reviewable(em: EntityManager, user: AuthUser, systemId: string, version: number): Promise<{ system: InformationSystem; claim: ClaimRow }> {
+  private async reviewable(
+    em: EntityManager,
+    user: AuthUser,
+    systemId: string,
+    version: number,
+  ): Promise<{ system: InformationSystem; claim: ClaimRow }> {
     const system = await this.systems.findVisible(user, systemId, em, true);
     if (!(user.role === 'ADMIN' || (user.role === 'APPRAISER' && user.provinceCode === system.provinceCode))) {
       throw new DomainError('FORBIDDEN', 'Chỉ cán bộ thẩm định của tỉnh (hoặc quản trị viên) xác nhận kê khai quyết định phê duyệt.');
@@ -169,7 +235,13 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
     return { system, claim };
   }
 
-  private async review(em: EntityManager, user: AuthUser, claim: ClaimRow, status: 'CONFIRMED' | 'REJECTED', reason: string | null): Promise<void> {
+  private async review(
+    em: EntityManager,
+    user: AuthUser,
+    claim: ClaimRow,
+    status: 'CONFIRMED' | 'REJECTED',
+    reason: string | null,
+  ): Promise<void> {
     // An UPDATE answers [rows, affected count] through TypeORM's query().
     const [, affected]: [unknown[], number] = await em.query(
       `UPDATE prior_approval_claims SET status = $3, reviewed_by = $4, reviewed_by_username = $5, reviewed_at = $6, rejection_reason = $7, version = version + 1
@@ -193,14 +265,25 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
   }
 
   /** The PDF, judged by its bytes (the name and the browser's claim are not trusted). */
-  private async checkedEvidence(file: UploadedEvidence | undefined): Promise<{ fileName: string; size: number; sha256: string; content: Buffer }> {
-    if (!file || file.size === 0) throw new DomainError('VALIDATION_FAILED', 'Chưa chọn bản quyết định phê duyệt (PDF) để kê khai.', { file: ['bắt buộc'] });
-    if (file.size > MAX_EVIDENCE_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', 'Tệp quyết định vượt quá 10 MB.', { file: ['tối đa 10 MB'] });
+  private async checkedEvidence(
+    file: UploadedEvidence | undefined,
+  ): Promise<{ fileName: string; size: number; sha256: string; content: Buffer }> {
+    if (!file || file.size === 0)
+      throw new DomainError('VALIDATION_FAILED', 'Chưa chọn bản quyết định phê duyệt (PDF) để kê khai.', { file: ['bắt buộc'] });
+    if (file.size > MAX_EVIDENCE_BYTES)
+      throw new DomainError('PAYLOAD_TOO_LARGE', 'Tệp quyết định vượt quá 10 MB.', { file: ['tối đa 10 MB'] });
     if ((await detectAllowedType(file.buffer)) !== EVIDENCE_MEDIA_TYPE) {
-      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', 'Bản quyết định phê duyệt phải là tệp PDF.', { file: ['chỉ nhận PDF (kiểm tra theo nội dung, không theo tên)'] });
+      throw new DomainError('ATTACHMENT_TYPE_NOT_ALLOWED', 'Bản quyết định phê duyệt phải là tệp PDF.', {
+        file: ['chỉ nhận PDF (kiểm tra theo nội dung, không theo tên)'],
+      });
     }
     const name = decodeFileName(file.originalname).replace(/\.[^.]*$/, '');
-    return { fileName: `${name || 'quyet-dinh'}.pdf`, size: file.size, sha256: createHash('sha256').update(file.buffer).digest('hex'), content: file.buffer };
+    return {
+      fileName: `${name || 'quyet-dinh'}.pdf`,
+      size: file.size,
+      sha256: createHash('sha256').update(file.buffer).digest('hex'),
+      content: file.buffer,
+    };
   }
 
   /** TypeORM-style named parameters (":name") of an access scope, as positional ones from `start`. */

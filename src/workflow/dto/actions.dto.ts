@@ -5,15 +5,25 @@ import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
-const texts = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? toNfc(v.trim()) : v)) : value);
+const texts = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? toNfc(v.trim()) : v)) : value;
 
 export class ActionDto {
   @ApiProperty({ description: 'Phiên bản hồ sơ đã đọc; nếu đã có người thao tác trước sẽ trả về 409' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ description: 'Ghi chú kèm theo thao tác' }) @IsOptional() @Transform(text) @IsString() @MaxLength(4000) note?: string;
+  @ApiPropertyOptional({ description: 'Ghi chú kèm theo thao tác' })
+  @IsOptional()
+  @Transform(text)
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
 }
 
 export class ReturnDto extends ActionDto {
-  @ApiProperty({ type: [String], example: ['Bổ sung tài liệu thiết kế thi công đã được phê duyệt'], description: 'Những nội dung cần bổ sung' })
+  @ApiProperty({
+    type: [String],
+    example: ['Bổ sung tài liệu thiết kế thi công đã được phê duyệt'],
+    description: 'Những nội dung cần bổ sung',
+  })
   @Transform(texts)
   @IsArray()
   @ArrayMinSize(1)
@@ -24,7 +34,9 @@ export class ReturnDto extends ActionDto {
 }
 
 export class AppraiseDto extends ActionDto {
-  @ApiProperty({ enum: ['SUITABLE', 'NOT_SUITABLE'], description: 'Kết luận: phù hợp / chưa phù hợp (Mẫu 04)' }) @IsIn(['SUITABLE', 'NOT_SUITABLE']) conclusion!: 'SUITABLE' | 'NOT_SUITABLE';
+  @ApiProperty({ enum: ['SUITABLE', 'NOT_SUITABLE'], description: 'Kết luận: phù hợp / chưa phù hợp (Mẫu 04)' })
+  @IsIn(['SUITABLE', 'NOT_SUITABLE'])
+  conclusion!: 'SUITABLE' | 'NOT_SUITABLE';
   @ApiPropertyOptional({ description: 'Ý kiến thẩm định' }) @IsOptional() @Transform(text) @IsString() @MaxLength(20000) opinions?: string;
   @ApiPropertyOptional({ type: [String], description: 'Những nội dung chưa phù hợp' })
   @IsOptional()

@@ -27,7 +27,16 @@ export async function startBrowserApp(): Promise<BrowserApp> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   mkdirSync(OUTPUT_DIR, { recursive: true });
   return {
@@ -43,12 +52,20 @@ export async function startBrowserApp(): Promise<BrowserApp> {
 
 /** A separate browser (own cookies) signed in through the sign-in page. */
 export async function signIn(app: BrowserApp, username: string, viewport = DESKTOP): Promise<Page> {
-  const context: BrowserContext = await app.browser.newContext({ baseURL: app.baseUrl, viewport, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+  const context: BrowserContext = await app.browser.newContext({
+    baseURL: app.baseUrl,
+    viewport,
+    locale: 'vi-VN',
+    timezoneId: 'Asia/Ho_Chi_Minh',
+  });
   const page = await context.newPage();
   await page.goto('/dang-nhap');
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap')), page.getByRole('button', { name: 'Đăng nhập' }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/dang-nhap')),
+    page.getByRole('button', { name: 'Đăng nhập' }).click(),
+  ]);
   return page;
 }
 

@@ -39,7 +39,11 @@ export class HttpLedger {
     return `rel-${randomBytes(9).toString('hex')}`;
   }
 
-  async call(method: string, path: string, options: { token?: string; json?: unknown; form?: FormData; correlationId?: string; timeoutMs?: number } = {}): Promise<Reply & { correlationId: string }> {
+  async call(
+    method: string,
+    path: string,
+    options: { token?: string; json?: unknown; form?: FormData; correlationId?: string; timeoutMs?: number } = {},
+  ): Promise<Reply & { correlationId: string }> {
     const correlationId = options.correlationId ?? this.newCorrelationId();
     const headers: Record<string, string> = { 'x-correlation-id': correlationId };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -50,7 +54,12 @@ export class HttpLedger {
     } else if (options.form) body = options.form;
     this.tried++;
     try {
-      const res = await fetch(`${this.baseUrl}${path}`, { method, headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 15_000) });
+      const res = await fetch(`${this.baseUrl}${path}`, {
+        method,
+        headers,
+        body,
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
       const text = await res.text();
       this.statuses.set(res.status, (this.statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) this.serverErrors++;

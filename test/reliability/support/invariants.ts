@@ -31,14 +31,25 @@ interface EventRow {
  * history: replaying its events through the transition table from DRAFT leads to its current status, one audit row
  * per event, one revision per submission, and a version that counts its changes.
  */
-export async function checkInvariants(url: string, acknowledged: readonly AcknowledgedWrite[], previousVersions: Map<string, number>): Promise<InvariantReport> {
+export async function checkInvariants(
+  url: string,
+  acknowledged: readonly AcknowledgedWrite[],
+  previousVersions: Map<string, number>,
+): Promise<InvariantReport> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
     // One snapshot for every query, so the check may run while the load goes on: the acknowledgements passed in
     // were all received before it was taken, so their commits are in it.
     await db.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
-    const report: InvariantReport = { acknowledgedChecked: acknowledged.length, lost: [], inconsistent: [], regressions: [], dossiersChecked: 0, eventsReplayed: 0 };
+    const report: InvariantReport = {
+      acknowledgedChecked: acknowledged.length,
+      lost: [],
+      inconsistent: [],
+      regressions: [],
+      dossiersChecked: 0,
+      eventsReplayed: 0,
+    };
     await checkAcknowledged(db, acknowledged, report);
     await checkDossiers(db, report);
     await checkSystems(db, report);
@@ -55,7 +66,10 @@ async function checkAcknowledged(db: Client, acknowledged: readonly Acknowledged
   const audits = new Map<string, { entity_type: string; entity_id: string; action: string; after: any }[]>();
   const ids = acknowledged.map((a) => a.correlationId);
   for (let i = 0; i < ids.length; i += 5000) {
-    const { rows } = await db.query(`SELECT correlation_id, entity_type, entity_id, action, after FROM audit_log WHERE correlation_id = ANY($1)`, [ids.slice(i, i + 5000)]);
+    const { rows } = await db.query(
+      `SELECT correlation_id, entity_type, entity_id, action, after FROM audit_log WHERE correlation_id = ANY($1)`,
+      [ids.slice(i, i + 5000)],
+    );
     for (const row of rows) audits.set(row.correlation_id, [...(audits.get(row.correlation_id) ?? []), row]);
   }
   const versions = new Map<string, { version: number; status?: string }>();
@@ -78,11 +92,13 @@ async function checkAcknowledged(db: Client, acknowledged: readonly Acknowledged
       report.lost.push(`${label}: row missing`);
       continue;
     }
-    if (ack.version !== undefined && current.version < ack.version) report.lost.push(`${label}: version ${current.version} < acknowledged ${ack.version}`);
+    if (ack.version !== undefined && current.version < ack.version)
+      report.lost.push(`${label}: version ${current.version} < acknowledged ${ack.version}`);
     if (ack.attachmentId && !attachmentIds.has(ack.attachmentId)) report.lost.push(`${label}: attachment ${ack.attachmentId} missing`);
     if (ack.op.startsWith('dossier.') && ack.status && !['dossier.create', 'dossier.update', 'dossier.attach'].includes(ack.op)) {
       const action = `DOSSIER_${ack.op.slice('dossier.'.length).toUpperCase().replace('-', '_')}`;
-      if (!rows.some((r) => r.action === action && r.after?.status === ack.status)) report.lost.push(`${label}: no ${action} audit row to ${ack.status}`);
+      if (!rows.some((r) => r.action === action && r.after?.status === ack.status))
+        report.lost.push(`${label}: no ${action} audit row to ${ack.status}`);
     }
     // Two acknowledged writes of one entity may never report the same version: that would be a lost update.
     if (ack.version !== undefined && ack.op !== 'dossier.attach') {
@@ -108,7 +124,8 @@ async function checkDossiers(db: Client, report: InvariantReport): Promise<void>
     )
   ).rows;
   const events = new Map<string, EventRow[]>();
-  for (const row of (await db.query(`SELECT dossier_id, action, from_status, to_status, revision, details FROM dossier_events ORDER BY id`)).rows as EventRow[]) {
+  for (const row of (await db.query(`SELECT dossier_id, action, from_status, to_status, revision, details FROM dossier_events ORDER BY id`))
+    .rows as EventRow[]) {
     events.set(row.dossier_id, [...(events.get(row.dossier_id) ?? []), row]);
   }
   for (const d of dossiers) {
@@ -134,7 +151,8 @@ async function checkDossiers(db: Client, report: InvariantReport): Promise<void>
         internalRegulationIssued: true,
       });
       if (!decision.ok) problems.push(`${e.action} from ${status} is refused by the transition table (${decision.code})`);
-      else if (decision.to !== e.to_status) problems.push(`${e.action} from ${status} leads to ${decision.to}, history says ${e.to_status}`);
+      else if (decision.to !== e.to_status)
+        problems.push(`${e.action} from ${status} leads to ${decision.to}, history says ${e.to_status}`);
       if (e.action === 'submit') submissions++;
       status = e.to_status;
     }
@@ -142,15 +160,21 @@ async function checkDossiers(db: Client, report: InvariantReport): Promise<void>
     if (status !== d.status) problems.push(`history ends at ${status}, dossier is ${d.status}`);
     if (eventCount !== d.transition_audits) problems.push(`${eventCount} events but ${d.transition_audits} transition audit rows`);
     if (d.create_audits !== 1) problems.push(`${d.create_audits} CREATE audit rows`);
-    if (d.version !== 1 + d.update_audits + eventCount) problems.push(`version ${d.version} ≠ 1 + ${d.update_audits} updates + ${eventCount} transitions`);
+    if (d.version !== 1 + d.update_audits + eventCount)
+      problems.push(`version ${d.version} ≠ 1 + ${d.update_audits} updates + ${eventCount} transitions`);
     if (d.current_revision !== submissions || d.revisions !== submissions || d.max_revision !== submissions) {
       problems.push(`current_revision ${d.current_revision}, ${d.revisions} revisions (max ${d.max_revision}), ${submissions} submissions`);
     }
     if (problems.length) report.inconsistent.push(`dossier ${d.id}: ${problems.join('; ')}`);
   }
-  const doubleApproved = (await db.query(`SELECT system_id FROM dossiers WHERE status = 'APPROVED' GROUP BY system_id HAVING count(*) > 1`)).rows;
+  const doubleApproved = (await db.query(`SELECT system_id FROM dossiers WHERE status = 'APPROVED' GROUP BY system_id HAVING count(*) > 1`))
+    .rows;
   for (const row of doubleApproved) report.inconsistent.push(`system ${row.system_id}: more than one APPROVED dossier`);
-  const unapproved = (await db.query(`SELECT s.id FROM systems s JOIN dossiers d ON d.system_id = s.id AND d.status = 'APPROVED' WHERE s.approved_level IS DISTINCT FROM d.proposed_level`)).rows;
+  const unapproved = (
+    await db.query(
+      `SELECT s.id FROM systems s JOIN dossiers d ON d.system_id = s.id AND d.status = 'APPROVED' WHERE s.approved_level IS DISTINCT FROM d.proposed_level`,
+    )
+  ).rows;
   for (const row of unapproved) report.inconsistent.push(`system ${row.id}: approved level differs from its APPROVED dossier`);
 }
 
@@ -163,7 +187,8 @@ async function checkSystems(db: Client, report: InvariantReport): Promise<void> 
        FROM systems s`,
   );
   for (const row of rows) {
-    if (row.creates !== 1 || row.version !== 1 + row.changes) report.inconsistent.push(`system ${row.id}: version ${row.version}, ${row.creates} CREATE and ${row.changes} change audit rows`);
+    if (row.creates !== 1 || row.version !== 1 + row.changes)
+      report.inconsistent.push(`system ${row.id}: version ${row.version}, ${row.creates} CREATE and ${row.changes} change audit rows`);
   }
 }
 
@@ -174,7 +199,8 @@ async function checkAgencies(db: Client, report: InvariantReport): Promise<void>
        FROM agencies a LEFT JOIN agency_versions v ON v.agency_id = a.id GROUP BY a.id, a.name`,
   );
   for (const row of rows) {
-    if (row.open !== 1 || row.open_name !== row.name) report.inconsistent.push(`agency ${row.id}: ${row.open} open versions, named ${row.open_name} vs ${row.name}`);
+    if (row.open !== 1 || row.open_name !== row.name)
+      report.inconsistent.push(`agency ${row.id}: ${row.open} open versions, named ${row.open_name} vs ${row.name}`);
   }
 }
 

@@ -2,9 +2,24 @@ import { HttpLedger, Reply } from './http-ledger';
 import { sleep } from './server-process';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-const LEVEL3_FACTS = { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true, basicPersonalDataSubjects: 5000, sensitivePersonalDataSubjects: 0, riskAssessedLevel: 2 };
+const LEVEL3_FACTS = {
+  systemType: 'CITIZEN_BUSINESS',
+  infoTypes: ['PUBLIC', 'PERSONAL'],
+  handlesAdminProcedures: true,
+  basicPersonalDataSubjects: 5000,
+  sensitivePersonalDataSubjects: 0,
+  riskAssessedLevel: 2,
+};
 const LEVEL2_FACTS = { systemType: 'INTERNAL', infoTypes: ['PRIVATE'], riskAssessedLevel: 2 };
-const PLAN_SECTIONS = { a: 'Thiết kế an toàn', b: 'Vận hành an toàn', c: 'Kiểm tra định kỳ', d: 'Quản lý rủi ro', dd: 'Giám sát tập trung', e: 'Sao lưu hằng ngày', g: 'Thanh lý an toàn' };
+const PLAN_SECTIONS = {
+  a: 'Thiết kế an toàn',
+  b: 'Vận hành an toàn',
+  c: 'Kiểm tra định kỳ',
+  d: 'Quản lý rủi ro',
+  dd: 'Giám sát tập trung',
+  e: 'Sao lưu hằng ngày',
+  g: 'Thanh lý an toàn',
+};
 
 /** Officers of these Sơn La bodies prepare dossiers; Công an tỉnh (thamdinh) appraises and approves levels 1–3. */
 export const LOAD_AGENCIES = ['SL-SO-XD', 'SL-SO-TP', 'SL-SO-NNMT', 'SL-SO-VHTTDL', 'SL-VP-UBND', 'SL-TTR', 'SL-SO-DTTG', 'SL-BQL-KCN'];
@@ -34,7 +49,8 @@ export class MixedWriteLoad {
 
   async prepare(agencyIds: Map<string, string>): Promise<void> {
     const officers = new Map<string, { token: string; agencyId: string }>();
-    for (const code of LOAD_AGENCIES) officers.set(code, { token: await this.ledger.login(`canbo.${code.toLowerCase()}`), agencyId: agencyIds.get(code)! });
+    for (const code of LOAD_AGENCIES)
+      officers.set(code, { token: await this.ledger.login(`canbo.${code.toLowerCase()}`), agencyId: agencyIds.get(code)! });
     this.actors = { officers, appraiser: await this.ledger.login('thamdinh'), admin: await this.ledger.login('admin') };
   }
 
@@ -54,7 +70,14 @@ export class MixedWriteLoad {
   }
 
   /** Writes answered 2xx go to the ledger; the caller gets the reply either way. */
-  private async write(op: string, method: string, path: string, token: string, payload: { json?: unknown; form?: FormData }, ack: (body: any) => Omit<Parameters<HttpLedger['acknowledge']>[0], 'correlationId' | 'op'>): Promise<Reply> {
+  private async write(
+    op: string,
+    method: string,
+    path: string,
+    token: string,
+    payload: { json?: unknown; form?: FormData },
+    ack: (body: any) => Omit<Parameters<HttpLedger['acknowledge']>[0], 'correlationId' | 'op'>,
+  ): Promise<Reply> {
     const res = await this.ledger.call(method, path, { token, ...payload });
     if (res.status >= 200 && res.status < 300) this.ledger.acknowledge({ correlationId: res.correlationId, op, ...ack(res.body) });
     else if (res.status === 0 || res.status >= 500) await sleep(50 + this.random() * 150);
@@ -76,37 +99,58 @@ export class MixedWriteLoad {
     const officer = actors.officers.get(agencyCode)!;
     while (!this.stopping) {
       const code = `REL-${agencyCode}-${++this.counter}-${Math.floor(this.random() * 1e6)}`;
-      const created = await this.write('system.create', 'POST', '/api/v1/systems', officer.token, {
-        json: {
-          code,
-          name: `Hệ thống thử độ tin cậy ${code}`,
-          ownerAgencyId: officer.agencyId,
-          systemType: 'CITIZEN_BUSINESS',
-          infoTypes: ['PUBLIC', 'PERSONAL'],
-          lifecycle: 'IN_OPERATION',
-          description: 'Phục vụ người dân',
-          scope: 'Toàn tỉnh',
-          servedPopulation: 'Người dân',
-          internalRegulationNumber: '12/QC',
-          internalRegulationDate: '2025-06-01',
+      const created = await this.write(
+        'system.create',
+        'POST',
+        '/api/v1/systems',
+        officer.token,
+        {
+          json: {
+            code,
+            name: `Hệ thống thử độ tin cậy ${code}`,
+            ownerAgencyId: officer.agencyId,
+            systemType: 'CITIZEN_BUSINESS',
+            infoTypes: ['PUBLIC', 'PERSONAL'],
+            lifecycle: 'IN_OPERATION',
+            description: 'Phục vụ người dân',
+            scope: 'Toàn tỉnh',
+            servedPopulation: 'Người dân',
+            internalRegulationNumber: '12/QC',
+            internalRegulationDate: '2025-06-01',
+          },
         },
-      }, (b) => ({ entityType: 'system', entityId: b.id, version: b.version }));
+        (b) => ({ entityType: 'system', entityId: b.id, version: b.version }),
+      );
       if (created.status !== 201) continue;
       const systemId: string = created.body.id;
       if (this.chance(0.5)) {
-        await this.write('system.update', 'PATCH', `/api/v1/systems/${systemId}`, officer.token, { json: { version: created.body.version, description: `Phục vụ người dân, cập nhật ${Date.now()}` } }, (b) => ({
-          entityType: 'system',
-          entityId: systemId,
-          version: b.version,
-        }));
+        await this.write(
+          'system.update',
+          'PATCH',
+          `/api/v1/systems/${systemId}`,
+          officer.token,
+          { json: { version: created.body.version, description: `Phục vụ người dân, cập nhật ${Date.now()}` } },
+          (b) => ({
+            entityType: 'system',
+            entityId: systemId,
+            version: b.version,
+          }),
+        );
       }
       const facts = this.chance(0.5) ? LEVEL3_FACTS : LEVEL2_FACTS;
-      const dossier = await this.write('dossier.create', 'POST', '/api/v1/dossiers', officer.token, { json: { systemId, facts, levelJustification: 'Theo tiêu chí của Nghị định.' } }, (b) => ({
-        entityType: 'dossier',
-        entityId: b.id,
-        version: b.version,
-        status: b.status,
-      }));
+      const dossier = await this.write(
+        'dossier.create',
+        'POST',
+        '/api/v1/dossiers',
+        officer.token,
+        { json: { systemId, facts, levelJustification: 'Theo tiêu chí của Nghị định.' } },
+        (b) => ({
+          entityType: 'dossier',
+          entityId: b.id,
+          version: b.version,
+          status: b.status,
+        }),
+      );
       if (dossier.status !== 201) continue;
       await this.drive(dossier.body.id, officer.token);
     }
@@ -119,12 +163,19 @@ export class MixedWriteLoad {
       const d = await this.read(`/api/v1/dossiers/${id}`, officerToken);
       if (!d) return;
       const act = (token: string, action: string, extra: object = {}) =>
-        this.write(`dossier.${action}`, 'POST', `/api/v1/dossiers/${id}/actions/${action}`, token, { json: { version: d.version, ...extra } }, (b) => ({
-          entityType: 'dossier',
-          entityId: id,
-          version: b.version,
-          status: b.status,
-        }));
+        this.write(
+          `dossier.${action}`,
+          'POST',
+          `/api/v1/dossiers/${id}/actions/${action}`,
+          token,
+          { json: { version: d.version, ...extra } },
+          (b) => ({
+            entityType: 'dossier',
+            entityId: id,
+            version: b.version,
+            status: b.status,
+          }),
+        );
       switch (d.status as string) {
         case 'DRAFT': {
           if (this.chance(0.03)) {
@@ -139,15 +190,30 @@ export class MixedWriteLoad {
             const form = new FormData();
             form.append('kind', kind);
             form.append('file', new Blob([PDF], { type: 'application/pdf' }), `${kind}.pdf`);
-            await this.write('dossier.attach', 'POST', `/api/v1/dossiers/${id}/attachments`, officerToken, { form }, (b) => ({ entityType: 'dossier', entityId: id, attachmentId: b.id }));
-          } else if ([...codes].some((c) => c.startsWith('PLAN_'))) {
-            const planEntries = d.plan.map((p: { code: string }) => ({ code: p.code, status: 'IMPLEMENTED', description: 'Đã triển khai' }));
-            await this.write('dossier.update', 'PATCH', `/api/v1/dossiers/${id}`, officerToken, { json: { version: d.version, planSections: PLAN_SECTIONS, planEntries } }, (b) => ({
+            await this.write('dossier.attach', 'POST', `/api/v1/dossiers/${id}/attachments`, officerToken, { form }, (b) => ({
               entityType: 'dossier',
               entityId: id,
-              version: b.version,
-              status: b.status,
+              attachmentId: b.id,
             }));
+          } else if ([...codes].some((c) => c.startsWith('PLAN_'))) {
+            const planEntries = d.plan.map((p: { code: string }) => ({
+              code: p.code,
+              status: 'IMPLEMENTED',
+              description: 'Đã triển khai',
+            }));
+            await this.write(
+              'dossier.update',
+              'PATCH',
+              `/api/v1/dossiers/${id}`,
+              officerToken,
+              { json: { version: d.version, planSections: PLAN_SECTIONS, planEntries } },
+              (b) => ({
+                entityType: 'dossier',
+                entityId: id,
+                version: b.version,
+                status: b.status,
+              }),
+            );
           } else {
             await act(officerToken, 'submit', { note: 'Kính gửi hồ sơ' });
           }
@@ -184,12 +250,25 @@ export class MixedWriteLoad {
       const agency = await this.read(`/api/v1/agencies/${id}`, admin);
       if (!agency) continue;
       const base = String(agency.name).replace(/ \(bản \d+\)$/, '');
-      await this.write('agency.update', 'PATCH', `/api/v1/agencies/${id}`, admin, { json: { version: agency.version, name: `${base} (bản ${n})` } }, (b) => ({ entityType: 'agency', entityId: id, version: b.version }));
+      await this.write(
+        'agency.update',
+        'PATCH',
+        `/api/v1/agencies/${id}`,
+        admin,
+        { json: { version: agency.version, name: `${base} (bản ${n})` } },
+        (b) => ({ entityType: 'agency', entityId: id, version: b.version }),
+      );
       await sleep(20);
     }
   }
 }
 
 function approval(level: number): object {
-  return { decisionNumber: `${Math.floor(Math.random() * 900) + 100}/QĐ-CAT`, decisionDate: '2026-11-20', signerName: 'Nguyễn Văn A', signerTitle: 'Giám đốc', level };
+  return {
+    decisionNumber: `${Math.floor(Math.random() * 900) + 100}/QĐ-CAT`,
+    decisionDate: '2026-11-20',
+    signerName: 'Nguyễn Văn A',
+    signerTitle: 'Giám đốc',
+    level,
+  };
 }

@@ -56,7 +56,10 @@ export const nastyString: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...INJECTIONS) },
   { weight: 4, arbitrary: fc.constantFrom(...UNICODE) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-  { weight: 2, arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\uD800', '\u0301', 'ơ', '\u202E', "'", '%', '\\'), maxLength: 30 }) },
+  {
+    weight: 2,
+    arbitrary: fc.string({ unit: fc.constantFrom('\u0000', '\uD800', '\u0301', 'ơ', '\u202E', "'", '%', '\\'), maxLength: 30 }),
+  },
   { weight: 1, arbitrary: hugeString },
 );
 
@@ -68,7 +71,15 @@ export function wrongTypeValue(type: string | undefined, required: boolean): fc.
       return fc.oneof(fc.integer(), fc.boolean(), fc.constant({}), fc.constant([]), fc.constant([['x']]), fc.double(), ...nullIfRequired);
     case 'number':
     case 'integer':
-      return fc.oneof(fc.constantFrom('1', '1.5', 'abc', '', ' 2 '), fc.boolean(), fc.constant({}), fc.constant([1]), fc.constant(1.5), fc.constant(1e308), ...nullIfRequired);
+      return fc.oneof(
+        fc.constantFrom('1', '1.5', 'abc', '', ' 2 '),
+        fc.boolean(),
+        fc.constant({}),
+        fc.constant([1]),
+        fc.constant(1.5),
+        fc.constant(1e308),
+        ...nullIfRequired,
+      );
     case 'boolean':
       return fc.oneof(fc.constantFrom('true', 'false', '1', 'yes'), fc.integer(), fc.constant({}), fc.constant([]), ...nullIfRequired);
     case 'array':
@@ -80,7 +91,11 @@ export function wrongTypeValue(type: string | undefined, required: boolean): fc.
 
 /** Percent-encodes any JS string, lone surrogates included (they become U+FFFD, as a browser would send). */
 export function encodeComponent(value: string): string {
-  return [...Buffer.from(value, 'utf8')].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  return [...Buffer.from(value, 'utf8')]
+    .map((b) =>
+      /[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : `%${b.toString(16).toUpperCase().padStart(2, '0')}`,
+    )
+    .join('');
 }
 
 /** An object whose keys include the pollution keys as own, enumerable properties (so JSON.stringify writes them). */

@@ -16,7 +16,16 @@ export interface SchemaObject {
 }
 
 export interface OpenApiDocument {
-  paths: Record<string, Record<string, { parameters?: { name: string; in: string; required?: boolean; schema?: SchemaObject }[]; requestBody?: { content: Record<string, { schema: SchemaObject }> } }>>;
+  paths: Record<
+    string,
+    Record<
+      string,
+      {
+        parameters?: { name: string; in: string; required?: boolean; schema?: SchemaObject }[];
+        requestBody?: { content: Record<string, { schema: SchemaObject }> };
+      }
+    >
+  >;
   components: { schemas: Record<string, SchemaObject> };
 }
 
@@ -48,7 +57,9 @@ export function operations(doc: OpenApiDocument): Operation[] {
         path,
         // The document leaves out some path parameters (a pipe-typed one, e.g. {regime}): read them from the path.
         pathParams: [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
-        query: (op.parameters ?? []).filter((p) => p.in === 'query').map((p) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {} })),
+        query: (op.parameters ?? [])
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, required: !!p.required, schema: p.schema ?? {} })),
         body: json ? { name: json.$ref?.replace('#/components/schemas/', ''), schema: resolve(doc, json) } : undefined,
         multipart: op.requestBody?.content['multipart/form-data']?.schema,
       });

@@ -45,7 +45,11 @@ export class ServerProcess {
     fs.closeSync(log);
     this.child = child;
     this.starts++;
-    const exited = new Promise<never>((_, reject) => child.once('exit', (code, signal) => reject(new Error(`server exited during start (${code ?? signal}); see ${this.options.logFile}`))));
+    const exited = new Promise<never>((_, reject) =>
+      child.once('exit', (code, signal) =>
+        reject(new Error(`server exited during start (${code ?? signal}); see ${this.options.logFile}`)),
+      ),
+    );
     exited.catch(() => undefined);
     await Promise.race([this.waitHealthy(timeoutMs), exited]);
   }

@@ -10,10 +10,20 @@ const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toN
 
 /** The fields of a claim, sent as multipart form fields beside the decision's PDF (`file`). */
 export class PriorApprovalClaimBody {
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'Cấp độ ghi trong quyết định' }) @Type(() => Number) @IsInt() @Min(1) @Max(5) level!: number;
+  @ApiProperty({ minimum: 1, maximum: 5, description: 'Cấp độ ghi trong quyết định' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  level!: number;
   @ApiProperty({ example: '106/QĐ-CAT-PA05' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
   @ApiProperty({ example: '2024-05-20', description: 'Ngày quyết định; không sau ngày hôm nay' }) @IsCalendarDate() decisionDate!: string;
-  @ApiProperty({ example: 'Công an tỉnh Sơn La', description: 'Cơ quan ban hành quyết định' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) issuer!: string;
+  @ApiProperty({ example: 'Công an tỉnh Sơn La', description: 'Cơ quan ban hành quyết định' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  issuer!: string;
 }
 
 export class ConfirmPriorApprovalDto {
@@ -22,7 +32,12 @@ export class ConfirmPriorApprovalDto {
 
 export class RejectPriorApprovalDto {
   @ApiProperty({ description: 'Phiên bản kê khai đã đọc' }) @IsInt() @Min(1) version!: number;
-  @ApiProperty({ example: 'Bản quyết định không khớp số, ngày kê khai' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(2000) reason!: string;
+  @ApiProperty({ example: 'Bản quyết định không khớp số, ngày kê khai' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason!: string;
 }
 
 export class PriorApprovalQueueQuery extends PageQuery {
@@ -56,7 +71,8 @@ export class PriorApprovalClaimDto {
   @ApiProperty({ example: 'Đã kê khai, chưa xác nhận' }) statusLabel!: string;
   @ApiProperty({ enum: CLAIM_ORIGINS }) origin!: ClaimOrigin;
   @ApiProperty() originLabel!: string;
-  @ApiProperty({ type: EvidenceDto, nullable: true, description: 'Bản quyết định (PDF); null: chưa có, chưa thể xác nhận' }) evidence!: EvidenceDto | null;
+  @ApiProperty({ type: EvidenceDto, nullable: true, description: 'Bản quyết định (PDF); null: chưa có, chưa thể xác nhận' })
+  evidence!: EvidenceDto | null;
   @ApiProperty({ description: 'Xác nhận khi quản trị viên nhập tệp với confirmPriorApprovals=true' }) confirmedOnImport!: boolean;
   @ApiProperty({ nullable: true, type: String }) claimedBy!: string | null;
   @ApiProperty() claimedAt!: string;

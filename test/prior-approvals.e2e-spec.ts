@@ -248,6 +248,9 @@ describe('prior-approval claims: an approved level comes only from the procedure
         .expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.headers['x-content-type-options']).toBe('nosniff');
+      expect(pdf.headers['content-disposition']).toBe(
+        `attachment; filename="Quyet dinh 45.pdf"; filename*=UTF-8''${encodeURIComponent('Quyết định 45.pdf')}`,
+      );
       expect(Buffer.compare(pdf.body as Buffer, PDF)).toBe(0);
       expectProblem(await t.http().get(base(systemId)).set(as(otherOfficer)), 404, 'NOT_FOUND');
       expectProblem(

@@ -4,6 +4,7 @@ import { Request, Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { downloadHeaders } from '../dossiers/attachment-type';
 import { ConfirmPriorApprovalDto, PriorApprovalClaimBody, RejectPriorApprovalDto } from '../systems/prior-approvals/dto/prior-approval.dto';
 import { MAX_EVIDENCE_BYTES } from '../systems/prior-approvals/prior-approval-rules';
 import { PriorApprovalsService, UploadedEvidence } from '../systems/prior-approvals/prior-approvals.service';
@@ -70,8 +71,7 @@ export class PriorApprovalPagesController {
     @Param('id', uuidPipe) id: string,
   ): Promise<StreamableFile> {
     const file = await this.priorApprovals.evidence(user, id);
-    res.attachment(file.fileName);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.set(downloadHeaders(file.fileName, file.mediaType));
     return new StreamableFile(file.content, { type: file.mediaType, length: file.content.length });
   }
 

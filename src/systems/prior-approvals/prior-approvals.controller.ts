@@ -14,6 +14,7 @@ import { Response } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
 import { uuidPipe } from '../../common/http/uuid-pipe';
+import { downloadHeaders } from '../../dossiers/attachment-type';
 import {
   ConfirmPriorApprovalDto,
   PriorApprovalClaimBody,
@@ -80,8 +81,7 @@ export class PriorApprovalsController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const file = await this.claims.evidence(user, id);
-    res.attachment(file.fileName);
-    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.set(downloadHeaders(file.fileName, file.mediaType));
     return new StreamableFile(file.content, { type: file.mediaType, length: file.content.length });
   }
 

@@ -7,7 +7,7 @@ import { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
 import { Page } from '../../common/http/pagination';
 import { DomainError, FieldErrors, notFound, versionConflict } from '../../common/errors/domain-error';
-import { decodeFileName, detectAllowedType } from '../../dossiers/attachment-type';
+import { decodeFileName, detectAllowedType, storedFileName } from '../../dossiers/attachment-type';
 import { STATE_SECRET_MESSAGE } from '../system-rules';
 import { SystemsQueryService } from '../systems-query.service';
 import { recordApprovedLevel } from '../system-writes';
@@ -277,9 +277,9 @@ export class PriorApprovalsService implements OnModuleInit, SystemBecameStateSec
         file: ['chỉ nhận PDF (kiểm tra theo nội dung, không theo tên)'],
       });
     }
-    const name = decodeFileName(file.originalname).replace(/\.[^.]*$/, '');
     return {
-      fileName: `${name || 'quyet-dinh'}.pdf`,
+      // The user's name for it, without control or bidi characters, with the extension of what its bytes are.
+      fileName: storedFileName(decodeFileName(file.originalname), EVIDENCE_MEDIA_TYPE),
       size: file.size,
       sha256: createHash('sha256').update(file.buffer).digest('hex'),
       content: file.buffer,

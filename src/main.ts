@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { createApp } from './app.factory';
 import { warmUpDocumentRenderer } from './documents/documents.renderer';
+import { exitCodeOf, ShutdownGate, ShutdownSteps, stopGracefully } from './common/http/graceful-shutdown';
 import { ConfigError, loadConfig } from './config/app-config';
 import { DatabaseUrls, migrateDatabase } from './database/database-roles';
 import { EmbeddedPostgres } from './database/embedded-postgres';
@@ -19,22 +22,35 @@ async function main(): Promise<void> {
   const config = loadConfig();
 
   let cluster: EmbeddedPostgres | undefined;
-  let stopping = false;
-  const shutdown = async (signal: string, app?: { close(): Promise<void> }) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`Nhận ${signal}, đang dừng dịch vụ…`);
-    await app?.close().catch(() => undefined);
-    await cluster?.stop();
-    process.exit(0);
+  let app: NestExpressApplication | undefined;
+  const gate = new ShutdownGate();
+  let interrupt: ((signal: NodeJS.Signals) => void) | undefined;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (interrupt) {
+      console.log(`Nhận ${signal} lần nữa: dừng ngay, không chờ các yêu cầu đang chạy.`);
+      return interrupt(signal);
+    }
+    let forcedBy = signal;
+    const interrupted = new Promise<void>((resolve) => (interrupt = (second) => ((forcedBy = second), resolve())));
+    const grace = config.SHUTDOWN_GRACE_SECONDS;
+    console.log(
+      `Nhận ${signal}, đang dừng dịch vụ: không nhận kết nối mới, chờ các yêu cầu đang chạy tối đa ${grace} giây (gửi ${signal} lần nữa để dừng ngay)…`,
+    );
+    const outcome = await stopGracefully(
+      httpShutdownSteps(gate, app, () => cluster?.stop()),
+      { graceMs: grace * 1000 },
+      interrupted,
+    );
+    if (outcome === 'grace-expired') console.log(`Hết ${grace} giây chờ: đã cắt các yêu cầu còn dở.`);
+    process.exit(exitCodeOf(outcome, forcedBy));
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', (signal) => void shutdown(signal));
+  process.on('SIGTERM', (signal) => void shutdown(signal));
 
   try {
     let urls: DatabaseUrls = { app: config.DATABASE_URL! };
     if (embedded) {
-      cluster = localCluster(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => console.log(m));
+      cluster = localCluster(config.DATA_DIR, config.EMBEDDED_PG_PORT, (m) => console.log(m), `http://${config.HOST}:${config.PORT}`);
       await cluster.start();
       await cluster.createDatabase(EMBEDDED_DATABASE);
       urls = embeddedDatabaseUrls(cluster, config.DATA_DIR);
@@ -43,20 +59,45 @@ async function main(): Promise<void> {
     }
     const applied = await migrateDatabase(urls);
     if (applied.length) console.log(`Đã áp dụng migration: ${applied.join(', ')}`);
-    const app = await createApp();
+    app = await createApp({ shutdownGate: gate });
     const demo = embedded ? await (await import('../seeds/demo-data')).loadDemoDataWhenEmpty(app, config.DEMO_PASSWORD) : undefined;
-    process.removeAllListeners('SIGINT').removeAllListeners('SIGTERM');
-    process.once('SIGINT', () => void shutdown('SIGINT', app));
-    process.once('SIGTERM', () => void shutdown('SIGTERM', app));
     await app.listen(config.PORT, config.HOST);
     // The first PDF of a process loads fonts and templates; do it now rather than in someone's request.
     void warmUpDocumentRenderer().catch(() => undefined);
     printBanner(`http://${config.HOST}:${config.PORT}`, Date.now() - startedAt, embedded, demo, config.DEMO_PASSWORD);
   } catch (error) {
+    if (interrupt) return; // stopped by a signal during start-up: shutdown() exits
     console.error(error instanceof Error ? error.message : error);
     await cluster?.stop();
     process.exit(1);
   }
+}
+
+/**
+ * The stop of a running server: the gate answers 503 to requests still arriving on kept-alive connections, idle
+ * connections are closed at once and as they fall idle, app.close() waits for requests, background jobs and the pool.
+ */
+function httpShutdownSteps(
+  gate: ShutdownGate,
+  app: NestExpressApplication | undefined,
+  stopDatabase: () => Promise<void> | undefined,
+): ShutdownSteps {
+  const server = app?.getHttpServer() as Server | undefined;
+  let requestsDone: Promise<void> = Promise.resolve();
+  return {
+    stopAccepting: () => {
+      gate.close();
+      if (server?.listening) requestsDone = new Promise((resolve) => server.close(() => resolve()));
+      server?.closeIdleConnections();
+      setInterval(() => server?.closeIdleConnections(), 200).unref();
+    },
+    drain: async () => {
+      await requestsDone;
+      await app?.close();
+    },
+    closeConnections: () => server?.closeAllConnections(),
+    stopDatabase: async () => void (await stopDatabase()),
+  };
 }
 
 /** What the demo seeds loaded, for the banner. */

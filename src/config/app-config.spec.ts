@@ -38,6 +38,14 @@ describe('loadConfig', () => {
     }
   });
 
+  it('takes SHUTDOWN_GRACE_SECONDS from 1 to 600 seconds, 10 by default', () => {
+    expect(loadConfig({ JWT_SECRET: secret }).SHUTDOWN_GRACE_SECONDS).toBe(10);
+    expect(loadConfig({ JWT_SECRET: secret, SHUTDOWN_GRACE_SECONDS: '2' }).SHUTDOWN_GRACE_SECONDS).toBe(2);
+    for (const bad of ['0', '601', '-1', '2.5', 'abc']) {
+      expect(() => loadConfig({ JWT_SECRET: secret, SHUTDOWN_GRACE_SECONDS: bad })).toThrow(/SHUTDOWN_GRACE_SECONDS/);
+    }
+  });
+
   it('requires a JWT secret', () => {
     expect(() => loadConfig({})).toThrow(/JWT_SECRET/);
   });

@@ -154,6 +154,16 @@ export class AppConfig {
   @IsNotEmpty({ message: 'MAIL_FROM không được để trống, ví dụ: capdo <no-reply@capdo.local>' })
   MAIL_FROM = 'capdo <no-reply@capdo.local>';
 
+  /**
+   * On SIGTERM/SIGINT, how long requests in flight (and running background jobs) may take to finish before their
+   * connections are cut and the process exits. See src/common/http/graceful-shutdown.ts.
+   */
+  @Transform(toInt)
+  @IsInt({ message: 'SHUTDOWN_GRACE_SECONDS phải là số nguyên từ 1 đến 600' })
+  @Min(1, { message: 'SHUTDOWN_GRACE_SECONDS phải là số nguyên từ 1 đến 600' })
+  @Max(600, { message: 'SHUTDOWN_GRACE_SECONDS phải là số nguyên từ 1 đến 600' })
+  SHUTDOWN_GRACE_SECONDS = 10;
+
   /** Runs the background jobs (e-mail, reminders) on this instance. */
   @Transform(toBoolean)
   @IsBoolean({ message: 'JOBS_ENABLED phải là true hoặc false' })

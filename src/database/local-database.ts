@@ -8,6 +8,8 @@ export const EMBEDDED_DATABASE = 'capdo';
 /** The superuser's password in data directories made before the credentials file existed. */
 const LEGACY_SUPERUSER_PASSWORD = 'postgres';
 const CREDENTIALS_FILE = 'pg-credentials.json';
+/** Which capdo process runs the embedded PostgreSQL (instance-owner.ts). */
+export const OWNER_FILE = 'capdo-owner.json';
 
 export interface EmbeddedCredentials {
   superuser: { user: string; password: string };
@@ -41,6 +43,8 @@ export function localCluster(
   dataDir = process.env.DATA_DIR || '.data',
   port = Number(process.env.EMBEDDED_PG_PORT || 54329),
   log?: (m: string) => void,
+  /** The HTTP address of the server that starts the cluster; none for a command-line tool. */
+  address?: string,
 ): EmbeddedPostgres {
   const { superuser } = embeddedCredentials(dataDir);
   return new EmbeddedPostgres({
@@ -50,6 +54,7 @@ export function localCluster(
     user: superuser.user,
     password: superuser.password,
     formerPasswords: [LEGACY_SUPERUSER_PASSWORD],
+    owner: { file: path.join(dataDir, OWNER_FILE), address },
   });
 }
 
@@ -61,8 +66,8 @@ export function embeddedDatabaseUrls(cluster: EmbeddedPostgres, dataDir = proces
 
 /**
  * Runs `fn` against DATABASE_URL (with DATABASE_ADMIN_URL as the administrator when set), or else against the
- * embedded database: the one `npm start` is running if there is one, otherwise a cluster started for the
- * duration of `fn`.
+ * embedded database: the one `npm start` is running if there is one (used, never stopped), otherwise a cluster
+ * started for the duration of `fn`, this process recorded as its owner meanwhile so that an `npm start` refuses rather than stop it.
  */
 export async function withDatabase<T>(fn: (urls: DatabaseUrls) => Promise<T>): Promise<T> {
   if (process.env.DATABASE_URL) return fn({ app: process.env.DATABASE_URL, admin: process.env.DATABASE_ADMIN_URL || undefined });
@@ -73,7 +78,8 @@ export async function withDatabase<T>(fn: (urls: DatabaseUrls) => Promise<T>): P
     await cluster.createDatabase(EMBEDDED_DATABASE);
     return await fn(embeddedDatabaseUrls(cluster));
   } finally {
-    if (!attached) await cluster.stop();
+    if (attached) cluster.detach();
+    else await cluster.stop();
   }
 }
 

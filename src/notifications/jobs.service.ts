@@ -68,11 +68,14 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
     for (const registration of this.registrations) await this.apply(registration);
   }
 
-  /** Called by app.close() before the database pool closes: waits for running jobs, then stops polling. */
+  /**
+   * Called by app.close() before the database pool closes: stops polling and waits for running jobs, no longer
+   * than the shutdown grace period (SHUTDOWN_GRACE_SECONDS); an unfinished job is retried by the next worker.
+   */
   async onModuleDestroy(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: this.config.SHUTDOWN_GRACE_SECONDS * 1000 });
   }
 
   /**

@@ -1,3 +1,4 @@
+import { HEADER_ROW } from '../src/systems/import-export/system-columns';
 import { createHash } from 'node:crypto';
 import { checkInvariants } from './reliability/support/invariants';
 import { createCompleteDossier, createSystem, LEVEL3_FACTS, PDF } from './support/dossier-fixtures';
@@ -270,30 +271,8 @@ describe('state secrets never stay on the networked registry', () => {
   });
 
   describe('a system made state-secret by an import', () => {
-    const HEADERS = [
-      'Mã cơ quan chủ quản',
-      'Mã hệ thống',
-      'Tên hệ thống',
-      'Mã đơn vị vận hành',
-      'Loại hệ thống',
-      'Loại thông tin',
-      'Trạng thái',
-      'Ngày đưa vào sử dụng',
-      'Nơi đặt hệ thống',
-      'Kết nối Internet',
-      'Kết nối mạng TSLCD',
-      'Số người sử dụng',
-      'Số chủ thể dữ liệu cá nhân cơ bản',
-      'Số chủ thể dữ liệu cá nhân nhạy cảm',
-      'Mô tả',
-      'Cấp độ đã phê duyệt',
-      'Số quyết định phê duyệt',
-      'Ngày quyết định',
-      'Cơ quan ban hành quyết định',
-      'Tình trạng triển khai phương án',
-      'Số quy chế bảo đảm ATTT',
-      'Ngày ban hành quy chế',
-    ];
+    // The template's own columns (the import refuses a file without its required ones).
+    const HEADERS = HEADER_ROW;
     const csv = (cells: Record<string, string>) =>
       Buffer.from(`\uFEFF${HEADERS.join(';')}\r\n${HEADERS.map((h) => cells[h] ?? '').join(';')}\r\n`, 'utf8');
     const base = {

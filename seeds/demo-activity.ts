@@ -9,7 +9,14 @@ import { SystemsCommandService } from '../src/systems/systems-command.service';
 import { PriorApprovalsService } from '../src/systems/prior-approvals/prior-approvals.service';
 import { UsersService } from '../src/users/users.service';
 import { DossierWorkflowService } from '../src/workflow/dossier-workflow.service';
+import { IndependentAppraiserService } from '../src/workflow/independent-appraiser.service';
+import { DecisionFile } from '../src/dossiers/dossier-writes';
+import { decisionStyle, DemoBody, demoHeadUsername } from './demo-heads';
+import { demoUsername } from './demo-seed';
 import { demoSystemsFor, DemoSystem } from './demo-systems';
+
+/** Công an tỉnh Sơn La: the owners' specialised unit of the demo routing, and a body with a dossier of its own. */
+const POLICE = 'SL-CA';
 
 /**
  * Dispatch 256/UBND-NC of UBND tỉnh Sơn La (13/01/2026), footnotes 2 and 3: as of 06/01/2026 the provincial
@@ -104,6 +111,8 @@ interface Plan {
   returnAfter?: number;
   startAfter?: number;
   approveAfter?: number;
+  /** Level 3: appraised and the Tờ trình sent to the owner this many days after submission; the owner has not decided yet. */
+  awaitApprovalAfter?: number;
 }
 
 /** Who does what, and when: the 19 + 10 of the dispatch, then activity up to 30/09/2026 (some on time, some late). */
@@ -140,7 +149,228 @@ export function demoTimeline(agencyCodes: string[]): Plan[] {
     // The others never submit: they are the ones the leadership report lists.
     void i;
   });
+  // One commune's one-stop shop (level 3) appraised and sent to its People's Committee, which has not decided yet.
+  const waiting = plans.find(
+    (p) =>
+      /^SL-[PX]-/.test(p.agency) && !DISPATCH_SUBMITTED.includes(p.agency) && p.startAfter !== undefined && p.approveAfter === undefined,
+  );
+  if (waiting) waiting.awaitApprovalAfter = 30;
   return plans;
+}
+
+/**
+ * Levels 4–5 under Decree 331 (Art. 20.1.d): two level-4 systems of Sở Khoa học và Công nghệ (level 4 by their risk
+ * assessment, Art. 10.5) ask Công an tỉnh, the owner's specialised unit, for its opinion (Mẫu 03) in September 2026.
+ * The data centre has the opinion and waits for the owner to send it to Bộ Công an (Mẫu 02); the integration
+ * platform waits for the opinion.
+ */
+export const DEMO_LEVEL4: readonly { agency: string; system: string; requestOn: string; opinionAfter?: number }[] = [
+  { agency: 'SL-SO-KHCN', system: 'TTDL', requestOn: '2026-09-08', opinionAfter: 10 },
+  { agency: 'SL-SO-KHCN', system: 'LGSP', requestOn: '2026-09-24' },
+];
+
+/** The services and accounts the demo acts through. */
+interface DemoEnv {
+  clock: Clock;
+  drafting: DossierDraftingService;
+  attachments: DossierAttachmentsService;
+  workflow: DossierWorkflowService;
+  independence: IndependentAppraiserService;
+  users: Map<string, AuthUser>;
+  agencies: Map<string, DemoBody>;
+  until: string;
+}
+
+type Action = Parameters<DossierWorkflowService['act']>[2];
+
+const as = <T>(user: AuthUser, fn: () => Promise<T>) =>
+  requestContext.run({ correlationId: 'seed-demo', actor: { id: user.id, username: user.username } }, fn);
+
+/** A signed decision's scan: the demo's stand-in PDF, named for the decision. */
+function decisionFile(number: string): DecisionFile {
+  return {
+    originalname: Buffer.from(`Quyết định ${number.replace(/\//g, '-')}.pdf`, 'utf8').toString('latin1'),
+    buffer: DEMO_PDF,
+    size: DEMO_PDF.length,
+  };
+}
+
+/** A dossier being taken through the workflow: each step at its date (moved to a weekday) and hour, none after `until`. */
+class DemoDossier {
+  constructor(
+    private readonly env: DemoEnv,
+    readonly id: string,
+    readonly proposedLevel: number,
+    private version: number,
+  ) {}
+
+  async step(user: AuthUser, day: string, action: Action, body: object, file?: DecisionFile, hour = '02:30'): Promise<boolean> {
+    if (day > this.env.until) return false;
+    this.env.clock.setFixed(`${weekday(day)}T${hour}:00Z`);
+    this.version = (await as(user, () => this.env.workflow.act(user, this.id, action, { version: this.version, ...body }, file))).version;
+    return true;
+  }
+
+  /**
+   * ND331 Art. 18.4 (TT12 Art. 6): the specialised unit does not appraise a system it owns or runs; its head sets up
+   * an independent council, whose appraisal an administrator records.
+   */
+  async independentCouncil(head: AuthUser, day: string, members: { name: string; title: string }[]): Promise<void> {
+    this.env.clock.setFixed(`${weekday(day)}T02:30:00Z`);
+    const dto = await as(head, () =>
+      this.env.independence.record(head, this.id, {
+        version: this.version,
+        kind: 'COUNCIL',
+        name: 'Hội đồng thẩm định độc lập hồ sơ đề xuất cấp độ của Công an tỉnh Sơn La',
+        decisionNumber: '1520/QĐ-CAT',
+        decisionDate: weekday(day),
+        members,
+      }),
+    );
+    this.version = dto.version;
+  }
+}
+
+/** A draft for the system, filled in as the bodies did (plan, sections, design and risk assessment attached) a week before `day`. */
+async function draftFor(env: DemoEnv, officer: AuthUser, system: { id: string; demo: DemoSystem }, day: string): Promise<DemoDossier> {
+  env.clock.setFixed(addDays(day, -7));
+  const draft = await as(officer, () =>
+    env.drafting.create(officer, { systemId: system.id, facts: system.demo.facts, levelJustification: system.demo.justification }),
+  );
+  const filled = await as(officer, () =>
+    env.drafting.update(officer, draft.id, {
+      version: draft.version,
+      planSections: DEMO_PLAN_TEXT,
+      planEntries: draft.plan.map((p, i) =>
+        i % 5 === 4
+          ? {
+              code: p.code,
+              status: 'PLANNED' as const,
+              plannedDate: addDays(day, 180),
+              description: 'Đưa vào kế hoạch năm sau, đã bố trí kinh phí.',
+            }
+          : { code: p.code, status: 'IMPLEMENTED' as const, description: 'Đã triển khai, có biên bản nghiệm thu.' },
+      ),
+    }),
+  );
+  for (const [kind, name] of [
+    ['DESIGN_DOCUMENT', 'Thiết kế thi công.pdf'],
+    ['RISK_ASSESSMENT', 'Báo cáo đánh giá rủi ro.pdf'],
+  ] as const) {
+    await as(officer, () =>
+      env.attachments.upload(officer, draft.id, kind, {
+        originalname: Buffer.from(name, 'utf8').toString('latin1'),
+        buffer: DEMO_PDF,
+        size: DEMO_PDF.length,
+      }),
+    );
+  }
+  return new DemoDossier(env, draft.id, draft.proposedLevel, filled.version);
+}
+
+/** The independent council of Công an tỉnh's own dossier (Art. 18.4.b): none of its members works for the police. */
+const POLICE_COUNCIL = [
+  { name: 'Lò Văn Thắng', title: 'Phó Giám đốc Sở Khoa học và Công nghệ, Chủ tịch Hội đồng' },
+  { name: 'Nguyễn Thu Hà', title: 'Trưởng phòng Tin học, Văn phòng UBND tỉnh, thành viên' },
+  { name: 'Cầm Minh Quân', title: 'Giảng viên an toàn thông tin, Trường Đại học Tây Bắc, thành viên' },
+];
+
+/**
+ * One dossier of the timeline (levels 1–3, sent with Mẫu 01/02): Công an tỉnh appraises (an independent council
+ * appraises Công an tỉnh's own) and approves levels 1–2 as the owners' specialised unit (Art. 18.1); for level 3 the
+ * operating unit sends the Tờ trình and the owner's head approves (Art. 18.2, 20.3.b). Returns whether it was submitted.
+ */
+async function takeThrough(env: DemoEnv, plan: Plan, system: { id: string; demo: DemoSystem }, n: number): Promise<boolean> {
+  const body = env.agencies.get(plan.agency)!;
+  const officer = env.users.get(demoUsername(plan.agency))!;
+  const head = env.users.get(demoHeadUsername(plan.agency))!;
+  const police = env.users.get('thamdinh')!;
+  const dossier = await draftFor(env, officer, system, plan.submitOn);
+  const ownByPolice = plan.agency === POLICE;
+  if (ownByPolice) await dossier.independentCouncil(head, addDays(plan.submitOn, -3), POLICE_COUNCIL);
+  const appraiser = ownByPolice ? env.users.get('admin')! : police;
+  const to = ownByPolice ? 'Hội đồng thẩm định độc lập' : 'Công an tỉnh Sơn La';
+  if (!(await dossier.step(officer, plan.submitOn, 'submit', { note: `Kính gửi ${to} hồ sơ đề xuất cấp độ.` }))) return false;
+  if (plan.returnAfter !== undefined) {
+    await dossier.step(appraiser, addDays(plan.submitOn, plan.returnAfter), 'return', {
+      items: ['Bổ sung sơ đồ vùng mạng có địa chỉ IP', 'Bổ sung quy chế bảo đảm an toàn thông tin đã ban hành'],
+    });
+    return true;
+  }
+  if (plan.startAfter === undefined || !(await dossier.step(appraiser, addDays(plan.submitOn, plan.startAfter), 'start-appraisal', {})))
+    return true;
+  const after = plan.approveAfter ?? plan.awaitApprovalAfter;
+  if (after === undefined) return true;
+  const approveOn = weekday(addDays(plan.submitOn, after));
+  const byOwner = dossier.proposedLevel >= 3;
+  if (byOwner || appraiser !== police) {
+    const appraised = await dossier.step(appraiser, addDays(approveOn, -3), 'appraise', {
+      conclusion: 'SUITABLE',
+      opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất và phương án bảo đảm an toàn phù hợp.',
+    });
+    if (!appraised) return true;
+  }
+  if (!byOwner) {
+    // Levels 1–2: Công an tỉnh, the owners' specialised unit, approves and reports to the owner (Art. 18.1, 20.3.a).
+    const number = `${100 + n}/QĐ-CAT-PA05`;
+    const decision = {
+      decisionNumber: number,
+      decisionDate: approveOn,
+      signerName: 'Đặng Trọng Cường',
+      signerTitle: 'Giám đốc Công an tỉnh',
+    };
+    await dossier.step(police, approveOn, 'approve', { ...decision, level: dossier.proposedLevel }, decisionFile(number));
+    return true;
+  }
+  const style = decisionStyle(body);
+  const sent = await dossier.step(
+    officer,
+    addDays(approveOn, -1),
+    'request-approval',
+    { submissionNumber: `${10 + n}/TTr-${style.abbreviation}` },
+    undefined,
+    '06:00',
+  );
+  if (!sent || plan.approveAfter === undefined) return true;
+  const number = `${100 + n}/QĐ-${style.abbreviation}`;
+  await dossier.step(
+    head,
+    approveOn,
+    'approve',
+    {
+      decisionNumber: number,
+      decisionDate: approveOn,
+      signerName: style.signerName,
+      signerTitle: style.signerTitle,
+      level: dossier.proposedLevel,
+    },
+    decisionFile(number),
+    '08:00',
+  );
+  return true;
+}
+
+/** A level-4 dossier: Mẫu 03 to Công an tỉnh, and its opinion when the plan gives one; not yet sent to the ministry. */
+async function levelFourInProgress(
+  env: DemoEnv,
+  plan: (typeof DEMO_LEVEL4)[number],
+  system: { id: string; demo: DemoSystem },
+): Promise<boolean> {
+  const officer = env.users.get(demoUsername(plan.agency))!;
+  const police = env.users.get('thamdinh')!;
+  const dossier = await draftFor(env, officer, system, plan.requestOn);
+  const asked = await dossier.step(officer, plan.requestOn, 'request-opinion', {
+    note: 'Kính gửi Công an tỉnh Sơn La hồ sơ đề xuất cấp độ 4, đề nghị cho ý kiến chuyên môn (Mẫu 03).',
+  });
+  if (!asked || plan.opinionAfter === undefined) return asked;
+  const on = weekday(addDays(plan.requestOn, plan.opinionAfter));
+  await dossier.step(police, on, 'give-opinion', {
+    conclusion: 'SUITABLE',
+    opinions: 'Đề xuất cấp độ 4 và phương án bảo đảm an ninh mạng phù hợp; đề nghị chủ quản gửi Bộ Công an thẩm định.',
+    opinionNumber: '215/CAT-PA05',
+    opinionDate: on,
+  });
+  return true;
 }
 
 /**
@@ -155,17 +385,22 @@ export async function seedDemoActivity(
   const dataSource = app.get(DataSource);
   const clock = app.get(Clock);
   const systems = app.get(SystemsCommandService);
-  const drafting = app.get(DossierDraftingService);
-  const attachments = app.get(DossierAttachmentsService);
-  const workflow = app.get(DossierWorkflowService);
   const users = await loadUsers(dataSource);
   const admin = users.get('admin')!;
   const police = users.get('thamdinh')!;
-  const agencies: { id: string; code: string; name: string; kind: string }[] = await dataSource.query(
+  const agencies: (DemoBody & { id: string })[] = await dataSource.query(
     `SELECT id, code, name, kind FROM agencies WHERE province_code = 'SL' ORDER BY code`,
   );
-  const as = <T>(user: AuthUser, fn: () => Promise<T>) =>
-    requestContext.run({ correlationId: 'seed-demo', actor: { id: user.id, username: user.username } }, fn);
+  const env: DemoEnv = {
+    clock,
+    drafting: app.get(DossierDraftingService),
+    attachments: app.get(DossierAttachmentsService),
+    workflow: app.get(DossierWorkflowService),
+    independence: app.get(IndependentAppraiserService),
+    users,
+    agencies: new Map(agencies.map((a) => [a.code, a])),
+    until: options.until ?? '2026-09-30',
+  };
 
   const systemIds = new Map<string, { id: string; demo: DemoSystem }[]>();
   clock.setFixed('2025-07-15');
@@ -184,7 +419,7 @@ export async function seedDemoActivity(
     for (const prior of DEMO_PRIOR_DECISIONS) {
       const system = systemIds.get(prior.agency)?.find((s) => s.demo.system.code === 'LAN');
       if (!system) continue;
-      const officer = users.get(`canbo.${prior.agency.toLowerCase()}`)!;
+      const officer = users.get(demoUsername(prior.agency))!;
       const evidence = {
         originalname: Buffer.from(`Quyết định ${prior.decision.decisionNumber.replace(/\//g, '-')}.pdf`, 'utf8').toString('latin1'),
         buffer: DEMO_PDF,
@@ -195,77 +430,14 @@ export async function seedDemoActivity(
     }
 
     let dossiers = 0;
-    const until = options.until ?? '2026-09-30';
     for (const plan of demoTimeline(agencies.map((a) => a.code)).sort((a, b) => a.submitOn.localeCompare(b.submitOn))) {
-      if (plan.submitOn > until) continue;
-      const officer = users.get(`canbo.${plan.agency.toLowerCase()}`)!;
+      if (plan.submitOn > env.until) continue;
       const target = systemIds.get(plan.agency)!.find((s) => s.demo.dossier) ?? systemIds.get(plan.agency)![0];
-      clock.setFixed(addDays(plan.submitOn, -7));
-      const draft = await as(officer, () =>
-        drafting.create(officer, { systemId: target.id, facts: target.demo.facts, levelJustification: target.demo.justification }),
-      );
-      const filled = await as(officer, () =>
-        drafting.update(officer, draft.id, {
-          version: draft.version,
-          planSections: DEMO_PLAN_TEXT,
-          planEntries: draft.plan.map((p, i) =>
-            i % 5 === 4
-              ? {
-                  code: p.code,
-                  status: 'PLANNED' as const,
-                  plannedDate: addDays(plan.submitOn, 180),
-                  description: 'Đưa vào kế hoạch năm sau, đã bố trí kinh phí.',
-                }
-              : { code: p.code, status: 'IMPLEMENTED' as const, description: 'Đã triển khai, có biên bản nghiệm thu.' },
-          ),
-        }),
-      );
-      for (const [kind, name] of [
-        ['DESIGN_DOCUMENT', 'Thiết kế thi công.pdf'],
-        ['RISK_ASSESSMENT', 'Báo cáo đánh giá rủi ro.pdf'],
-      ] as const) {
-        await as(officer, () =>
-          attachments.upload(officer, draft.id, kind, {
-            originalname: Buffer.from(name, 'utf8').toString('latin1'),
-            buffer: DEMO_PDF,
-            size: DEMO_PDF.length,
-          }),
-        );
-      }
-      let version = filled.version;
-      const step = async (user: AuthUser, day: string, action: Parameters<DossierWorkflowService['act']>[2], body: object) => {
-        if (day > until) return false;
-        clock.setFixed(`${weekday(day)}T02:30:00Z`);
-        version = (await as(user, () => workflow.act(user, draft.id, action, { version, ...body }))).version;
-        return true;
-      };
-      await step(officer, plan.submitOn, 'submit', { note: 'Kính gửi Công an tỉnh Sơn La hồ sơ đề xuất cấp độ.' });
-      dossiers++;
-      if (plan.returnAfter !== undefined) {
-        await step(police, addDays(plan.submitOn, plan.returnAfter), 'return', {
-          items: ['Bổ sung sơ đồ vùng mạng có địa chỉ IP', 'Bổ sung quy chế bảo đảm an toàn thông tin đã ban hành'],
-        });
-        continue;
-      }
-      if (plan.startAfter === undefined || !(await step(police, addDays(plan.submitOn, plan.startAfter), 'start-appraisal', {}))) continue;
-      if (plan.approveAfter === undefined) continue;
-      const approveOn = weekday(addDays(plan.submitOn, plan.approveAfter));
-      if (draft.proposedLevel >= 3) {
-        if (
-          !(await step(police, addDays(approveOn, -3), 'appraise', {
-            conclusion: 'SUITABLE',
-            opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.',
-          }))
-        )
-          continue;
-      }
-      await step(police, approveOn, 'approve', {
-        decisionNumber: `${100 + dossiers}/QĐ-CAT-PA05`,
-        decisionDate: approveOn,
-        signerName: 'Đặng Trọng Cường',
-        signerTitle: 'Giám đốc Công an tỉnh',
-        level: draft.proposedLevel,
-      });
+      if (await takeThrough(env, plan, target, dossiers + 1)) dossiers++;
+    }
+    for (const plan of DEMO_LEVEL4) {
+      const system = systemIds.get(plan.agency)?.find((s) => s.demo.system.code === plan.system);
+      if (system && (await levelFourInProgress(env, plan, system))) dossiers++;
     }
     return { systems: [...systemIds.values()].reduce((n, list) => n + list.length, 0), dossiers };
   } finally {

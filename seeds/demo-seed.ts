@@ -5,6 +5,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { AgencyKind } from '../src/agencies/agency-kind';
 import { hashPassword } from '../src/auth/password';
 import { foldDiacritics, toNfc } from '../src/common/text/vietnamese';
+import { contradictions, RuleParties } from '../src/routing/competence';
+import { demoHeadFullName, demoHeadUsername } from './demo-heads';
 
 /** The province of the demo data, and the date its 2025 structure took effect (NQ 1681/NQ-UBTVQH15, Art. 2). */
 export const DEMO_PROVINCE = 'SL';
@@ -41,8 +43,9 @@ export function demoUsername(agencyCode: string): string {
 }
 
 /**
- * Loads the Sơn La bodies and the demo accounts. Idempotent: rows that exist are left alone.
- * All demo accounts share one argon2id hash of DEMO_PASSWORD (hashing 98 of them would only slow the start).
+ * Loads the Sơn La bodies and the demo accounts: per body an officer (`canbo.…`) and its leadership (`thutruong.…`,
+ * AGENCY_HEAD: approves the body's level-3 dossiers as their owner). Idempotent: rows that exist are left alone.
+ * All demo accounts share one argon2id hash of DEMO_PASSWORD (hashing 193 of them would only slow the start).
  */
 export async function seedDemo(dataSource: DataSource, password: string): Promise<DemoLogin[]> {
   const rows = readSonLaAgencies();
@@ -71,6 +74,7 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       { username: 'lanhdao', role: 'LEADER', agency: 'SL-UBND' },
       { username: 'thamdinh', role: 'APPRAISER', agency: 'SL-CA' },
       ...rows.map((r) => ({ username: demoUsername(r.code), role: 'AGENCY_OFFICER', agency: r.code })),
+      ...rows.map((r) => ({ username: demoHeadUsername(r.code), role: 'AGENCY_HEAD', agency: r.code })),
     ];
     const names: Record<string, string> = {
       admin: 'Quản trị hệ thống',
@@ -78,36 +82,104 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       thamdinh: 'Cán bộ thẩm định Công an tỉnh',
     };
     for (const login of logins) {
-      const agencyName = rows.find((r) => r.code === login.agency)?.name;
+      const agencyName = toNfc(rows.find((r) => r.code === login.agency)?.name ?? '');
+      const fullName = names[login.username] ?? (login.role === 'AGENCY_HEAD' ? demoHeadFullName(agencyName) : `Cán bộ ${agencyName}`);
       await em.query(
         `INSERT INTO users (username, password_hash, full_name, role, agency_id)
          VALUES ($1, $2, $3, $4, (SELECT id FROM agencies WHERE code = $5)) ON CONFLICT (username) DO NOTHING`,
-        [login.username, hash, names[login.username] ?? `Cán bộ ${agencyName}`, login.role, login.agency || null],
+        [login.username, hash, fullName, login.role, login.agency || null],
       );
     }
     return logins;
   });
 }
 
+const A05 = 'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao - A05)';
+
+/** A Sơn La routing rule: who appraises, who approves and who gives the Mẫu 03 opinion, for a range of levels. */
+interface DemoRule {
+  name: string;
+  minLevel: number;
+  maxLevel: number;
+  /** Công an tỉnh, or the ministry outside capdo. */
+  appraiser: 'SL-CA' | typeof A05;
+  approverKind: 'AGENCY' | 'OWNER';
+  specialisedUnit: 'SL-CA' | null;
+}
+
 /**
- * Sơn La's routing since the 2025 handover to the Ministry of Public Security: levels 1–3 appraised and approved by
- * Công an tỉnh; levels 4–5 appraised by the Ministry (Cục A05) and approved by the owner. One rule per root of the
- * agency tree (the police and the party office sit outside UBND tỉnh).
+ * Sơn La's routing since the 2025 handover to the Ministry of Public Security, as the law's table has it
+ * (src/routing/competence.ts): Công an tỉnh is the owners' specialised unit. Levels 1–2: it appraises and approves
+ * (ND331 Art. 18.1); level 3: it appraises and the owner approves on the operating unit's Tờ trình (Art. 18.2,
+ * 20.3.b); levels 4–5: Bộ Công an (Cục A05) appraises, Công an tỉnh gives the Mẫu 03 opinion and the owner approves
+ * (Art. 18.3, 20.1.d). One rule per root of the agency tree (the police and the party office sit outside UBND tỉnh).
  */
+export const DEMO_ROUTING: readonly DemoRule[] = [
+  {
+    name: 'Cấp độ 1–2: Công an tỉnh Sơn La thẩm định và phê duyệt',
+    minLevel: 1,
+    maxLevel: 2,
+    appraiser: 'SL-CA',
+    approverKind: 'AGENCY',
+    specialisedUnit: null,
+  },
+  {
+    name: 'Cấp độ 3: Công an tỉnh Sơn La thẩm định, cơ quan chủ quản phê duyệt',
+    minLevel: 3,
+    maxLevel: 3,
+    appraiser: 'SL-CA',
+    approverKind: 'OWNER',
+    specialisedUnit: null,
+  },
+  {
+    name: 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, Công an tỉnh cho ý kiến chuyên môn, cơ quan chủ quản phê duyệt',
+    minLevel: 4,
+    maxLevel: 5,
+    appraiser: A05,
+    approverKind: 'OWNER',
+    specialisedUnit: 'SL-CA',
+  },
+];
+
 async function seedRouting(em: EntityManager): Promise<void> {
   const [{ n }] = await em.query(`SELECT count(*)::int AS n FROM routing_rules`);
   if (n > 0) return;
-  for (const root of ['SL-UBND', 'SL-CA', 'SL-VP-TU']) {
-    await em.query(
-      `INSERT INTO routing_rules (name, owner_agency_id, min_level, max_level, appraiser_agency_id, approver_kind, approver_agency_id, priority)
-       SELECT $2, r.id, 1, 3, ca.id, 'AGENCY', ca.id, 100 FROM agencies r, agencies ca WHERE r.code = $1 AND ca.code = 'SL-CA'`,
-      [root, 'Cấp độ 1–3: Công an tỉnh Sơn La thẩm định và phê duyệt'],
-    );
-    await em.query(
-      `INSERT INTO routing_rules (name, owner_agency_id, min_level, max_level, appraiser_external_name, approver_kind, priority)
-       SELECT $2, r.id, 4, 5, 'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao - A05)', 'OWNER', 100 FROM agencies r WHERE r.code = $1`,
-      [root, 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, cơ quan chủ quản phê duyệt'],
-    );
+  const [{ id: police }]: { id: string }[] = await em.query(`SELECT id FROM agencies WHERE code = 'SL-CA'`);
+  for (const rule of DEMO_ROUTING) {
+    const byPolice = rule.appraiser === 'SL-CA';
+    const parties: RuleParties = {
+      minLevel: rule.minLevel,
+      maxLevel: rule.maxLevel,
+      regime: null,
+      appraiserAgencyId: byPolice ? police : null,
+      appraiserExternalName: byPolice ? null : rule.appraiser,
+      approverKind: rule.approverKind,
+      approverAgencyId: rule.approverKind === 'AGENCY' ? police : null,
+      approverDesignation: null,
+      specialisedUnitAgencyId: rule.specialisedUnit ? police : null,
+    };
+    // The demo must not teach a routing the law forbids: the same check the routing API makes.
+    const wrong = contradictions(parties);
+    if (Object.keys(wrong).length) throw new Error(`Demo routing rule "${rule.name}" contradicts the law: ${JSON.stringify(wrong)}`);
+    for (const root of ['SL-UBND', 'SL-CA', 'SL-VP-TU']) {
+      await em.query(
+        `INSERT INTO routing_rules (name, owner_agency_id, min_level, max_level, appraiser_agency_id, appraiser_external_name, approver_kind,
+                                    approver_agency_id, approver_designation, specialised_unit_agency_id, priority)
+         SELECT $2, r.id, $3::int, $4::int, $5::uuid, $6::text, $7::text, $8::uuid, $9::text, $10::uuid, 100 FROM agencies r WHERE r.code = $1`,
+        [
+          root,
+          rule.name,
+          rule.minLevel,
+          rule.maxLevel,
+          parties.appraiserAgencyId,
+          parties.appraiserExternalName,
+          parties.approverKind,
+          parties.approverAgencyId,
+          parties.approverDesignation,
+          parties.specialisedUnitAgencyId,
+        ],
+      );
+    }
   }
 }
 

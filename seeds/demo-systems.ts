@@ -190,11 +190,64 @@ const SECTOR: Record<string, DemoSystem> = {
   },
 };
 
+/**
+ * The provincial data centre, run by Sở Khoa học và Công nghệ since it took over the former Sở Thông tin và Truyền
+ * thông (03/2025): an infrastructure serving the province's bodies (level 3, ND331 Art. 13.3) that its risk assessment
+ * puts at level 4 (Art. 10.5). Its dossier is the demo's level-4 one, under Decree 331.
+ */
+const dataCentre = (): DemoSystem => ({
+  system: {
+    code: 'TTDL',
+    name: 'Trung tâm dữ liệu tỉnh Sơn La',
+    description: 'Hạ tầng máy chủ, lưu trữ và mạng dùng chung, nơi đặt các hệ thống thông tin của các sở, ngành và UBND xã, phường.',
+    scope: 'Các cơ quan nhà nước trên địa bàn tỉnh',
+    servedPopulation: 'Các sở, ban, ngành và 75 xã, phường',
+    systemType: 'INFRASTRUCTURE',
+    infoTypes: ['PRIVATE'],
+    lifecycle: 'IN_OPERATION',
+    goLiveDate: '2022-10-01',
+    hosting: 'OWN_PREMISES',
+    internetFacing: true,
+    connectsGovNetwork: true,
+    ...REGULATION,
+  },
+  facts: { systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE'], infrastructureScope: 'SHARED_REGIONAL', riskAssessedLevel: 4 },
+  justification:
+    'Hạ tầng thông tin dùng chung của các cơ quan trong tỉnh (Khoản 3 Điều 13); kết quả đánh giá rủi ro an ninh mạng tương ứng cấp độ 4 nên đề xuất cấp độ 4 (Khoản 5 Điều 10 Nghị định 331/2026/NĐ-CP).',
+});
+
+/**
+ * The province's integration and data-sharing platform (LGSP), also run by Sở Khoa học và Công nghệ: it connects the
+ * bodies' systems with each other and with the national platform (ND331 Art. 9.2.c, 13.3); its risk assessment also
+ * puts it at level 4 (Art. 10.5).
+ */
+const integrationPlatform = (): DemoSystem => ({
+  system: {
+    code: 'LGSP',
+    name: 'Nền tảng tích hợp, chia sẻ dữ liệu tỉnh Sơn La (LGSP)',
+    description: 'Kết nối, chia sẻ dữ liệu giữa các hệ thống thông tin của tỉnh và với Nền tảng tích hợp, chia sẻ dữ liệu quốc gia.',
+    scope: 'Các hệ thống thông tin dùng chung và chuyên ngành của tỉnh',
+    servedPopulation: 'Các sở, ban, ngành và 75 xã, phường',
+    systemType: 'INFRASTRUCTURE',
+    infoTypes: ['PRIVATE', 'PERSONAL'],
+    lifecycle: 'IN_OPERATION',
+    goLiveDate: '2021-06-01',
+    hosting: 'PROVINCIAL_DC',
+    internetFacing: true,
+    connectsGovNetwork: true,
+    ...REGULATION,
+  },
+  facts: { systemType: 'INFRASTRUCTURE', infoTypes: ['PRIVATE', 'PERSONAL'], infrastructureScope: 'SHARED_REGIONAL', riskAssessedLevel: 4 },
+  justification:
+    'Hệ thống kết nối liên thông các hệ thống thông tin của các cơ quan trong tỉnh (Khoản 3 Điều 13); kết quả đánh giá rủi ro an ninh mạng tương ứng cấp độ 4 nên đề xuất cấp độ 4 (Khoản 5 Điều 10 Nghị định 331/2026/NĐ-CP).',
+});
+
 /** The systems of one body: a portal and documents for provincial bodies, a one-stop shop for communes and wards. */
 export function demoSystemsFor(agency: AgencyRef): DemoSystem[] {
   const sector = SECTOR[agency.code];
   if (agency.kind === 'ward' || agency.kind === 'commune') return [portal(agency), oneStop(agency), documents(agency)];
   if (sector) return [sector, documents(agency), lan(agency)];
   if (agency.kind === 'public_unit') return [portal(agency), documents(agency, true)];
+  if (agency.code === 'SL-SO-KHCN') return [portal(agency), documents(agency, true), lan(agency), dataCentre(), integrationPlatform()];
   return [portal(agency), documents(agency, true), lan(agency)];
 }

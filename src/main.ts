@@ -116,6 +116,7 @@ function printBanner(url: string, ms: number, embedded: boolean, demo: DemoSumma
     lines.push(`  Tài khoản mẫu (mật khẩu: ${password}):`);
     lines.push('    admin (Quản trị viên), lanhdao (Lãnh đạo UBND tỉnh), thamdinh (Công an tỉnh Sơn La)');
     lines.push('    canbo.<mã cơ quan viết thường>, ví dụ canbo.sl-so-xd (Sở Xây dựng), canbo.sl-vp-ubnd');
+    lines.push('    thutruong.<mã cơ quan viết thường>, ví dụ thutruong.sl-so-xd (lãnh đạo Sở Xây dựng, phê duyệt hồ sơ cấp độ 3)');
     if (demo)
       lines.push(`  Vừa nạp dữ liệu mẫu Sơn La: ${demo.logins.length} tài khoản, ${demo.systems} hệ thống, ${demo.dossiers} hồ sơ.`);
   }

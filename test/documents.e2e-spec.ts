@@ -1,5 +1,6 @@
 import JSZip from 'jszip';
 import { createCompleteDossier, createSystem } from './support/dossier-fixtures';
+import { createAgencyHead, decide } from './support/procedure-fixtures';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
 
 const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
@@ -12,6 +13,7 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
   let officer: string;
   let appraiser: string;
   let otherOfficer: string;
+  let head: string;
   let id: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const download = (token: string, file: string) =>
@@ -37,6 +39,7 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    head = await createAgencyHead(t, 'SL-SO-XD', 'giamdoc.sl-so-xd', 'Giám đốc Sở Xây dựng');
     [officer, appraiser, otherOfficer] = await Promise.all(['canbo.sl-so-xd', 'thamdinh', 'canbo.sl-so-yt'].map((u) => t.login(u)));
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'MOT-CUA', 'Hệ thống một cửa điện tử Sở Xây dựng');
     id = (await createCompleteDossier(t, officer, systemId)).id;
@@ -84,23 +87,27 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
     expectProblem(await t.http().get(`/api/v1/dossiers/${id}/documents/mau-02.pdf`), 401, 'UNAUTHENTICATED');
   });
 
-  it('after appraisal and approval: the appraisal opinion (Mẫu 04) and the decision (Mẫu 06)', async () => {
+  it('after appraisal and the owner’s approval: the appraisal opinion (Mẫu 04) and the decision (Mẫu 06)', async () => {
     await act(officer, 'submit');
     await act(appraiser, 'start-appraisal');
     await act(appraiser, 'appraise', { conclusion: 'SUITABLE', opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' });
-    await act(appraiser, 'approve', {
-      decisionNumber: '125/QĐ-CAT',
+    // Level 3: the Tờ trình (Mẫu 05), then the owner's head approves (ND331 Art. 18.2.b, 20.3.b), not Công an tỉnh.
+    await act(officer, 'request-approval');
+    const { version } = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer))).body;
+    await decide(t, head, id, 'approve', {
+      version,
+      decisionNumber: '125/QĐ-SXD',
       decisionDate: '2026-11-26',
-      signerName: 'Đặng Trọng Cường',
-      signerTitle: 'Giám đốc',
+      signerName: 'Nguyễn Văn Hùng',
+      signerTitle: 'Giám đốc Sở Xây dựng',
       level: 3,
-    });
+    }).expect(200);
     const opinion = squash((await pdfParse((await download(appraiser, 'mau-04.pdf')).body)).text);
     expect(opinion).toContain(squash('phù hợp'));
     const decision = await download(appraiser, 'mau-06.pdf');
     expect(decision.status).toBe(200);
     const text = squash((await pdfParse(decision.body)).text);
-    for (const expected of ['QUYẾT ĐỊNH', '125/QĐ-CAT', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Đặng Trọng Cường'])
+    for (const expected of ['QUYẾT ĐỊNH', '125/QĐ-SXD', 'Hệ thống một cửa điện tử Sở Xây dựng', 'cấp độ 3', 'Nguyễn Văn Hùng'])
       expect(text).toContain(squash(expected));
   });
 });

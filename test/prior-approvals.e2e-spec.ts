@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { PriorApprovalClaims1764130000000 } from '../migrations/1764130000000-PriorApprovalClaims';
 import { Clock } from '../src/common/clock';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from './support/dossier-fixtures';
+import { decide } from './support/procedure-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
 
 /**
@@ -76,13 +77,15 @@ describe('prior-approval claims: an approved level comes only from the procedure
     };
     await act(officer, 'submit');
     await act(appraiser, 'start-appraisal');
-    await act(appraiser, 'approve', {
+    const { version } = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
+    await decide(t, appraiser, id, 'approve', {
+      version,
       decisionNumber: '106/QĐ-CAT-PA05',
       decisionDate: '2025-12-01',
       signerName: 'Đặng Trọng Cường',
       signerTitle: 'Giám đốc Công an tỉnh',
       level: 2,
-    });
+    }).expect(200);
     return systemId;
   }
 

@@ -70,7 +70,8 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
       kind: 'MERGE',
       effectiveDate: '2026-03-01',
       movedSystems: 3,
-      movedUsers: 2,
+      // Each commune's officer and its head (the demo's AGENCY_HEAD accounts).
+      movedUsers: 4,
       decisionNumber: '99/NQ-UBTVQH15',
     });
     const successor = res.body.successorAgencyId;
@@ -87,7 +88,12 @@ describe('agency reorganisation (merge, rename) and as-of queries', () => {
     expect(mine.body.total).toBe(3);
 
     const users = await t.db.query(`SELECT u.username FROM users u WHERE u.agency_id = $1 ORDER BY 1`, [successor]);
-    expect(users.map((u: { username: string }) => u.username)).toEqual(['canbo.sl-x-muonglan', 'canbo.sl-x-phiengkhoai']);
+    expect(users.map((u: { username: string }) => u.username)).toEqual([
+      'canbo.sl-x-muonglan',
+      'canbo.sl-x-phiengkhoai',
+      'thutruong.sl-x-muonglan',
+      'thutruong.sl-x-phiengkhoai',
+    ]);
     const draft = await t.http().get(`/api/v1/dossiers/${draftId}`).set(as(officer)).expect(200);
     expect(draft.body.owner.id).toBe(successor);
     const audit = await t.db.query(

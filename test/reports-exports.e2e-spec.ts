@@ -169,14 +169,19 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       }
       const approved = systems.filter((r: { statusLabel: string }) => r.statusLabel === 'Đã được phê duyệt');
       expect(approved).toHaveLength(s.approved);
-      // Approved by the police through the workflow, or by a decision made before capdo whose claim was confirmed.
+      // Approved through the workflow (levels 1–2 by the police, level 3 by the owner: ND331 Art. 18.1–18.2), or by a
+      // decision made before capdo whose claim was confirmed.
       const prior = DEMO_PRIOR_DECISIONS.map((p) => p.decision.decisionNumber as string);
+      const byCompetentBody = (r: { approvedLevel: number; decision: { number: string } }) =>
+        r.approvedLevel <= 2 ? /\/QĐ-CAT-PA05$/.test(r.decision.number) : /^\d+\/QĐ-(?!CAT)[^/]+$/.test(r.decision.number);
       expect(
         approved.every(
-          (r: { decision: { number: string; date: string } | null }) =>
-            (/\/QĐ-CAT-PA05$/.test(r.decision!.number) || prior.includes(r.decision!.number)) && r.decision!.date <= asOf,
+          (r: { approvedLevel: number; decision: { number: string; date: string } | null }) =>
+            (prior.includes(r.decision!.number) || byCompetentBody({ approvedLevel: r.approvedLevel, decision: r.decision! })) &&
+            r.decision!.date <= asOf,
         ),
       ).toBe(true);
+      expect(approved.some((r: { approvedLevel: number }) => r.approvedLevel === 3)).toBe(true);
       expect(approved.filter((r: { decision: { number: string } }) => prior.includes(r.decision.number))).toHaveLength(
         DEMO_PRIOR_DECISIONS.length,
       );

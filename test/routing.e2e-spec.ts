@@ -14,15 +14,22 @@ describe('routing rules (administrators)', () => {
   });
   afterAll(() => t.close());
 
-  it('lists the Sơn La demo rules: levels 1–3 to Công an tỉnh, 4–5 to the Ministry with the owner approving', async () => {
+  it('lists the Sơn La demo rules: Công an tỉnh approves levels 1–2 and appraises 3 for the owner, the Ministry appraises 4–5', async () => {
     const res = await t.http().get('/api/v1/routing-rules').set(as(appraiser)).expect(200);
     const ubnd = await idOf('SL-UBND');
     const ca = await idOf('SL-CA');
     const rules = res.body.filter((r: { ownerAgencyId: string }) => r.ownerAgencyId === ubnd);
     expect(rules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ minLevel: 1, maxLevel: 3, appraiserAgencyId: ca, approverKind: 'AGENCY', approverAgencyId: ca }),
-        expect.objectContaining({ minLevel: 4, maxLevel: 5, appraiserExternalName: expect.stringContaining('A05'), approverKind: 'OWNER' }),
+        expect.objectContaining({ minLevel: 1, maxLevel: 2, appraiserAgencyId: ca, approverKind: 'AGENCY', approverAgencyId: ca }),
+        expect.objectContaining({ minLevel: 3, maxLevel: 3, appraiserAgencyId: ca, approverKind: 'OWNER', approverAgencyId: null }),
+        expect.objectContaining({
+          minLevel: 4,
+          maxLevel: 5,
+          appraiserExternalName: expect.stringContaining('A05'),
+          approverKind: 'OWNER',
+          specialisedUnitAgencyId: ca,
+        }),
       ]),
     );
   });
@@ -82,6 +89,30 @@ describe('routing rules (administrators)', () => {
     for (const body of cases)
       expectProblem(await t.http().post('/api/v1/routing-rules').set(as(admin)).send(body), 422, 'VALIDATION_FAILED');
     expect(await countRows(t.db, 'routing_rules')).toBe(before);
+  });
+
+  it('refuses a rule the competence table contradicts (Công an tỉnh approving level 3) with the article, and writes nothing', async () => {
+    const ca = await idOf('SL-CA');
+    const rules = await countRows(t.db, 'routing_rules');
+    // The demo's rule before issue 18: the provincial police appraise and approve levels 1–3.
+    const res = await t
+      .http()
+      .post('/api/v1/routing-rules')
+      .set(as(admin))
+      .send({
+        name: 'Cấp độ 1–3: Công an tỉnh thẩm định và phê duyệt',
+        ownerAgencyId: await idOf('SL-SO-YT'),
+        minLevel: 1,
+        maxLevel: 3,
+        appraiserAgencyId: ca,
+        approverKind: 'AGENCY',
+        approverAgencyId: ca,
+      });
+    const problem = expectProblem(res, 422, 'ROUTING_CONTRADICTS_COMPETENCE');
+    expect((problem.errors as Record<string, string[]>).approverDesignation).toEqual(
+      expect.arrayContaining([expect.stringContaining('khoản 2 Điều 18, điểm b khoản 3 Điều 20 Nghị định 331/2026/NĐ-CP')]),
+    );
+    expect(await countRows(t.db, 'routing_rules')).toBe(rules);
   });
 
   it('is read-only for appraisers and closed to officers', async () => {

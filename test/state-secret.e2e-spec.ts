@@ -2,6 +2,7 @@ import { HEADER_ROW } from '../src/systems/import-export/system-columns';
 import { createHash } from 'node:crypto';
 import { checkInvariants } from './reliability/support/invariants';
 import { createCompleteDossier, createSystem, LEVEL3_FACTS, PDF } from './support/dossier-fixtures';
+import { createAgencyHead, decide } from './support/procedure-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
 
 /**
@@ -16,6 +17,7 @@ describe('state secrets never stay on the networked registry', () => {
   let otherOfficer: string;
   let appraiser: string;
   let leader: string;
+  let head: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const sha = (value: string | Buffer) => createHash('sha256').update(value).digest('hex');
   const get = async (id: string) => (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
@@ -27,6 +29,7 @@ describe('state secrets never stay on the networked registry', () => {
 
   beforeAll(async () => {
     t = await createTestApp();
+    head = await createAgencyHead(t, 'SL-SO-XD', 'giamdoc.sl-so-xd', 'Giám đốc Sở Xây dựng');
     [officer, otherOfficer, appraiser, leader] = await Promise.all(
       ['canbo.sl-so-xd', 'canbo.sl-so-yt', 'thamdinh', 'lanhdao'].map((u) => t.login(u)),
     );
@@ -320,12 +323,15 @@ describe('state secrets never stay on the networked registry', () => {
       d = await get(id);
       await act(appraiser, id, 'appraise', { version: d.version, conclusion: 'SUITABLE', opinions: 'Phù hợp' }).expect(200);
       d = await get(id);
-      await act(appraiser, id, 'approve', {
+      // Level 3: the Tờ trình, then the owner's head approves (ND331 Art. 18.2.b, 20.3.b).
+      await act(officer, id, 'request-approval', { version: d.version }).expect(200);
+      d = await get(id);
+      await decide(t, head, id, 'approve', {
         version: d.version,
-        decisionNumber: '77/QĐ-CAT',
+        decisionNumber: '77/QĐ-SXD',
         decisionDate: '2026-11-20',
         signerName: 'Nguyễn Văn A',
-        signerTitle: 'Giám đốc',
+        signerTitle: 'Giám đốc Sở Xây dựng',
         level: 3,
       }).expect(200);
       await t.http().get(`/api/v1/dossiers/${id}/documents/mau-06.pdf`).set(as(officer)).expect(200);
@@ -340,10 +346,10 @@ describe('state secrets never stay on the networked registry', () => {
         .send({ version: system.version, infoTypes: ['STATE_SECRET'], systemType: 'INTERNAL' })
         .expect(200);
       const d = await get(id);
-      expect(d).toMatchObject({ status: 'APPROVED', workflow: { decision: { number: '77/QĐ-CAT', level: 3 } } });
+      expect(d).toMatchObject({ status: 'APPROVED', workflow: { decision: { number: '77/QĐ-SXD', level: 3 } } });
       expect((await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200)).body).toMatchObject({
         approvedLevel: 3,
-        approvalDecisionNumber: '77/QĐ-CAT',
+        approvalDecisionNumber: '77/QĐ-SXD',
       });
       for (const file of ['mau-06.pdf', 'mau-04.docx', 'mau-02.pdf']) {
         expectProblem(await t.http().get(`/api/v1/dossiers/${id}/documents/${file}`).set(as(leader)), 422, 'STATE_SECRET_OFFLINE_DOSSIER');

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
+import request from 'supertest';
 import { createTestApp, TestApp } from './support/test-app';
 
 /** `npm run user:create`: the password comes from CAPDO_PASSWORD (or a prompt), never from an argument. */
@@ -16,6 +17,22 @@ describe('user:create command', () => {
       },
     );
 
+  /** A browser session (cookie) for the pages. */
+  async function signIn(username: string, password: string): Promise<string> {
+    const cookiesOf = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+    const jar = (cookies: string[]): string => cookies.map((c) => c.split(';')[0]).join('; ');
+    const form = await t.http().get('/dang-nhap').expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
+    const res = await t
+      .http()
+      .post('/dang-nhap')
+      .set('cookie', jar(cookiesOf(form)))
+      .type('form')
+      .send({ username, password, _csrf: csrf })
+      .expect(303);
+    return jar(cookiesOf(res));
+  }
+
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
@@ -30,6 +47,40 @@ describe('user:create command', () => {
       `SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'user' AND action = 'CREATE' AND after->>'username' = 'nguyenvana'`,
     );
     expect(n).toBe(1);
+  });
+
+  it("creates the head of an agency (AGENCY_HEAD), who signs in with its agency and is listed on the administrators' page", async () => {
+    const result = run(['--username', 'giamdoc.sl-so-xd', '--role', 'agency_head', '--agency', 'sl-so-xd', '--full-name', 'Trần Văn B'], {
+      CAPDO_PASSWORD: 'mat-khau-rat-dai-2',
+    });
+    expect(result.stdout).toContain('Đã tạo tài khoản giamdoc.sl-so-xd (AGENCY_HEAD).');
+    expect(result.status).toBe(0);
+    const token = await t.login('giamdoc.sl-so-xd', 'mat-khau-rat-dai-2');
+    const me = await t.http().get('/api/v1/auth/me').set('authorization', `Bearer ${token}`).expect(200);
+    const [{ id: agencyId }] = await t.db.query(`SELECT id FROM agencies WHERE code = 'SL-SO-XD'`);
+    expect(me.body).toMatchObject({ role: 'AGENCY_HEAD', agencyId, provinceCode: 'SL' });
+
+    const page = await t
+      .http()
+      .get('/quan-tri/nguoi-dung')
+      .set('cookie', await signIn('admin', 'demo1234'))
+      .expect(200);
+    expect(page.text).toMatch(/<td>giamdoc\.sl-so-xd<\/td><td>Trần Văn B<\/td><td>Lãnh đạo cơ quan, đơn vị<\/td>/);
+    // The roles `--role` takes, each with its Vietnamese name.
+    expect(page.text).toContain('<dt><code>AGENCY_HEAD</code></dt><dd>Lãnh đạo cơ quan, đơn vị</dd>');
+  });
+
+  it('names every role with its label in the usage, and refuses an AGENCY_HEAD without its agency', async () => {
+    const usage = run(['--help'], {});
+    expect(usage.stderr).toContain('AGENCY_HEAD (Lãnh đạo cơ quan, đơn vị)');
+    const headless = run(['--username', 'giamdoc2', '--role', 'AGENCY_HEAD'], { CAPDO_PASSWORD: 'mat-khau-rat-dai-1' });
+    expect(headless.status).toBe(1);
+    expect(headless.stderr).toContain('--agency');
+    expect(
+      run(['--username', 'giamdoc3', '--role', 'CHU_QUAN', '--agency', 'SL-SO-XD'], { CAPDO_PASSWORD: 'mat-khau-rat-dai-1' }).stderr,
+    ).toContain('Vai trò phải là một trong: ADMIN, LEADER, APPRAISER, AGENCY_OFFICER, AGENCY_HEAD.');
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username IN ('giamdoc2', 'giamdoc3')`);
+    expect(n).toBe(0);
   });
 
   it('refuses a duplicate, a role without its agency and a weak password, writing nothing', async () => {

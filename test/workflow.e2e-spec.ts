@@ -1,6 +1,7 @@
 import { Clock } from '../src/common/clock';
 import { DueRemindersService } from '../src/workflow/due-reminders.service';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from './support/dossier-fixtures';
+import { createAgencyHead, decide, LEVEL4_FACTS } from './support/procedure-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
 
 describe('appraisal and approval workflow', () => {
@@ -12,6 +13,8 @@ describe('appraisal and approval workflow', () => {
   let strangerAppraiser: string;
   let leader: string;
   let admin: string;
+  /** The owner's leadership (Giám đốc Sở Xây dựng): approves from level 3 (ND331 Art. 18.2.b, 20.3.b). */
+  let head: string;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
   const act = (token: string, id: string, action: string, body: object) =>
     t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send(body);
@@ -20,6 +23,7 @@ describe('appraisal and approval workflow', () => {
   beforeAll(async () => {
     t = await createTestApp();
     clock = t.app.get(Clock);
+    head = await createAgencyHead(t, 'SL-SO-XD', 'giamdoc.sl-so-xd', 'Giám đốc Sở Xây dựng');
     // An appraiser of another body, to prove only the routed body appraises.
     await t.db.query(
       `INSERT INTO users (username, password_hash, full_name, role, agency_id) SELECT 'thamdinh.khac', password_hash, 'Thẩm định khác', 'APPRAISER', (SELECT id FROM agencies WHERE code = 'SL-SO-KHCN') FROM users WHERE username = 'admin'`,
@@ -31,7 +35,7 @@ describe('appraisal and approval workflow', () => {
   afterEach(() => clock.setFixed(undefined));
   afterAll(() => t.close());
 
-  describe('the full path: submit → return → resubmit → appraise → approve', () => {
+  describe('the full path: submit → return → resubmit → appraise → Tờ trình → the owner approves', () => {
     let systemId: string;
     let id: string;
 
@@ -40,7 +44,7 @@ describe('appraisal and approval workflow', () => {
       id = (await createCompleteDossier(t, officer, systemId)).id;
     });
 
-    it('submits: routes to Công an tỉnh, freezes revision 1 and starts the 5-working-day validity clock', async () => {
+    it('submits: routes to Công an tỉnh for appraisal and to the owner for approval, freezes revision 1, starts the 5-working-day validity clock', async () => {
       clock.setFixed('2026-11-02');
       const d = await get(id);
       const res = await act(officer, id, 'submit', { version: d.version, note: 'Kính gửi Công an tỉnh' }).expect(200);
@@ -48,7 +52,9 @@ describe('appraisal and approval workflow', () => {
       expect(res.body.workflow).toMatchObject({
         currentRevision: 1,
         appraiserName: 'Công an tỉnh Sơn La',
-        approverName: 'Công an tỉnh Sơn La',
+        // Level 3: the owner approves (ND331 Art. 18.2.b), no longer Công an tỉnh.
+        approverName: 'Sở Xây dựng',
+        procedurePath: 'OWNER',
         receivedOn: '2026-11-02',
         dueOn: '2026-11-09',
         dueKind: 'VALIDITY',
@@ -76,7 +82,9 @@ describe('appraisal and approval workflow', () => {
       expect(await actionsOf(appraiser)).toEqual(['return', 'start-appraisal']);
       expect(await actionsOf(strangerAppraiser)).toEqual([]);
       expect(await actionsOf(leader)).toEqual([]);
-      expect(await actionsOf(admin)).toEqual(['withdraw']);
+      // The owner's leadership (and an administrator recording its paper decision) may ask for the List (ND331 Art. 17.2).
+      expect(await actionsOf(admin)).toEqual(['request-listing', 'withdraw']);
+      expect(await actionsOf(head)).toEqual(['request-listing']);
     });
 
     it('keeps the frozen revision immutable in PostgreSQL and the draft closed to edits', async () => {
@@ -189,7 +197,7 @@ describe('appraisal and approval workflow', () => {
       await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
     });
 
-    it('SUITABLE then approval: the system gets its approved level and decision in the same transaction', async () => {
+    it('SUITABLE, then the Tờ trình starts the approval clock; the owner approves and the system gets its level in the same transaction', async () => {
       clock.setFixed('2026-11-25');
       let d = await get(id);
       const appraised = await act(appraiser, id, 'appraise', {
@@ -197,64 +205,51 @@ describe('appraisal and approval workflow', () => {
         conclusion: 'SUITABLE',
         opinions: 'Hồ sơ phù hợp',
       }).expect(200);
-      expect(appraised.body).toMatchObject({ status: 'APPRAISED', workflow: { dueKind: 'APPROVAL', dueOn: '2026-12-04' } });
+      // Level 3: the approval clock waits for the Tờ trình to reach the owner (ND331 Art. 20.3.b, 24.2); it used to start here.
+      expect(appraised.body).toMatchObject({ status: 'APPRAISED', workflow: { dueKind: null, dueOn: null } });
+      expect(appraised.body.availableActions).toEqual([]);
+      expect((await get(id)).availableActions).toEqual(['request-approval', 'withdraw']);
       d = await get(id);
+      const fields = {
+        decisionNumber: '125/QĐ-SXD',
+        decisionDate: '2026-11-25',
+        signerName: 'Nguyễn Văn Hùng',
+        signerTitle: 'Giám đốc Sở Xây dựng',
+      };
+      // Before the Tờ trình the owner cannot approve a level-3 dossier.
+      expectProblem(await decide(t, head, id, 'approve', { version: d.version, ...fields, level: 3 }), 409, 'DOSSIER_WRONG_PROCEDURE');
+      const requested = await act(officer, id, 'request-approval', { version: d.version, submissionNumber: '12/TTr-SXD' }).expect(200);
+      expect(requested.body).toMatchObject({
+        status: 'AWAITING_APPROVAL',
+        workflow: { dueKind: 'APPROVAL', dueOn: '2026-12-04', approvalRequest: { submittedOn: '2026-11-25', number: '12/TTr-SXD' } },
+      });
+      d = await get(id);
+      expectProblem(await decide(t, officer, id, 'approve', { version: d.version, ...fields, level: 3 }), 403, 'FORBIDDEN');
+      // Công an tỉnh appraised; it does not approve a level-3 system (ND331 Art. 18.2.b).
       expectProblem(
-        await act(officer, id, 'approve', {
-          version: d.version,
-          decisionNumber: '1/QĐ',
-          decisionDate: '2026-11-26',
-          signerName: 'A',
-          signerTitle: 'B',
-          level: 3,
-        }),
+        await decide(t, appraiser, id, 'approve', { version: d.version, ...fields, level: 3 }),
         403,
-        'FORBIDDEN',
+        'DOSSIER_ACTION_FORBIDDEN',
       );
-      expectProblem(
-        await act(appraiser, id, 'approve', {
-          version: d.version,
-          decisionNumber: '1/QĐ',
-          decisionDate: '2026-11-26',
-          signerName: 'A',
-          signerTitle: 'B',
-          level: 2,
-        }),
-        422,
-        'DOSSIER_DECISION_INVALID',
-      );
+      expectProblem(await decide(t, head, id, 'approve', { version: d.version, ...fields, level: 2 }), 422, 'DOSSIER_DECISION_INVALID');
       // Issue 16: a decision dated after today (Vietnam's day, 25/11 here) has not been made yet (ND331 Art. 20.3).
       expectProblem(
-        await act(appraiser, id, 'approve', {
-          version: d.version,
-          decisionNumber: '125/QĐ-CAT',
-          decisionDate: '2026-11-26',
-          signerName: 'A',
-          signerTitle: 'B',
-          level: 3,
-        }),
+        await decide(t, head, id, 'approve', { version: d.version, ...fields, decisionDate: '2026-11-26', level: 3 }),
         422,
         'DECISION_DATE_IN_FUTURE',
       );
-      const approved = await act(appraiser, id, 'approve', {
-        version: d.version,
-        decisionNumber: '125/QĐ-CAT',
-        decisionDate: '2026-11-25',
-        signerName: 'Đặng Trọng Cường',
-        signerTitle: 'Giám đốc',
-        level: 3,
-      }).expect(200);
+      const approved = await decide(t, head, id, 'approve', { version: d.version, ...fields, level: 3 }).expect(200);
       expect(approved.body).toMatchObject({
         status: 'APPROVED',
         statusLabel: 'Đã được phê duyệt',
-        workflow: { decision: { number: '125/QĐ-CAT', level: 3, revision: 3, issuer: 'Công an tỉnh Sơn La' }, dueOn: null },
+        workflow: { decision: { number: '125/QĐ-SXD', level: 3, revision: 3, issuer: 'Sở Xây dựng' }, dueOn: null },
       });
       const system = await t.http().get(`/api/v1/systems/${systemId}`).set(as(officer)).expect(200);
       expect(system.body).toMatchObject({
         approvedLevel: 3,
-        approvalDecisionNumber: '125/QĐ-CAT',
+        approvalDecisionNumber: '125/QĐ-SXD',
         approvalDecisionDate: '2026-11-25',
-        approvalDecisionIssuer: 'Công an tỉnh Sơn La',
+        approvalDecisionIssuer: 'Sở Xây dựng',
       });
     });
 
@@ -271,12 +266,13 @@ describe('appraisal and approval workflow', () => {
         'submit:SUBMITTED:3',
         'start-appraisal:UNDER_APPRAISAL:3',
         'appraise:APPRAISED:3',
+        'request-approval:AWAITING_APPROVAL:3',
         'approve:APPROVED:3',
       ]);
       expect(res.body[0]).toMatchObject({ actor: 'canbo.sl-so-xd', actionLabel: 'Gửi thẩm định', note: 'Kính gửi Công an tỉnh' });
       expect(res.body[1].details.items).toEqual(['Bổ sung sơ đồ mạng có địa chỉ IP']);
       const audits = await t.db.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_id = $1 AND action LIKE 'DOSSIER_%'`, [id]);
-      expect(audits[0].n).toBe(9);
+      expect(audits[0].n).toBe(10);
     });
 
     it('a newer approved dossier supersedes the previous one', async () => {
@@ -288,9 +284,11 @@ describe('appraisal and approval workflow', () => {
       d = await get(next.id);
       await act(appraiser, next.id, 'appraise', { version: d.version, conclusion: 'SUITABLE' }).expect(200);
       d = await get(next.id);
-      await act(appraiser, next.id, 'approve', {
+      await act(officer, next.id, 'request-approval', { version: d.version }).expect(200);
+      d = await get(next.id);
+      await decide(t, head, next.id, 'approve', {
         version: d.version,
-        decisionNumber: '200/QĐ-CAT',
+        decisionNumber: '200/QĐ-SXD',
         decisionDate: '2026-11-27',
         signerName: 'A',
         signerTitle: 'Giám đốc',
@@ -321,7 +319,7 @@ describe('appraisal and approval workflow', () => {
     const started = await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
     expect(started.body.availableActions).toEqual(['return', 'appraise', 'approve']);
     d = await get(id);
-    const res = await act(appraiser, id, 'approve', {
+    const res = await decide(t, appraiser, id, 'approve', {
       version: d.version,
       decisionNumber: '7/QĐ-CAT',
       decisionDate: '2026-11-25',
@@ -332,23 +330,19 @@ describe('appraisal and approval workflow', () => {
     expect(res.body).toMatchObject({ status: 'APPROVED', workflow: { appraisal: { conclusion: 'SUITABLE' }, decision: { level: 2 } } });
   });
 
-  it('routes levels 4–5 to the Ministry of Public Security, recorded by an administrator, approved by the owner', async () => {
+  it('routes levels 4–5 through the owner to the Ministry of Public Security, recorded by an administrator, approved by the owner', async () => {
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'HA-TANG', 'Hạ tầng dùng chung toàn quốc');
-    const { id } = await createCompleteDossier(t, officer, systemId, {
-      systemType: 'INFRASTRUCTURE',
-      infoTypes: ['PRIVATE'],
-      infrastructureScope: 'NATIONWIDE',
-      riskAssessedLevel: 4,
-    });
+    const { id } = await createCompleteDossier(t, officer, systemId, LEVEL4_FACTS);
     let d = await get(id);
-    await t
-      .http()
-      .patch(`/api/v1/dossiers/${id}`)
-      .set(as(officer))
-      .send({ version: d.version, expertOpinion: { unit: 'Phòng Công nghệ thông tin', summary: 'Nhất trí đề xuất cấp độ 4' } })
-      .expect(200);
+    // ND331 Art. 20.1.d: the operating unit no longer sends a level-4 dossier itself (it used to, with a typed expert opinion).
+    expectProblem(await act(officer, id, 'submit', { version: d.version }), 409, 'DOSSIER_WRONG_PROCEDURE');
+    await act(officer, id, 'request-opinion', { version: d.version }).expect(200);
     d = await get(id);
-    const submitted = await act(officer, id, 'submit', { version: d.version }).expect(200);
+    await act(appraiser, id, 'give-opinion', { version: d.version, conclusion: 'SUITABLE', opinions: 'Nhất trí đề xuất cấp độ 4' }).expect(
+      200,
+    );
+    d = await get(id);
+    const submitted = await act(head, id, 'owner-submit', { version: d.version }).expect(200);
     expect(submitted.body.workflow).toMatchObject({ appraiserName: expect.stringContaining('Bộ Công an'), approverName: 'Sở Xây dựng' });
     d = await get(id);
     expect(d.availableActions).toEqual(['withdraw']);
@@ -356,6 +350,7 @@ describe('appraisal and approval workflow', () => {
     expect((await t.http().get(`/api/v1/dossiers/${id}`).set(as(admin)).expect(200)).body.availableActions).toEqual([
       'return',
       'start-appraisal',
+      'request-listing',
       'withdraw',
     ]);
     expectProblem(await act(appraiser, id, 'start-appraisal', { version: d.version }), 403, 'DOSSIER_ACTION_FORBIDDEN');
@@ -374,7 +369,7 @@ describe('appraisal and approval workflow', () => {
     d = await get(id);
     const attempts = await Promise.all([
       ...Array.from({ length: 5 }, () =>
-        act(appraiser, id, 'approve', {
+        decide(t, appraiser, id, 'approve', {
           version: d.version,
           decisionNumber: '9/QĐ',
           decisionDate: '2026-11-25',
@@ -398,7 +393,7 @@ describe('appraisal and approval workflow', () => {
     const { id } = await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS);
     expectProblem(await act(officer, id, 'submit', {}), 422, 'VALIDATION_FAILED');
     expectProblem(await act(officer, id, 'submit', { version: 'one' }), 422, 'VALIDATION_FAILED');
-    expectProblem(await act(appraiser, id, 'approve', { version: 1, level: 9 }), 422, 'VALIDATION_FAILED');
+    expectProblem(await decide(t, appraiser, id, 'approve', { version: 1, level: 9 }), 422, 'VALIDATION_FAILED');
     expectProblem(await act(officer, id, 'start-appraisal', { version: 1 }), 403, 'FORBIDDEN');
     expectProblem(await act(officer, id, 'submit', { version: 1 }), 409, 'VERSION_CONFLICT');
   });

@@ -191,11 +191,12 @@ describe('writes and reads stay in the user’s scope', () => {
         .http()
         .post('/api/v1/routing-rules')
         .set(as(admin))
+        // Levels 1–2 only: Công an thành phố may not approve level 3 and up (ND331 Art. 18; routing/competence.ts).
         .send({
           name: 'Hà Nội: Công an thành phố',
           ownerAgencyId: ids.hnRoot,
           minLevel: 1,
-          maxLevel: 5,
+          maxLevel: 2,
           appraiserAgencyId: ids.hnPolice,
           approverKind: 'AGENCY',
           approverAgencyId: ids.hnPolice,

@@ -89,6 +89,8 @@ export async function loadNationalDataset(
         'appraiser_external_name',
         'approver_kind',
         'approver_agency_id',
+        'specialised_unit_agency_id',
+        'approver_designation',
       ],
       model.rules.map((r) => [
         r.id,
@@ -100,6 +102,8 @@ export async function loadNationalDataset(
         r.appraiserExternalName,
         r.approverKind,
         r.approverAgencyId,
+        r.specialisedUnitAgencyId,
+        r.approverDesignation,
       ]),
     );
     await step(
@@ -403,6 +407,13 @@ const DOSSIER_COLUMNS = [
   'appraisal',
   'decision',
   'approved_at',
+  'specialised_unit_agency_id',
+  'specialised_unit_name',
+  'opinion_request',
+  'approval_request',
+  'plan_decision',
+  'national_listing',
+  'independent_appraiser',
 ];
 
 /** JSON text of objects many rows share (plan answers, plan sections, facts, rule results), serialised once. */
@@ -463,13 +474,20 @@ function* dossierRows(dossiers: DossierRow[]): Generator<unknown[]> {
       d.appraisal,
       d.decision,
       timestamp(d.approvedAt),
+      d.specialisedUnitAgencyId,
+      d.specialisedUnitName,
+      d.opinionRequest,
+      d.approvalRequest,
+      d.planDecision,
+      d.nationalListing,
+      d.independentAppraiser,
     ];
   }
 }
 
 function* attachmentRows(dossiers: DossierRow[]): Generator<unknown[]> {
   for (const d of dossiers) {
-    for (const a of d.attachments)
+    for (const a of [...d.attachments, ...d.decisionFiles])
       yield [
         a.id,
         d.id,
@@ -563,6 +581,17 @@ function* auditRows(model: NationalModel, random: NationalRandom): Generator<unk
     for (const a of d.attachments) yield row(a.at, a.by, 'ATTACH', 'dossier', d.id, null, mapAttachment(attachmentEntity(d, a)));
     for (const e of d.edits)
       yield row(e.at, e.by, 'UPDATE', 'dossier', d.id, summary(e.fromVersion), { ...summary(e.fromVersion + 1), changed: e.changed });
+    // The owner's independent council (IndependentAppraiserService.record), by the administrator.
+    if (d.independenceRecordedAt !== null)
+      yield row(
+        d.independenceRecordedAt,
+        admin,
+        'DOSSIER_INDEPENDENT_APPRAISER',
+        'dossier',
+        d.id,
+        { independentAppraiser: null },
+        { independentAppraiser: d.independentAppraiser },
+      );
     for (const e of d.events) {
       yield row(
         e.at,

@@ -1,5 +1,6 @@
 import { AgencyKind } from '../../src/agencies/agency-kind';
 import { foldDiacritics, toNfc } from '../../src/common/text/vietnamese';
+import { contradictions } from '../../src/routing/competence';
 import { readSonLaAgencies } from '../demo-seed';
 import { DEPARTMENTS, personName, placeName, PROVINCES, provinceTitle, PUBLIC_UNITS } from './national-names';
 import { NationalRandom } from './national-random';
@@ -53,6 +54,10 @@ export interface RoutingRuleRow {
   appraiserExternalName: string | null;
   approverKind: 'AGENCY' | 'OWNER';
   approverAgencyId: string | null;
+  /** Who gives the Mẫu 03 professional opinion (levels 4–5, ND331 Art. 20.1.d). */
+  specialisedUnitAgencyId: string | null;
+  /** The owner's decision designating another body to approve; never needed here (the owner approves from level 3). */
+  approverDesignation: string | null;
 }
 
 export const MINISTRY_APPRAISER = 'Bộ Công an (Cục An ninh mạng và phòng, chống tội phạm sử dụng công nghệ cao - A05)';
@@ -166,33 +171,60 @@ export function agencySearchText(a: AgencyRow): string {
   return foldDiacritics(a.name);
 }
 
-/** Sơn La's routing since 2025, applied in every province: police for levels 1–3, the Ministry for 4–5. */
-export function buildRoutingRules(random: NationalRandom, provinces: ProvinceBodies[]): RoutingRuleRow[] {
+/**
+ * Sơn La's routing since 2025 (seeds/demo-seed.ts DEMO_ROUTING), applied in every province as the law's table has it
+ * (src/routing/competence.ts): the provincial police is the owners' specialised unit. Levels 1–2: it appraises and
+ * approves (ND331 Art. 18.1, 20.3.a); level 3: it appraises and the owner approves on the Tờ trình (Art. 18.2,
+ * 20.3.b); levels 4–5: Bộ Công an (A05) appraises, the police gives the Mẫu 03 opinion and the owner approves
+ * (Art. 18.3, 20.1.d). `ids` draws the level-3 rules' ids, so that the main generator's sequence, and with it every
+ * other row of the dataset, stays what it was before the level-3 rule was split off.
+ */
+export function buildRoutingRules(random: NationalRandom, provinces: ProvinceBodies[], ids: NationalRandom): RoutingRuleRow[] {
   const rules: RoutingRuleRow[] = [];
   for (const p of provinces) {
     for (const root of [p.committee, p.police, p.party]) {
-      rules.push({
-        id: random.uuid(),
-        name: `Cấp độ 1–3: ${p.police.name} thẩm định và phê duyệt`,
+      const rule = (id: string, fields: Omit<RoutingRuleRow, 'id' | 'ownerAgencyId' | 'approverDesignation'>): RoutingRuleRow => ({
+        id,
         ownerAgencyId: root.id,
+        approverDesignation: null,
+        ...fields,
+      });
+      const unit = rule(random.uuid(), {
+        name: `Cấp độ 1–2: ${p.police.name} thẩm định và phê duyệt`,
         minLevel: 1,
-        maxLevel: 3,
+        maxLevel: 2,
         appraiserAgencyId: p.police.id,
         appraiserExternalName: null,
         approverKind: 'AGENCY',
         approverAgencyId: p.police.id,
+        specialisedUnitAgencyId: null,
       });
-      rules.push({
-        id: random.uuid(),
-        name: 'Cấp độ 4–5: Bộ Công an (A05) thẩm định, cơ quan chủ quản phê duyệt',
-        ownerAgencyId: root.id,
+      const ministry = rule(random.uuid(), {
+        name: `Cấp độ 4–5: Bộ Công an (A05) thẩm định, ${p.police.name} cho ý kiến chuyên môn, cơ quan chủ quản phê duyệt`,
         minLevel: 4,
         maxLevel: 5,
         appraiserAgencyId: null,
         appraiserExternalName: MINISTRY_APPRAISER,
         approverKind: 'OWNER',
         approverAgencyId: null,
+        specialisedUnitAgencyId: p.police.id,
       });
+      const owner = rule(ids.uuid(), {
+        name: `Cấp độ 3: ${p.police.name} thẩm định, cơ quan chủ quản phê duyệt`,
+        minLevel: 3,
+        maxLevel: 3,
+        appraiserAgencyId: p.police.id,
+        appraiserExternalName: null,
+        approverKind: 'OWNER',
+        approverAgencyId: null,
+        specialisedUnitAgencyId: null,
+      });
+      for (const r of [unit, owner, ministry]) {
+        // The benchmark must not load a routing the law forbids: the same check the routing API makes.
+        const wrong = contradictions({ ...r, regime: null });
+        if (Object.keys(wrong).length) throw new Error(`National routing rule "${r.name}" contradicts the law: ${JSON.stringify(wrong)}`);
+        rules.push(r);
+      }
     }
   }
   return rules;

@@ -2,13 +2,32 @@ import { WorkingCalendar } from '../../src/calendar/working-days';
 import { ClassificationFacts, EvaluationResult, Regime } from '../../src/classification/rules/classification.types';
 import { evaluate } from '../../src/classification/rules/evaluator';
 import { regimeFor } from '../../src/classification/rules/regime';
-import { Appraisal, Decision, ExpertOpinion } from '../../src/dossiers/dossier.entity';
+import { meetsNationalSecurityCriteria } from '../../src/classification/rules/national-security';
+import {
+  Appraisal,
+  ApprovalRequest,
+  Decision,
+  ExpertOpinion,
+  IndependentAppraiser,
+  NationalListing,
+  OpinionRequest,
+  PlanDecision,
+} from '../../src/dossiers/dossier.entity';
+import {
+  approvesPlanNotLevel,
+  needsApprovalRequest,
+  needsProfessionalOpinion,
+  ProcedurePath,
+  procedurePath,
+} from '../../src/dossiers/dossier-path';
 import { AttachmentKind, designKindFor, DesignKind } from '../../src/dossiers/dossier-plan';
 import { DossierStatus } from '../../src/dossiers/dossier-status';
 import { catalogueForRegime } from '../../src/requirements/catalogues/catalogue-registry';
+import type { Route } from '../../src/routing/routing-rules.service';
+import { ActionInput } from '../../src/workflow/dossier-effects';
 import { DossierAction } from '../../src/workflow/dossier-transitions';
-import { appraisalDeadline, approvalDeadline, Deadline, validityDeadline } from '../../src/workflow/statutory-deadlines';
-import { Accounts, AgencyRow, MINISTRY_APPRAISER, ProvinceBodies, RoutingRuleRow, UserRow } from './national-agencies';
+import { Accounts, AgencyRow, ProvinceBodies, RoutingRuleRow, UserRow } from './national-agencies';
+import { appraiserIsParty, applyAction, decisionFileName, ownerDecisionStyle, policeCouncil, routeOf } from './national-procedure';
 import { NationalRandom } from './national-random';
 import { atVietnamTime, dayOf, plusDays, SystemRow } from './national-systems';
 
@@ -76,9 +95,18 @@ export interface DossierRow {
   routingRuleId: string | null;
   appraiserAgencyId: string | null;
   appraiserName: string | null;
-  approverKind: 'AGENCY' | 'OWNER' | null;
+  approverKind: Route['approverKind'] | null;
   approverAgencyId: string | null;
   approverName: string | null;
+  specialisedUnitAgencyId: string | null;
+  specialisedUnitName: string | null;
+  opinionRequest: OpinionRequest | null;
+  approvalRequest: ApprovalRequest | null;
+  planDecision: PlanDecision | null;
+  nationalListing: NationalListing | null;
+  independentAppraiser: IndependentAppraiser | null;
+  /** When the owner recorded the independent appraiser (its DOSSIER_INDEPENDENT_APPRAISER audit row), by an administrator. */
+  independenceRecordedAt: number | null;
   firstSubmittedAt: number | null;
   submittedAt: number | null;
   receivedOn: string | null;
@@ -95,6 +123,8 @@ export interface DossierRow {
   events: EventRow[];
   revisions: RevisionRow[];
   attachments: AttachmentRow[];
+  /** The signed decisions' scans (kind DECISION), stored with the decision: no ATTACH audit row, in no revision. */
+  decisionFiles: AttachmentRow[];
   edits: DraftEdit[];
   /** The latest instant recorded for this dossier (keeps its steps in order within a day). */
   lastAt: number;
@@ -109,6 +139,8 @@ export interface ApprovalRecord {
 }
 
 type Target = 'DRAFT' | 'NOT_SUITABLE' | 'SUBMITTED' | 'RETURNED' | 'UNDER_APPRAISAL' | 'APPRAISED' | 'APPROVED' | 'WITHDRAWN';
+/** Where a dossier stops, its target refined by its procedure: the steps levels 3–5 take besides those of levels 1–2. */
+type Stage = Target | 'AWAITING_OPINION' | 'OPINION_GIVEN' | 'AWAITING_APPROVAL';
 const LAST_TARGETS: Record<Target, number> = {
   DRAFT: 14,
   NOT_SUITABLE: 3,
@@ -172,16 +204,34 @@ export function chainLengths(random: NationalRandom, systems: SystemRow[], total
 /**
  * Simulates each system's dossiers through the workflow as DossierWorkflowService would have recorded them:
  * statuses, revisions, routing, statutory due dates (real calendar and deadline rules), histories, supersession.
+ * Each action's effects and event details are the product's own (`actionEffects`, `eventDetails`), on the procedure
+ * the dossier's level gives it (ND331 Art. 18, 20; src/dossiers/dossier-path.ts):
+ * - levels 1–2: the provincial police appraises and approves (one step or two);
+ * - level 3: the police appraises, the operating unit sends the Tờ trình (Mẫu 05), the owner approves;
+ * - level 4: Mẫu 03 to the police, its opinion, the owner sends the dossier to Bộ Công an (Mẫu 02), the ministry's
+ *   appraisal (recorded by an administrator), the Tờ trình, the owner approves;
+ * - level 5: as level 4, then the owner approves the plan (Mẫu 07) and the Prime Minister's List decision approves
+ *   the level (recorded by an administrator). The generator proposes no level 5 today (no system's facts reach it).
+ * A police-owned system is appraised by an independent council (Art. 18.4.b) whose steps an administrator records.
+ *
+ * Accounts: the dataset has no AGENCY_HEAD accounts (no test or benchmark signs in as one), so what the owner's head
+ * does (the independent council, the Mẫu 02 submission, the level-3–5 decisions) is recorded by the administrator, which
+ * the actor table allows (OWNER and an OWNER approver: the owner's AGENCY_HEAD or an ADMIN); the decision itself carries
+ * the owner's number, signer and title. Steps the procedure adds to the levels 1–2 path draw from `extra`, so that the
+ * main generator's sequence, shared with the other dossiers, moves as little as possible.
  */
 export class DossierSimulator {
   private readonly calendar = new WorkingCalendar();
   private readonly evaluations = new Map<string, EvaluationResult>();
   private decisionNumber = 0;
+  /** Numbers of the police's opinions, the Tờ trình, the councils' decisions and the Prime Minister's decisions. */
+  private documentNumber = 0;
   readonly approvals: ApprovalRecord[] = [];
 
   constructor(
     private readonly random: NationalRandom,
     private readonly world: DossierWorld,
+    private readonly extra: NationalRandom,
   ) {}
 
   /** `engagedFrom`: the day the owner starts on its dossiers; null: it has not (its dossiers stay drafts). */
@@ -205,15 +255,11 @@ export class DossierSimulator {
       if (dossier.status === 'APPROVED') {
         for (const old of approvedBefore) {
           old.lastAt = Math.max(old.lastAt, dossier.approvedAt!);
-          this.transition(
-            old,
-            'supersede',
-            'SUPERSEDED',
-            dossier.approvedAt!,
-            this.approverOf(dossier),
-            `Thay thế bởi hồ sơ ${dossier.id}`,
-            { supersededBy: dossier.id },
-          );
+          // The workflow records the supersession in the approval's transaction, as the approving user.
+          this.step(old, 'supersede', 'SUPERSEDED', dossier.approvedAt!, this.approvals[this.approvals.length - 1].actor, {
+            note: `Thay thế bởi hồ sơ ${dossier.id}`,
+            details: { supersededBy: dossier.id },
+          });
         }
       }
       dossiers.push(dossier);
@@ -226,7 +272,8 @@ export class DossierSimulator {
     const d = this.create(system, createdDay);
     const officer = d.createdBy;
     let day = createdDay;
-    const next = (min: number, max: number) => (day = this.workday(plusDays(day, this.random.int(min, max))));
+    const next = (min: number, max: number, random = this.random) => (day = this.workday(plusDays(day, random.int(min, max))));
+    const later = (min: number, max: number) => next(min, max, this.extra);
     const ok = (to: string) => to <= until && to <= DATASET_TODAY;
     // Drafting: attachments and one to three edits.
     next(1, 3);
@@ -236,35 +283,43 @@ export class DossierSimulator {
     if (!ok(next(0, 4))) return d;
     this.edit(d, day, officer, ['planEntries', 'planSections']);
     if (target === 'DRAFT') return d;
+    const path = pathOf(d);
+    const stage = this.stage(target, path);
+    const viaOwner = needsProfessionalOpinion(path);
     const withdrawAt = target === 'WITHDRAWN' ? this.random.pick(['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL'] as const) : null;
     if (withdrawAt === 'DRAFT') return this.withdrawn(d, next(1, 10), officer, until);
     if (!ok(next(1, 10))) return d;
-    this.submit(d, day, officer);
+    if (viaOwner) {
+      // ND331 Art. 20.1.d: levels 4–5 first go to the owner's specialised unit for its opinion (Mẫu 03).
+      this.requestOpinion(d, day, officer, path);
+      if (stage === 'AWAITING_OPINION') return d;
+      if (!ok(later(5, 20))) return d;
+      this.giveOpinion(d, day, path);
+      if (stage === 'OPINION_GIVEN') return d;
+      if (!ok(later(1, 5))) return d;
+    } else if (appraiserIsParty(this.route(d), d)) {
+      this.recordCouncil(d, day);
+    }
+    this.send(d, day, officer, path);
     if (target === 'SUBMITTED' || withdrawAt === 'SUBMITTED') return withdrawAt ? this.withdrawn(d, next(3, 20), officer, until) : d;
     const appraiser = this.appraiserOf(d);
     if (target === 'RETURNED' || withdrawAt === 'RETURNED' || this.random.chance(0.15)) {
       if (!ok(next(1, 5))) return d;
-      this.transition(d, 'return', 'RETURNED', this.stamp(d, day), appraiser, null, { items: RETURN_ITEMS }, () => {
-        d.returnItems = RETURN_ITEMS;
-        this.due(d, null);
-      });
+      this.step(d, 'return', 'RETURNED', this.stamp(d, day), appraiser, { input: { items: RETURN_ITEMS } });
       if (target === 'RETURNED') return d;
       if (withdrawAt === 'RETURNED') return this.withdrawn(d, next(5, 30), officer, until);
       if (!ok(next(3, 20))) return d;
       this.edit(d, day, officer, ['planSections']);
       d.sectionsVariant = 1;
       if (!ok(next(0, 2))) return d;
-      this.submit(d, day, officer);
+      this.send(d, day, officer, path);
     }
     if (!ok(next(1, 5))) return d;
-    this.transition(d, 'start-appraisal', 'UNDER_APPRAISAL', this.stamp(d, day), appraiser, null, {}, () => {
-      d.clockStartedOn = day;
-      this.due(d, appraisalDeadline(d.regime, d.proposedLevel, day, this.calendar));
-    });
+    this.step(d, 'start-appraisal', 'UNDER_APPRAISAL', this.stamp(d, day), appraiser);
     if (target === 'UNDER_APPRAISAL') return d;
     if (withdrawAt === 'UNDER_APPRAISAL') return this.withdrawn(d, next(5, 20), officer, until);
     const oneStep =
-      d.proposedLevel <= 2 &&
+      path === 'UNIT' &&
       d.appraiserAgencyId !== null &&
       d.appraiserAgencyId === d.approverAgencyId &&
       target === 'APPROVED' &&
@@ -272,33 +327,38 @@ export class DossierSimulator {
     if (!oneStep) {
       if (!ok(next(5, 25))) return d;
       const suitable = target !== 'NOT_SUITABLE';
-      const reasons = suitable ? [] : ['Phương án bảo đảm an toàn chưa đáp ứng yêu cầu quản lý rủi ro'];
-      const when = this.stamp(d, day);
-      this.transition(
-        d,
-        'appraise',
-        suitable ? 'APPRAISED' : 'DRAFT',
-        when,
-        appraiser,
-        null,
-        { conclusion: suitable ? 'SUITABLE' : 'NOT_SUITABLE', reasons },
-        () => {
-          d.appraisal = this.appraisal(
-            d,
-            suitable ? 'SUITABLE' : 'NOT_SUITABLE',
-            reasons,
-            appraiser,
-            when,
-            suitable ? 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' : 'Hồ sơ cần hoàn thiện.',
-          );
-          this.due(d, suitable ? approvalDeadline(d.regime, day, this.calendar) : null);
-        },
-      );
-      if (target === 'NOT_SUITABLE' || target === 'APPRAISED') return d;
+      const input: ActionInput = suitable
+        ? { conclusion: 'SUITABLE', opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.', reasons: [] }
+        : {
+            conclusion: 'NOT_SUITABLE',
+            opinions: 'Hồ sơ cần hoàn thiện.',
+            reasons: ['Phương án bảo đảm an toàn chưa đáp ứng yêu cầu quản lý rủi ro'],
+          };
+      this.step(d, 'appraise', suitable ? 'APPRAISED' : 'DRAFT', this.stamp(d, day), appraiser, { input });
+      if (target === 'NOT_SUITABLE' || stage === 'APPRAISED') return d;
     }
     if (!ok(next(2, 7))) return d;
-    this.approve(d, day, oneStep);
+    if (needsApprovalRequest(path)) {
+      // ND331 Art. 20.3.b–c: from level 3 the operating unit asks the owner to approve with a Tờ trình (Mẫu 05).
+      this.requestApproval(d, day, officer);
+      if (stage === 'AWAITING_APPROVAL' || !ok(later(1, 6))) return d;
+    }
+    if (!approvesPlanNotLevel(path)) {
+      this.approve(d, day);
+      return d;
+    }
+    // Art. 18.3.d–đ: the owner approves the plan (Mẫu 07); the Prime Minister's List decision approves the level.
+    this.approvePlan(d, day);
+    if (ok(later(20, 60))) this.recordListing(d, day);
     return d;
+  }
+
+  /** The target refined by the procedure: part of the level 4–5 "sent" dossiers wait for or have the opinion, part of the appraised ones of level 3–5 have their Tờ trình sent. */
+  private stage(target: Target, path: ProcedurePath): Stage {
+    if (target === 'SUBMITTED' && needsProfessionalOpinion(path))
+      return this.extra.weighted({ AWAITING_OPINION: 1, OPINION_GIVEN: 1, SUBMITTED: 1 });
+    if (target === 'APPRAISED' && needsApprovalRequest(path)) return this.extra.chance(0.5) ? 'AWAITING_APPROVAL' : 'APPRAISED';
+    return target;
   }
 
   private create(system: SystemRow, day: string): DossierRow {
@@ -331,14 +391,8 @@ export class DossierSimulator {
       designKind: designKindFor(system.lifecycle),
       sectionsVariant: 0,
       plannedDate: plusDays(day, 180 + this.random.int(0, 3) * 90),
-      expertOpinion:
-        proposedLevel >= 4
-          ? {
-              unit: 'Trung tâm Chuyển đổi số',
-              summary: 'Thống nhất với phương án bảo đảm an toàn hệ thống thông tin theo cấp độ.',
-              date: day,
-            }
-          : null,
+      // Levels 4–5: the police's opinion comes with give-opinion (Mẫu 03), not with the draft.
+      expertOpinion: null,
       createdBy: officer,
       currentRevision: 0,
       routingRuleId: null,
@@ -347,6 +401,14 @@ export class DossierSimulator {
       approverKind: null,
       approverAgencyId: null,
       approverName: null,
+      specialisedUnitAgencyId: null,
+      specialisedUnitName: null,
+      opinionRequest: null,
+      approvalRequest: null,
+      planDecision: null,
+      nationalListing: null,
+      independentAppraiser: null,
+      independenceRecordedAt: null,
       firstSubmittedAt: null,
       submittedAt: null,
       receivedOn: null,
@@ -363,6 +425,7 @@ export class DossierSimulator {
       events: [],
       revisions: [],
       attachments: [],
+      decisionFiles: [],
       edits: [],
       lastAt: createdAt,
     };
@@ -390,148 +453,216 @@ export class DossierSimulator {
     d.updatedAt = when;
   }
 
-  private submit(d: DossierRow, day: string, officer: UserRow): void {
-    const when = this.stamp(d, day);
-    const rule = this.route(d);
-    const police = this.world.provinces.get(d.provinceCode)!.police;
-    const owner = this.world.agencies.get(d.ownerId)!;
-    this.transition(
-      d,
-      'submit',
-      'SUBMITTED',
-      when,
-      officer,
-      `Kính gửi ${rule.appraiserAgencyId ? police.name : 'Bộ Công an'} hồ sơ đề xuất cấp độ.`,
-      {},
-      () => {
-        d.currentRevision++;
-        Object.assign(d, {
-          routingRuleId: rule.id,
-          appraiserAgencyId: rule.appraiserAgencyId,
-          appraiserName: rule.appraiserAgencyId ? police.name : MINISTRY_APPRAISER,
-          approverKind: rule.approverKind,
-          approverAgencyId: rule.approverAgencyId,
-          approverName: rule.approverKind === 'AGENCY' ? police.name : owner.name,
-          submittedAt: when,
-          firstSubmittedAt: d.firstSubmittedAt ?? when,
-          receivedOn: day,
-          clockStartedOn: null,
-          returnItems: null,
-          appraisal: null,
-        });
-        this.due(d, validityDeadline(day, this.calendar));
-        d.revisions.push({
-          number: d.currentRevision,
-          at: when,
-          by: officer,
-          sectionsVariant: d.sectionsVariant,
-          attachments: [...d.attachments],
-        });
-      },
-    );
-    // eventDetails('submit') is computed after the change.
-    d.events[d.events.length - 1].details = { appraiser: d.appraiserName, approver: d.approverName, dueOn: d.dueOn };
+  /**
+   * ND331 Art. 18.4.b (TT12 Art. 6): the police does not appraise a system it owns or runs; the owner sets up an
+   * independent council before sending (PUT …/independent-appraiser), and an administrator records its appraisal.
+   */
+  private recordCouncil(d: DossierRow, day: string): void {
+    const province = this.world.provinces.get(d.provinceCode)!;
+    const council = policeCouncil(province);
+    const when = this.stamp(d, day, this.extra);
+    this.documentNumber++;
+    d.independentAppraiser = {
+      kind: 'COUNCIL',
+      agencyId: null,
+      name: council.name,
+      decisionNumber: `${this.documentNumber}/QĐ-CAT`,
+      decisionDate: dayOf(when),
+      members: council.members,
+      recordedBy: this.world.accounts.admin.username,
+    };
+    d.independenceRecordedAt = when;
+    d.version++;
+    d.updatedAt = when;
   }
 
-  private approve(d: DossierRow, day: string, oneStep: boolean): void {
+  /** Mẫu 03: the operating unit asks the police, the owners' specialised unit, for its opinion (Art. 20.1.d). */
+  private requestOpinion(d: DossierRow, day: string, officer: UserRow, path: ProcedurePath): void {
+    const route = this.routeFor(d, path);
+    this.step(d, 'request-opinion', 'AWAITING_OPINION', this.stamp(d, day), officer, {
+      route,
+      note: `Kính gửi ${route.specialisedUnitName} hồ sơ đề xuất cấp độ ${d.proposedLevel}, đề nghị cho ý kiến chuyên môn (Mẫu 03).`,
+    });
+  }
+
+  private giveOpinion(d: DossierRow, day: string, path: ProcedurePath): void {
+    this.documentNumber++;
+    this.step(d, 'give-opinion', 'OPINION_GIVEN', this.stamp(d, day, this.extra), this.extra.pick(this.appraisers(d)), {
+      input: {
+        conclusion: 'SUITABLE',
+        opinions: `Đề xuất cấp độ ${d.proposedLevel} và phương án bảo đảm an ninh mạng phù hợp; đề nghị chủ quản gửi Bộ Công an thẩm định.`,
+        reasons: [],
+        opinionNumber: `${this.documentNumber}/CAT-PA05`,
+        opinionDate: day,
+      },
+      path,
+    });
+  }
+
+  /**
+   * Sends the dossier to its appraiser, freezing a new revision: Mẫu 01/02 by the operating unit (levels 1–3), Mẫu 02
+   * in the owner's name to the ministry (levels 4–5, by the administrator for the owner's head); again after a return.
+   */
+  private send(d: DossierRow, day: string, officer: UserRow, path: ProcedurePath): void {
+    const viaOwner = needsProfessionalOpinion(path);
+    const by = viaOwner ? this.world.accounts.admin : officer;
+    // The first Mẫu 02 of a level 4–5 dossier is a step levels 1–3 do not take (their Mẫu 01/02 is the request's draw).
+    const when = this.stamp(d, day, viaOwner && d.currentRevision === 0 ? this.extra : this.random);
+    const route = this.routeFor(d, path);
+    this.step(d, viaOwner ? 'owner-submit' : 'submit', 'SUBMITTED', when, by, {
+      route,
+      path,
+      note: `Kính gửi ${route.appraiserName} hồ sơ đề xuất cấp độ.`,
+    });
+    d.revisions.push({ number: d.currentRevision, at: when, by, sectionsVariant: d.sectionsVariant, attachments: [...d.attachments] });
+  }
+
+  /** The Tờ trình (Mẫu 05) of the operating unit, numbered in its style; the owner's approval clock starts (Art. 24). */
+  private requestApproval(d: DossierRow, day: string, officer: UserRow): void {
+    this.documentNumber++;
+    const style = ownerDecisionStyle(this.world.agencies.get(d.operatorId)!);
+    this.step(d, 'request-approval', 'AWAITING_APPROVAL', this.stamp(d, day, this.extra), officer, {
+      input: { submissionNumber: `${this.documentNumber}/TTr-${style.abbreviation}` },
+    });
+  }
+
+  /** Mẫu 06: the police for levels 1–2 (Art. 18.1), the owner's head for levels 3–4 (Art. 18.2–3), with the signed scan. */
+  private approve(d: DossierRow, day: string): void {
     const approver = this.approverOf(d);
     const when = this.stamp(d, day);
     this.decisionNumber++;
-    const decision: Decision = {
-      number: d.approverKind === 'AGENCY' ? `${this.decisionNumber}/QĐ-CAT-PA05` : `${this.decisionNumber}/QĐ-UBND`,
-      date: day,
-      signerName: this.random.pick(SIGNERS),
-      signerTitle: d.approverKind === 'AGENCY' ? 'Giám đốc Công an tỉnh' : 'Chủ tịch',
-      level: d.proposedLevel,
-      issuer: d.approverName ?? '',
-      revision: d.currentRevision,
-      approvedBy: approver.username,
-    };
-    this.transition(d, 'approve', 'APPROVED', when, approver, null, { decision }, () => {
-      if (oneStep) d.appraisal = this.appraisal(d, 'SUITABLE', [], approver, when, '');
-      d.decision = decision;
-      d.approvedAt = when;
-      this.due(d, null);
+    const signer = this.random.pick(SIGNERS);
+    const police = this.world.provinces.get(d.provinceCode)!.police;
+    const byPolice = d.approverKind === 'AGENCY';
+    const owner = ownerDecisionStyle(this.world.agencies.get(d.ownerId)!);
+    const number = byPolice ? `${this.decisionNumber}/QĐ-CAT-PA05` : `${this.decisionNumber}/QĐ-${owner.abbreviation}`;
+    this.step(d, 'approve', 'APPROVED', when, approver, {
+      input: {
+        decisionNumber: number,
+        decisionDate: day,
+        signerName: byPolice ? signer : owner.signerName,
+        signerTitle: byPolice ? `Giám đốc ${police.name}` : owner.signerTitle,
+        level: d.proposedLevel,
+      },
     });
+    this.fileDecision(d, number, when, approver);
     this.approvals.push({ system: d.system, dossier: d, at: when, actor: approver });
+  }
+
+  /** Mẫu 07: the owner's head approves the level-5 system's security plan (Art. 18.3.d). */
+  private approvePlan(d: DossierRow, day: string): void {
+    const admin = this.world.accounts.admin;
+    const when = this.stamp(d, day);
+    this.decisionNumber++;
+    const owner = this.world.agencies.get(d.ownerId)!;
+    const style = ownerDecisionStyle(owner);
+    const number = `${this.decisionNumber}/QĐ-${style.abbreviation}`;
+    this.step(d, 'approve-plan', 'AWAITING_LISTING', when, admin, {
+      input: { decisionNumber: number, decisionDate: day, signerName: style.signerName, signerTitle: style.signerTitle },
+      ownerName: owner.name,
+    });
+    this.fileDecision(d, number, when, admin);
+  }
+
+  /** Art. 18.3.đ: the Prime Minister's decision approving the List, recorded by an administrator, approves the level. */
+  private recordListing(d: DossierRow, day: string): void {
+    const admin = this.world.accounts.admin;
+    const when = this.stamp(d, day, this.extra);
+    this.documentNumber++;
+    const number = `${this.documentNumber}/QĐ-TTg`;
+    this.step(d, 'record-listing', 'APPROVED', when, admin, {
+      input: { decisionNumber: number, decisionDate: day, signerTitle: 'Thủ tướng Chính phủ' },
+    });
+    this.fileDecision(d, number, when, admin);
+    this.approvals.push({ system: d.system, dossier: d, at: when, actor: admin });
+  }
+
+  /** The decision's signed scan, stored as an attachment of kind DECISION in the action's transaction. */
+  private fileDecision(d: DossierRow, number: string, when: number, by: UserRow): void {
+    d.decisionFiles.push({ id: this.extra.uuid(), kind: 'DECISION', fileName: decisionFileName(number), at: when, by });
   }
 
   private withdrawn(d: DossierRow, day: string, officer: UserRow, until: string): DossierRow {
     if (day > until || day > DATASET_TODAY) return d;
-    this.transition(d, 'withdraw', 'WITHDRAWN', this.stamp(d, day), officer, 'Rút hồ sơ để lập lại theo hệ thống đã nâng cấp.', {}, () =>
-      this.due(d, null),
-    );
+    this.step(d, 'withdraw', 'WITHDRAWN', this.stamp(d, day), officer, { note: 'Rút hồ sơ để lập lại theo hệ thống đã nâng cấp.' });
     return d;
   }
 
-  private appraisal(
-    d: DossierRow,
-    conclusion: Appraisal['conclusion'],
-    reasons: string[],
-    by: UserRow,
-    when: number,
-    opinions: string,
-  ): Appraisal {
-    return {
-      conclusion,
-      opinions,
-      reasons,
-      revision: d.currentRevision,
-      appraiserName: d.appraiserName ?? '',
-      appraisedBy: by.username,
-      appraisedAt: new Date(when).toISOString(),
-    };
-  }
-
-  private transition(
+  /**
+   * One action, as DossierWorkflowService.act records it: the effects (dossier-effects.ts) and the history event with
+   * the action's details (`details` only for the supersession, which the workflow records with its own details).
+   */
+  private step(
     d: DossierRow,
     action: DossierAction,
     to: DossierStatus,
     when: number,
     actor: UserRow,
-    note: string | null,
-    details: object,
-    apply: () => void = () => undefined,
+    options: { input?: ActionInput; note?: string; route?: Route; path?: ProcedurePath; ownerName?: string; details?: object } = {},
   ): void {
     const from = d.status;
-    d.status = to;
-    d.version++;
-    d.updatedAt = when;
-    apply();
-    const defaults =
-      action === 'return' || action === 'appraise' || action === 'approve' || action === 'supersede' ? details : { dueOn: d.dueOn };
-    d.events.push({ action, from, to, revision: d.currentRevision || null, actor, note, details: defaults, at: when });
+    const details = applyAction(
+      d,
+      action,
+      to,
+      { ...options.input, note: options.note },
+      {
+        day: dayOf(when),
+        when,
+        calendar: this.calendar,
+        actor: actor.username,
+        path: options.path ?? pathOf(d),
+        route: options.route,
+        ownerName: options.ownerName,
+      },
+    );
+    d.events.push({
+      action,
+      from,
+      to,
+      revision: d.currentRevision || null,
+      actor,
+      note: options.note ?? null,
+      details: options.details ?? details,
+      at: when,
+    });
   }
 
-  private due(d: DossierRow, deadline: Deadline | null): void {
-    d.dueOn = deadline?.due ?? null;
-    d.dueKind = deadline?.kind ?? null;
-  }
-
-  private route(d: DossierRow): RoutingRuleRow {
+  private route(d: DossierRow, path: ProcedurePath = pathOf(d)): RoutingRuleRow {
     const province = this.world.provinces.get(d.provinceCode)!;
     // Every body sits under one of the three roots that carry the province's rules.
     let agency = this.world.agencies.get(d.ownerId)!;
     while (agency.parentId) agency = this.world.agencies.get(agency.parentId)!;
     const root = [province.committee, province.police, province.party].find((r) => r.id === agency.id) ?? province.committee;
-    return this.world.rules.find((r) => r.ownerAgencyId === root.id && d.proposedLevel >= r.minLevel && d.proposedLevel <= r.maxLevel)!;
+    // ND331 Art. 20.4: a level 3–4 system on the List is routed as a level-5 one.
+    const level = path === 'NATIONAL_LIST' ? 5 : d.proposedLevel;
+    return this.world.rules.find((r) => r.ownerAgencyId === root.id && level >= r.minLevel && level <= r.maxLevel)!;
   }
 
-  /** The routed police appraisers, or the administrator recording an external body's steps. */
+  private routeFor(d: DossierRow, path: ProcedurePath): Route {
+    return routeOf(this.route(d, path), d, this.world.provinces.get(d.provinceCode)!, this.world.agencies.get(d.ownerId)!);
+  }
+
+  private appraisers(d: DossierRow): UserRow[] {
+    return this.world.accounts.appraisers.get(d.provinceCode)!;
+  }
+
+  /** The routed police appraisers, or the administrator recording an external body's steps (ministry, council). */
   private appraiserOf(d: DossierRow): UserRow {
     if (!d.appraiserAgencyId) return this.world.accounts.admin;
-    return this.random.pick(this.world.accounts.appraisers.get(d.provinceCode)!);
+    return this.random.pick(this.appraisers(d));
   }
 
+  /** The police's appraisers approve levels 1–2; the administrator records the owner's decisions (no AGENCY_HEAD accounts). */
   private approverOf(d: DossierRow): UserRow {
-    if (d.approverKind === 'AGENCY') return this.random.pick(this.world.accounts.appraisers.get(d.provinceCode)!);
+    if (d.approverKind === 'AGENCY') return this.random.pick(this.appraisers(d));
     return this.world.accounts.admin;
   }
 
   /** A time on `day` in office hours, after everything this dossier already recorded. */
-  private stamp(d: DossierRow, day: string): number {
-    let when = at(day, this.random);
-    if (when <= d.lastAt) when = d.lastAt + this.random.int(5, 90) * 60_000;
+  private stamp(d: DossierRow, day: string, random = this.random): number {
+    let when = at(day, random);
+    if (when <= d.lastAt) when = d.lastAt + random.int(5, 90) * 60_000;
     d.lastAt = when;
     return when;
   }
@@ -539,6 +670,15 @@ export class DossierSimulator {
   private workday(day: string): string {
     return this.calendar.workingDayOnOrAfter(day);
   }
+}
+
+/** The dossier's procedure (dossiers/dossier-path.ts); no generated system's facts meet an Art. 16 criterion today. */
+function pathOf(d: DossierRow): ProcedurePath {
+  return procedurePath({
+    proposedLevel: d.proposedLevel,
+    regime: d.regime,
+    onNationalList: !!d.nationalListing || meetsNationalSecurityCriteria(d.classification.facts),
+  });
 }
 
 function at(day: string, random: NationalRandom): number {

@@ -67,7 +67,9 @@ export function buildNationalModel(options: NationalOptions): NationalModel {
   const random = new NationalRandom(options.seed);
   const provinces = buildAgencies(random, NATIONAL_SIZES.bodies);
   const agencies = provinces.flatMap((p) => [...p.current, ...p.former]);
-  const rules = buildRoutingRules(random, provinces);
+  // Draws added with the procedure by level (the level-3 rules, the steps of levels 3–5) come from their own generators,
+  // so that the main sequence, and with it the bodies, systems and most dossiers, is the one the benchmarks measured.
+  const rules = buildRoutingRules(random, provinces, new NationalRandom(options.seed + 2));
   const systems = buildSystems(random, provinces, Math.round(NATIONAL_SIZES.systems * options.scale));
   const engagedFrom = engagement(random, agencies);
   const lengths = chainLengths(
@@ -79,12 +81,16 @@ export function buildNationalModel(options: NationalOptions): NationalModel {
   const preparers = new Set(systems.filter((_, i) => lengths[i] > 0).map((s) => s.ownerId));
   const accounts = buildAccounts(random, provinces, preparers);
   const agencyById = new Map(agencies.map((a) => [a.id, a]));
-  const simulator = new DossierSimulator(random, {
-    provinces: new Map(provinces.map((p) => [p.code, p])),
-    agencies: agencyById,
-    rules,
-    accounts,
-  });
+  const simulator = new DossierSimulator(
+    random,
+    {
+      provinces: new Map(provinces.map((p) => [p.code, p])),
+      agencies: agencyById,
+      rules,
+      accounts,
+    },
+    new NationalRandom(options.seed + 3),
+  );
   const dossiers = systems.flatMap((s, i) => simulator.chain(s, lengths[i], engagedFrom.get(s.ownerId) ?? null));
   recordPriorApprovals(random, systems, provinces);
   for (const approval of [...simulator.approvals].sort((a, b) => a.at - b.at)) {
@@ -104,7 +110,7 @@ export function buildNationalModel(options: NationalOptions): NationalModel {
   const baseAudit =
     systems.length +
     provinces.reduce((n, p) => n + p.former.length, 0) +
-    dossiers.reduce((n, d) => n + 1 + d.edits.length + d.attachments.length + d.events.length, 0) +
+    dossiers.reduce((n, d) => n + 1 + d.edits.length + d.attachments.length + d.events.length + (d.independenceRecordedAt ? 1 : 0), 0) +
     simulator.approvals.length;
   const systemEdits: SystemEdit[] = [];
   const today = Date.parse(`${DATASET_TODAY}T09:00:00Z`);

@@ -1,4 +1,6 @@
-import { mayWriteFor, provinceFilter } from './access.service';
+import { AuthUser } from '../auth/auth-user';
+import { READ_SCOPE, readsOwnAgencyOnly } from './access-rules';
+import { AccessService, mayWriteFor, provinceFilter } from './access.service';
 
 const officer = { role: 'AGENCY_OFFICER' as const, agencyId: 'sl-so-xd', provinceCode: 'SL' };
 
@@ -34,5 +36,39 @@ describe('the province a list is limited to', () => {
     expect(provinceFilter({ role: 'LEADER', provinceCode: 'SL' })).toBe('SL');
     expect(provinceFilter({ role: 'AGENCY_OFFICER', provinceCode: 'SL' })).toBe('SL');
     expect(provinceFilter({ role: 'APPRAISER', provinceCode: null })).toBe('');
+    expect(provinceFilter({ role: 'AGENCY_HEAD', provinceCode: 'SL' })).toBe('SL');
+  });
+});
+
+describe("the owner's leadership (AGENCY_HEAD) reads what its agency's officers read, and writes nothing", () => {
+  const head = { role: 'AGENCY_HEAD' as const, agencyId: 'sl-so-xd', provinceCode: 'SL' };
+  const user = (u: Pick<AuthUser, 'role' | 'agencyId' | 'provinceCode'>): AuthUser => ({ id: 'u', username: 'u', fullName: 'U', ...u });
+  const access = new AccessService();
+
+  it('has the read scope of an officer: its own agency, as owner or operator', () => {
+    expect(READ_SCOPE.AGENCY_HEAD).toBe(READ_SCOPE.AGENCY_OFFICER);
+    expect(readsOwnAgencyOnly(head)).toBe(true);
+    expect(readsOwnAgencyOnly(officer)).toBe(true);
+    for (const role of ['ADMIN', 'LEADER', 'APPRAISER'] as const) expect(readsOwnAgencyOnly({ role })).toBe(false);
+    expect(access.systemScope(user(head), 's')).toEqual(access.systemScope(user(officer), 's'));
+    expect(access.agencyScope(user(head), 'a')).toEqual(access.agencyScope(user(officer), 'a'));
+    expect(access.systemScope(user(head), 's')).toEqual({
+      sql: '(s.owner_agency_id = :scopeAgency OR s.operator_agency_id = :scopeAgency)',
+      params: { scopeAgency: 'sl-so-xd' },
+    });
+  });
+
+  it('reads, besides its own dossiers, those routed to its agency for approval (it could not decide them otherwise)', () => {
+    expect(access.dossierScope(user(head), 'd')).toEqual({
+      sql: '((d.owner_agency_id = :scopeAgency OR d.operator_agency_id = :scopeAgency) OR d.approver_agency_id = :scopeAgency)',
+      params: { scopeAgency: 'sl-so-xd' },
+    });
+    // An officer never approves, so reads only what its agency owns or operates.
+    expect(access.dossierScope(user(officer), 'd')).toEqual(access.systemScope(user(officer), 'd'));
+  });
+
+  it('never writes a system or a draft, even of its own agency (ND331 Art. 20.1: the operator prepares the dossier)', () => {
+    expect(mayWriteFor(head, { ownerAgencyId: 'sl-so-xd', operatorAgencyId: 'sl-so-xd', provinceCode: 'SL' })).toBe(false);
+    expect(mayWriteFor(head, { ownerAgencyId: 'sl-so-yt', operatorAgencyId: 'sl-so-xd', provinceCode: 'SL' })).toBe(false);
   });
 });

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
+import { roleHas } from '../auth/permissions';
 import { notFound } from '../common/errors/domain-error';
-import { mayWriteFor, WriteTarget } from './access-rules';
+import { mayWriteFor, READ_SCOPE, readsOwnAgencyOnly, WriteTarget } from './access-rules';
 import { ActorRole, DossierActorFacts, dossierActorRoles } from './dossier-actors';
 
 // The write rule is pure and lives in access-rules.ts (dossier-actors.ts reads it too); kept importable from here.
@@ -23,7 +24,7 @@ export interface ScopeCondition {
 
 /**
  * The one place that answers "may this user see these agencies": administrators see everything,
- * leaders and appraisers their province, agency officers their own agency.
+ * leaders and appraisers their province, an agency's officers and heads their own agency (`READ_SCOPE`).
  */
 @Injectable()
 export class AccessService {
@@ -31,27 +32,32 @@ export class AccessService {
     return this.scoped(user, alias, `${alias}.id = :scopeAgency`);
   }
 
-  /** Systems a user may see: owned or operated by the officer's agency, the province for leaders and appraisers. */
+  /** Systems a user may see: owned or operated by the officer's (or head's) agency, the province for leaders and appraisers. */
   systemScope(user: AuthUser, alias: string): ScopeCondition {
     return this.scoped(user, alias, `(${alias}.owner_agency_id = :scopeAgency OR ${alias}.operator_agency_id = :scopeAgency)`);
   }
 
-  /** Everything for administrators, the province for leaders and appraisers, `ownAgency` for officers. */
+  /** Everything for administrators, the province for leaders and appraisers, `ownAgency` for an agency's officers and heads. */
   private scoped(user: AuthUser, alias: string, ownAgency: string): ScopeCondition {
-    switch (user.role) {
-      case 'ADMIN':
+    switch (READ_SCOPE[user.role]) {
+      case 'ALL':
         return { sql: 'TRUE', params: {} };
-      case 'LEADER':
-      case 'APPRAISER':
+      case 'PROVINCE':
         return { sql: `${alias}.province_code = :scopeProvince`, params: { scopeProvince: user.provinceCode } };
-      case 'AGENCY_OFFICER':
+      case 'OWN_AGENCY':
         return { sql: ownAgency, params: { scopeAgency: user.agencyId } };
     }
   }
 
-  /** Dossiers follow their system's scope: the owner and the operator, the province, or everything. */
+  /**
+   * Dossiers follow their system's scope: the owner and the operator, the province, or everything. An agency's head
+   * also reads the dossiers routed to its agency for approval (a body the owner designated to approve), or it could
+   * not decide them.
+   */
   dossierScope(user: AuthUser, alias: string): ScopeCondition {
-    return this.systemScope(user, alias);
+    const scope = this.systemScope(user, alias);
+    if (!readsOwnAgencyOnly(user) || !roleHas(user.role, 'dossier:approve')) return scope;
+    return { sql: `(${scope.sql} OR ${alias}.approver_agency_id = :scopeAgency)`, params: scope.params };
   }
 
   /**

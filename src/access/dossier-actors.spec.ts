@@ -9,7 +9,9 @@ const dossier: DossierActorFacts = {
   appraiserName: 'Công an tỉnh Sơn La',
   approverKind: 'AGENCY',
   approverAgencyId: 'sl-ca',
+  specialisedUnitAgencyId: null,
 };
+const head = (agencyId: string) => ({ role: 'AGENCY_HEAD' as const, agencyId, provinceCode: 'SL' });
 const officer = (agencyId: string, provinceCode = 'SL') => ({ role: 'AGENCY_OFFICER' as const, agencyId, provinceCode });
 const appraiser = (agencyId: string) => ({ role: 'APPRAISER' as const, agencyId, provinceCode: 'SL' });
 const admin = { role: 'ADMIN' as const, agencyId: null, provinceCode: null };
@@ -21,6 +23,8 @@ describe('who may act on a dossier (dossierActorRoles)', () => {
     expect(dossierActorRoles(officer('sl-so-xd'), dossier)).toEqual(['PREPARER']);
     expect(dossierActorRoles(admin, { ...dossier, approverKind: null, appraiserName: null, appraiserAgencyId: null })).toEqual([
       'PREPARER',
+      'OWNER',
+      'REGISTRAR',
     ]);
   });
 
@@ -43,20 +47,34 @@ describe('who may act on a dossier (dossierActorRoles)', () => {
       approverKind: 'OWNER' as const,
       approverAgencyId: null,
     };
-    expect(dossierActorRoles(admin, external)).toEqual(['PREPARER', 'APPRAISER', 'APPROVER']);
+    expect(dossierActorRoles(admin, external)).toEqual(['PREPARER', 'APPRAISER', 'APPROVER', 'OWNER', 'REGISTRAR']);
     expect(dossierActorRoles(appraiser('sl-ca'), external)).toEqual([]);
   });
 
-  it('ND331 Art. 18.2.b, 18.3.d: the owner approves levels 3–4: its own appraisers, or an administrator recording its decision', () => {
+  it('ND331 Art. 18.2.b, 18.3.d, 31.1: the owner approves levels 3–4: its leadership, or an administrator recording its paper decision', () => {
     const ownerApproves = { ...dossier, approverKind: 'OWNER' as const, approverAgencyId: null };
-    expect(dossierActorRoles(appraiser('sl-so-xd'), ownerApproves)).toEqual(['APPROVER']);
+    expect(dossierActorRoles(head('sl-so-xd'), ownerApproves)).toEqual(['APPROVER', 'OWNER']);
+    // The owner's IT staff and the appraising police do not decide for the owner.
+    expect(dossierActorRoles(appraiser('sl-so-xd'), ownerApproves)).toEqual([]);
     expect(dossierActorRoles(appraiser('sl-ca'), ownerApproves)).toEqual(['APPRAISER']);
-    expect(dossierActorRoles(admin, ownerApproves)).toEqual(['PREPARER', 'APPROVER']);
+    expect(dossierActorRoles(head('sl-so-yt'), ownerApproves)).toEqual([]);
+    expect(dossierActorRoles(admin, ownerApproves)).toEqual(['PREPARER', 'APPROVER', 'OWNER', 'REGISTRAR']);
+  });
+
+  it('ND331 Art. 18.1: levels 1–2 are approved by the specialised unit itself: its appraisers or its head', () => {
+    expect(dossierActorRoles(head('sl-ca'), dossier)).toEqual(['APPROVER']);
+    expect(dossierActorRoles(head('sl-so-xd'), dossier)).toEqual(['OWNER']);
+  });
+
+  it('ND331 Art. 20.1.d: the owner’s specialised unit named by the routing gives the professional opinion', () => {
+    const four = { ...dossier, specialisedUnitAgencyId: 'sl-ca', appraiserAgencyId: null, appraiserName: 'Bộ Công an' };
+    expect(dossierActorRoles(appraiser('sl-ca'), four)).toEqual(['SPECIALIST', 'APPROVER']);
+    expect(dossierActorRoles(appraiser('sl-so-yt'), four)).toEqual([]);
   });
 
   it('ND331 Art. 18.3.đ: a decision made outside capdo (the Prime Minister’s list) is recorded by an administrator only', () => {
     const external = { ...dossier, approverKind: 'EXTERNAL' as const, approverAgencyId: null };
-    expect(dossierActorRoles(admin, external)).toEqual(['PREPARER', 'APPROVER']);
+    expect(dossierActorRoles(admin, external)).toEqual(['PREPARER', 'APPROVER', 'OWNER', 'REGISTRAR']);
     expect(dossierActorRoles(appraiser('sl-ca'), external)).toEqual(['APPRAISER']);
   });
 

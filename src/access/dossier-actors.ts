@@ -8,8 +8,12 @@
 import { AuthUser } from '../auth/auth-user';
 import { mayWriteFor, WriteTarget } from './access-rules';
 
-/** Who may take an action: the preparing agency, the routed appraising body, the approving body, or the system. */
-export type ActorRole = 'PREPARER' | 'APPRAISER' | 'APPROVER' | 'SYSTEM';
+/**
+ * Who may take an action: the preparing agency, the owner's specialised unit giving its professional opinion (Art.
+ * 20.1.d), the routed appraising body, the approving body, the owner itself (its leadership: Art. 17, 20.1.d, 31.1),
+ * an administrator recording the Prime Minister's List decision (Art. 18.3.đ), or the system.
+ */
+export type ActorRole = 'PREPARER' | 'SPECIALIST' | 'APPRAISER' | 'APPROVER' | 'OWNER' | 'REGISTRAR' | 'SYSTEM';
 
 /** What the actor decision reads of a dossier: its parties and where submission routed it. */
 export interface DossierActorFacts extends WriteTarget {
@@ -18,6 +22,8 @@ export interface DossierActorFacts extends WriteTarget {
   appraiserName: string | null;
   approverKind: 'AGENCY' | 'OWNER' | 'EXTERNAL' | null;
   approverAgencyId: string | null;
+  /** The owner's specialised unit that gives the professional opinion of levels 4–5 (Mẫu 03). */
+  specialisedUnitAgencyId: string | null;
 }
 
 export type ActorUser = Pick<AuthUser, 'role' | 'agencyId' | 'provinceCode'>;
@@ -26,8 +32,12 @@ export type ActorUser = Pick<AuthUser, 'role' | 'agencyId' | 'provinceCode'>;
 export function dossierActorRoles(user: ActorUser, dossier: DossierActorFacts): ActorRole[] {
   const roles: ActorRole[] = [];
   if (isPreparer(user, dossier)) roles.push('PREPARER');
+  if (user.role === 'APPRAISER' && !!dossier.specialisedUnitAgencyId && user.agencyId === dossier.specialisedUnitAgencyId)
+    roles.push('SPECIALIST');
   if (isRoutedAppraiser(user, dossier)) roles.push('APPRAISER');
   if (isApprover(user, dossier)) roles.push('APPROVER');
+  if (isOwnerLeadership(user, dossier)) roles.push('OWNER');
+  if (user.role === 'ADMIN') roles.push('REGISTRAR');
   return roles;
 }
 
@@ -42,9 +52,19 @@ function isRoutedAppraiser(user: ActorUser, d: DossierActorFacts): boolean {
   return user.role === 'ADMIN' && d.appraiserName !== null;
 }
 
-/** The approving body: an agency's appraisers, or an administrator recording the owner's or an external decision. */
+/**
+ * The approving body: a designated agency's appraisers or leadership; the owner's leadership (ND331 Art. 18.2.b,
+ * 18.3.d, 20.3.b: the owner approves from level 3, not its IT staff); an administrator recording the owner's or an
+ * external body's paper decision, always with its signed file.
+ */
 function isApprover(user: ActorUser, d: DossierActorFacts): boolean {
-  if (d.approverKind === 'AGENCY') return user.role === 'APPRAISER' && user.agencyId === d.approverAgencyId;
-  if (d.approverKind === 'OWNER') return user.role === 'ADMIN' || (user.role === 'APPRAISER' && user.agencyId === d.ownerAgencyId);
+  if (d.approverKind === 'AGENCY')
+    return (user.role === 'APPRAISER' || user.role === 'AGENCY_HEAD') && user.agencyId === d.approverAgencyId;
+  if (d.approverKind === 'OWNER') return isOwnerLeadership(user, d);
   return d.approverKind === 'EXTERNAL' && user.role === 'ADMIN';
+}
+
+/** The owner's leadership (Art. 31.1): the owner agency's heads, or an administrator recording its paper decision. */
+function isOwnerLeadership(user: ActorUser, d: DossierActorFacts): boolean {
+  return user.role === 'ADMIN' || (user.role === 'AGENCY_HEAD' && user.agencyId === d.ownerAgencyId);
 }

@@ -4,7 +4,7 @@ describe('role permissions', () => {
   it('lets only admins write agencies and read the audit log', () => {
     expect(roleHas('ADMIN', 'agency:write')).toBe(true);
     expect(roleHas('ADMIN', 'audit:read')).toBe(true);
-    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) {
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER', 'AGENCY_HEAD'] as const) {
       expect(roleHas(role, 'agency:write')).toBe(false);
       expect(roleHas(role, 'audit:read')).toBe(false);
     }
@@ -26,9 +26,44 @@ describe('workflow permissions', () => {
   });
 
   it("keeps routing rules and the calendar in administrators' hands", () => {
-    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) {
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER', 'AGENCY_HEAD'] as const) {
       expect(roleHas(role, 'routing:write')).toBe(false);
       expect(roleHas(role, 'calendar:write')).toBe(false);
     }
+  });
+});
+
+describe("the owner's leadership (AGENCY_HEAD)", () => {
+  const everyone = [
+    'agency:read',
+    'classification:use',
+    'requirement:read',
+    'profile:read',
+    'system:read',
+    'dossier:read',
+    'calendar:read',
+    'notification:read',
+    'report:read',
+  ];
+
+  it('decides for the owner (ND331 Art. 18.2.b, 20.3.b: the owner approves; Art. 31.1: its head directs): what everyone may, plus approve and decide', () => {
+    expect([...ROLE_PERMISSIONS.AGENCY_HEAD].sort()).toEqual([...everyone, 'dossier:approve', 'dossier:decide'].sort());
+  });
+
+  it('prepares nothing itself: no system or dossier writes, no appraisal, no administration (ND331 Art. 20.1: the operator prepares the dossier)', () => {
+    for (const permission of [
+      'system:write',
+      'dossier:write',
+      'dossier:appraise',
+      'agency:write',
+      'routing:write',
+      'prior-approval:review',
+    ] as const)
+      expect(roleHas('AGENCY_HEAD', permission)).toBe(false);
+  });
+
+  it("keeps the owner's decisions from officers, leaders and appraisers; administrators hold them all", () => {
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) expect(roleHas(role, 'dossier:decide')).toBe(false);
+    expect(roleHas('ADMIN', 'dossier:decide')).toBe(true);
   });
 });

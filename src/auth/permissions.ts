@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'dossier:write',
   'dossier:appraise',
   'dossier:approve',
+  /** The owner's own decisions on a dossier: owner-submit (Mẫu 02), approve-plan (Mẫu 07), request-listing, independent appraiser. */
+  'dossier:decide',
   'routing:read',
   'routing:write',
   'calendar:read',
@@ -43,6 +45,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   LEADER: [...EVERYONE, 'routing:read'],
   APPRAISER: [...EVERYONE, 'routing:read', 'dossier:appraise', 'dossier:approve', 'prior-approval:review'],
   AGENCY_OFFICER: [...EVERYONE, 'system:write', 'dossier:write'],
+  // The owner's leadership decides (approves, submits in the owner's name) but prepares nothing itself.
+  AGENCY_HEAD: [...EVERYONE, 'dossier:approve', 'dossier:decide'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

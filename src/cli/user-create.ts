@@ -7,11 +7,12 @@ import { hashPassword, validatePasswordStrength } from '../auth/password';
 import { dataSourceOptions } from '../database/data-source';
 import { migrateDatabase } from '../database/database-roles';
 import { withDatabase } from '../database/local-database';
-import { ROLES, Role } from '../users/role';
+import { ROLE_LABELS, ROLES, Role } from '../users/role';
 import { UsersService } from '../users/users.service';
 
 const USAGE = `Tạo tài khoản:
-  npm run user:create -- --username <tên> --role <ADMIN|LEADER|APPRAISER|AGENCY_OFFICER> [--agency <mã cơ quan>] [--full-name "<họ tên>"]
+  npm run user:create -- --username <tên> --role <${ROLES.join('|')}> [--agency <mã cơ quan>] [--full-name "<họ tên>"]
+Vai trò: ${ROLES.map((r) => `${r} (${ROLE_LABELS[r]})`).join(', ')}.
 Mật khẩu lấy từ biến môi trường CAPDO_PASSWORD, nếu không có thì hỏi (không hiện khi gõ); không bao giờ nhận qua tham số.`;
 
 async function promptHidden(question: string): Promise<string> {

@@ -9,6 +9,7 @@ import { ReportPeriodFacts1764120000000 } from '../../migrations/1764120000000-R
 import { PriorApprovalClaims1764130000000 } from '../../migrations/1764130000000-PriorApprovalClaims';
 import { SignInThrottle1764131000000 } from '../../migrations/1764131000000-SignInThrottle';
 import { StateSecretRedaction1764132000000 } from '../../migrations/1764132000000-StateSecretRedaction';
+import { ProcedureByLevel1764140000000 } from '../../migrations/1764140000000-ProcedureByLevel';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   PriorApprovalClaims1764130000000,
   SignInThrottle1764131000000,
   StateSecretRedaction1764132000000,
+  ProcedureByLevel1764140000000,
 ];

@@ -2,7 +2,7 @@
  * Everything the official forms print, already resolved to Vietnamese text. The dossier and workflow services
  * build it from the database; the renderers turn it into PDF and DOCX through the templates in templates/forms/.
  */
-export const DOCUMENT_FORMS = ['mau-01', 'mau-02', 'thuyet-minh', 'mau-04', 'mau-06'] as const;
+export const DOCUMENT_FORMS = ['mau-01', 'mau-02', 'mau-03', 'thuyet-minh', 'mau-04', 'mau-05', 'mau-06', 'mau-07'] as const;
 export type DocumentForm = (typeof DOCUMENT_FORMS)[number];
 
 export interface DocumentAgency {
@@ -37,6 +37,17 @@ export interface DossierDocumentData {
   operator: DocumentAgency;
   /** Body the request is addressed to (the appraising body). */
   addressee: DocumentAgency;
+  /**
+   * The procedure the law assigns to the dossier (src/dossiers/dossier-path.ts): 'UNIT' (levels 1–2), 'OWNER' (level 3),
+   * 'MINISTRY' (level 4), 'NATIONAL_LIST' (level 5, or on the List of systems important to national security).
+   */
+  procedurePath: string;
+  /** Who sends Mẫu 02: the operator, or the owner when a ministry appraises (ND331 Art. 20.1.d: levels 4–5, the List). */
+  requester: DocumentAgency;
+  /** The owner's specialised unit (đơn vị chuyên trách): the addressee of Mẫu 03 (ND331 Art. 20.1.d). */
+  specialisedUnit?: DocumentAgency;
+  /** Mẫu 03 sent to the specialised unit on requestedOn ('YYYY-MM-DD'). */
+  opinionRequest?: { requestedOn: string; unitName: string };
   system: {
     name: string;
     code: string;
@@ -59,7 +70,8 @@ export interface DossierDocumentData {
   planSections: { key: string; title: string; text: string }[];
   planEntries: DocumentPlanEntry[];
   catalogueTitle: string;
-  expertOpinion?: { unit: string; summary: string; date?: string };
+  /** The specialised unit's professional opinion on a level 4–5 dossier (ND331 Art. 21.5). */
+  expertOpinion?: { unit: string; summary: string; date?: string; number?: string; conclusion?: 'SUITABLE' | 'NOT_SUITABLE' };
   attachments: { kindLabel: string; fileName: string }[];
   /** Mẫu 04 (workflow). */
   appraisal?: {
@@ -68,6 +80,8 @@ export interface DossierDocumentData {
     opinions: string;
     reasons: string[];
   };
+  /** Mẫu 05: the Tờ trình submitted to the owner on submittedOn ('YYYY-MM-DD'). */
+  approvalRequest?: { submittedOn: string; number?: string };
   /** Mẫu 06 (workflow). */
   decision?: {
     number: string;
@@ -78,4 +92,16 @@ export interface DossierDocumentData {
     issuer: DocumentAgency;
     standard: string;
   };
+  /** Mẫu 07: the owner's decision approving the security plan of a level 5 / national-list system (ND331 Art. 18.3.d). */
+  planDecision?: {
+    number: string;
+    date: string;
+    signerName: string;
+    signerTitle: string;
+    level: number;
+    issuer: DocumentAgency;
+    standard: string;
+  };
+  /** The request to put the system on the national-security List (Art. 17), and the Prime Minister's decision. */
+  nationalListing?: { requestNumber?: string; requestDate?: string; decisionNumber?: string; decisionDate?: string };
 }

@@ -2,7 +2,14 @@ import JSZip from 'jszip';
 import { DomainError } from '../common/errors/domain-error';
 import type { DocumentForm } from './document-data';
 import { documentFileName, renderDocument, warmUpDocumentRenderer } from './documents.renderer';
-import { FIXTURE_DOSSIER, FIXTURE_DOSSIER_NOT_SUITABLE, FIXTURE_PLAN_ENTRIES } from './fixtures';
+import {
+  FIXTURE_DOSSIER,
+  FIXTURE_DOSSIER_NOT_SUITABLE,
+  FIXTURE_NATIONAL_LIST,
+  FIXTURE_NATIONAL_LIST_ND85,
+  FIXTURE_PLAN_ENTRIES,
+} from './fixtures';
+import type { DossierDocumentData } from './document-data';
 
 // pdf-parse's index.js reads a test PDF when it is not required by another module; the library file does not.
 const pdfParse: (data: Buffer, options?: object) => Promise<{ text: string; numpages: number }> = require('pdf-parse/lib/pdf-parse.js');
@@ -51,7 +58,18 @@ async function docxText(docx: Buffer): Promise<{ text: string; xml: string; styl
 
 const squash = (s: string) => s.normalize('NFC').replace(/\s+/g, ' ');
 
-const COMMON = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc', 'Cổng thông tin điện tử Sở Xây dựng', 'cấp độ 3'];
+const COMMON = ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'];
+const LEVEL_3 = ['Cổng thông tin điện tử Sở Xây dựng', 'cấp độ 3'];
+const LEVEL_5 = ['Hệ thống điều khiển hồ chứa thủy điện Sơn La', 'cấp độ 5'];
+
+/** Mẫu 03, 05 and 07 are the forms of a level-5 (national-list) dossier; the others print the level-3 portal. */
+const DATA: Partial<Record<DocumentForm, DossierDocumentData>> = {
+  'mau-03': { ...FIXTURE_NATIONAL_LIST, date: '2026-09-15' },
+  'mau-05': { ...FIXTURE_NATIONAL_LIST, date: '2026-11-02' },
+  'mau-07': FIXTURE_NATIONAL_LIST,
+};
+const dataFor = (form: DocumentForm) => DATA[form] ?? FIXTURE_DOSSIER;
+const expectedFor = (form: DocumentForm) => [...COMMON, ...(DATA[form] ? LEVEL_5 : LEVEL_3), ...EXPECTED[form]];
 
 const EXPECTED: Record<DocumentForm, string[]> = {
   'mau-01': [
@@ -90,6 +108,32 @@ const EXPECTED: Record<DocumentForm, string[]> = {
     'phù hợp với cấp độ 3',
     'Căn cứ thẩm định',
   ],
+  'mau-03': [
+    'SỞ CÔNG THƯƠNG',
+    'UBND TỈNH SƠN LA',
+    'V/v cho ý kiến chuyên môn về hồ sơ đề xuất cấp độ',
+    'Kính gửi: Sở Khoa học và Công nghệ',
+    'Sơn La, ngày 15 tháng 9 năm 2026',
+    'Căn cứ Luật An ninh mạng số 116/2025/QH15;',
+    'Phần 1. Thông tin chung',
+    'Đơn vị vận hành hệ thống thông tin: Sở Công Thương.',
+    'Phần 2. Hồ sơ kèm theo',
+    'Sở Công Thương đề nghị Sở Khoa học và Công nghệ cho ý kiến về sự phù hợp của đề xuất cấp độ và phương án bảo đảm an ninh mạng',
+    'Danh mục hệ thống thông tin quan trọng về an ninh quốc gia',
+    '(Ký, ghi rõ họ tên, chức danh và đóng dấu)',
+  ],
+  'mau-05': [
+    'TỜ TRÌNH',
+    'Về việc phê duyệt phương án bảo đảm an ninh mạng hệ thống thông tin',
+    'SỞ CÔNG THƯƠNG',
+    'Số: 15/TTr-SCT',
+    'Sơn La, ngày 02 tháng 11 năm 2026',
+    'Kính gửi: Ủy ban nhân dân tỉnh Sơn La',
+    'Căn cứ ý kiến thẩm định hồ sơ đề xuất cấp độ của Bộ Công an;',
+    'Sở Khoa học và Công nghệ, văn bản số 88/SKHCN-BCVT ngày 25/09/2026',
+    'Ý kiến thẩm định của Bộ Công an (Mẫu 04)',
+    'Thủ tướng Chính phủ phê duyệt Danh mục hệ thống thông tin quan trọng về an ninh quốc gia',
+  ],
   'mau-06': [
     'QUYẾT ĐỊNH',
     'ỦY BAN NHÂN DÂN TỈNH SƠN LA',
@@ -101,22 +145,38 @@ const EXPECTED: Record<DocumentForm, string[]> = {
     'CHỦ TỊCH',
     'Nguyễn Văn An',
   ],
+  'mau-07': [
+    'QUYẾT ĐỊNH',
+    'Về việc phê duyệt phương án bảo đảm an ninh mạng hệ thống thông tin',
+    'ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+    'Số: 310/QĐ-UBND',
+    'Sơn La, ngày 10 tháng 11 năm 2026',
+    'Căn cứ Nghị định số 331/2026/NĐ-CP',
+    'Xét đề nghị của Sở Công Thương tại Tờ trình số 15/TTr-SCT ngày 02/11/2026.',
+    'Điều 1.',
+    'Phê duyệt phương án bảo đảm an ninh mạng đối với hệ thống thông tin',
+    'trong thiết kế hệ thống thông tin tương ứng với cấp độ 5 là phù hợp với Tiêu chuẩn quốc gia TCVN 11930:2017',
+    'theo các quy định tại Điều 33 Nghị định số 331/2026/NĐ-CP',
+    'Sở Khoa học và Công nghệ (đơn vị chuyên trách về an ninh mạng) chịu trách nhiệm kiểm tra, giám sát',
+    'CHỦ TỊCH',
+    'Lò Minh Hùng',
+  ],
 };
 
 describe('renderDocument', () => {
   describe.each(Object.keys(EXPECTED) as DocumentForm[])('%s', (form) => {
     it('renders a PDF whose text carries the Vietnamese wording with its diacritics', async () => {
-      const pdf = await renderDocument(form, FIXTURE_DOSSIER, 'pdf');
+      const pdf = await renderDocument(form, dataFor(form), 'pdf');
       expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
       const { text } = await pdfPages(pdf);
-      for (const expected of [...COMMON, ...EXPECTED[form]]) expect(text).toContain(expected);
+      for (const expected of expectedFor(form)) expect(text).toContain(expected);
     });
 
     it('renders a DOCX whose document.xml carries the same wording', async () => {
-      const docx = await renderDocument(form, FIXTURE_DOSSIER, 'docx');
+      const docx = await renderDocument(form, dataFor(form), 'docx');
       expect(docx.subarray(0, 2).toString('latin1')).toBe('PK');
       const { text, styles } = await docxText(docx);
-      for (const expected of [...COMMON, ...EXPECTED[form]]) expect(text).toContain(expected);
+      for (const expected of expectedFor(form)) expect(text).toContain(expected);
       expect(styles).toContain('Times New Roman');
     });
   });
@@ -157,6 +217,47 @@ describe('renderDocument', () => {
     await expect(missing).rejects.toThrow(/quyết định phê duyệt cấp độ/);
   });
 
+  it.each(['mau-03', 'mau-05', 'mau-07'] as const)(
+    'prints %s of a Decree 85 dossier with the Decree 85 bases and wording',
+    async (form) => {
+      const { text } = await docxText(await renderDocument(form, FIXTURE_NATIONAL_LIST_ND85, 'docx'));
+      expect(text).toContain('Căn cứ Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015;');
+      expect(text).toContain('Căn cứ Nghị định số 85/2016/NĐ-CP ngày 01 tháng 7 năm 2016');
+      expect(text).toContain('Căn cứ Thông tư số 12/2022/TT-BTTTT');
+      expect(text).toContain('an toàn thông tin');
+      expect(text).not.toContain('an ninh mạng số 116/2025/QH15');
+      expect(text).not.toContain('331/2026');
+    },
+  );
+
+  it('Mẫu 05 of a level 3 dossier asks the owner to approve the level, without the professional opinion', async () => {
+    const { text } = await docxText(
+      await renderDocument('mau-05', { ...FIXTURE_DOSSIER, approvalRequest: { submittedOn: '2026-12-01' } }, 'docx'),
+    );
+    expect(text).toContain('Về việc phê duyệt đề xuất cấp độ');
+    expect(text).toContain('Sở Xây dựng trình Ủy ban nhân dân tỉnh Sơn La xem xét, quyết định phê duyệt đề xuất cấp độ');
+    expect(text).toContain('Số: ……/TTr-……');
+    expect(text).not.toContain('Ý kiến về mặt chuyên môn');
+  });
+
+  it('Mẫu 02 of a level 5 dossier is sent in the owner’s name, with the request for the List', async () => {
+    const { text } = await docxText(await renderDocument('mau-02', FIXTURE_NATIONAL_LIST, 'docx'));
+    expect(text).toContain('ỦY BAN NHÂN DÂN TỈNH SƠN LA');
+    expect(text).toContain('Ủy ban nhân dân tỉnh Sơn La đề nghị Bộ Công an thẩm định');
+    expect(text).toContain('đồng thời đề nghị đưa hệ thống thông tin vào Danh mục');
+    expect(text).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách');
+    expect(text).not.toContain('(để báo cáo)');
+  });
+
+  it('refuses Mẫu 03 without the specialised unit and Mẫu 07 before the plan decision', async () => {
+    await expect(renderDocument('mau-03', { ...FIXTURE_NATIONAL_LIST, specialisedUnit: undefined }, 'pdf')).rejects.toThrow(
+      /đơn vị chuyên trách/,
+    );
+    await expect(renderDocument('mau-07', { ...FIXTURE_NATIONAL_LIST, planDecision: undefined }, 'pdf')).rejects.toMatchObject({
+      code: 'DOSSIER_INCOMPLETE',
+    });
+  });
+
   it('warms up without data', async () => {
     await expect(warmUpDocumentRenderer()).resolves.toBeUndefined();
   });
@@ -176,6 +277,9 @@ describe('documentFileName', () => {
     ['thuyet-minh', 'docx', 'thuyet-minh-ho-so-de-xuat-cap-do-CONG-TTDT.docx'],
     ['mau-04', 'docx', 'mau-04-y-kien-tham-dinh-CONG-TTDT.docx'],
     ['mau-06', 'pdf', 'mau-06-quyet-dinh-phe-duyet-cap-do-CONG-TTDT.pdf'],
+    ['mau-03', 'pdf', 'mau-03-xin-y-kien-chuyen-mon-CONG-TTDT.pdf'],
+    ['mau-05', 'docx', 'mau-05-to-trinh-phe-duyet-CONG-TTDT.docx'],
+    ['mau-07', 'pdf', 'mau-07-quyet-dinh-phe-duyet-phuong-an-CONG-TTDT.pdf'],
   ] as const)('%s as %s is %s', (form, format, name) => {
     expect(documentFileName(form, FIXTURE_DOSSIER, format)).toBe(name);
   });

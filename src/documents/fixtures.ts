@@ -45,6 +45,8 @@ export const FIXTURE_DOSSIER: DossierDocumentData = {
   owner: { name: 'Ủy ban nhân dân tỉnh Sơn La', code: 'SL-UBND' },
   operator: { name: 'Sở Xây dựng', code: 'SL-SO-XD', parentName: 'UBND tỉnh Sơn La' },
   addressee: { name: 'Công an tỉnh Sơn La', code: 'SL-CA', parentName: 'Bộ Công an' },
+  procedurePath: 'OWNER',
+  requester: { name: 'Sở Xây dựng', code: 'SL-SO-XD', parentName: 'UBND tỉnh Sơn La' },
   system: {
     name: 'Cổng thông tin điện tử Sở Xây dựng',
     code: 'CONG-TTDT',
@@ -151,4 +153,54 @@ export const FIXTURE_DOSSIER_NOT_SUITABLE: DossierDocumentData = {
     opinions: 'Hồ sơ chưa thể hiện sơ đồ phân vùng mạng có địa chỉ IP và chưa kèm quy chế bảo đảm an ninh mạng đã ban hành.',
     reasons: ['Thiếu sơ đồ vùng mạng có địa chỉ IP công cộng và IP riêng', 'Chưa ban hành quy chế bảo đảm an ninh mạng của hệ thống'],
   },
+};
+
+/**
+ * A level-5 system of the province (the List of systems important to national security, ND331 Art. 16.4): the
+ * professional opinion of the owner's specialised unit (Mẫu 03), appraisal by Bộ Công an, the Tờ trình (Mẫu 05) and
+ * the owner's decision approving the security plan (Mẫu 07).
+ */
+export const FIXTURE_NATIONAL_LIST: DossierDocumentData = {
+  ...FIXTURE_DOSSIER,
+  system: { ...FIXTURE_DOSSIER.system, name: 'Hệ thống điều khiển hồ chứa thủy điện Sơn La', code: 'DK-THUYDIEN' },
+  operator: { name: 'Sở Công Thương', code: 'SL-SO-CT', parentName: 'UBND tỉnh Sơn La' },
+  requester: { name: 'Ủy ban nhân dân tỉnh Sơn La', code: 'SL-UBND' },
+  addressee: { name: 'Bộ Công an', code: 'BCA' },
+  procedurePath: 'NATIONAL_LIST',
+  proposedLevel: 5,
+  computedLevel: 5,
+  specialisedUnit: { name: 'Sở Khoa học và Công nghệ', code: 'SL-SO-KHCN', parentName: 'UBND tỉnh Sơn La' },
+  opinionRequest: { requestedOn: '2026-09-15', unitName: 'Sở Khoa học và Công nghệ' },
+  expertOpinion: {
+    unit: 'Sở Khoa học và Công nghệ',
+    summary: 'Đề xuất cấp độ 5 và phương án bảo đảm an ninh mạng là phù hợp.',
+    date: '2026-09-25',
+    number: '88/SKHCN-BCVT',
+    conclusion: 'SUITABLE',
+  },
+  appraisal: {
+    appraiser: { name: 'Bộ Công an', code: 'BCA' },
+    conclusion: 'SUITABLE',
+    opinions: 'Hồ sơ đầy đủ; đề xuất cấp độ 5 phù hợp với khoản 4 Điều 15 Nghị định số 331/2026/NĐ-CP.',
+    reasons: [],
+  },
+  approvalRequest: { submittedOn: '2026-11-02', number: '15/TTr-SCT' },
+  decision: undefined,
+  planDecision: {
+    number: '310/QĐ-UBND',
+    date: '2026-11-10',
+    signerName: 'Lò Minh Hùng',
+    signerTitle: 'Chủ tịch',
+    level: 5,
+    issuer: { name: 'Ủy ban nhân dân tỉnh Sơn La', code: 'SL-UBND' },
+    standard: FIXTURE_DOSSIER.decision!.standard,
+  },
+  nationalListing: { requestNumber: '2150/UBND-KT', requestDate: '2026-10-05' },
+};
+
+/** The same system filed under Decree 85/2016 (a transitional dossier): Decree 85 bases and "an toàn thông tin". */
+export const FIXTURE_NATIONAL_LIST_ND85: DossierDocumentData = {
+  ...FIXTURE_NATIONAL_LIST,
+  decree: 'Nghị định số 85/2016/NĐ-CP',
+  securityTerm: 'an toàn thông tin',
 };

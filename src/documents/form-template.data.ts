@@ -25,6 +25,10 @@ const DATA_SHAPE: Shape<DossierDocumentData> = {
     owner: AGENCY,
     operator: AGENCY,
     addressee: AGENCY,
+    procedurePath: S,
+    requester: AGENCY,
+    specialisedUnit: AGENCY,
+    opinionRequest: { fields: { requestedOn: S, unitName: S } },
     system: {
       fields: {
         name: S,
@@ -50,12 +54,17 @@ const DATA_SHAPE: Shape<DossierDocumentData> = {
       list: { fields: { code: S, groupName: S, title: S, tcvnClause: S, statusLabel: S, description: S } },
     },
     catalogueTitle: S,
-    expertOpinion: { fields: { unit: S, summary: S, date: S } },
+    expertOpinion: { fields: { unit: S, summary: S, date: S, number: S, conclusion: S } },
     attachments: { list: { fields: { kindLabel: S, fileName: S } } },
     appraisal: { fields: { appraiser: AGENCY, conclusion: S, opinions: S, reasons: { list: S } } },
+    approvalRequest: { fields: { submittedOn: S, number: S } },
     decision: {
       fields: { number: S, date: S, signerName: S, signerTitle: S, level: S, issuer: AGENCY, standard: S },
     },
+    planDecision: {
+      fields: { number: S, date: S, signerName: S, signerTitle: S, level: S, issuer: AGENCY, standard: S },
+    },
+    nationalListing: { fields: { requestNumber: S, requestDate: S, decisionNumber: S, decisionDate: S } },
   },
 };
 export const ROOT_SHAPE: { readonly fields: Readonly<Record<string, AnyShape>> } = DATA_SHAPE;
@@ -65,6 +74,8 @@ export const REQUIRED_LABELS: Record<string, string> = {
   appraisal: 'ý kiến thẩm định của hồ sơ',
   decision: 'thông tin quyết định (số, ngày, người ký, cấp độ được phê duyệt)',
   expertOpinion: 'ý kiến chuyên môn của đơn vị chuyên trách',
+  specialisedUnit: 'đơn vị chuyên trách của chủ quản hệ thống thông tin (nơi cho ý kiến chuyên môn)',
+  planDecision: 'thông tin quyết định phê duyệt phương án (số, ngày, người ký)',
 };
 
 /** Own fields only, so that {{constructor}} or {{toString}} are unknown fields rather than inherited methods. */

@@ -127,7 +127,16 @@ describe('form template validation', () => {
   });
 
   it('accepts the five templates shipped in templates/forms', () => {
-    expect(loadAllFormTemplates().map((t) => t.form)).toEqual(['mau-01', 'mau-02', 'thuyet-minh', 'mau-04', 'mau-06']);
+    expect(loadAllFormTemplates().map((t) => t.form)).toEqual([
+      'mau-01',
+      'mau-02',
+      'mau-03',
+      'thuyet-minh',
+      'mau-04',
+      'mau-05',
+      'mau-06',
+      'mau-07',
+    ]);
   });
 });
 
@@ -248,10 +257,16 @@ describe('placeholder resolution', () => {
     expect(nd331).toContain('Căn cứ Nghị định số 331/2026/NĐ-CP ngày 19 tháng 8 năm 2026');
     expect(nd331).not.toContain('85/2016');
     expect(nd331).not.toContain('Ý kiến về mặt chuyên môn');
-    const nd85 = text({ ...FIXTURE_DOSSIER, decree: 'Nghị định số 85/2016/NĐ-CP', securityTerm: 'an toàn thông tin', proposedLevel: 4 });
+    const nd85 = text({
+      ...FIXTURE_DOSSIER,
+      decree: 'Nghị định số 85/2016/NĐ-CP',
+      securityTerm: 'an toàn thông tin',
+      proposedLevel: 4,
+      procedurePath: 'MINISTRY',
+    });
     expect(nd85).toContain('Căn cứ Nghị định số 85/2016/NĐ-CP ngày 01 tháng 7 năm 2016');
     expect(nd85).toContain('Thông tư số 12/2022/TT-BTTTT');
-    expect(nd85).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an toàn thông tin.');
+    expect(nd85).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an toàn thông tin của chủ quản hệ thống thông tin.');
     expect(text({ ...FIXTURE_DOSSIER, decree: 'Nghị định số 999/2030/NĐ-CP' })).toContain(
       'Căn cứ Nghị định số 999/2030/NĐ-CP của Chính phủ;',
     );

@@ -17,7 +17,7 @@ export class DossierDocumentsController {
   @RequirePermission('dossier:read')
   @LimitedPerUser('file')
   @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
-  @ApiOperation({ summary: 'Văn bản theo mẫu: mau-01, mau-02, thuyet-minh, mau-04, mau-06 — dạng .pdf hoặc .docx' })
+  @ApiOperation({ summary: 'Văn bản theo mẫu: mau-01 … mau-07, thuyet-minh — dạng .pdf hoặc .docx' })
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,

@@ -7,11 +7,15 @@ import { DomainError } from '../common/errors/domain-error';
 import { DocumentAgency, DocumentForm, DossierDocumentData } from '../documents/document-data';
 import { documentFileName, DocumentFormat, DOCUMENT_MIME_TYPES, renderDocument } from '../documents/documents.renderer';
 import { findCatalogue } from '../requirements/catalogues/catalogue-registry';
-import { RoutingRulesService } from '../routing/routing-rules.service';
+import { type Route, RoutingRulesService } from '../routing/routing-rules.service';
 import { HOSTING_LABELS, LIFECYCLE_LABELS } from '../systems/system-enums';
 import { SystemsQueryService } from '../systems/systems-query.service';
+import { documentUnavailableReason } from './document-availability';
+import { documentDate } from './document-dates';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { ATTACHMENT_KIND_LABELS, PLAN_SECTIONS } from './dossier-plan';
+import { ProcedurePath } from './dossier-path';
+import { pathOf } from './dossier-procedure';
 import { Dossier } from './dossier.entity';
 import { DossiersQueryService } from './dossiers-query.service';
 
@@ -24,7 +28,7 @@ export interface RenderedDocument {
   content: Buffer;
 }
 
-/** The official forms of a dossier (Mẫu 01/02, the explanatory report, Mẫu 04, Mẫu 06) as PDF or DOCX. */
+/** The official forms of a dossier (Mẫu 01–07 and the explanatory report) as PDF or DOCX. */
 @Injectable()
 export class DossierDocumentsService {
   constructor(
@@ -42,8 +46,18 @@ export class DossierDocumentsService {
     const dossier = await this.queries.findVisible(user, id);
     // Approved and closed dossiers too: once the system includes state secrets, nothing of it is rendered online.
     await this.queries.assertNotStateSecret(this.dataSource.manager, dossier);
-    this.assertAvailable(form, dossier);
-    const data = await this.data(this.dataSource.manager, dossier, form);
+    const path = pathOf(dossier);
+    const reason = documentUnavailableReason(form, {
+      regime: dossier.regime,
+      path,
+      status: dossier.status,
+      proposedLevel: dossier.proposedLevel,
+      appraisal: dossier.appraisal,
+      hasDecision: !!dossier.decision,
+      hasPlanDecision: !!dossier.planDecision,
+    });
+    if (reason) throw new DomainError('DOCUMENT_NOT_AVAILABLE', reason);
+    const data = await this.data(this.dataSource.manager, dossier, form, path);
     return {
       fileName: documentFileName(form, data, format),
       mediaType: DOCUMENT_MIME_TYPES[format],
@@ -51,40 +65,36 @@ export class DossierDocumentsService {
     };
   }
 
-  /** Mẫu 01 is for levels 1–2 and Mẫu 02 for 3–5; Mẫu 04 exists once appraised, Mẫu 06 once approved. */
-  private assertAvailable(form: string, d: Dossier): void {
-    const refuse = (message: string) => {
-      throw new DomainError('DOCUMENT_NOT_AVAILABLE', message);
-    };
-    if (form === 'mau-01' && d.proposedLevel > 2) refuse('Mẫu 01 dùng cho hồ sơ cấp độ 1, 2; hồ sơ này dùng Mẫu 02.');
-    if (form === 'mau-02' && d.proposedLevel <= 2) refuse('Mẫu 02 dùng cho hồ sơ cấp độ 3 trở lên; hồ sơ này dùng Mẫu 01.');
-    if (form === 'mau-04' && !d.appraisal) refuse('Hồ sơ chưa có ý kiến thẩm định.');
-    if (form === 'mau-06' && !d.decision) refuse('Hồ sơ chưa được phê duyệt.');
-  }
-
-  private async data(em: EntityManager, d: Dossier, form: DocumentForm): Promise<DossierDocumentData> {
+  private async data(em: EntityManager, d: Dossier, form: DocumentForm, path: ProcedurePath): Promise<DossierDocumentData> {
     const system = await this.systems.byId(d.systemId, em);
     const attachments = await em.getRepository(DossierAttachment).find({ where: { dossierId: d.id }, order: { uploadedAt: 'ASC' } });
     const catalogue = findCatalogue(d.catalogueId)!;
     const owner = await this.agency(em, d.ownerAgencyId);
     const operator = await this.agency(em, d.operatorAgencyId);
-    const route = d.appraiserName ? undefined : await this.routing.resolve(em, d.ownerAgencyId, d.proposedLevel, d.regime);
+    const needsRoute = !d.appraiserName || (!d.specialisedUnitAgencyId && !d.specialisedUnitName);
+    const route = needsRoute ? await this.routing.resolve(em, d.ownerAgencyId, d.proposedLevel, d.regime) : undefined;
     const appraiserName = d.appraiserName ?? route?.appraiserName ?? '';
-    const appraiserId = d.appraiserAgencyId ?? route?.appraiserAgencyId ?? null;
+    // A recorded appraiser (an agency, or a council with no agency) wins over the routing rule.
+    const appraiserId = d.appraiserName ? d.appraiserAgencyId : (d.appraiserAgencyId ?? route?.appraiserAgencyId ?? null);
     const appraiser = appraiserId ? await this.agency(em, appraiserId) : { name: appraiserName, code: '' };
     const province = (
       await em.query(`SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1`, [d.provinceCode])
     )[0]?.name as string | undefined;
-    const date = form === 'mau-06' ? d.decision!.date : form === 'mau-04' ? d.appraisal!.appraisedAt.slice(0, 10) : this.clock.today();
+    const standard = catalogue.standard;
     return {
       decree: DECREES[d.regime],
       securityTerm: SECURITY_TERMS[d.regime],
       place: (province ?? '').replace(/^(UBND|Ủy ban nhân dân) tỉnh /, '') || d.provinceCode,
-      date,
+      date: documentDate(form, d, this.clock.today()),
       documentNumber: form === 'mau-06' ? d.decision!.number : undefined,
       owner,
       operator,
       addressee: appraiser,
+      procedurePath: path,
+      // ND331 Art. 20.1.d: for levels 4–5 (and the List) the operator submits to the owner, who sends Mẫu 02 in its name.
+      requester: path === 'MINISTRY' || path === 'NATIONAL_LIST' ? owner : operator,
+      specialisedUnit: await this.specialisedUnit(em, d, route),
+      opinionRequest: d.opinionRequest ?? undefined,
       system: {
         name: system.name,
         code: system.code,
@@ -124,11 +134,20 @@ export class DossierDocumentsService {
       }),
       catalogueTitle: catalogue.title,
       expertOpinion: d.expertOpinion
-        ? { unit: d.expertOpinion.unit, summary: d.expertOpinion.summary, date: d.expertOpinion.date ?? undefined }
+        ? {
+            unit: d.expertOpinion.unit,
+            summary: d.expertOpinion.summary,
+            date: d.expertOpinion.date ?? undefined,
+            number: d.expertOpinion.number ?? undefined,
+            conclusion: d.expertOpinion.conclusion,
+          }
         : undefined,
       attachments: attachments.map((a) => ({ kindLabel: ATTACHMENT_KIND_LABELS[a.kind], fileName: a.fileName })),
       appraisal: d.appraisal
         ? { appraiser, conclusion: d.appraisal.conclusion, opinions: d.appraisal.opinions, reasons: d.appraisal.reasons }
+        : undefined,
+      approvalRequest: d.approvalRequest
+        ? { submittedOn: d.approvalRequest.submittedOn, number: d.approvalRequest.number ?? undefined }
         : undefined,
       decision: d.decision
         ? {
@@ -138,10 +157,38 @@ export class DossierDocumentsService {
             signerTitle: d.decision.signerTitle,
             level: d.decision.level,
             issuer: d.approverAgencyId ? await this.agency(em, d.approverAgencyId) : { name: d.decision.issuer, code: '' },
-            standard: catalogue.standard,
+            standard,
+          }
+        : undefined,
+      planDecision: d.planDecision
+        ? {
+            number: d.planDecision.number,
+            date: d.planDecision.date,
+            signerName: d.planDecision.signerName,
+            signerTitle: d.planDecision.signerTitle,
+            level: d.proposedLevel,
+            // ND331 Art. 18.3.d: the owner approves the plan; its row gives the body above it for the header.
+            issuer: !d.planDecision.issuer || d.planDecision.issuer === owner.name ? owner : { name: d.planDecision.issuer, code: '' },
+            standard,
+          }
+        : undefined,
+      nationalListing: d.nationalListing
+        ? {
+            requestNumber: d.nationalListing.requestNumber ?? undefined,
+            requestDate: d.nationalListing.requestDate ?? undefined,
+            decisionNumber: d.nationalListing.decisionNumber ?? undefined,
+            decisionDate: d.nationalListing.decisionDate ?? undefined,
           }
         : undefined,
     };
+  }
+
+  /** The owner's specialised unit, addressee of Mẫu 03: recorded on the dossier when the opinion was asked, else routed. */
+  private async specialisedUnit(em: EntityManager, d: Dossier, route: Route | undefined): Promise<DocumentAgency | undefined> {
+    const id = d.specialisedUnitAgencyId ?? (d.specialisedUnitName ? null : route?.specialisedUnitAgencyId);
+    if (id) return this.agency(em, id);
+    const name = d.specialisedUnitName ?? d.opinionRequest?.unitName ?? route?.specialisedUnitName;
+    return name ? { name, code: '' } : undefined;
   }
 
   private async agency(em: EntityManager, id: string): Promise<DocumentAgency> {

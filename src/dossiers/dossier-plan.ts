@@ -27,9 +27,12 @@ export interface PlanEntry {
   description?: string | null;
 }
 
+/** What an officer uploads to a draft. */
 export const ATTACHMENT_KINDS = ['DESIGN_DOCUMENT', 'EXPERT_OPINION', 'RISK_ASSESSMENT', 'INTERNAL_REGULATION', 'OTHER'] as const;
-export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
+/** What a dossier holds: the uploads, and the signed decisions the workflow stores with each decision it records. */
+export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number] | 'DECISION';
 export const ATTACHMENT_KIND_LABELS: Record<AttachmentKind, string> = {
+  DECISION: 'Quyết định đã ký (bản chụp)',
   DESIGN_DOCUMENT: 'Tài liệu thiết kế',
   EXPERT_OPINION: 'Ý kiến chuyên môn của đơn vị chuyên trách',
   RISK_ASSESSMENT: 'Báo cáo đánh giá rủi ro',

@@ -1,10 +1,14 @@
-/** Dossier states and their Vietnamese wording (Mẫu 08, column 6, for the first four). */
+/** Dossier states, in the order of the procedure (ND331 Art. 20), and their Vietnamese wording. */
 export const DOSSIER_STATUSES = [
   'DRAFT',
+  'AWAITING_OPINION',
+  'OPINION_GIVEN',
   'SUBMITTED',
   'RETURNED',
   'UNDER_APPRAISAL',
   'APPRAISED',
+  'AWAITING_APPROVAL',
+  'AWAITING_LISTING',
   'APPROVED',
   'WITHDRAWN',
   'SUPERSEDED',
@@ -17,6 +21,10 @@ export const DOSSIER_STATUS_LABELS: Record<DossierStatus, string> = {
   RETURNED: 'Yêu cầu bổ sung',
   UNDER_APPRAISAL: 'Đang thẩm định',
   APPRAISED: 'Đã thẩm định',
+  AWAITING_OPINION: 'Đang xin ý kiến chuyên môn',
+  OPINION_GIVEN: 'Đã có ý kiến chuyên môn',
+  AWAITING_APPROVAL: 'Đã trình chủ quản phê duyệt',
+  AWAITING_LISTING: 'Chờ Thủ tướng phê duyệt Danh mục',
   APPROVED: 'Đã được phê duyệt',
   WITHDRAWN: 'Đã rút',
   SUPERSEDED: 'Đã được thay thế',
@@ -34,7 +42,17 @@ export function isEditable(status: string): boolean {
 }
 
 /** A dossier still on its way to a decision (neither approved nor ended): the operating unit may still withdraw it. */
-export const OPEN_STATUSES: readonly DossierStatus[] = ['DRAFT', 'SUBMITTED', 'RETURNED', 'UNDER_APPRAISAL', 'APPRAISED'];
+export const OPEN_STATUSES: readonly DossierStatus[] = [
+  'DRAFT',
+  'AWAITING_OPINION',
+  'OPINION_GIVEN',
+  'SUBMITTED',
+  'RETURNED',
+  'UNDER_APPRAISAL',
+  'APPRAISED',
+  'AWAITING_APPROVAL',
+  'AWAITING_LISTING',
+];
 
 export function isOpen(status: string): boolean {
   return (OPEN_STATUSES as readonly string[]).includes(status);

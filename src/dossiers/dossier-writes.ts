@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { EntityManager } from 'typeorm';
+import { decodeFileName, detectAllowedType, storedFileName } from './attachment-type';
 import { versionConflict } from '../common/errors/domain-error';
 import { Dossier } from './dossier.entity';
 
@@ -50,4 +52,38 @@ export async function moveOpenDossiersToSuccessor(em: EntityManager, sourceIds: 
     [sourceIds, successorId],
   );
   return moved.map((row) => row.id);
+}
+
+/** The signed decision an action recorded, as sent (a PDF, checked by content): stored beside the dossier's files. */
+export interface DecisionFile {
+  originalname: string;
+  buffer: Buffer;
+  size: number;
+}
+
+/**
+ * Stores the signed decision of an approval (Mẫu 06), a plan approval (Mẫu 07) or the Prime Minister's List decision
+ * as a dossier file of kind DECISION, in the action's transaction. Returns its id, or undefined when it is not a PDF.
+ */
+export async function storeDecisionFile(
+  em: EntityManager,
+  dossierId: string,
+  file: DecisionFile,
+  uploadedBy: string,
+  label: string,
+): Promise<string | undefined> {
+  if ((await detectAllowedType(file.buffer)) !== 'application/pdf') return undefined;
+  const [row]: { id: string }[] = await em.query(
+    `INSERT INTO dossier_attachments (dossier_id, kind, file_name, media_type, size_bytes, sha256, content, uploaded_by, uploaded_at)
+     VALUES ($1, 'DECISION', $2, 'application/pdf', $3, $4, $5, $6, now()) RETURNING id`,
+    [
+      dossierId,
+      storedFileName(decodeFileName(file.originalname) || `${label}.pdf`, 'application/pdf'),
+      file.size,
+      createHash('sha256').update(file.buffer).digest('hex'),
+      file.buffer,
+      uploadedBy,
+    ],
+  );
+  return row.id;
 }

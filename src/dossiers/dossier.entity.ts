@@ -37,10 +37,58 @@ export interface Decision {
   approvedBy: string;
 }
 
+/** The owner's specialised unit's professional opinion on a level 4–5 dossier (ND331 Art. 20.1.d, 21.5). */
 export interface ExpertOpinion {
   unit: string;
   summary: string;
   date?: string | null;
+  number?: string | null;
+  conclusion?: 'SUITABLE' | 'NOT_SUITABLE';
+  reasons?: string[];
+  givenBy?: string;
+}
+
+/** Mẫu 03 sent: the operating unit asked the owner's specialised unit for its opinion. */
+export interface OpinionRequest {
+  requestedOn: string;
+  unitName: string;
+}
+
+/** Tờ trình (Mẫu 05): the operating unit asked the owner to approve (ND331 Art. 20.3.b–c). */
+export interface ApprovalRequest {
+  submittedOn: string;
+  number: string | null;
+}
+
+/** Mẫu 07: the owner's decision approving a level-5 (or listed) system's security plan (Art. 18.3.d). */
+export interface PlanDecision {
+  number: string;
+  date: string;
+  signerName: string;
+  signerTitle: string;
+  issuer: string;
+  revision: number;
+  approvedBy: string;
+}
+
+/** The List of information systems important to national security: the owner's request (Art. 17), the Prime Minister's decision (Art. 18.3.đ). */
+export interface NationalListing {
+  requestNumber: string | null;
+  requestDate: string | null;
+  requestedBy: string | null;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+}
+
+/** ND331 Art. 18.4 (TT12 Art. 6): who appraises when the specialised unit also operates or owns the system. */
+export interface IndependentAppraiser {
+  kind: 'UNIT' | 'COUNCIL';
+  agencyId: string | null;
+  name: string;
+  decisionNumber: string;
+  decisionDate: string;
+  members: { name: string; title: string }[];
+  recordedBy: string;
 }
 
 @Entity('dossiers')
@@ -73,6 +121,13 @@ export class Dossier {
   @Column({ name: 'approver_kind', type: 'varchar', length: 12, nullable: true }) approverKind!: 'AGENCY' | 'OWNER' | 'EXTERNAL' | null;
   @Column({ name: 'approver_agency_id', type: 'uuid', nullable: true }) approverAgencyId!: string | null;
   @Column({ name: 'approver_name', type: 'varchar', length: 255, nullable: true }) approverName!: string | null;
+  @Column({ name: 'specialised_unit_agency_id', type: 'uuid', nullable: true }) specialisedUnitAgencyId!: string | null;
+  @Column({ name: 'specialised_unit_name', type: 'varchar', length: 255, nullable: true }) specialisedUnitName!: string | null;
+  @Column({ name: 'opinion_request', type: 'jsonb', nullable: true }) opinionRequest!: OpinionRequest | null;
+  @Column({ name: 'approval_request', type: 'jsonb', nullable: true }) approvalRequest!: ApprovalRequest | null;
+  @Column({ name: 'plan_decision', type: 'jsonb', nullable: true }) planDecision!: PlanDecision | null;
+  @Column({ name: 'national_listing', type: 'jsonb', nullable: true }) nationalListing!: NationalListing | null;
+  @Column({ name: 'independent_appraiser', type: 'jsonb', nullable: true }) independentAppraiser!: IndependentAppraiser | null;
   @Column({ name: 'first_submitted_at', type: 'timestamptz', nullable: true }) firstSubmittedAt!: Date | null;
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'received_on', type: 'date', nullable: true }) receivedOn!: string | null;

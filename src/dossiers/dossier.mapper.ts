@@ -1,3 +1,5 @@
+import { PROCEDURE_PATH_LABELS } from './dossier-path';
+import { onNationalList, pathOf } from './dossier-procedure';
 import { Requirement } from '../requirements/catalogues/requirement.types';
 import { AttachmentDto, DossierDto, DossierSummaryDto, PlanItemDto, WorkflowStateDto } from './dto/dossier.dto';
 import { DossierAttachment } from './dossier-attachment.entity';
@@ -62,6 +64,16 @@ export function mapWorkflow(d: Dossier, today: string): WorkflowStateDto {
     appraisal: d.appraisal,
     decision: d.decision,
     approvedAt: d.approvedAt?.toISOString() ?? null,
+    procedurePath: pathOf(d),
+    procedurePathLabel: PROCEDURE_PATH_LABELS[pathOf(d)],
+    onNationalList: onNationalList(d) || d.proposedLevel === 5,
+    specialisedUnitAgencyId: d.specialisedUnitAgencyId,
+    specialisedUnitName: d.specialisedUnitName,
+    opinionRequest: d.opinionRequest,
+    approvalRequest: d.approvalRequest,
+    planDecision: d.planDecision,
+    nationalListing: d.nationalListing,
+    independentAppraiser: d.independentAppraiser,
   };
 }
 

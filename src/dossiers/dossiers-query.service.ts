@@ -10,6 +10,7 @@ import { DossierDto, DossierListQuery, DossierSummaryDto } from './dto/dossier.d
 import { availableActions } from './dossier-actions';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { mapDossier, mapDossierSummary, Ref } from './dossier.mapper';
+import { routingOf } from './dossier-procedure';
 import { Dossier } from './dossier.entity';
 import { involvesStateSecret, stateSecretDossierError } from './state-secret-dossier';
 
@@ -55,7 +56,7 @@ export class DossiersQueryService {
       listRequirements(dossier.proposedLevel, dossier.catalogueId),
       attachments,
       this.clock.today(),
-      user && availableActions(dossier, this.access.dossierActorRoles(user, dossier)),
+      user && availableActions(routingOf(dossier), this.access.dossierActorRoles(user, dossier)),
     );
   }
 

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { readsOwnAgencyOnly } from '../access/access-rules';
 import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
@@ -91,7 +92,7 @@ export class CampaignsService {
     );
     const addressedIds = new Set(addressed.map((a) => a.agency_id));
     const progress = await this.progressCache.progress({ provinceCode: campaign.provinceCode, asOf });
-    const mine = user.role === 'AGENCY_OFFICER' ? (r: { id: string }) => r.id === user.agencyId : () => true;
+    const mine = readsOwnAgencyOnly(user) ? (r: { id: string }) => r.id === user.agencyId : () => true;
     const bodies: CampaignBodyDto[] = progress
       .filter((r) => addressedIds.has(r.id) && mine(r))
       .map((r) => {

@@ -64,13 +64,19 @@ export const MAU08_STATUS_LABELS: Record<Mau08Status, string> = {
 export function mau08Status(currentState: DossierStatus | null, holdsApprovedLevel: boolean): Mau08Status | null {
   if (holdsApprovedLevel) return 'APPROVED';
   switch (currentState) {
+    // Levels 4–5: still with the operator and the owner (the professional opinion) until the owner sends it (ND331 Art. 20.1.d).
     case 'DRAFT':
+    case 'AWAITING_OPINION':
+    case 'OPINION_GIVEN':
       return 'DRAFTING';
     case 'SUBMITTED':
     case 'RETURNED':
     case 'UNDER_APPRAISAL':
       return 'SUBMITTED';
+    // Appraised and waiting for the owner's decision (the Tờ trình) or for the Prime Minister's List (Art. 20.3).
     case 'APPRAISED':
+    case 'AWAITING_APPROVAL':
+    case 'AWAITING_LISTING':
       return 'APPRAISED';
     case 'APPROVED':
     case 'SUPERSEDED':

@@ -26,10 +26,14 @@ describe('counts by state', () => {
     const counts = countByState(['SUBMITTED', 'APPROVED', 'APPROVED', 'RETURNED']);
     expect(counts.map((c) => c.state)).toEqual([
       'DRAFT',
+      'AWAITING_OPINION',
+      'OPINION_GIVEN',
       'SUBMITTED',
       'RETURNED',
       'UNDER_APPRAISAL',
       'APPRAISED',
+      'AWAITING_APPROVAL',
+      'AWAITING_LISTING',
       'APPROVED',
       'WITHDRAWN',
       'SUPERSEDED',
@@ -54,6 +58,12 @@ describe('counts by state', () => {
       { status: 'SUBMITTED', label: 'Đã gửi thẩm định', count: 3 },
       { status: 'APPRAISED', label: 'Đã thẩm định', count: 1 },
       { status: 'APPROVED', label: 'Đã được phê duyệt', count: 1 },
+    ]);
+  });
+
+  it('ND331 Art. 20.1.d, 20.3: a level 4–5 dossier with the specialised unit is still drafting; one before the owner or the List is appraised', () => {
+    expect(countByMau08Status(['AWAITING_OPINION', 'OPINION_GIVEN', 'AWAITING_APPROVAL', 'AWAITING_LISTING']).map((c) => c.count)).toEqual([
+      2, 0, 2, 0,
     ]);
   });
 });

@@ -106,6 +106,14 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     appraisal: NOT,
     decision: NOT,
     approved_at: "feeds the report: the day a body first had a dossier approved, and a system's level from then on",
+    // The procedure by level (issue 18): the steps before approval; a level-5 approval still lands in approved_at.
+    specialised_unit_agency_id: NOT,
+    specialised_unit_name: NOT,
+    opinion_request: NOT,
+    approval_request: NOT,
+    plan_decision: NOT,
+    national_listing: NOT,
+    independent_appraiser: NOT,
   },
 };
 

@@ -1,14 +1,15 @@
 import { EntityManager } from 'typeorm';
+import { readsOwnAgencyOnly } from '../access/access-rules';
 import { AuthUser } from '../auth/auth-user';
 import { ReportScope } from './report-scope';
 
 /**
  * The owner bodies whose systems a system-level report (annual, pipeline) covers on `asOf`: null for a whole
- * province; an officer's own agency as owner; an administrator's chosen agency with the bodies under it on that day.
+ * province; an officer's (or agency head's) own agency as owner; an administrator's chosen agency with the bodies under it on that day.
  */
 export async function scopeOwnerIds(em: EntityManager, user: AuthUser, scope: ReportScope, asOf: string): Promise<string[] | null> {
   if (!scope.rootAgencyId) return null;
-  if (user.role === 'AGENCY_OFFICER') return [scope.rootAgencyId];
+  if (readsOwnAgencyOnly(user)) return [scope.rootAgencyId];
   const rows: { id: string }[] = await em.query(
     `WITH RECURSIVE sub AS (
        SELECT $1::uuid AS id

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { readsOwnAgencyOnly } from '../access/access-rules';
 import { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/errors/domain-error';
 
 export interface ReportScope {
   provinceCode: string;
   rootAgencyId?: string;
-  /** An officer's report: its own agency only, not the bodies under it (officers see their own agency's systems). */
+  /** An officer's (or the agency head's) report: its own agency only, not the bodies under it (they see their own agency's systems). */
   ownAgencyOnly?: boolean;
   title: string;
 }
@@ -25,7 +26,7 @@ export const NATIONAL_SCOPE = 'national';
 @Injectable()
 export class ReportScopeService {
   async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
-    if (user.role === 'AGENCY_OFFICER') return { ...(await this.forAgency(em, user.agencyId!)), ownAgencyOnly: true };
+    if (readsOwnAgencyOnly(user)) return { ...(await this.forAgency(em, user.agencyId!)), ownAgencyOnly: true };
     if (user.role !== 'ADMIN') {
       if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
       const [{ name }] = await em.query(

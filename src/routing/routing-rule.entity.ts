@@ -17,6 +17,10 @@ export class RoutingRule {
   @Column({ name: 'approver_kind', type: 'varchar', length: 12 }) approverKind!: ApproverKind;
   @Column({ name: 'approver_agency_id', type: 'uuid', nullable: true }) approverAgencyId!: string | null;
   @Column({ name: 'approver_external_name', type: 'varchar', length: 255, nullable: true }) approverExternalName!: string | null;
+  /** Levels 4–5: the owner's specialised unit that gives the professional opinion (Mẫu 03). */
+  @Column({ name: 'specialised_unit_agency_id', type: 'uuid', nullable: true }) specialisedUnitAgencyId!: string | null;
+  /** From level 3, when another body approves for the owner: the owner's document designating it. */
+  @Column({ name: 'approver_designation', type: 'varchar', length: 255, nullable: true }) approverDesignation!: string | null;
   @Column({ type: 'int' }) priority!: number;
   @Column({ type: 'boolean' }) active!: boolean;
   @Column({ type: 'int' }) version!: number;

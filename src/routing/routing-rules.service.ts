@@ -6,15 +6,21 @@ import { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
 import { CreateRoutingRuleDto, RoutingRuleDto, UpdateRoutingRuleDto } from './dto/routing-rule.dto';
+import { contradictions } from './competence';
 import { RoutingRule } from './routing-rule.entity';
 
 export interface Route {
   ruleId: string;
+  ruleName: string;
   appraiserAgencyId: string | null;
   appraiserName: string;
   approverKind: 'AGENCY' | 'OWNER' | 'EXTERNAL';
   approverAgencyId: string | null;
   approverName: string;
+  specialisedUnitAgencyId: string | null;
+  specialisedUnitName: string | null;
+  /** Where the stored rule contradicts the law's table (a rule saved before the table was enforced). */
+  contradictions: Record<string, string[]>;
 }
 
 /** Admin-managed routing rules, and the resolution of a dossier's appraising and approving bodies. */
@@ -44,6 +50,8 @@ export class RoutingRulesService {
         appraiserExternalName: null,
         approverAgencyId: null,
         approverExternalName: null,
+        specialisedUnitAgencyId: null,
+        approverDesignation: null,
         ...(definedOnly(dto) as CreateRoutingRuleDto),
         version: 1,
       };
@@ -82,13 +90,15 @@ export class RoutingRulesService {
     const [row] = await em.query(
       `WITH RECURSIVE up AS (SELECT id, parent_id, 0 AS depth FROM agencies WHERE id = $1
                              UNION ALL SELECT a.id, a.parent_id, up.depth + 1 FROM agencies a JOIN up ON a.id = up.parent_id WHERE up.depth < 20)
-       SELECT r.id, r.appraiser_agency_id, coalesce(ap.name, r.appraiser_external_name) AS appraiser_name,
+       SELECT r.id, r.name, r.appraiser_agency_id, r.appraiser_external_name, r.min_level, r.max_level, r.regime,
+              r.approver_designation, r.specialised_unit_agency_id, su.name AS specialised_unit_name, coalesce(ap.name, r.appraiser_external_name) AS appraiser_name,
               r.approver_kind, r.approver_agency_id,
               CASE r.approver_kind WHEN 'OWNER' THEN ow.name WHEN 'AGENCY' THEN av.name ELSE r.approver_external_name END AS approver_name
          FROM routing_rules r
          JOIN up ON up.id = r.owner_agency_id AND (up.depth = 0 OR r.include_subtree)
          LEFT JOIN agencies ap ON ap.id = r.appraiser_agency_id
          LEFT JOIN agencies av ON av.id = r.approver_agency_id
+         LEFT JOIN agencies su ON su.id = r.specialised_unit_agency_id
          JOIN agencies ow ON ow.id = $1
         WHERE r.active AND $2 BETWEEN r.min_level AND r.max_level AND (r.regime IS NULL OR r.regime = $3)
         ORDER BY r.priority, up.depth
@@ -98,11 +108,26 @@ export class RoutingRulesService {
     if (!row) return undefined;
     return {
       ruleId: row.id,
+      ruleName: row.name,
       appraiserAgencyId: row.appraiser_agency_id,
       appraiserName: row.appraiser_name,
       approverKind: row.approver_kind,
       approverAgencyId: row.approver_kind === 'OWNER' ? ownerAgencyId : row.approver_agency_id,
       approverName: row.approver_name,
+      specialisedUnitAgencyId: row.specialised_unit_agency_id,
+      specialisedUnitName: row.specialised_unit_name,
+      // Only this dossier's level and regime matter here: the rule's other levels are checked when it is saved.
+      contradictions: contradictions({
+        minLevel: level,
+        maxLevel: level,
+        regime: regime as 'ND85' | 'ND331',
+        appraiserAgencyId: row.appraiser_agency_id,
+        appraiserExternalName: row.appraiser_external_name,
+        approverKind: row.approver_kind,
+        approverAgencyId: row.approver_agency_id,
+        approverDesignation: row.approver_designation,
+        specialisedUnitAgencyId: row.specialised_unit_agency_id,
+      }),
     };
   }
 
@@ -117,16 +142,28 @@ export class RoutingRulesService {
       errors.approverExternalName = ['cần ghi tên cơ quan phê duyệt bên ngoài'];
     if (rule.approverKind === 'OWNER' && (rule.approverAgencyId || rule.approverExternalName))
       errors.approverKind = ['cơ quan chủ quản phê duyệt: không chọn thêm cơ quan khác'];
-    const ids = [rule.ownerAgencyId, rule.appraiserAgencyId, rule.approverAgencyId].filter((id): id is string => !!id);
+    if (rule.approverKind !== 'AGENCY' && rule.approverDesignation)
+      errors.approverDesignation = ['chỉ ghi khi một cơ quan khác phê duyệt thay chủ quản'];
+    const ids = [rule.ownerAgencyId, rule.appraiserAgencyId, rule.approverAgencyId, rule.specialisedUnitAgencyId].filter(
+      (id): id is string => !!id,
+    );
     const found: { id: string }[] = await em.query(`SELECT id FROM agencies WHERE id = ANY($1)`, [ids]);
     for (const [field, id] of [
       ['ownerAgencyId', rule.ownerAgencyId],
       ['appraiserAgencyId', rule.appraiserAgencyId],
       ['approverAgencyId', rule.approverAgencyId],
+      ['specialisedUnitAgencyId', rule.specialisedUnitAgencyId],
     ] as const) {
       if (id && !found.some((f) => f.id === id)) errors[field] = ['không có cơ quan này'];
     }
     if (Object.keys(errors).length) throw new DomainError('VALIDATION_FAILED', 'Quy tắc phân công chưa hợp lệ.', errors);
+    const against = contradictions(rule);
+    if (Object.keys(against).length)
+      throw new DomainError(
+        'ROUTING_CONTRADICTS_COMPETENCE',
+        'Quy tắc phân công trái với thẩm quyền thẩm định, phê duyệt theo cấp độ mà pháp luật quy định.',
+        against,
+      );
   }
 }
 
@@ -144,6 +181,8 @@ export function mapRule(r: RoutingRule): RoutingRuleDto {
     approverKind: r.approverKind,
     approverAgencyId: r.approverAgencyId,
     approverExternalName: r.approverExternalName,
+    specialisedUnitAgencyId: r.specialisedUnitAgencyId,
+    approverDesignation: r.approverDesignation,
     priority: r.priority,
     active: r.active,
     version: r.version,

@@ -6,6 +6,7 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { roleHas } from '../auth/permissions';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { COMPETENCE } from '../routing/competence';
 import { CreateRoutingRuleDto } from '../routing/dto/routing-rule.dto';
 import { RoutingRulesService } from '../routing/routing-rules.service';
 import { FailedAdminForm } from './admin-pages';
@@ -62,7 +63,7 @@ export class AdminRoutingPagesController {
       req,
       res,
       'admin-routing',
-      { rules, names, options, canWrite: roleHas(user.role, 'routing:write'), failed },
+      { rules, names, options, competence: COMPETENCE, canWrite: roleHas(user.role, 'routing:write'), failed },
       failed ? 422 : 200,
     );
   }

@@ -1,7 +1,7 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { RequirePermission } from '../auth/auth.decorators';
-import { ROLE_LABELS } from '../users/role';
+import { ROLE_LABELS, ROLES } from '../users/role';
 import { UsersService } from '../users/users.service';
 import { PageRenderer } from './page-renderer.service';
 import { WebPages } from './web-page.decorator';
@@ -28,6 +28,8 @@ export class AdminUsersPagesController {
       active: u.active,
       agency: u.agencyName,
     }));
-    return this.view.render(req, res, 'admin-users', { users });
+    // The roles `user:create --role` accepts, with what each is called on the pages.
+    const roles = ROLES.map((code) => ({ code, label: ROLE_LABELS[code] }));
+    return this.view.render(req, res, 'admin-users', { users, roles });
   }
 }

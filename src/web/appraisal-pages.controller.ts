@@ -1,12 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
+import { FileInterceptor } from '@nestjs/platform-express';
 import { Request, Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { DomainError } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { APPRAISAL_DESK_STATUSES } from '../dossiers/dossier-actions';
+import { DOSSIER_STATUS_LABELS } from '../dossiers/dossier-status';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
+import { DecisionFile } from '../dossiers/dossier-writes';
 import { ApproveDto, AppraiseDto, ReturnDto } from '../workflow/dto/actions.dto';
+import { DECISION_UPLOAD } from '../workflow/dto/decision-form';
 import { QueueQuery } from '../workflow/dto/history.dto';
 import { PriorApprovalQueueQuery } from '../systems/prior-approvals/dto/prior-approval.dto';
 import { Clock } from '../common/clock';
@@ -58,7 +62,8 @@ export class AppraisalPagesController {
     const result = await this.appraisalQueue.queue(user, { status: filter, page: current, pageSize: 50 } as QueueQuery);
     // Decisions made before capdo that the province's owners declared, waiting for this desk to check them.
     const claims = await this.priorApprovals.queue(user, { status: 'CLAIMED', page: 1, pageSize: 50 } as PriorApprovalQueueQuery);
-    return this.view.render(req, res, 'queue', { result, claims, status: filter ?? '', pages: Math.ceil(result.total / 50) });
+    const statuses = APPRAISAL_DESK_STATUSES.map((value) => ({ value, label: DOSSIER_STATUS_LABELS[value] }));
+    return this.view.render(req, res, 'queue', { result, claims, statuses, status: filter ?? '', pages: Math.ceil(result.total / 50) });
   }
 
   @Get(':id')
@@ -76,7 +81,7 @@ export class AppraisalPagesController {
     @Param('id', uuidPipe) id: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    return this.act(user, req, res, id, 'return', body, async (f) =>
+    return this.act(user, req, res, id, 'return', body, undefined, async (f) =>
       validated(ReturnDto, { version: f.int('version'), note: f.text('note'), items: lines(f.raw('items')) }, f),
     );
   }
@@ -90,7 +95,7 @@ export class AppraisalPagesController {
     @Param('id', uuidPipe) id: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    return this.act(user, req, res, id, 'start-appraisal', body, async (f) => ({
+    return this.act(user, req, res, id, 'start-appraisal', body, undefined, async (f) => ({
       version: f.int('version') ?? 0,
       note: f.text('note') ?? undefined,
     }));
@@ -105,7 +110,7 @@ export class AppraisalPagesController {
     @Param('id', uuidPipe) id: string,
     @Body() body: FormBody,
   ): Promise<void> {
-    return this.act(user, req, res, id, 'appraise', body, async (f) =>
+    return this.act(user, req, res, id, 'appraise', body, undefined, async (f) =>
       validated(
         AppraiseDto,
         {
@@ -121,14 +126,16 @@ export class AppraisalPagesController {
 
   @Post(':id/phe-duyet')
   @RequirePermission('dossier:approve')
+  @UseInterceptors(FileInterceptor('file', DECISION_UPLOAD))
   approve(
     @CurrentUser() user: AuthUser,
     @Req() req: Request,
     @Res() res: Response,
     @Param('id', uuidPipe) id: string,
     @Body() body: FormBody,
+    @UploadedFile() file: DecisionFile | undefined,
   ): Promise<void> {
-    return this.act(user, req, res, id, 'approve', body, async (f) =>
+    return this.act(user, req, res, id, 'approve', body, file, async (f) =>
       validated(
         ApproveDto,
         {
@@ -152,11 +159,12 @@ export class AppraisalPagesController {
     id: string,
     action: Action,
     body: FormBody,
+    file: DecisionFile | undefined,
     read: (f: FormReader) => Promise<object>,
   ): Promise<void> {
     try {
       const dto = await read(new FormReader(body));
-      await this.workflow.act(user, id, action, dto as never);
+      await this.workflow.act(user, id, action, dto as never, file);
       return redirectWithFlash(req, res, `/tham-dinh/${id}`, DONE[action]);
     } catch (error) {
       const failure = formFailure(error);

@@ -1,4 +1,7 @@
+import type { Regime } from '../classification/rules/classification.types';
 import { FieldErrors } from '../common/errors/domain-error';
+import { documentUnavailableReason } from '../dossiers/document-availability';
+import type { ProcedurePath } from '../dossiers/dossier-path';
 import { DossierDto, UpdateDossierDto } from '../dossiers/dto/dossier.dto';
 import {
   ATTACHMENT_KIND_LABELS,
@@ -120,15 +123,34 @@ export function missingAnchor(code: string, ref: string | undefined, systemId: s
   return '#';
 }
 
-/** The official forms a dossier can print at its stage (the documents feature renders them as PDF and DOCX). */
+const FORM_LABELS: { form: string; label: string }[] = [
+  { form: 'mau-01', label: 'Mẫu 01 — Văn bản đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ' },
+  { form: 'mau-02', label: 'Mẫu 02 — Văn bản đề nghị thẩm định hồ sơ đề xuất cấp độ' },
+  { form: 'mau-03', label: 'Mẫu 03 — Văn bản xin ý kiến chuyên môn về hồ sơ đề xuất cấp độ' },
+  { form: 'thuyet-minh', label: 'Thuyết minh hồ sơ đề xuất cấp độ' },
+  { form: 'mau-04', label: 'Mẫu 04 — Ý kiến thẩm định hồ sơ đề xuất cấp độ' },
+  { form: 'mau-05', label: 'Mẫu 05 — Tờ trình phê duyệt hồ sơ đề xuất cấp độ' },
+  { form: 'mau-06', label: 'Mẫu 06 — Quyết định phê duyệt cấp độ hệ thống thông tin' },
+  { form: 'mau-07', label: 'Mẫu 07 — Quyết định phê duyệt phương án bảo đảm an ninh mạng' },
+];
+
+/**
+ * The official forms a dossier can print at its stage (the documents feature renders them as PDF and DOCX, and
+ * decides with the same rule which one applies: Mẫu 03 for levels 4–5, Mẫu 05 once appraised from level 3, Mẫu 07
+ * once the plan is approved, never Mẫu 06 on the national List).
+ */
 export function documentLinks(d: DossierDto): { form: string; label: string }[] {
-  const links = [
-    d.proposedLevel <= 2
-      ? { form: 'mau-01', label: 'Mẫu 01 — Văn bản đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ' }
-      : { form: 'mau-02', label: 'Mẫu 02 — Văn bản đề nghị thẩm định hồ sơ đề xuất cấp độ' },
-    { form: 'thuyet-minh', label: 'Thuyết minh hồ sơ đề xuất cấp độ' },
-  ];
-  if (d.workflow.appraisal) links.push({ form: 'mau-04', label: 'Mẫu 04 — Ý kiến thẩm định hồ sơ đề xuất cấp độ' });
-  if (d.workflow.decision) links.push({ form: 'mau-06', label: 'Mẫu 06 — Quyết định phê duyệt cấp độ hệ thống thông tin' });
-  return links;
+  const w = d.workflow;
+  const facts = {
+    regime: d.regime as Regime,
+    path: w.procedurePath as ProcedurePath,
+    status: d.status,
+    proposedLevel: d.proposedLevel,
+    appraisal: w.appraisal as { conclusion: 'SUITABLE' | 'NOT_SUITABLE' } | null,
+    hasDecision: !!w.decision,
+    hasPlanDecision: !!w.planDecision,
+  };
+  return FORM_LABELS.filter((f) => documentUnavailableReason(f.form, facts) === undefined).map((f) =>
+    f.form === 'mau-07' && d.regime === 'ND85' ? { ...f, label: 'Mẫu 07 — Quyết định phê duyệt phương án bảo đảm an toàn thông tin' } : f,
+  );
 }

@@ -1,33 +1,20 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { Request, Response } from 'express';
-import { AccessService } from '../access/access.service';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
-import { roleHas } from '../auth/permissions';
 import { DomainError } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { MAX_ATTACHMENT_BYTES } from '../dossiers/attachment-type';
 import { DossierAttachmentsService, UploadedFile as StoredFile } from '../dossiers/dossier-attachments.service';
 import { ATTACHMENT_KINDS, AttachmentKind } from '../dossiers/dossier-plan';
-import { APPRAISAL_DESK_STATUSES } from '../dossiers/dossier-actions';
-import { DOSSIER_STATUS_LABELS, DOSSIER_STATUSES, DossierStatus, isEditable } from '../dossiers/dossier-status';
+import { DOSSIER_STATUS_LABELS, DOSSIER_STATUSES } from '../dossiers/dossier-status';
 import { DossierDto, DossierListQuery, UpdateDossierDto } from '../dossiers/dto/dossier.dto';
-import { DossierCompletenessService } from '../dossiers/dossier-completeness.service';
 import { DossierDraftingService } from '../dossiers/dossier-drafting.service';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
-import { DossierHistoryService } from '../workflow/dossier-history.service';
 import { DossierWorkflowService } from '../workflow/dossier-workflow.service';
-import {
-  ATTACHMENT_KIND_OPTIONS,
-  documentLinks,
-  dossierDtoFromForm,
-  dossierFormEcho,
-  dossierFormValues,
-  formFieldErrors,
-  missingAnchor,
-  PLAN_STATUS_OPTIONS,
-} from './dossier-form';
+import { dossierDtoFromForm, dossierFormEcho, dossierFormValues, formFieldErrors } from './dossier-form';
+import { DossierPageView } from './dossier-page-view.service';
 import { FormBody, FormFailure, formFailure, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
@@ -41,13 +28,11 @@ const PAGE_SIZE = 25;
 export class DossierPagesController {
   constructor(
     private readonly view: PageRenderer,
+    private readonly page: DossierPageView,
     private readonly dossiers: DossiersQueryService,
     private readonly drafting: DossierDraftingService,
-    private readonly completeness: DossierCompletenessService,
     private readonly attachments: DossierAttachmentsService,
     private readonly workflow: DossierWorkflowService,
-    private readonly history: DossierHistoryService,
-    private readonly access: AccessService,
   ) {}
 
   @Get()
@@ -194,7 +179,7 @@ export class DossierPagesController {
     }
   }
 
-  private async render(
+  private render(
     user: AuthUser,
     req: Request,
     res: Response,
@@ -204,40 +189,7 @@ export class DossierPagesController {
     status = 200,
     actionFailure?: FormFailure,
   ): Promise<void> {
-    const canWrite =
-      roleHas(user.role, 'dossier:write') &&
-      this.access.canWriteSystemOf(user, {
-        ownerAgencyId: dossier.owner.id,
-        operatorAgencyId: dossier.operator.id,
-        provinceCode: dossier.provinceCode,
-      });
-    const editable = canWrite && isEditable(dossier.status);
-    const [completeness, history] = await Promise.all([this.completeness.check(user, dossier.id), this.history.history(user, dossier.id)]);
-    const missing = completeness.missing.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, dossier.system.id) }));
-    return this.view.render(
-      req,
-      res,
-      'dossier',
-      {
-        d: dossier,
-        values,
-        errors: failure?.errors ?? actionFailure?.errors ?? {},
-        failure,
-        actionFailure,
-        editable,
-        canSubmit: !!dossier.availableActions?.includes('submit'),
-        canWithdraw: !!dossier.availableActions?.includes('withdraw'),
-        // The appraisal screen once the dossier reached the appraising body, and for the decision once approved.
-        canAppraise:
-          roleHas(user.role, 'dossier:appraise') && [...APPRAISAL_DESK_STATUSES, 'APPROVED'].includes(dossier.status as DossierStatus),
-        completeness: { ...completeness, missing },
-        history,
-        documents: documentLinks(dossier),
-        planStatusOptions: PLAN_STATUS_OPTIONS,
-        attachmentKinds: ATTACHMENT_KIND_OPTIONS,
-      },
-      status,
-    );
+    return this.page.render(user, req, res, dossier, { values, failure, status, actionFailure });
   }
 }
 

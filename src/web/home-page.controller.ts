@@ -2,6 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
+import { roleHas } from '../auth/permissions';
 import { isEditable, isOpen } from '../dossiers/dossier-status';
 import { DossierListQuery } from '../dossiers/dto/dossier.dto';
 import { SystemListQuery } from '../systems/dto/system.dto';
@@ -13,7 +14,7 @@ import { WebPages } from './web-page.decorator';
 
 const HOME_OF: Record<string, string> = { APPRAISER: '/tham-dinh', LEADER: '/bao-cao', ADMIN: '/quan-tri' };
 
-/** `/`: an officer's desk (systems, dossiers with their states and due dates, what is missing); others go to their main screen. */
+/** `/`: an agency's desk for its officers and heads (systems, dossiers with their states and due dates, what is missing); others go to their main screen. */
 @WebPages()
 @Controller()
 export class HomePageController {
@@ -37,6 +38,8 @@ export class HomePageController {
     const missing = await Promise.all(open.map(async (d) => ({ dossier: d, completeness: await this.completeness.check(user, d.id) })));
     const withDossier = new Set(dossiers.items.filter((d) => isOpen(d.status) || d.status === 'APPROVED').map((d) => d.system.id));
     const withoutDossier = systems.items.filter((s) => !withDossier.has(s.id) && s.approvedLevel === null && s.lifecycle !== 'RETIRED');
-    return this.view.render(req, res, 'home', { systems: systems.items, dossiers: dossiers.items, missing, withoutDossier });
+    // An agency's head reads the same desk but registers and prepares nothing (no system:write).
+    const canWrite = roleHas(user.role, 'system:write');
+    return this.view.render(req, res, 'home', { systems: systems.items, dossiers: dossiers.items, missing, withoutDossier, canWrite });
   }
 }

@@ -1,5 +1,5 @@
 import { questionnaireFor } from '../classification/rules/questionnaire';
-import { applicable, nextStep, readAnswers, readMove } from './level-wizard';
+import { answerLabel, applicable, nationalListNotice, nextStep, readAnswers, readMove } from './level-wizard';
 
 const nd331 = questionnaireFor('ND331');
 
@@ -46,5 +46,35 @@ describe('the level wizard', () => {
       errors: { defenceSecuritySystem: [expect.any(String)] },
     });
     expect(nextStep(asked, answers, 0, readMove('buoc-99'), {}).step).toBe(firstMissing);
+  });
+
+  describe('the national-security List (Decree 331/2026 Arts. 16–17, 20.4)', () => {
+    const list = { meets: true, criteria: ['Khoản 1 Điều 16 Nghị định 331/2026/NĐ-CP: …'] };
+
+    it('Art. 20.4 and 17: a level 3–4 system (or one whose level is not settled) on the List follows the level-5 procedure', () => {
+      for (const level of [3, 4, 5, null]) {
+        expect(nationalListNotice({ level, nationalSecurityList: list })).toEqual({
+          text: 'Hệ thống có dấu hiệu thuộc Danh mục hệ thống thông tin quan trọng về an ninh quốc gia: hồ sơ theo trình tự của cấp độ 5 (khoản 4 Điều 20); chủ quản lập hồ sơ đề nghị đưa vào Danh mục (Điều 17).',
+          criteria: list.criteria,
+        });
+      }
+    });
+
+    it('Art. 20.4 speaks of levels 3–4 only: below level 3 the notice asks to review the level instead', () => {
+      expect(nationalListNotice({ level: 2, nationalSecurityList: list })?.text).toContain('hãy rà soát lại');
+    });
+
+    it('says nothing when the system is not on the List, or under Decree 85 (no List in the result)', () => {
+      expect(nationalListNotice({ level: 4, nationalSecurityList: { meets: false, criteria: [] } })).toBeUndefined();
+      expect(nationalListNotice({ level: 4 })).toBeUndefined();
+    });
+
+    it('reads an optional list left empty as "none of the cases", a required one as unanswered', () => {
+      const criteria = nd331.find((q) => q.id === 'nationalSecurityCriteria')!;
+      const infoTypes = nd331.find((q) => q.id === 'infoTypes')!;
+      expect(answerLabel(criteria, undefined)).toBe('Không có trường hợp nào');
+      expect(answerLabel(criteria, ['TELECOM_WORKS_COMMAND'])).toContain('công trình viễn thông quan trọng');
+      expect(answerLabel(infoTypes, undefined)).toBe('Chưa trả lời');
+    });
   });
 });

@@ -3,6 +3,7 @@
  * for the answers so far. Pure: reads a posted form into facts, decides the step; the rules stay in
  * classification/rules (questionAppliesTo, the evaluator).
  */
+import type { NationalSecurityListResult, SecurityLevel } from '../classification/rules/classification.types';
 import { Question, questionAppliesTo } from '../classification/rules/questionnaire';
 import { FieldErrors } from '../common/errors/domain-error';
 import { FormBody } from './form-input';
@@ -114,10 +115,41 @@ export function canEvaluate(answers: Answers): boolean {
 
 /** The answer as a person reads it, with the question's own option labels. */
 export function answerLabel(question: Question, value: unknown): string {
-  if (value === undefined) return 'Chưa trả lời';
+  // An optional list left empty is an answer: none of the cases applies (e.g. the Art. 16 criteria).
+  if (value === undefined) return question.answerType === 'multi' && !question.required ? 'Không có trường hợp nào' : 'Chưa trả lời';
   if (question.answerType === 'boolean') return value ? 'Có' : 'Không';
   const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label ?? String(v);
   if (Array.isArray(value)) return value.map(label).join('; ');
   if (question.answerType === 'integer') return new Intl.NumberFormat('vi-VN').format(Number(value));
   return label(value);
+}
+
+export interface NationalListNotice {
+  /** Vietnamese: what the List means for the dossier. */
+  text: string;
+  /** The criteria met, each with its article. */
+  criteria: string[];
+}
+
+/**
+ * What the result panel says about the List of systems important to national security (Decree 331/2026 Arts. 16–17,
+ * 20.4), or nothing when the system does not belong on it (or under Decree 85, which has no List).
+ */
+export function nationalListNotice(result: {
+  level: SecurityLevel | number | null;
+  nationalSecurityList?: NationalSecurityListResult;
+}): NationalListNotice | undefined {
+  const list = result.nationalSecurityList;
+  if (!list?.meets) return undefined;
+  // Art. 20.4 gives the level-5 procedure to level 3–4 systems; below level 3 the level itself needs a second look.
+  if (result.level !== null && result.level < 3) {
+    return {
+      text: 'Hệ thống có dấu hiệu thuộc Danh mục hệ thống thông tin quan trọng về an ninh quốc gia (Điều 16) nhưng cấp độ theo tiêu chí chưa tới cấp độ 3: hãy rà soát lại mức độ tổn hại tới an ninh quốc gia và cấp độ đề xuất (khoản 4 Điều 20 áp dụng cho hệ thống cấp độ 3, cấp độ 4).',
+      criteria: list.criteria,
+    };
+  }
+  return {
+    text: 'Hệ thống có dấu hiệu thuộc Danh mục hệ thống thông tin quan trọng về an ninh quốc gia: hồ sơ theo trình tự của cấp độ 5 (khoản 4 Điều 20); chủ quản lập hồ sơ đề nghị đưa vào Danh mục (Điều 17).',
+    criteria: list.criteria,
+  };
 }

@@ -33,6 +33,18 @@ describe('routing rule forms', () => {
     expect(routingRuleDtoFromForm({ ...base, minLevel: 'ba' }).reader.errors).toEqual({ minLevel: ['phải là số nguyên'] });
   });
 
+  it('reads the specialised unit (Mẫu 03) and, for an agency approver only, the owner’s designation', () => {
+    const form = { ...base, specialisedUnitAgencyId: 'su', approverDesignation: 'Quyết định 12/QĐ-UBND' };
+    expect(routingRuleDtoFromForm({ ...form, approverKind: 'AGENCY' }).plain).toMatchObject({
+      specialisedUnitAgencyId: 'su',
+      approverDesignation: 'Quyết định 12/QĐ-UBND',
+    });
+    expect(routingRuleDtoFromForm({ ...form, approverKind: 'OWNER', specialisedUnitAgencyId: '' }).plain).toMatchObject({
+      specialisedUnitAgencyId: null,
+      approverDesignation: null,
+    });
+  });
+
   it('reads the pause / resume button as the version and the new state', () => {
     expect(routingToggleFromForm({ version: '3', active: 'false' })).toEqual({ version: 3, active: false });
     expect(routingToggleFromForm({ version: '3', active: 'true' })).toEqual({ version: 3, active: true });

@@ -16,6 +16,9 @@ export function routingRuleDtoFromForm(body: FormBody): FormDraft {
     approverKind,
     approverAgencyId: approverKind === 'AGENCY' ? f.text('approverAgencyId', null) : null,
     approverExternalName: approverKind === 'EXTERNAL' ? f.text('approverExternalName', null) : null,
+    specialisedUnitAgencyId: f.text('specialisedUnitAgencyId', null),
+    // The owner's designation of another approving body only means something when an agency approves.
+    approverDesignation: approverKind === 'AGENCY' ? f.text('approverDesignation', null) : null,
     priority: f.int('priority'),
   };
   return { plain, reader: f };

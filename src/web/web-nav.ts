@@ -1,3 +1,4 @@
+import { readsOwnAgencyOnly } from '../access/access-rules';
 import { AuthUser } from '../auth/auth-user';
 import { roleHas } from '../auth/permissions';
 
@@ -8,8 +9,11 @@ export interface NavItem {
 }
 
 const ITEMS: { href: string; label: string; show: (u: AuthUser) => boolean }[] = [
-  { href: '/', label: 'Trang chủ', show: (u) => u.role === 'AGENCY_OFFICER' },
+  // An agency's desk: its officers and its heads (who read the same systems and dossiers).
+  { href: '/', label: 'Trang chủ', show: (u) => readsOwnAgencyOnly(u) },
   { href: '/tham-dinh', label: 'Hồ sơ cần thẩm định', show: (u) => roleHas(u.role, 'dossier:appraise') },
+  // The owner's leadership decides what its officers and the appraisers sent up (ND331 Art. 18.2–18.3, 20.3).
+  { href: '/cho-quyet-dinh', label: 'Hồ sơ chờ quyết định', show: (u) => u.role === 'AGENCY_HEAD' },
   { href: '/he-thong', label: 'Hệ thống thông tin', show: () => true },
   { href: '/ho-so', label: 'Hồ sơ cấp độ', show: () => true },
   { href: '/bao-cao', label: 'Báo cáo', show: (u) => u.role !== 'AGENCY_OFFICER' },

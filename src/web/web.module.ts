@@ -21,7 +21,10 @@ import { AdminUsersPagesController } from './admin-users-pages.controller';
 import { AppraisalPagesController } from './appraisal-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
 import { CsrfGuard } from './csrf.guard';
+import { DecisionPagesController } from './decision-pages.controller';
+import { DossierPageView } from './dossier-page-view.service';
 import { DossierPagesController } from './dossier-pages.controller';
+import { DossierProcedurePagesController } from './dossier-procedure-pages.controller';
 import { HomePageController } from './home-page.controller';
 import { NotificationPagesController } from './notification-pages.controller';
 import { PageErrorFilter } from './page-error.filter';
@@ -58,7 +61,9 @@ import { WizardPagesController } from './wizard-pages.controller';
     PriorApprovalPagesController,
     WizardPagesController,
     DossierPagesController,
+    DossierProcedurePagesController,
     AppraisalPagesController,
+    DecisionPagesController,
     ReportPagesController,
     NotificationPagesController,
     AdminHomePageController,
@@ -69,6 +74,6 @@ import { WizardPagesController } from './wizard-pages.controller';
     AdminCampaignsPagesController,
     AdminAuditPagesController,
   ],
-  providers: [PageRenderer, CsrfGuard, PageErrorFilter],
+  providers: [PageRenderer, DossierPageView, CsrfGuard, PageErrorFilter],
 })
 export class WebModule {}

@@ -13,7 +13,17 @@ import { ClassificationService } from '../classification/classification.service'
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { SystemsQueryService } from '../systems/systems-query.service';
 import { FormBody, FormFailure, formFailure } from './form-input';
-import { Answers, answerLabel, applicable, canEvaluate, isAnswered, nextStep, readAnswers, readMove } from './level-wizard';
+import {
+  Answers,
+  answerLabel,
+  applicable,
+  canEvaluate,
+  isAnswered,
+  nationalListNotice,
+  nextStep,
+  readAnswers,
+  readMove,
+} from './level-wizard';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { WebPages } from './web-page.decorator';
@@ -162,6 +172,13 @@ export class WizardPagesController {
       label: answerLabel(q, answers[q.id]),
       answered: isAnswered(answers, q.id),
     }));
-    return this.view.render(req, res, 'wizard', { ...state, asked, answers, step, errors, evaluation, summary, proposal, failure }, status);
+    const nationalList = evaluation.result && nationalListNotice(evaluation.result);
+    return this.view.render(
+      req,
+      res,
+      'wizard',
+      { ...state, asked, answers, step, errors, evaluation, nationalList, summary, proposal, failure },
+      status,
+    );
   }
 }

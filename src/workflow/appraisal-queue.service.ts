@@ -28,6 +28,26 @@ interface QueueRow {
   owner_name: string;
 }
 
+/**
+ * Which dossiers wait on the user's desk (ND331 Arts. 18, 20): an administrator records what bodies outside capdo
+ * decide (a ministry's or a council's appraisal, the owner's paper decision, the Prime Minister's List); the owner's
+ * leadership sends level 4–5 dossiers and approves on the Tờ trình; an appraising unit checks and appraises, gives its
+ * professional opinion as the owner's specialised unit, and approves levels 1–2 (or what the owner designated it to).
+ */
+function deskCondition(user: AuthUser): string {
+  if (user.role === 'ADMIN')
+    return `((d.appraiser_agency_id IS NULL AND d.appraiser_name IS NOT NULL AND d.status IN ('SUBMITTED','UNDER_APPRAISAL'))
+             OR (d.approver_kind <> 'AGENCY' AND d.status IN ('APPRAISED','AWAITING_APPROVAL')) OR d.status = 'AWAITING_LISTING'
+             OR d.appraiser_agency_id = $1)`;
+  if (user.role === 'AGENCY_HEAD')
+    return `((d.owner_agency_id = $1 AND (d.status = 'OPINION_GIVEN' OR (d.status = 'RETURNED' AND d.opinion_request IS NOT NULL)
+                                          OR (d.status = 'AWAITING_APPROVAL' AND d.approver_kind = 'OWNER')))
+             OR (d.approver_agency_id = $1 AND d.approver_kind = 'AGENCY' AND (d.status = 'AWAITING_APPROVAL' OR (d.status = 'APPRAISED' AND d.proposed_level <= 2))))`;
+  return `((d.appraiser_agency_id = $1 AND d.status IN ('SUBMITTED','UNDER_APPRAISAL'))
+           OR (d.specialised_unit_agency_id = $1 AND d.status = 'AWAITING_OPINION')
+           OR (d.approver_agency_id = $1 AND d.approver_kind = 'AGENCY' AND (d.status = 'AWAITING_APPROVAL' OR (d.status = 'APPRAISED' AND d.proposed_level <= 2))))`;
+}
+
 @Injectable()
 export class AppraisalQueueService {
   constructor(
@@ -37,10 +57,7 @@ export class AppraisalQueueService {
 
   async queue(user: AuthUser, query: QueueQuery): Promise<QueuePageDto> {
     const today = this.clock.today();
-    const mine =
-      user.role === 'ADMIN'
-        ? `((d.appraiser_agency_id IS NULL AND d.appraiser_name IS NOT NULL AND d.status IN ('SUBMITTED','UNDER_APPRAISAL')) OR (d.approver_kind <> 'AGENCY' AND d.status = 'APPRAISED') OR d.appraiser_agency_id = $1)`
-        : `((d.appraiser_agency_id = $1 AND d.status IN ('SUBMITTED','UNDER_APPRAISAL')) OR (d.approver_agency_id = $1 AND d.approver_kind = 'AGENCY' AND d.status = 'APPRAISED'))`;
+    const mine = deskCondition(user);
     const where = `${mine} AND ($2::text IS NULL OR d.status = $2)`;
     const [counts]: { total: number; overdue: number }[] = await this.dataSource.query(
       `SELECT count(*)::int AS total, count(*) FILTER (WHERE d.due_on < $3)::int AS overdue FROM dossiers d WHERE ${where}`,

@@ -9,7 +9,7 @@ const calendar: DeadlineCalendar = {
   addCalendarDays: (start, days) => `${start}+${days}d`,
 };
 const NOW = new Date('2026-11-25T03:00:00Z');
-const facts: EffectFacts = { today: '2026-11-25', now: NOW, calendar, actor: 'tham.dinh' };
+const facts: EffectFacts = { today: '2026-11-25', now: NOW, calendar, actor: 'tham.dinh', path: 'OWNER' };
 const route: Route = {
   ruleId: 'rule-1',
   appraiserAgencyId: 'agency-appraiser',
@@ -17,6 +17,10 @@ const route: Route = {
   approverKind: 'AGENCY',
   approverAgencyId: 'agency-approver',
   approverName: 'UBND tỉnh',
+  ruleName: 'Cấp độ 3',
+  specialisedUnitAgencyId: null,
+  specialisedUnitName: null,
+  contradictions: {},
 };
 
 function dossier(overrides: Partial<Dossier> = {}): Dossier {
@@ -124,7 +128,41 @@ describe('dossier effects: what each action changes besides status and version',
     });
   });
 
-  it('appraise: the Mẫu 04 opinion is recorded; a suitable one starts the 7-working-day approval clock (ND331 Art. 24.2, ND85 Art. 17.2)', () => {
+  it('ND331 Art. 20.3.b, 24.2: from level 3 a suitable appraisal starts no clock; the Tờ trình’s receipt starts the 7 working days', () => {
+    const underAppraisal = dossier({ ...routed, status: 'UNDER_APPRAISAL' });
+    const suitable = actionEffects(underAppraisal, 'appraise', 'APPRAISED', { conclusion: 'SUITABLE', opinions: 'Phù hợp.' }, facts);
+    expect(suitable).toMatchObject({ dueOn: null, dueKind: null });
+    const request = actionEffects(
+      dossier({ ...routed, status: 'APPRAISED' }),
+      'request-approval',
+      'AWAITING_APPROVAL',
+      { submissionNumber: '12/TTr' },
+      facts,
+    );
+    expect(request).toEqual({
+      approvalRequest: { submittedOn: '2026-11-25', number: '12/TTr' },
+      dueOn: '2026-11-25+7wd',
+      dueKind: 'APPROVAL',
+    });
+  });
+
+  it('ND331 Art. 18.3.đ: the Prime Minister’s List decision approves a level-5 system at its proposed level', () => {
+    const listing = actionEffects(
+      dossier({ ...routed, proposedLevel: 5, status: 'AWAITING_LISTING', currentRevision: 2 }),
+      'record-listing',
+      'APPROVED',
+      { decisionNumber: '1234/QĐ-TTg', decisionDate: '2026-11-20', signerName: 'Nguyễn Văn A', signerTitle: 'Thủ tướng Chính phủ' },
+      { ...facts, path: 'NATIONAL_LIST' },
+    );
+    expect(listing).toMatchObject({
+      decision: { number: '1234/QĐ-TTg', level: 5, issuer: 'Thủ tướng Chính phủ', revision: 2 },
+      nationalListing: { decisionNumber: '1234/QĐ-TTg', decisionDate: '2026-11-20' },
+      approvedAt: NOW,
+      dueOn: null,
+    });
+  });
+
+  it('appraise: the Mẫu 04 opinion is recorded; for levels 1–2 a suitable one starts the 7-working-day approval clock (ND331 Art. 24.2, ND85 Art. 17.2)', () => {
     const underAppraisal = dossier({
       ...routed,
       status: 'UNDER_APPRAISAL',
@@ -137,7 +175,7 @@ describe('dossier effects: what each action changes besides status and version',
       'appraise',
       'APPRAISED',
       { conclusion: 'SUITABLE', opinions: 'Đề xuất phù hợp.' },
-      facts,
+      { ...facts, path: 'UNIT' },
     );
     expect(suitable).toEqual({
       appraisal: {
@@ -152,7 +190,9 @@ describe('dossier effects: what each action changes besides status and version',
       dueOn: '2026-11-25+7wd',
       dueKind: 'APPROVAL',
     });
-    expect(actionEffects({ ...underAppraisal, regime: 'ND85' }, 'appraise', 'APPRAISED', { conclusion: 'SUITABLE' }, facts)).toMatchObject({
+    expect(
+      actionEffects({ ...underAppraisal, regime: 'ND85' }, 'appraise', 'APPRAISED', { conclusion: 'SUITABLE' }, { ...facts, path: 'UNIT' }),
+    ).toMatchObject({
       dueOn: '2026-11-25+7wd',
       dueKind: 'APPROVAL',
     });

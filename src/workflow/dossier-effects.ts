@@ -5,6 +5,7 @@
  * in the action's transaction. The limits are counted in statutory-deadlines.ts.
  */
 import type { Appraisal, Dossier } from '../dossiers/dossier.entity';
+import type { ProcedurePath } from '../dossiers/dossier-path';
 import type { DossierStatus } from '../dossiers/dossier-status';
 import type { Route } from '../routing/routing-rules.service';
 import type { DossierAction } from './dossier-transitions';
@@ -25,6 +26,14 @@ export interface ActionInput {
   signerName?: string;
   signerTitle?: string;
   level?: number;
+  /** give-opinion: the specialised unit's document (Mẫu 03 reply). */
+  opinionNumber?: string;
+  opinionDate?: string;
+  /** request-approval: the Tờ trình's number. */
+  submissionNumber?: string;
+  /** request-listing: the owner's request (Art. 17). */
+  requestNumber?: string;
+  requestDate?: string;
 }
 
 /** The facts an action's effects depend on besides the dossier. */
@@ -35,8 +44,12 @@ export interface EffectFacts {
   calendar: DeadlineCalendar;
   /** Username of the officer acting, written on the appraisal or the decision. */
   actor: string;
-  /** submit: the appraising and approving bodies resolved by the routing rules. */
+  /** submit, owner-submit, request-opinion: the bodies resolved by the routing rules (the independent appraiser applied). */
   route?: Route;
+  /** The dossier's procedure (dossiers/dossier-path.ts). */
+  path: ProcedurePath;
+  /** The owner agency's name: the issuer of the owner's decisions. */
+  ownerName?: string;
 }
 
 /** The dossier after an action the transition table allowed: its new status and version, with the action's effects. */
@@ -54,18 +67,14 @@ export function actionEffects(
 ): Partial<Dossier> {
   const { today, now, calendar } = facts;
   switch (action) {
-    case 'submit': {
+    case 'submit':
+    case 'owner-submit': {
       const route = facts.route;
       if (!route) throw new Error('submit without a route: the transition table refuses it first (DOSSIER_NO_ROUTE)');
       return {
+        ...routed(route),
         // Each submission is a new numbered revision, frozen as it was sent.
         currentRevision: d.currentRevision + 1,
-        routingRuleId: route.ruleId,
-        appraiserAgencyId: route.appraiserAgencyId,
-        appraiserName: route.appraiserName,
-        approverKind: route.approverKind,
-        approverAgencyId: route.approverAgencyId,
-        approverName: route.approverName,
         submittedAt: now,
         firstSubmittedAt: d.firstSubmittedAt ?? now,
         // ND331 Art. 23.2: the validity check runs from the day the dossier is received.
@@ -73,8 +82,87 @@ export function actionEffects(
         clockStartedOn: null,
         returnItems: null,
         appraisal: null,
+        approvalRequest: null,
         ...due(validityDeadline(today, calendar)),
       };
+    }
+    case 'request-opinion': {
+      const route = facts.route;
+      if (!route) throw new Error('request-opinion without a route: the transition table refuses it first (DOSSIER_NO_ROUTE)');
+      // ND331 Art. 20.1.d: no time limit is set for the professional opinion, so no clock runs (docs/legal).
+      return {
+        ...routed(route),
+        opinionRequest: { requestedOn: today, unitName: route.specialisedUnitName ?? '' },
+        expertOpinion: null,
+        returnItems: null,
+        ...due(null),
+      };
+    }
+    case 'give-opinion':
+      return {
+        expertOpinion: {
+          unit: d.specialisedUnitName ?? d.opinionRequest?.unitName ?? '',
+          summary: input.opinions ?? '',
+          date: input.opinionDate ?? today,
+          number: input.opinionNumber ?? null,
+          conclusion: input.conclusion,
+          reasons: input.reasons ?? [],
+          givenBy: facts.actor,
+        },
+        ...due(null),
+      };
+    case 'request-approval':
+      // ND331 Art. 20.3.b, 24.2: the owner has 7 working days from receiving the Tờ trình with the complete dossier.
+      return {
+        approvalRequest: { submittedOn: today, number: input.submissionNumber ?? null },
+        ...due(approvalDeadline(d.regime, today, calendar)),
+      };
+    case 'approve-plan':
+      // Mẫu 07 (Art. 18.3.d): the owner approves the security plan; the level waits for the Prime Minister's List.
+      return {
+        planDecision: {
+          number: input.decisionNumber!,
+          date: input.decisionDate!,
+          signerName: input.signerName!,
+          signerTitle: input.signerTitle!,
+          issuer: facts.ownerName ?? d.approverName ?? '',
+          revision: d.currentRevision,
+          approvedBy: facts.actor,
+        },
+        ...due(null),
+      };
+    case 'record-listing':
+      // Art. 18.3.đ: the Prime Minister's decision approving the List is what approves a level-5 (or listed) system.
+      return {
+        nationalListing: {
+          ...(d.nationalListing ?? { requestNumber: null, requestDate: null, requestedBy: null }),
+          decisionNumber: input.decisionNumber!,
+          decisionDate: input.decisionDate!,
+        },
+        decision: {
+          number: input.decisionNumber!,
+          date: input.decisionDate!,
+          signerName: input.signerName ?? '',
+          signerTitle: input.signerTitle ?? 'Thủ tướng Chính phủ',
+          level: d.proposedLevel,
+          issuer: 'Thủ tướng Chính phủ',
+          revision: d.currentRevision,
+          approvedBy: facts.actor,
+        },
+        approvedAt: now,
+        ...due(null),
+      };
+    case 'request-listing': {
+      const listing = {
+        requestNumber: input.requestNumber ?? null,
+        requestDate: input.requestDate ?? today,
+        requestedBy: facts.actor,
+        decisionNumber: null,
+        decisionDate: null,
+      };
+      // Art. 17.2, 20.4: a dossier with the specialised unit goes back to draft, to follow the level-5 procedure.
+      if (to !== 'DRAFT' || d.status === 'DRAFT') return { nationalListing: listing };
+      return { nationalListing: listing, ...unrouted(), ...due(null) };
     }
     case 'return':
       // ND331 Art. 23.2: the reply says what to supplement; no clock runs until the dossier comes back.
@@ -86,9 +174,10 @@ export function actionEffects(
     case 'appraise':
       // ND331 Art. 24.2 (ND85 Art. 17.2): a suitable appraisal completes the approval dossier, and the approval clock
       // starts; a NOT_SUITABLE one sends the dossier back to draft with no clock.
+      // From level 3 the approval clock waits for the Tờ trình (request-approval, Art. 20.3.b).
       return {
         appraisal: appraisalOf(d, input.conclusion!, input.opinions ?? '', input.reasons ?? [], facts),
-        ...due(to === 'APPRAISED' ? approvalDeadline(d.regime, today, calendar) : null),
+        ...due(to === 'APPRAISED' && facts.path === 'UNIT' ? approvalDeadline(d.regime, today, calendar) : null),
       };
     case 'approve':
       return {
@@ -128,10 +217,49 @@ export function eventDetails(action: DossierAction, input: ActionInput, d: Dossi
     case 'approve':
       return { decision: d.decision };
     case 'submit':
+    case 'owner-submit':
       return { appraiser: d.appraiserName, approver: d.approverName, dueOn: d.dueOn };
+    case 'request-opinion':
+      return { specialisedUnit: d.specialisedUnitName };
+    case 'give-opinion':
+      return { opinion: d.expertOpinion };
+    case 'request-approval':
+      return { approvalRequest: d.approvalRequest, dueOn: d.dueOn };
+    case 'approve-plan':
+      return { planDecision: d.planDecision };
+    case 'record-listing':
+      return { decision: d.decision };
+    case 'request-listing':
+      return { nationalListing: d.nationalListing };
     default:
       return { dueOn: d.dueOn };
   }
+}
+
+function routed(route: Route): Partial<Dossier> {
+  return {
+    routingRuleId: route.ruleId,
+    appraiserAgencyId: route.appraiserAgencyId,
+    appraiserName: route.appraiserName,
+    approverKind: route.approverKind,
+    approverAgencyId: route.approverAgencyId,
+    approverName: route.approverName,
+    specialisedUnitAgencyId: route.specialisedUnitAgencyId,
+    specialisedUnitName: route.specialisedUnitName,
+  };
+}
+
+function unrouted(): Partial<Dossier> {
+  return {
+    routingRuleId: null,
+    appraiserAgencyId: null,
+    appraiserName: null,
+    approverKind: null,
+    approverAgencyId: null,
+    approverName: null,
+    receivedOn: null,
+    clockStartedOn: null,
+  };
 }
 
 function due(deadline: Deadline | null): Pick<Dossier, 'dueOn' | 'dueKind'> {

@@ -53,4 +53,14 @@ export class DossierHistoryController {
   queueOf(@CurrentUser() user: AuthUser, @Query() query: QueueQuery): Promise<QueuePageDto> {
     return this.queue.queue(user, query);
   }
+
+  @Get('decision-queue')
+  @RequirePermission('dossier:decide')
+  @ApiOperation({
+    summary: 'Hồ sơ chờ lãnh đạo cơ quan chủ quản quyết định (gửi thẩm định cấp độ 4, 5; phê duyệt theo Tờ trình), sắp theo hạn',
+  })
+  @ApiOkResponse({ type: QueuePageDto })
+  decisionQueue(@CurrentUser() user: AuthUser, @Query() query: QueueQuery): Promise<QueuePageDto> {
+    return this.queue.queue(user, query);
+  }
 }

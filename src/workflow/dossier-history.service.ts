@@ -4,15 +4,24 @@ import { AuthUser } from '../auth/auth-user';
 import { notFound } from '../common/errors/domain-error';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { HistoryEntryDto, RevisionDto, RevisionSummaryDto } from './dto/history.dto';
+import type { DossierAction } from '../dossiers/dossier-actions';
 import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
 import { REDACTED_REVISION } from '../dossiers/state-secret-dossier';
 
-export const ACTION_LABELS: Record<string, string> = {
+/** Every action's name in the history, in Vietnamese (typed by the table, so a new action cannot go unnamed). */
+export const ACTION_LABELS: Record<DossierAction, string> = {
   submit: 'Gửi thẩm định',
+  'request-opinion': 'Xin ý kiến chuyên môn (Mẫu 03)',
+  'give-opinion': 'Cho ý kiến chuyên môn',
+  'owner-submit': 'Chủ quản gửi thẩm định',
   return: 'Yêu cầu bổ sung',
   'start-appraisal': 'Tiếp nhận, bắt đầu thẩm định',
   appraise: 'Cho ý kiến thẩm định',
+  'request-approval': 'Trình chủ quản phê duyệt (Tờ trình, Mẫu 05)',
   approve: 'Phê duyệt cấp độ',
+  'approve-plan': 'Phê duyệt phương án bảo đảm an ninh mạng (Mẫu 07)',
+  'record-listing': 'Ghi nhận quyết định phê duyệt Danh mục của Thủ tướng Chính phủ',
+  'request-listing': 'Đề nghị đưa vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia',
   withdraw: 'Rút hồ sơ',
   supersede: 'Được thay thế bởi hồ sơ mới',
 };
@@ -41,7 +50,7 @@ export class DossierHistoryService {
     return rows.map((r) => ({
       id: String(r.id),
       action: r.action,
-      actionLabel: ACTION_LABELS[r.action] ?? r.action,
+      actionLabel: ACTION_LABELS[r.action as DossierAction] ?? r.action,
       fromStatus: r.from_status,
       toStatus: r.to_status,
       toStatusLabel: statusLabel(r.to_status),

@@ -24,7 +24,7 @@ export function dossierNotices(d: Dossier, action: DossierAction, to: DossierSta
   const notices: DossierNotice[] = [];
   const add = (kind: NotificationKind, agencyIds: (string | null)[], roles: Role[], title: string, body: string) =>
     notices.push({ kind, agencyIds, roles, title, body });
-  if (action === 'submit')
+  if (action === 'submit' || action === 'owner-submit')
     add(
       'DOSSIER_ROUTED',
       [d.appraiserAgencyId],
@@ -44,18 +44,54 @@ export function dossierNotices(d: Dossier, action: DossierAction, to: DossierSta
     add(
       'DOSSIER_APPRAISED',
       preparers,
-      ['AGENCY_OFFICER'],
+      ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       `Đã có ý kiến thẩm định: ${system}`,
       `Kết luận: ${to === 'APPRAISED' ? 'phù hợp' : 'chưa phù hợp'}.${d.appraisal?.reasons.length ? ` Nội dung chưa phù hợp: ${d.appraisal.reasons.join('; ')}` : ''}`,
     );
   if (action === 'appraise' && to === 'APPRAISED' && d.approverKind === 'AGENCY' && d.approverAgencyId !== d.appraiserAgencyId) {
     add('DOSSIER_ROUTED', [d.approverAgencyId], ['APPRAISER'], `Hồ sơ chờ phê duyệt: ${system}`, `Hạn phê duyệt: ${formatDate(d.dueOn)}.`);
   }
-  if (action === 'approve')
+  if (action === 'request-opinion')
+    add(
+      'DOSSIER_ROUTED',
+      [d.specialisedUnitAgencyId],
+      ['APPRAISER'],
+      `Hồ sơ xin ý kiến chuyên môn: ${system}`,
+      `Đơn vị vận hành xin ý kiến chuyên môn về hồ sơ đề xuất cấp độ ${d.proposedLevel} của hệ thống "${system}" (Mẫu 03).`,
+    );
+  if (action === 'give-opinion') {
+    const suitable = to === 'OPINION_GIVEN';
+    add(
+      'DOSSIER_APPRAISED',
+      preparers,
+      ['AGENCY_OFFICER', 'AGENCY_HEAD'],
+      `Đã có ý kiến chuyên môn: ${system}`,
+      suitable
+        ? `${d.specialisedUnitName}: phù hợp. Chủ quản gửi hồ sơ đến ${d.appraiserName} để thẩm định.`
+        : `${d.specialisedUnitName}: chưa phù hợp. ${(d.expertOpinion?.reasons ?? []).join('; ')}`,
+    );
+  }
+  if (action === 'request-approval')
+    add(
+      'DOSSIER_ROUTED',
+      [d.ownerAgencyId],
+      ['AGENCY_HEAD'],
+      `Tờ trình chờ phê duyệt: ${system}`,
+      `Đơn vị vận hành trình phê duyệt hồ sơ đề xuất cấp độ ${d.proposedLevel} của hệ thống "${system}". Hạn phê duyệt: ${formatDate(d.dueOn)}.`,
+    );
+  if (action === 'approve-plan')
     add(
       'DOSSIER_APPROVED',
       preparers,
-      ['AGENCY_OFFICER'],
+      ['AGENCY_OFFICER', 'AGENCY_HEAD'],
+      `Đã phê duyệt phương án: ${system}`,
+      `Quyết định số ${d.planDecision?.number} ngày ${formatDate(d.planDecision?.date ?? null)} phê duyệt phương án bảo đảm an ninh mạng; chờ Thủ tướng Chính phủ phê duyệt Danh mục.`,
+    );
+  if (action === 'approve' || action === 'record-listing')
+    add(
+      'DOSSIER_APPROVED',
+      preparers,
+      ['AGENCY_OFFICER', 'AGENCY_HEAD'],
       `Đã phê duyệt cấp độ: ${system}`,
       `Quyết định số ${d.decision?.number} ngày ${formatDate(d.decision?.date ?? null)} phê duyệt cấp độ ${d.decision?.level}.`,
     );

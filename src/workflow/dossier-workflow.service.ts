@@ -10,11 +10,14 @@ import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { DossierCompletenessService } from '../dossiers/dossier-completeness.service';
 import type { Dossier } from '../dossiers/dossier.entity';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
-import { lockDossiersOfSystem, saveDossier } from '../dossiers/dossier-writes';
+import { DecisionFile, lockDossiersOfSystem, saveDossier, storeDecisionFile } from '../dossiers/dossier-writes';
+import { detectAllowedType } from '../dossiers/attachment-type';
+import { pathOf } from '../dossiers/dossier-procedure';
 import { NotificationsService } from '../notifications/notifications.service';
-import { RoutingRulesService } from '../routing/routing-rules.service';
+import { Route, RoutingRulesService } from '../routing/routing-rules.service';
 import { recordApprovedLevel } from '../systems/system-writes';
 import { ActionDto, AppraiseDto, ApproveDto, ReturnDto } from './dto/actions.dto';
+import { GiveOpinionDto, ListingDecisionDto, PlanDecisionDto, RequestApprovalDto, RequestListingDto } from './dto/procedure-actions.dto';
 import { DossierStatus } from '../dossiers/dossier-status';
 import { involvesStateSecret } from '../dossiers/state-secret-dossier';
 import { sameBodyAppraisesAndApproves } from '../dossiers/dossier-actions';
@@ -23,7 +26,19 @@ import { dossierAfter, eventDetails } from './dossier-effects';
 import { dossierNotices } from './dossier-notices';
 import { contentHash } from './revision-hash';
 
-type AnyActionDto = ActionDto & Partial<ReturnDto & AppraiseDto & ApproveDto>;
+type AnyActionDto = ActionDto &
+  Partial<
+    ReturnDto & AppraiseDto & ApproveDto & GiveOpinionDto & RequestApprovalDto & PlanDecisionDto & ListingDecisionDto & RequestListingDto
+  >;
+
+/** The actions that record a decision, each with its signed file (ND331 Art. 18, 20.3), and the file's name. */
+const DECISION_FILE_LABELS: Partial<Record<DossierAction, string>> = {
+  approve: 'Quyết định phê duyệt cấp độ',
+  'approve-plan': 'Quyết định phê duyệt phương án',
+  'record-listing': 'Quyết định phê duyệt Danh mục',
+};
+/** Sending the dossier on: the routing rules decide the bodies (and the Art. 18.4 independence rule applies). */
+const ROUTED_ACTIONS: readonly DossierAction[] = ['submit', 'owner-submit', 'request-opinion'];
 
 /** One step of a dossier's history: who took which action, from which status, with what it recorded. */
 export interface DossierHistoryEntry {
@@ -56,11 +71,17 @@ export class DossierWorkflowService {
     private readonly clock: Clock,
   ) {}
 
-  act(user: AuthUser, id: string, action: Exclude<DossierAction, 'supersede'>, dto: AnyActionDto): Promise<DossierDto> {
+  act(
+    user: AuthUser,
+    id: string,
+    action: Exclude<DossierAction, 'supersede'>,
+    dto: AnyActionDto,
+    file?: DecisionFile,
+  ): Promise<DossierDto> {
     return this.dataSource.transaction(async (em) => {
       const dossier = await this.queries.findVisible(user, id, em, true);
       if (dossier.version !== dto.version) throw versionConflict();
-      const ctx = await this.context(em, user, dossier, action, dto);
+      const ctx = await this.context(em, user, dossier, action, dto, file);
       const decision = decideTransition(action, ctx.transition);
       if (!decision.ok) {
         const missing = decision.code === 'DOSSIER_INCOMPLETE' ? { missing: ctx.missing } : undefined;
@@ -69,6 +90,8 @@ export class DossierWorkflowService {
       const from = dossier.status as DossierStatus;
       const next = await this.apply(em, user, dossier, action, decision.to, dto, ctx);
       await this.save(em, next, dto.version);
+      const label = DECISION_FILE_LABELS[action];
+      if (label && file) await storeDecisionFile(em, next.id, file, user.id, label);
       await this.record(em, { actor: user, dossier: next, action, from, note: dto.note, details: eventDetails(action, dto, next) });
       await this.notify(em, next, action, decision.to);
       if (decision.to === 'APPROVED') await this.applyApproval(em, user, next);
@@ -76,13 +99,25 @@ export class DossierWorkflowService {
     });
   }
 
-  private async context(em: EntityManager, user: AuthUser, dossier: Dossier, action: DossierAction, dto: AnyActionDto) {
+  private async context(
+    em: EntityManager,
+    user: AuthUser,
+    dossier: Dossier,
+    action: DossierAction,
+    dto: AnyActionDto,
+    file?: DecisionFile,
+  ) {
     const roles = this.access.dossierActorRoles(user, dossier);
+    const path = pathOf(dossier);
     let missing: { code: string; message: string }[] = [];
-    let route: Awaited<ReturnType<RoutingRulesService['resolve']>>;
-    if (action === 'submit') {
+    let route: Route | undefined;
+    if (ROUTED_ACTIONS.includes(action)) {
       missing = (await this.completeness.of(em, dossier)).missing;
-      route = await this.routing.resolve(em, dossier.ownerAgencyId, dossier.proposedLevel, dossier.regime);
+      // Art. 20.1.d: the professional opinion is what Mẫu 03 asks for, so it is not missing yet.
+      if (action === 'request-opinion') missing = missing.filter((m) => m.code !== 'EXPERT_OPINION_MISSING');
+      // ND331 Art. 20.4: a level 3–4 system on the List is routed as a level-5 one (the ministry appraises).
+      const routedLevel = path === 'NATIONAL_LIST' ? 5 : dossier.proposedLevel;
+      route = independentRoute(await this.routing.resolve(em, dossier.ownerAgencyId, routedLevel, dossier.regime), dossier);
     }
     const [system]: { internal_regulation_number: string | null; internal_regulation_date: string | null; state_secret: boolean }[] =
       await em.query(`SELECT internal_regulation_number, internal_regulation_date, state_secret FROM systems WHERE id = $1`, [
@@ -92,19 +127,27 @@ export class DossierWorkflowService {
       status: dossier.status as DossierStatus,
       actorRoles: roles,
       proposedLevel: dossier.proposedLevel,
+      regime: dossier.regime,
+      path,
+      listingRequested: !!dossier.nationalListing?.requestNumber,
       sameBodyAppraisesAndApproves: sameBodyAppraisesAndApproves(dossier),
       missingCount: missing.length,
       routed: !!route,
+      routeContradictions: route?.contradictions,
+      appraiserIsParty: !!route?.appraiserAgencyId && [dossier.ownerAgencyId, dossier.operatorAgencyId].includes(route.appraiserAgencyId),
+      independentAppraiserRecorded: !!dossier.independentAppraiser,
       returnItems: dto.items,
       conclusion: dto.conclusion,
       reasons: dto.reasons,
       decisionLevel: dto.level,
       internalRegulationIssued: !!system.internal_regulation_number && !!system.internal_regulation_date,
-      decisionDate: dto.decisionDate,
+      decisionDate: dto.decisionDate ?? dto.requestDate,
+      decisionFile: !!file && (await detectAllowedType(file.buffer)) === 'application/pdf',
+      requestNumber: dto.requestNumber,
       today: this.clock.today(),
       stateSecret: involvesStateSecret(system.state_secret, dossier.classification.facts),
     };
-    return { transition, missing, route };
+    return { transition, missing, route, path };
   }
 
   /** The action's effects (dossier-effects.ts); a submission also freezes the revision it sends. */
@@ -124,8 +167,10 @@ export class DossierWorkflowService {
       calendar,
       actor: user.username,
       route: ctx.route,
+      path: ctx.path,
+      ownerName: action === 'approve-plan' ? await this.agencyName(em, d.ownerAgencyId) : undefined,
     });
-    if (action === 'submit') await this.freezeRevision(em, user, next);
+    if (action === 'submit' || action === 'owner-submit') await this.freezeRevision(em, user, next);
     return next;
   }
 
@@ -199,6 +244,10 @@ export class DossierWorkflowService {
     }
   }
 
+  private async agencyName(em: EntityManager, id: string): Promise<string> {
+    return ((await em.query(`SELECT name FROM agencies WHERE id = $1`, [id]))[0]?.name as string) ?? '';
+  }
+
   private async notify(em: EntityManager, d: Dossier, action: DossierAction, to: DossierStatus): Promise<void> {
     const system = (await em.query(`SELECT name FROM systems WHERE id = $1`, [d.systemId]))[0]?.name as string;
     for (const { kind, agencyIds, roles, title, body } of dossierNotices(d, action, to, system)) {
@@ -207,4 +256,16 @@ export class DossierWorkflowService {
       }
     }
   }
+}
+
+/**
+ * ND331 Art. 18.4 (TT12 Art. 6): when the routed specialised unit operates or owns the system and the owner recorded
+ * another capable unit or an independent council, that unit or council appraises (a council is outside capdo: an
+ * administrator records its opinion).
+ */
+function independentRoute(route: Route | undefined, d: Dossier): Route | undefined {
+  const independent = d.independentAppraiser;
+  if (!route || !independent || !route.appraiserAgencyId) return route;
+  if (![d.ownerAgencyId, d.operatorAgencyId].includes(route.appraiserAgencyId)) return route;
+  return { ...route, appraiserAgencyId: independent.kind === 'UNIT' ? independent.agencyId : null, appraiserName: independent.name };
 }

@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { JobsService } from '../notifications/jobs.service';
 import { NotificationsService } from '../notifications/notifications.service';
 import { DUE_KIND_LABELS, DueKind } from '../dossiers/dossier-due';
+import type { Role } from '../users/role';
 
 interface OpenDossier {
   id: string;
@@ -14,6 +15,7 @@ interface OpenDossier {
   appraiser_agency_id: string | null;
   approver_agency_id: string | null;
   approver_kind: string | null;
+  owner_agency_id: string;
   system_name: string;
 }
 
@@ -22,6 +24,14 @@ interface OpenDossier {
  * and an overdue notice once it has passed. pg-boss runs the schedule once across all instances, and the
  * dedupe keys make a re-run harmless.
  */
+/** Who is reminded: the appraising unit, the approving unit, or the owner's leadership for a Tờ trình (Art. 20.3.b). */
+function reminderRecipients(d: OpenDossier): { agencyId?: string; roles: Role[] } {
+  if (d.status === 'AWAITING_APPROVAL' && d.approver_kind === 'OWNER') return { agencyId: d.owner_agency_id, roles: ['AGENCY_HEAD'] };
+  const approving = d.status === 'APPRAISED' || d.status === 'AWAITING_APPROVAL';
+  const agencyId = approving ? (d.approver_kind === 'AGENCY' ? d.approver_agency_id : null) : d.appraiser_agency_id;
+  return agencyId ? { agencyId, roles: approving ? ['APPRAISER', 'AGENCY_HEAD'] : ['APPRAISER'] } : { roles: ['ADMIN'] };
+}
+
 @Injectable()
 export class DueRemindersService implements OnModuleInit {
   constructor(
@@ -41,17 +51,17 @@ export class DueRemindersService implements OnModuleInit {
     const soon = calendar.addWorkingDays(today, 2);
     return this.dataSource.transaction(async (em) => {
       const open: OpenDossier[] = await em.query(
-        `SELECT d.id, d.status, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.due_kind, d.appraiser_agency_id, d.approver_agency_id, d.approver_kind, s.name AS system_name
+        `SELECT d.id, d.status, to_char(d.due_on, 'YYYY-MM-DD') AS due_on, d.due_kind, d.appraiser_agency_id, d.approver_agency_id, d.approver_kind,
+                d.owner_agency_id, s.name AS system_name
            FROM dossiers d JOIN systems s ON s.id = d.system_id
-          WHERE d.status IN ('SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED') AND d.due_on IS NOT NULL AND d.due_on <= $1`,
+          WHERE d.status IN ('SUBMITTED', 'UNDER_APPRAISAL', 'APPRAISED', 'AWAITING_APPROVAL') AND d.due_on IS NOT NULL AND d.due_on <= $1`,
         [soon],
       );
       let dueSoon = 0;
       let overdue = 0;
       for (const d of open) {
         const late = d.due_on < today;
-        const agencyId = d.status === 'APPRAISED' ? (d.approver_kind === 'AGENCY' ? d.approver_agency_id : null) : d.appraiser_agency_id;
-        const recipients = agencyId ? { agencyId, roles: ['APPRAISER' as const] } : { roles: ['ADMIN' as const] };
+        const recipients = reminderRecipients(d);
         const label = DUE_KIND_LABELS[d.due_kind] ?? 'Hạn xử lý';
         const date = d.due_on.split('-').reverse().join('/');
         const created = await this.notifications.notify(em, {

@@ -1,3 +1,4 @@
+import { pathOf } from '../dossiers/dossier-procedure';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
@@ -43,6 +44,9 @@ export class StateSecretWithdrawalService implements SystemBecameStateSecretList
       status: from,
       actorRoles: ['PREPARER'],
       proposedLevel: dossier.proposedLevel,
+      regime: dossier.regime,
+      path: pathOf(dossier),
+      listingRequested: !!dossier.nationalListing?.requestNumber,
       sameBodyAppraisesAndApproves: false,
       stateSecret: true,
     });

@@ -1,3 +1,5 @@
+import { DossierIndependenceController } from './dossier-independence.controller';
+import { IndependentAppraiserService } from './independent-appraiser.service';
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
@@ -13,8 +15,15 @@ import { StateSecretWithdrawalService } from './state-secret-withdrawal.service'
 
 @Module({
   imports: [DossiersModule, SystemsModule, RoutingModule, CalendarModule],
-  controllers: [DossierActionsController, DossierHistoryController],
-  providers: [DossierWorkflowService, DossierHistoryService, AppraisalQueueService, DueRemindersService, StateSecretWithdrawalService],
-  exports: [DossierWorkflowService, DossierHistoryService, AppraisalQueueService, DueRemindersService],
+  controllers: [DossierActionsController, DossierHistoryController, DossierIndependenceController],
+  providers: [
+    DossierWorkflowService,
+    IndependentAppraiserService,
+    DossierHistoryService,
+    AppraisalQueueService,
+    DueRemindersService,
+    StateSecretWithdrawalService,
+  ],
+  exports: [DossierWorkflowService, IndependentAppraiserService, DossierHistoryService, AppraisalQueueService, DueRemindersService],
 })
 export class WorkflowModule {}

@@ -7,7 +7,8 @@ jest.setTimeout(180_000);
 /**
  * The whole path in a real browser: an officer of a body that has never filed registers a system, answers the
  * level wizard, fills and submits the dossier; the appraiser returns it, the officer supplements and resubmits,
- * the appraiser approves with a decision number; the leader's approval rate moves.
+ * the appraiser appraises, the officer submits the Tờ trình and the
+ * owner's leadership approves with the signed decision; the leader's approval rate moves.
  */
 describe('the web interface in Chromium', () => {
   let app: BrowserApp;
@@ -248,7 +249,7 @@ describe('the web interface in Chromium', () => {
     expect(await flash(officer)).toBe('Đã gửi hồ sơ đến cơ quan thẩm định.');
   });
 
-  it('the appraiser accepts, appraises, approves with a decision number, and gets the decision (Mẫu 06)', async () => {
+  it('the appraiser accepts and appraises; the officer submits the Tờ trình (Mẫu 05) to the owner', async () => {
     await appraiser.goto(`/tham-dinh/${dossierId}`);
     expect(await text(appraiser, 'main')).toContain('lần 2');
     expect(await text(appraiser, 'main')).toContain('Đã bổ sung sơ đồ mạng');
@@ -257,27 +258,54 @@ describe('the web interface in Chromium', () => {
     await appraiser.getByLabel('Ý kiến thẩm định').fill('Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.');
     await submit(appraiser, appraiser.getByRole('button', { name: 'Ghi ý kiến thẩm định' }));
     expect(await flash(appraiser)).toBe('Đã ghi ý kiến thẩm định.');
-    await appraiser.getByLabel('Số quyết định').fill('125/QĐ-CAT');
-    await appraiser.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Văn Bình');
-    await appraiser.getByLabel('Chức vụ người ký').fill('Giám đốc');
-    await appraiser.getByLabel('Ngày quyết định').fill('30/02/2026');
-    await submit(appraiser, appraiser.getByRole('button', { name: 'Phê duyệt' }));
-    expect(await text(appraiser, '#approve-decisionDate-err')).toContain('không có ngày này');
-    expect(await appraiser.getByLabel('Số quyết định').inputValue()).toBe('125/QĐ-CAT');
-    await appraiser.getByLabel('Ngày quyết định').fill('26/11/2026');
-    await submit(appraiser, appraiser.getByRole('button', { name: 'Phê duyệt' }));
-    expect(await flash(appraiser)).toContain('Đã phê duyệt cấp độ');
-    expect(await text(appraiser, '#quyet-dinh')).toContain('Số 125/QĐ-CAT ngày 26/11/2026');
-    const decision = appraiser.locator('#quyet-dinh a', { hasText: 'Tải quyết định (PDF)' });
-    expect(await decision.getAttribute('href')).toBe(`/api/v1/dossiers/${dossierId}/documents/mau-06.pdf`);
+    // ND331 Art. 18.2: the police appraise a level-3 dossier; the owner approves it, not the appraiser.
+    expect(await appraiser.getByRole('button', { name: 'Phê duyệt' }).count()).toBe(0);
+    await officer.goto(dossierUrl);
+    expect(await text(officer, '#buoc-tiep-theo')).toBe('Bước tiếp theo: Đơn vị vận hành trình chủ quản phê duyệt (Tờ trình, Mẫu 05).');
+    expect(await officer.locator(`#tai-lieu a[href="/api/v1/dossiers/${dossierId}/documents/mau-05.pdf"]`).count()).toBe(1);
+    await officer.getByLabel('Số Tờ trình (không bắt buộc)').fill('12/TTr-SO');
+    await submit(officer, officer.getByRole('button', { name: 'Trình chủ quản phê duyệt' }));
+    expect(await flash(officer)).toBe('Đã trình chủ quản phê duyệt (Tờ trình, Mẫu 05).');
+    expect(await text(officer, '.page-head .badge')).toBe('Đã trình chủ quản phê duyệt');
+  });
+
+  it("the owner's leadership approves with a decision number and the signed PDF, and gets the decision (Mẫu 06)", async () => {
+    await app.t.adminQuery(
+      `INSERT INTO users (username, password_hash, full_name, role, agency_id)
+       SELECT $1, password_hash, 'Giám đốc Sở', 'AGENCY_HEAD', (SELECT id FROM agencies WHERE code = $2) FROM users WHERE username = 'admin'
+       ON CONFLICT (username) DO NOTHING`,
+      [`giamdoc.${agency.code.toLowerCase()}`, agency.code],
+    );
+    const head = await signIn(app, `giamdoc.${agency.code.toLowerCase()}`);
+    await head.goto('/cho-quyet-dinh');
+    await submit(head, head.locator('tbody tr', { hasText: 'Cổng dịch vụ công trực tuyến của Sở' }).getByRole('link'));
+    const form = head.locator('#phe-duyet');
+    await form.getByLabel('Số quyết định').fill('125/QĐ-SO');
+    await form.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Văn Bình');
+    await form.getByLabel('Chức vụ người ký').fill('Giám đốc');
+    await form.getByLabel('Ngày quyết định').fill('30/02/2026');
+    const pdfFile = { name: 'quyet-dinh-125.pdf', mimeType: 'application/pdf', buffer: PDF };
+    await form.getByLabel('Bản quyết định đã ký (PDF, tối đa 10 MB)').setInputFiles(pdfFile);
+    await form.getByRole('button', { name: 'Phê duyệt cấp độ' }).click();
+    await head.locator('#approve-decisionDate-err').waitFor();
+    expect(await text(head, '#approve-decisionDate-err')).toContain('không có ngày này');
+    expect(await form.getByLabel('Số quyết định').inputValue()).toBe('125/QĐ-SO');
+    await form.getByLabel('Ngày quyết định').fill('26/11/2026');
+    // A browser never sends a file again after a refused post: it is chosen again.
+    await form.getByLabel('Bản quyết định đã ký (PDF, tối đa 10 MB)').setInputFiles(pdfFile);
+    await form.getByRole('button', { name: 'Phê duyệt cấp độ' }).click();
+    await head.locator('.flash', { hasText: 'Đã phê duyệt cấp độ' }).waitFor();
+    expect(await text(head, '.page-head .badge')).toBe('Đã được phê duyệt');
+    expect(await text(head, '#thu-tuc')).toContain('Số 125/QĐ-SO ngày 26/11/2026, cấp độ 3');
+    expect(await head.locator(`#tai-lieu a[href="/api/v1/dossiers/${dossierId}/documents/mau-06.pdf"]`).count()).toBe(1);
     // The link works with the browser's session cookie alone (read-only GET), as a click would.
-    const pdf = await appraiser.request.get(`/api/v1/dossiers/${dossierId}/documents/mau-06.pdf`);
+    const pdf = await head.request.get(`/api/v1/dossiers/${dossierId}/documents/mau-06.pdf`);
     expect({ status: pdf.status(), type: pdf.headers()['content-type'], magic: (await pdf.body()).subarray(0, 5).toString() }).toEqual({
       status: 200,
       type: expect.stringContaining('application/pdf'),
       magic: '%PDF-',
     });
-    await screenshot(appraiser, '13-da-phe-duyet');
+    await screenshot(head, '13-da-phe-duyet');
   });
 
   it('the leader sees one more body submitted and approved', async () => {

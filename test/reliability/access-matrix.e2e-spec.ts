@@ -3,6 +3,7 @@ import request from 'supertest';
 import { dossierActorRoles } from '../../src/access/dossier-actors';
 import { roleHas } from '../../src/auth/permissions';
 import { availableActions, DOSSIER_ACTIONS } from '../../src/dossiers/dossier-actions';
+import { routingOf } from '../../src/dossiers/dossier-procedure';
 import { Role } from '../../src/users/role';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from '../support/dossier-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -12,15 +13,22 @@ import { recordFigures } from './support/reliability-env';
 /**
  * Access, as a generated matrix: every API route × every role × a resource of the user's own agency, of another agency
  * of the same province, and of another province. What should pass is derived from permissions.ts (the role has the
- * route's permission, else 403) and the scope rules of AccessService (officers: their own agency; leaders and
- * appraisers: their province; administrators: everything; anything out of scope answers 404). A cell "passes" when
- * the request gets past both; versioned writes carry a stale version, so a passing write answers 409 and changes
- * nothing, while a refused one must answer 403/404 and write nothing either.
+ * route's permission, else 403) and the scope rules of AccessService (officers and their agency's heads: their own
+ * agency; leaders and appraisers: their province; administrators: everything; anything out of scope answers 404).
+ * A cell "passes" when the request gets past both; versioned writes carry a stale version, so a passing write answers
+ * 409 and changes nothing, while a refused one must answer 403/404 and write nothing either.
  */
 jest.setTimeout(120_000);
 
-const ROLES: Record<Role, string> = { ADMIN: 'admin', LEADER: 'lanhdao', APPRAISER: 'thamdinh', AGENCY_OFFICER: 'canbo.sl-so-xd' };
-const ROLE_LABELS: Record<Role, string> = { ADMIN: 'AD', LEADER: 'LE', APPRAISER: 'AP', AGENCY_OFFICER: 'OF' };
+const ROLES: Record<Role, string> = {
+  ADMIN: 'admin',
+  LEADER: 'lanhdao',
+  APPRAISER: 'thamdinh',
+  AGENCY_OFFICER: 'canbo.sl-so-xd',
+  // The owner's leadership of the officer's agency (made in beforeAll: the demo has none).
+  AGENCY_HEAD: 'lanhdao.sl-so-xd',
+};
+const ROLE_LABELS: Record<Role, string> = { ADMIN: 'AD', LEADER: 'LE', APPRAISER: 'AP', AGENCY_OFFICER: 'OF', AGENCY_HEAD: 'HD' };
 const SCOPES = ['ownAgency', 'sameProvince', 'otherProvince'] as const;
 type Scope = (typeof SCOPES)[number];
 type Outcome = 'pass' | 'forbidden' | 'hidden' | 'unauthenticated' | 'error';
@@ -59,7 +67,7 @@ function visible(kind: ResourceKind, role: Role, scope: Scope): boolean {
   if (kind === 'notification') return scope === 'ownAgency';
   if (role === 'ADMIN') return true;
   if (kind === 'campaign') return scope !== 'otherProvince';
-  if (role === 'AGENCY_OFFICER') return scope === 'ownAgency';
+  if (role === 'AGENCY_OFFICER' || role === 'AGENCY_HEAD') return scope === 'ownAgency';
   return scope !== 'otherProvince';
 }
 
@@ -79,6 +87,10 @@ describe('access matrix: every API route × role × own / same-province / other-
 
   beforeAll(async () => {
     t = await createTestApp();
+    await t.db.query(
+      `INSERT INTO users (username, password_hash, full_name, role, agency_id)
+       SELECT 'lanhdao.sl-so-xd', password_hash, 'Giám đốc Sở Xây dựng Sơn La', 'AGENCY_HEAD', (SELECT id FROM agencies WHERE code = 'SL-SO-XD') FROM users WHERE username = 'admin'`,
+    );
     for (const [role, username] of Object.entries(ROLES)) tokens[role as Role] = await t.login(username);
     const admin = tokens.ADMIN;
     // Another province: Lào Cai, with its own body, police and routing, an officer, and a campaign.
@@ -94,10 +106,10 @@ describe('access matrix: every API route × role × own / same-province / other-
         .post('/api/v1/routing-rules')
         .set(auth(admin))
         .send({
-          name: 'Lào Cai: Công an tỉnh',
+          name: 'Lào Cai: Công an tỉnh (cấp độ 1, 2)',
           ownerAgencyId: lcRoot,
           minLevel: 1,
-          maxLevel: 5,
+          maxLevel: 2,
           appraiserAgencyId: lcPolice,
           approverKind: 'AGENCY',
           approverAgencyId: lcPolice,
@@ -330,7 +342,43 @@ describe('access matrix: every API route × role × own / same-province / other-
       body: () => ({ version: STALE, decisionNumber: '1/QĐ', decisionDate: '2026-11-20', signerName: 'A', signerTitle: 'B', level: 2 }),
     },
     'POST /api/v1/dossiers/:id/actions/withdraw': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE }) },
+    'POST /api/v1/dossiers/:id/actions/request-opinion': { kind: 'dossier', params: dossierId, body: () => ({ version: STALE }) },
+    'POST /api/v1/dossiers/:id/actions/give-opinion': {
+      kind: 'dossier',
+      params: submittedId,
+      body: () => ({ version: STALE, conclusion: 'SUITABLE', opinions: 'Phù hợp.' }),
+    },
+    'POST /api/v1/dossiers/:id/actions/owner-submit': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE }) },
+    'POST /api/v1/dossiers/:id/actions/request-approval': { kind: 'dossier', params: submittedId, body: () => ({ version: STALE }) },
+    'POST /api/v1/dossiers/:id/actions/approve-plan': {
+      kind: 'dossier',
+      params: submittedId,
+      body: () => ({ version: STALE, decisionNumber: '1/QĐ', decisionDate: '2026-11-20', signerName: 'A', signerTitle: 'B' }),
+    },
+    'POST /api/v1/dossiers/:id/actions/record-listing': {
+      kind: 'dossier',
+      params: submittedId,
+      body: () => ({ version: STALE, decisionNumber: '1/QĐ-TTg', decisionDate: '2026-11-20', signerName: 'A', signerTitle: 'B' }),
+    },
+    'POST /api/v1/dossiers/:id/actions/request-listing': {
+      kind: 'dossier',
+      params: submittedId,
+      body: () => ({ version: STALE, requestNumber: '1/UBND', requestDate: '2026-11-20' }),
+    },
+    'PUT /api/v1/dossiers/:id/independent-appraiser': {
+      kind: 'dossier',
+      params: dossierId,
+      body: () => ({
+        version: STALE,
+        kind: 'COUNCIL',
+        name: 'Hội đồng thẩm định độc lập',
+        decisionNumber: '1/QĐ',
+        decisionDate: '2026-11-20',
+        members: [{ name: 'Nguyễn Văn A', title: 'Chủ tịch Hội đồng' }],
+      }),
+    },
     'GET /api/v1/appraisal-queue': { kind: 'none' },
+    'GET /api/v1/decision-queue': { kind: 'none' },
     'GET /api/v1/routing-rules': { kind: 'none' },
     'POST /api/v1/routing-rules': {
       kind: 'agency',
@@ -509,7 +557,7 @@ describe('access matrix: every API route × role × own / same-province / other-
         for (const id of [fixtures[scope].draftId, fixtures[scope].submittedId]) {
           const cell = `${role} on ${scope} dossier ${id}`;
           const row = await dossierRow(id);
-          const want = availableActions(row, dossierActorRoles(user, row));
+          const want = availableActions(routingOf(row), dossierActorRoles(user, row));
           const dto = (await t.http().get(`/api/v1/dossiers/${id}`).set(auth(tokens[role])).expect(200)).body;
           if (JSON.stringify(dto.availableActions) !== JSON.stringify(want))
             problems.push(`${cell}: offered ${JSON.stringify(dto.availableActions)}, expected ${JSON.stringify(want)}`);
@@ -523,7 +571,7 @@ describe('access matrix: every API route × role × own / same-province / other-
             const res = await t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(auth(tokens[role])).send(body);
             const refusal =
               (res.status === 403 && ['FORBIDDEN', 'DOSSIER_ACTION_FORBIDDEN'].includes(res.body.code)) ||
-              (res.status === 409 && res.body.code === 'DOSSIER_INVALID_TRANSITION');
+              (res.status === 409 && ['DOSSIER_INVALID_TRANSITION', 'DOSSIER_WRONG_PROCEDURE'].includes(res.body.code));
             if (!refusal) problems.push(`${cell}: ${action} not offered but answered ${res.status} ${res.body.code ?? ''}`);
             const after = await t.db.query(
               `SELECT (SELECT count(*)::int FROM audit_log) AS audits, (SELECT version FROM dossiers WHERE id = $1) AS version`,
@@ -545,7 +593,8 @@ describe('access matrix: every API route × role × own / same-province / other-
   async function dossierRow(id: string) {
     const [row] = await t.db.query(
       `SELECT status, proposed_level AS "proposedLevel", version, owner_agency_id AS "ownerAgencyId", operator_agency_id AS "operatorAgencyId", province_code AS "provinceCode",
-              appraiser_agency_id AS "appraiserAgencyId", appraiser_name AS "appraiserName", approver_kind AS "approverKind", approver_agency_id AS "approverAgencyId"
+              appraiser_agency_id AS "appraiserAgencyId", appraiser_name AS "appraiserName", approver_kind AS "approverKind", approver_agency_id AS "approverAgencyId",
+              specialised_unit_agency_id AS "specialisedUnitAgencyId", regime, classification, national_listing AS "nationalListing"
          FROM dossiers WHERE id = $1`,
       [id],
     );

@@ -158,6 +158,25 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       ReturnDto: { version: 1, items: ['Bổ sung'] },
       AppraiseDto: { version: 1, conclusion: 'SUITABLE' },
       ApproveDto: { version: 1, decisionNumber: '1/QĐ', decisionDate: '2026-11-20', signerName: 'A', signerTitle: 'B', level: 2 },
+      // The procedure by level (issue 18): request-opinion and owner-submit take an ActionDto.
+      ActionDto: { version: 1, note: 'Kính gửi' },
+      GiveOpinionDto: {
+        version: 1,
+        conclusion: 'SUITABLE',
+        opinions: 'Nhất trí đề xuất',
+        opinionNumber: '45/CAT-PA05',
+        opinionDate: '2026-11-12',
+      },
+      RequestApprovalDto: { version: 1, submissionNumber: '12/TTr-SXD' },
+      RequestListingDto: { version: 1, requestNumber: '88/UBND-NC', requestDate: '2026-11-20' },
+      IndependentAppraiserDto: {
+        version: 1,
+        kind: 'COUNCIL',
+        name: 'Hội đồng thẩm định độc lập',
+        decisionNumber: '15/QĐ-CAT',
+        decisionDate: '2026-11-02',
+        members: [{ name: 'Nguyễn Văn A', title: 'Chủ tịch Hội đồng' }],
+      },
     };
     return { ...((op.body?.name && known[op.body.name]) ?? (sampleValue(doc, op.body?.schema) as Record<string, unknown>)) };
   }
@@ -335,6 +354,7 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
         }),
       );
     }
+    if (op.multipart?.properties?.decisionNumber) arbitraries.push(decisionCases(op, op.multipart));
     if (op.pathParams.length) {
       const badIds = fc.oneof(
         fc.uuid().map((u) => encodeComponent(u)),
@@ -469,6 +489,57 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
         }),
     );
     return fc.oneof(...arbitraries);
+  }
+
+  /**
+   * The decision actions (approve, approve-plan, record-listing): multipart with number, date, signer, title and the
+   * signed PDF. One required field made wrong, the file missing or not a PDF: refused; a nasty note: never a 5xx.
+   */
+  function decisionCases(op: Operation, schema: SchemaObject): fc.Arbitrary<Case> {
+    const fields = Object.keys(schema.properties ?? {});
+    const valid: Record<string, string> = {
+      version: '1',
+      decisionNumber: '1/QĐ',
+      decisionDate: '2026-11-20',
+      signerName: 'Nguyễn Văn A',
+      signerTitle: 'Giám đốc',
+      ...(fields.includes('level') ? { level: '2' } : {}),
+    };
+    const wrong: Record<string, string[]> = {
+      version: ['0', '-1', 'abc', '1.5', ''],
+      decisionNumber: ['', '   ', 'x'.repeat(61)],
+      decisionDate: ['2026-02-30', '31/12/2026', 'hôm nay', ''],
+      signerName: ['', 'x'.repeat(256)],
+      signerTitle: ['', 'x'.repeat(256)],
+      level: ['0', '9', 'ba'],
+    };
+    const form = (values: Record<string, string>, file: Buffer | null, name = 'quyet-dinh.pdf') => {
+      const data = new FormData();
+      for (const [key, value] of Object.entries(values)) data.append(key, value);
+      if (file) data.append('file', new Blob([file]), name);
+      return data;
+    };
+    const multipartCase = (kind: string, mustFail: boolean, body: FormData) => {
+      const c = jsonCase(op, kind, mustFail, '');
+      c.body = body;
+      delete c.headers['content-type'];
+      return c;
+    };
+    return fc.oneof(
+      fc
+        .constantFrom(...Object.keys(valid))
+        .chain((field) => fc.constantFrom(...wrong[field]).map((value) => [field, value] as const))
+        .map(([field, value]) => multipartCase('decision: wrong field', true, form({ ...valid, [field]: value }, PDF))),
+      fc.constantFrom(...Object.keys(valid)).map((field) => {
+        const { [field]: _missing, ...rest } = valid;
+        return multipartCase('decision: missing field', true, form(rest, PDF));
+      }),
+      fc.constant(0).map(() => multipartCase('decision: no file', true, form(valid, null))),
+      fc
+        .constantFrom(Buffer.from('GIF89a not a decision'), Buffer.from('MZ\x90\x00'), Buffer.alloc(0))
+        .map((file) => multipartCase('decision: not a PDF', true, form(valid, file))),
+      nastyString.filter((s) => s.length < 3000).map((note) => multipartCase('decision: nasty note', false, form({ ...valid, note }, PDF))),
+    );
   }
 
   /** Tokens that must never authenticate: garbage, forged, unsigned, expired, for nobody, a session cookie on an API write. */

@@ -6,7 +6,7 @@ import { seededRandom } from '../../seeds/demo-activity';
 import { freePort } from '../support/test-cluster';
 import { HttpLedger } from './support/http-ledger';
 import { checkInvariants, InvariantReport } from './support/invariants';
-import { MixedWriteLoad } from './support/mixed-write-load';
+import { MixedWriteLoad, prepareLoadDatabase } from './support/mixed-write-load';
 import { OwnCluster } from './support/own-cluster';
 import { pick, recordFigures } from './support/reliability-env';
 import { ServerProcess, sleep } from './support/server-process';
@@ -34,6 +34,7 @@ describe('crash: kill -9 of the server and of PostgreSQL under a mixed write loa
   beforeAll(async () => {
     own = await OwnCluster.create();
     url = await own.createSeededDatabase();
+    await prepareLoadDatabase(url);
     server = new ServerProcess({
       databaseUrl: url,
       port: await freePort(),

@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { ROLES } from '../../users/role';
 
 export class LoginDto {
   @ApiProperty({ example: 'canbo.sl-so-xd' })
@@ -19,7 +20,7 @@ export class UserDto {
   @ApiProperty() id!: string;
   @ApiProperty() username!: string;
   @ApiProperty() fullName!: string;
-  @ApiProperty({ enum: ['ADMIN', 'LEADER', 'APPRAISER', 'AGENCY_OFFICER'] }) role!: string;
+  @ApiProperty({ enum: ROLES }) role!: string;
   @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
   @ApiProperty({ nullable: true, type: String }) provinceCode!: string | null;
 }

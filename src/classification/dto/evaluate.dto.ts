@@ -20,7 +20,8 @@ export class EvaluateRequestDto {
 
   @ApiProperty({
     type: Object,
-    description: 'Các thông tin về hệ thống (systemType, infoTypes, …, components); xem GET /api/v1/classification/questionnaire',
+    description:
+      'Các thông tin về hệ thống (systemType, infoTypes, …, components); xem GET /api/v1/classification/questionnaire. Theo Nghị định 331/2026/NĐ-CP còn có nationalSecurityCriteria, nationalSecurityFields, nationalSecurityConsequences (Điều 16).',
     example: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true },
   })
   @IsObject()
@@ -35,6 +36,14 @@ export class MatchedRuleDto {
   @ApiPropertyOptional({ example: 'components[0]' }) componentPath?: string;
 }
 
+export class NationalSecurityListDto {
+  @ApiProperty({
+    description: 'Cấp độ 5 hoặc đáp ứng tiêu chí Điều 16 Nghị định 331/2026/NĐ-CP: hồ sơ theo trình tự của cấp độ 5 (khoản 4 Điều 20)',
+  })
+  meets!: boolean;
+  @ApiProperty({ type: [String], description: 'Các tiêu chí đáp ứng, kèm điều khoản' }) criteria!: string[];
+}
+
 export class EvaluationResultDto {
   @ApiProperty({ enum: REGIMES }) regime!: Regime;
   @ApiProperty() rulebookVersion!: string;
@@ -44,7 +53,10 @@ export class EvaluationResultDto {
   @ApiProperty({ type: [MatchedRuleDto] }) matchedRules!: MatchedRuleDto[];
   @ApiPropertyOptional({ type: [String] }) manualJustification?: string[];
   @ApiProperty({ type: [String] }) assumptions!: string[];
-  @ApiPropertyOptional() onNationalSecurityList?: boolean;
+  @ApiPropertyOptional({ description: 'Chỉ theo Nghị định 331/2026/NĐ-CP; bằng nationalSecurityList.meets' })
+  onNationalSecurityList?: boolean;
+  @ApiPropertyOptional({ type: NationalSecurityListDto, description: 'Chỉ theo Nghị định 331/2026/NĐ-CP (Điều 16)' })
+  nationalSecurityList?: NationalSecurityListDto;
   @ApiPropertyOptional({ type: [Object] }) componentResults?: object[];
 }
 

@@ -40,6 +40,39 @@ export type InfrastructureScope = (typeof INFRASTRUCTURE_SCOPES)[number];
 export const WORKS_GRADES = ['NONE', 'IV', 'III', 'II', 'I', 'SPECIAL', 'NATIONAL_SECURITY_WORKS'] as const;
 export type WorksGrade = (typeof WORKS_GRADES)[number];
 
+/**
+ * ND331 Art. 16.1–16.2: criteria of a system important to national security that stand on their own.
+ * Art. 16.3 is not a value here: it needs a field of Law 116/2025 Art. 9.2 AND a consequence of Art. 16.3 a–g, so it
+ * is two facts (`nationalSecurityFields`, `nationalSecurityConsequences`) that validation only accepts together.
+ */
+export const NATIONAL_SECURITY_CRITERIA = ['SECURITY_WORKS_COMMAND', 'TELECOM_WORKS_COMMAND'] as const;
+export type NationalSecurityCriterion = (typeof NATIONAL_SECURITY_CRITERIA)[number];
+
+/** Law 116/2025/QH15 (Luật An ninh mạng) Art. 9.2 a–h: the fields a system important to national security belongs to. */
+export const NATIONAL_SECURITY_FIELDS = [
+  'MILITARY_SECURITY_DIPLOMACY_CRYPTO',
+  'STATE_SECRETS',
+  'SPECIAL_ARTEFACTS',
+  'HAZARDOUS_MATERIALS',
+  'SPECIAL_FACILITIES',
+  'CENTRAL_BODIES',
+  'NATIONAL_SECTOR',
+  'SECURITY_WORKS_CONTROL',
+] as const;
+export type NationalSecurityField = (typeof NATIONAL_SECURITY_FIELDS)[number];
+
+/** ND331 Art. 16.3 a–g: consequences of an incident or attack that make a system of those fields important. */
+export const NATIONAL_SECURITY_CONSEQUENCES = [
+  'SOVEREIGNTY_REGIME',
+  'DEFENCE_FOREIGN_AFFAIRS',
+  'NATIONAL_ECONOMY',
+  'HUMAN_ENVIRONMENTAL_DISASTER',
+  'SPECIAL_GRADE_WORKS',
+  'SECRET_POLICY_MAKING',
+  'CENTRAL_LEADERSHIP',
+] as const;
+export type NationalSecurityConsequence = (typeof NATIONAL_SECURITY_CONSEQUENCES)[number];
+
 /** The facts about one system (or one component subsystem) that the criteria look at. */
 export interface ClassificationFacts {
   systemType: SystemType;
@@ -68,6 +101,12 @@ export interface ClassificationFacts {
   pmDesignatedLevel?: PmDesignatedLevel;
   /** ND331 only: level under the Khung quản lý rủi ro an ninh mạng, not yet issued. */
   riskFrameworkLevel?: SecurityLevel;
+  /** ND331 only (Art. 16.1–16.2); refused under Decree 85, whose procedure has no List criteria. */
+  nationalSecurityCriteria?: NationalSecurityCriterion[];
+  /** ND331 only (Art. 16.3, Law 116/2025 Art. 9.2). */
+  nationalSecurityFields?: NationalSecurityField[];
+  /** ND331 only (Art. 16.3 a–g); accepted only with at least one of `nationalSecurityFields`. */
+  nationalSecurityConsequences?: NationalSecurityConsequence[];
   /** Component subsystems (hệ thống thành phần); the system takes the highest level (ND85 Art. 5.2, ND331 Art. 8.2). */
   components?: ClassificationFacts[];
 }
@@ -93,6 +132,9 @@ export const FACT_FIELDS = [
   'pmDesignatedLevel',
   'riskFrameworkLevel',
   'riskAssessedLevel',
+  'nationalSecurityCriteria',
+  'nationalSecurityFields',
+  'nationalSecurityConsequences',
   'components',
 ] as const satisfies readonly FactField[];
 
@@ -199,8 +241,20 @@ export interface EvaluationResult {
   manualJustification?: string[];
   /** Vietnamese notes on assumptions made and inputs ignored. */
   assumptions: string[];
-  /** ND331 Art. 16.4: a level-5 system is on the List of systems critical to national security. */
+  /**
+   * ND331 only: the system belongs on the List of systems important to national security — level 5 (Art. 16.4) or an
+   * Art. 16.1–16.3 criterion met by the system or one of its components. Same as `nationalSecurityList.meets`.
+   */
   onNationalSecurityList?: boolean;
+  /** ND331 only: whether the system belongs on the List, and why (Vietnamese, each with its article). */
+  nationalSecurityList?: NationalSecurityListResult;
+}
+
+export interface NationalSecurityListResult {
+  /** Level 5 or an Art. 16 criterion: the dossier follows the level-5 procedure (Art. 20.4) and Art. 17 applies. */
+  meets: boolean;
+  /** The criteria met, Vietnamese, each with its article; empty when `meets` is false. */
+  criteria: string[];
 }
 
 export function isOneOf<T extends string | number>(values: readonly T[], value: unknown): value is T {

@@ -22,7 +22,12 @@ import {
   type Rulebook,
   type SecurityLevel,
 } from './classification.types';
+import { meetsNationalSecurityCriteria, nationalSecurityListFor } from './national-security';
 import { RULEBOOKS, regimeFor } from './regime';
+
+/** ND331 Art. 20.4 speaks of level 3 and 4 systems on the List only; a lower level with a criterion needs a second look. */
+const LIST_BELOW_LEVEL_3 =
+  'Hệ thống có dấu hiệu thuộc Danh mục hệ thống thông tin quan trọng về an ninh quốc gia (Điều 16 Nghị định 331/2026/NĐ-CP) nhưng cấp độ xác định theo tiêu chí chưa tới cấp độ 3; khoản 4 Điều 20 chỉ áp dụng trình tự của cấp độ 5 cho hệ thống cấp độ 3, cấp độ 4. Cần rà soát lại mức độ tổn hại tới an ninh quốc gia và cấp độ đề xuất.';
 
 interface OpenGap {
   couldReach: SecurityLevel;
@@ -55,8 +60,13 @@ export function evaluate(facts: ClassificationFacts, regime: Regime): Evaluation
   };
   if (open.length > 0) result.manualJustification = unique(open.map((g) => g.message));
   if (root.children.length > 0) result.componentResults = root.children.map(toComponentEvaluation);
-  // ND331 Art. 16.4: every level-5 system is on the List of systems critical to national security.
-  if (regime === 'ND331') result.onNationalSecurityList = root.known === 5;
+  if (regime === 'ND331') {
+    // ND331 Art. 16: on the List by level 5 (16.4) or by a criterion (16.1–16.3); Art. 20.4 then sets the procedure.
+    const list = nationalSecurityListFor(facts, root.known);
+    result.onNationalSecurityList = list.meets;
+    result.nationalSecurityList = list;
+    if (meetsNationalSecurityCriteria(facts) && root.known !== null && root.known < 3) result.assumptions.push(LIST_BELOW_LEVEL_3);
+  }
   return result;
 }
 

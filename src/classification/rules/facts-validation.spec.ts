@@ -144,6 +144,56 @@ describe('validateFacts', () => {
     });
   });
 
+  describe('the national-security List criteria (Decree 331/2026 Art. 16)', () => {
+    const all = {
+      ...valid,
+      nationalSecurityCriteria: ['SECURITY_WORKS_COMMAND'],
+      nationalSecurityFields: ['STATE_SECRETS'],
+      nationalSecurityConsequences: ['DEFENCE_FOREIGN_AFFAIRS'],
+    };
+
+    it('Art. 16 is Decree 331 only: refused under Decree 85, field by field, in Vietnamese', () => {
+      expect(validateFacts(all, 'ND331')).toEqual([]);
+      const errors = validateFacts(all, 'ND85');
+      expect(errors.map((e) => e.field)).toEqual([
+        'facts.nationalSecurityCriteria',
+        'facts.nationalSecurityFields',
+        'facts.nationalSecurityConsequences',
+      ]);
+      expect(errors[0].message).toBe(
+        'Tiêu chí hệ thống thông tin quan trọng về an ninh quốc gia (Điều 16 Nghị định 331/2026/NĐ-CP) không áp dụng cho hồ sơ theo Nghị định 85/2016/NĐ-CP; bỏ trường này.',
+      );
+      expect(fields({ ...valid, components: [{ ...valid, nationalSecurityFields: [] }] }, 'ND85')).toEqual([
+        'facts.components[0].nationalSecurityFields',
+      ]);
+    });
+
+    it('Art. 16.3 needs a field of Law 116 Art. 9.2 before a consequence', () => {
+      expect(fields({ ...valid, nationalSecurityConsequences: ['NATIONAL_ECONOMY'] }, 'ND331')).toEqual([
+        'facts.nationalSecurityConsequences',
+      ]);
+      expect(fields({ ...valid, nationalSecurityFields: [], nationalSecurityConsequences: ['NATIONAL_ECONOMY'] }, 'ND331')).toEqual([
+        'facts.nationalSecurityConsequences',
+      ]);
+      expect(fields({ ...valid, nationalSecurityFields: ['NATIONAL_SECTOR'] }, 'ND331')).toEqual([]);
+      expect(fields({ ...valid, nationalSecurityConsequences: [] }, 'ND331')).toEqual([]);
+    });
+
+    it('rejects unknown and repeated values and a value that is not a list, with their path', () => {
+      expect(
+        fields(
+          {
+            ...valid,
+            nationalSecurityCriteria: 'SECURITY_WORKS_COMMAND',
+            nationalSecurityFields: ['NATIONAL_SECTOR', 'CASINO', 'NATIONAL_SECTOR'],
+          },
+          'ND331',
+        ),
+      ).toEqual(['facts.nationalSecurityCriteria', 'facts.nationalSecurityFields[1]', 'facts.nationalSecurityFields[2]']);
+      expect(fields({ ...valid, nationalSecurityConsequences: null }, 'ND331')).toEqual(['facts.nationalSecurityConsequences']);
+    });
+  });
+
   it('rejects an unknown regime', () => {
     expect(fields(valid, 'ND64' as Regime)).toEqual(['regime']);
   });

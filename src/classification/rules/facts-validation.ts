@@ -4,11 +4,16 @@
  *
  * Fields of the other regime (e.g. handlesAdminProcedures under ND85) are accepted; the evaluator ignores
  * them with a note. Unknown fields and null values are rejected: null would be read as a number by the rules.
+ * Exception: the Decree 331 Art. 16 criteria are refused under Decree 85, as they would change the procedure
+ * (Art. 20.4), not only a note.
  */
 import {
   FACT_FIELDS,
   INFO_TYPES,
   INFRASTRUCTURE_SCOPES,
+  NATIONAL_SECURITY_CONSEQUENCES,
+  NATIONAL_SECURITY_CRITERIA,
+  NATIONAL_SECURITY_FIELDS,
   NATIONAL_SECURITY_HARMS,
   PM_DESIGNATED_LEVELS,
   PUBLIC_SERVICE_LEVELS,
@@ -53,13 +58,21 @@ const LEVEL_FIELDS: readonly (readonly [string, readonly number[]])[] = [
   ['pmDesignatedLevel', PM_DESIGNATED_LEVELS],
 ];
 
+/** ND331 Art. 16 (with Law 116/2025 Art. 9.2): lists of values, asked and accepted under Decree 331 only. */
+const NATIONAL_SECURITY_LIST_FIELDS: readonly (readonly [string, readonly string[]])[] = [
+  ['nationalSecurityCriteria', NATIONAL_SECURITY_CRITERIA],
+  ['nationalSecurityFields', NATIONAL_SECURITY_FIELDS],
+  ['nationalSecurityConsequences', NATIONAL_SECURITY_CONSEQUENCES],
+];
+
 interface Context {
   errors: FactsError[];
   components: number;
+  regime: Regime;
 }
 
 export function validateFacts(input: unknown, regime: Regime): FactsError[] {
-  const ctx: Context = { errors: [], components: 0 };
+  const ctx: Context = { errors: [], components: 0, regime };
   if (!isOneOf(REGIMES, regime)) {
     // The regime may come from user input too; the rulebooks themselves accept each other's fields.
     ctx.errors.push({ field: 'regime', message: `Nghị định áp dụng không hợp lệ. Giá trị được chấp nhận: ${REGIMES.join(', ')}.` });
@@ -108,6 +121,7 @@ function validateNode(input: unknown, path: string, depth: number, ctx: Context)
   }
 
   if (infoTypes) checkContradictions(facts, infoTypes, err);
+  checkNationalSecurityList(facts, ctx.regime, err);
 
   const components = facts.components;
   if (components === undefined || components === null) return;
@@ -191,6 +205,42 @@ function checkCounts(facts: Record<string, unknown>, infoTypes: string[], err: (
     if (!privateOrPersonal && isCount(value) && value > 0) {
       err(field, 'Có số người/chủ thể dữ liệu lớn hơn 0 thì loại thông tin phải gồm thông tin riêng hoặc thông tin cá nhân.');
     }
+  }
+}
+
+function checkNationalSecurityList(facts: Record<string, unknown>, regime: Regime, err: (field: string, message: string) => void): void {
+  const given = NATIONAL_SECURITY_LIST_FIELDS.filter(([field]) => facts[field] !== undefined && facts[field] !== null);
+  if (regime === 'ND85') {
+    for (const [field] of given) {
+      err(
+        field,
+        'Tiêu chí hệ thống thông tin quan trọng về an ninh quốc gia (Điều 16 Nghị định 331/2026/NĐ-CP) không áp dụng cho hồ sơ theo Nghị định 85/2016/NĐ-CP; bỏ trường này.',
+      );
+    }
+    return;
+  }
+  let valid = true;
+  for (const [field, allowed] of given) {
+    const value = facts[field];
+    if (!Array.isArray(value)) {
+      err(field, 'Phải là một danh sách (có thể để trống).');
+      valid = false;
+      continue;
+    }
+    for (const [i, item] of value.entries()) {
+      if (isOneOf(allowed, item) && value.indexOf(item) === i) continue;
+      err(`${field}[${i}]`, isOneOf(allowed, item) ? 'Giá trị bị lặp lại.' : enumMessage(allowed));
+      valid = false;
+    }
+  }
+  // Art. 16.3 takes a field of Law 116 Art. 9.2 AND a consequence: a consequence alone is not a criterion.
+  const consequences = facts.nationalSecurityConsequences;
+  const fields = facts.nationalSecurityFields;
+  if (valid && Array.isArray(consequences) && consequences.length > 0 && !(Array.isArray(fields) && fields.length > 0)) {
+    err(
+      'nationalSecurityConsequences',
+      'Hậu quả tại khoản 3 Điều 16 Nghị định 331/2026/NĐ-CP chỉ xét đối với hệ thống thuộc một lĩnh vực tại khoản 2 Điều 9 Luật An ninh mạng: hãy chọn lĩnh vực trước, hoặc bỏ các hậu quả đã chọn.',
+    );
   }
 }
 

@@ -13,10 +13,13 @@ const byId = (regime: Regime, id: string): Question => {
 const sampleAnswer = (q: Question): unknown => {
   if (q.id === 'infoTypes') return ['PRIVATE'];
   if (q.id === 'nationalSecurityHarm') return 'NONE';
-  if (q.options) return q.options[q.options.length - 1].value;
+  if (q.options) return q.answerType === 'multi' ? [q.options[q.options.length - 1].value] : q.options[q.options.length - 1].value;
   if (q.answerType === 'boolean') return false;
   return 0;
 };
+
+/** Answers a question is only asked after (askWhen): an Art. 16.3 consequence comes with a field of Law 116 Art. 9.2. */
+const PRECONDITIONS: Record<string, object> = { nationalSecurityConsequences: { nationalSecurityFields: ['NATIONAL_SECTOR'] } };
 
 describe.each(['ND85', 'ND331'] as const)('questionnaireFor(%s)', (regime) => {
   const questions = questionnaireFor(regime);
@@ -41,6 +44,7 @@ describe.each(['ND85', 'ND331'] as const)('questionnaireFor(%s)', (regime) => {
           infoTypes: ['PRIVATE'],
           defenceSecuritySystem: true,
           nationalSecurityHarm: 'HARM',
+          ...(PRECONDITIONS[q.id] ?? {}),
           [q.id]: value,
         };
         expect({ id: q.id, errors: validateFacts(facts, regime) }).toEqual({ id: q.id, errors: [] });
@@ -91,6 +95,37 @@ describe('regime-specific questions', () => {
     );
     expect(ids('ND331')).not.toContain('publicServiceLevel');
     expect(ids('ND331')).not.toContain('users');
+  });
+
+  it('ND331 asks the Art. 16 criteria of the national-security List, optional, after the level questions; ND85 does not', () => {
+    const nd331 = ids('ND331');
+    const at = nd331.indexOf('nationalSecurityCriteria');
+    expect(nd331.slice(at)).toEqual(['nationalSecurityCriteria', 'nationalSecurityFields', 'nationalSecurityConsequences']);
+    for (const id of nd331.slice(at)) {
+      expect(byId('ND331', id)).toMatchObject({ answerType: 'multi', required: false });
+      expect(ids('ND85')).not.toContain(id);
+    }
+    expect(byId('ND331', 'nationalSecurityCriteria').options?.map((o) => o.label)).toEqual([
+      expect.stringMatching(/công trình quan trọng liên quan đến an ninh quốc gia \(khoản 1 Điều 16\)$/),
+      expect.stringMatching(/công trình viễn thông quan trọng liên quan đến an ninh quốc gia \(khoản 2 Điều 16\)$/),
+    ]);
+    expect(byId('ND331', 'nationalSecurityFields').options).toHaveLength(8);
+    expect(byId('ND331', 'nationalSecurityConsequences').options?.map((o) => /\(điểm (.)\)$/.exec(o.label)?.[1])).toEqual([
+      'a',
+      'b',
+      'c',
+      'd',
+      'đ',
+      'e',
+      'g',
+    ]);
+  });
+
+  it('Art. 16.3: asks the consequences only once a field of Law 116 Art. 9.2 is chosen', () => {
+    const consequences = byId('ND331', 'nationalSecurityConsequences');
+    expect(questionAppliesTo(consequences, {})).toBe(false);
+    expect(questionAppliesTo(consequences, { nationalSecurityFields: [] })).toBe(false);
+    expect(questionAppliesTo(consequences, { nationalSecurityFields: ['HAZARDOUS_MATERIALS'] })).toBe(true);
   });
 
   it('offers a Prime Minister designation of level 5 only under ND85 (Khoản 5 Điều 11)', () => {

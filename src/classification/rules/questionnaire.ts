@@ -7,6 +7,9 @@
 import {
   INFO_TYPE_LABELS,
   INFRASTRUCTURE_SCOPE_LABELS,
+  NATIONAL_SECURITY_CONSEQUENCE_LABELS,
+  NATIONAL_SECURITY_CRITERION_LABELS,
+  NATIONAL_SECURITY_FIELD_LABELS,
   NATIONAL_SECURITY_HARM_LABELS,
   PUBLIC_SERVICE_LEVEL_LABELS,
   SYSTEM_TYPE_LABELS,
@@ -16,6 +19,9 @@ import {
   FIELD_SYSTEM_TYPES,
   INFO_TYPES,
   INFRASTRUCTURE_SCOPES,
+  NATIONAL_SECURITY_CONSEQUENCES,
+  NATIONAL_SECURITY_CRITERIA,
+  NATIONAL_SECURITY_FIELDS,
   NATIONAL_SECURITY_HARMS,
   PUBLIC_SERVICE_LEVELS,
   SECURITY_LEVELS,
@@ -25,6 +31,11 @@ import {
   type FactField,
   type Regime,
 } from './classification.types';
+import {
+  NATIONAL_SECURITY_CONSEQUENCE_POINTS,
+  NATIONAL_SECURITY_CRITERION_CLAUSES,
+  NATIONAL_SECURITY_FIELD_POINTS,
+} from './national-security';
 
 export type AnswerType = 'single' | 'multi' | 'boolean' | 'integer' | 'level';
 
@@ -60,6 +71,10 @@ type Answers = Partial<ClassificationFacts> | Readonly<Record<string, unknown>>;
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>): QuestionOption[] =>
   values.map((value) => ({ value, label: labels[value] }));
+
+/** Options that name their point of the article, e.g. 'Hệ thống thông tin quân sự, … (điểm a)'. */
+const pointOptions = <T extends string>(values: readonly T[], labels: Record<T, string>, point: (value: T) => string): QuestionOption[] =>
+  values.map((value) => ({ value, label: `${labels[value]} (${point(value)})` }));
 
 const levelOptions = (levels: readonly number[]): QuestionOption[] => levels.map((value) => ({ value, label: `Cấp độ ${value}` }));
 
@@ -235,6 +250,41 @@ export function questionnaireFor(regime: Regime): Question[] {
       help: `Bắt buộc đánh giá rủi ro khi xác định cấp độ lần đầu (Điểm a Khoản 2 Điều 10 ${decree}). Kết quả chỉ có thể nâng, không hạ cấp độ xác định theo tiêu chí (Khoản 5 Điều 10).`,
       answerType: 'level',
       options: levelOptions(SECURITY_LEVELS),
+      required: false,
+    },
+    // ND331 Art. 16–17, 20.4: the List of systems important to national security. Optional: nothing chosen means no
+    // criterion met, so the level questions and every flow that does not answer these stay as they were.
+    !nd85 && {
+      id: 'nationalSecurityCriteria',
+      text: 'Hệ thống có phục vụ chỉ đạo, điều hành công trình quan trọng liên quan đến an ninh quốc gia hoặc công trình viễn thông quan trọng liên quan đến an ninh quốc gia không?',
+      help: `Tiêu chí hệ thống thông tin quan trọng về an ninh quốc gia tại Khoản 1, Khoản 2 Điều 16 ${decree}. Chọn các trường hợp đúng với hệ thống; bỏ trống nếu không có trường hợp nào.`,
+      answerType: 'multi',
+      options: pointOptions(
+        NATIONAL_SECURITY_CRITERIA,
+        NATIONAL_SECURITY_CRITERION_LABELS,
+        (v) => `khoản ${NATIONAL_SECURITY_CRITERION_CLAUSES[v]} Điều 16`,
+      ),
+      required: false,
+    },
+    !nd85 && {
+      id: 'nationalSecurityFields',
+      text: 'Hệ thống có thuộc lĩnh vực nào quy định tại khoản 2 Điều 9 Luật An ninh mạng không?',
+      help: `Khoản 3 Điều 16 ${decree} xét hệ thống thuộc các lĩnh vực này cùng với hậu quả khi hệ thống bị sự cố, tấn công hoặc phá hoại (câu hỏi tiếp theo). Bỏ trống nếu hệ thống không thuộc lĩnh vực nào.`,
+      answerType: 'multi',
+      options: pointOptions(NATIONAL_SECURITY_FIELDS, NATIONAL_SECURITY_FIELD_LABELS, (v) => `điểm ${NATIONAL_SECURITY_FIELD_POINTS[v]}`),
+      required: false,
+    },
+    !nd85 && {
+      id: 'nationalSecurityConsequences',
+      text: 'Khi bị sự cố, xâm nhập, chiếm quyền điều khiển, làm sai lệch, gián đoạn, ngưng trệ, tê liệt, tấn công hoặc phá hoại, hệ thống sẽ gây ra hậu quả nào sau đây?',
+      help: `Khoản 3 Điều 16 ${decree}. Hệ thống thuộc lĩnh vực đã chọn và gây ra một trong các hậu quả này là hệ thống thông tin quan trọng về an ninh quốc gia; hồ sơ của hệ thống cấp độ 3, cấp độ 4 khi đó theo trình tự của cấp độ 5 (Khoản 4 Điều 20). Bỏ trống nếu không gây ra hậu quả nào.`,
+      answerType: 'multi',
+      options: pointOptions(
+        NATIONAL_SECURITY_CONSEQUENCES,
+        NATIONAL_SECURITY_CONSEQUENCE_LABELS,
+        (v) => `điểm ${NATIONAL_SECURITY_CONSEQUENCE_POINTS[v]}`,
+      ),
+      askWhen: { field: 'nationalSecurityFields', includesAny: NATIONAL_SECURITY_FIELDS },
       required: false,
     },
   ];

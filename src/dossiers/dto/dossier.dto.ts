@@ -21,6 +21,7 @@ import { PageQuery } from '../../common/http/pagination';
 import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { DOSSIER_ACTIONS, DossierAction } from '../dossier-actions';
+import { PROCEDURE_PATHS } from '../dossier-path';
 import { ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossier-plan';
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
@@ -193,6 +194,21 @@ export class WorkflowStateDto {
   @ApiProperty({ nullable: true, type: Object }) appraisal!: object | null;
   @ApiProperty({ nullable: true, type: Object }) decision!: object | null;
   @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+  @ApiProperty({ enum: PROCEDURE_PATHS, description: 'Trình tự theo cấp độ (Điều 18, 20 Nghị định 331/2026/NĐ-CP)' })
+  procedurePath!: string;
+  @ApiProperty() procedurePathLabel!: string;
+  @ApiProperty({ description: 'Thuộc (hoặc đã đề nghị đưa vào) Danh mục hệ thống thông tin quan trọng về an ninh quốc gia' })
+  onNationalList!: boolean;
+  @ApiProperty({ nullable: true, type: String }) specialisedUnitAgencyId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Đơn vị chuyên trách cho ý kiến chuyên môn (Mẫu 03)' })
+  specialisedUnitName!: string | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Mẫu 03 đã gửi: ngày gửi, đơn vị nhận' }) opinionRequest!: object | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Tờ trình (Mẫu 05): ngày chủ quản nhận, số' }) approvalRequest!: object | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Quyết định phê duyệt phương án (Mẫu 07)' }) planDecision!: object | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Đề nghị đưa vào Danh mục; quyết định của Thủ tướng Chính phủ' })
+  nationalListing!: object | null;
+  @ApiProperty({ nullable: true, type: Object, description: 'Đơn vị hoặc Hội đồng thẩm định độc lập (khoản 4 Điều 18)' })
+  independentAppraiser!: object | null;
 }
 
 export class DossierDto {

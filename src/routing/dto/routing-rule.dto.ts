@@ -49,6 +49,28 @@ export class CreateRoutingRuleDto {
   @IsNotEmpty()
   @MaxLength(255)
   approverExternalName?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    description: 'Cấp độ 4, 5: đơn vị chuyên trách của chủ quản cho ý kiến chuyên môn (Mẫu 03, điểm d khoản 1 Điều 20 NĐ 331/2026)',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  specialisedUnitAgencyId?: string | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Quyết định số 12/QĐ-UBND ngày 05/01/2026 của UBND tỉnh',
+    description: 'Từ cấp độ 3, khi một cơ quan khác phê duyệt thay chủ quản: văn bản chủ quản giao',
+  })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  approverDesignation?: string | null;
   @ApiPropertyOptional({ default: 100, description: 'Số nhỏ được ưu tiên' }) @IsOptional() @IsInt() @Min(0) @Max(10000) priority?: number;
   @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean() active?: boolean;
 }
@@ -70,6 +92,8 @@ export class RoutingRuleDto {
   @ApiProperty() approverKind!: string;
   @ApiProperty({ nullable: true, type: String }) approverAgencyId!: string | null;
   @ApiProperty({ nullable: true, type: String }) approverExternalName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) specialisedUnitAgencyId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) approverDesignation!: string | null;
   @ApiProperty() priority!: number;
   @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;

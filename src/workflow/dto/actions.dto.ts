@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
@@ -48,12 +48,31 @@ export class AppraiseDto extends ActionDto {
   reasons?: string[];
 }
 
-export class ApproveDto extends ActionDto {
-  @ApiProperty({ example: '125/QĐ-CAT' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
-  @ApiProperty({ example: '2026-11-25' }) @IsCalendarDate() decisionDate!: string;
+/**
+ * A decision recorded with its signed PDF (multipart/form-data, field `file`): number, date, signer and title
+ * (ND331 Art. 18, 20.3). Sent as form fields, so numbers arrive as text and are converted here.
+ */
+export class DecisionDto {
+  @ApiProperty({ description: 'Phiên bản hồ sơ đã đọc; nếu đã có người thao tác trước sẽ trả về 409' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  version!: number;
+  @ApiPropertyOptional({ description: 'Ghi chú kèm theo thao tác' })
+  @IsOptional()
+  @Transform(text)
+  @IsString()
+  @MaxLength(4000)
+  note?: string;
+  @ApiProperty({ example: '125/QĐ-UBND' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
+  @ApiProperty({ example: '2026-11-25', format: 'date' }) @IsCalendarDate() decisionDate!: string;
   @ApiProperty({ example: 'Nguyễn Văn A' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) signerName!: string;
   @ApiProperty({ example: 'Giám đốc' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) signerTitle!: string;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) level!: number;
+}
+
+/** Mẫu 06: the decision approving the proposed level. */
+export class ApproveDto extends DecisionDto {
+  @ApiProperty({ minimum: 1, maximum: 5 }) @Type(() => Number) @IsInt() @Min(1) @Max(5) level!: number;
 }
 
 export class WithdrawDto extends ActionDto {}

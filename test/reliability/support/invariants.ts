@@ -1,4 +1,6 @@
 import { Client } from 'pg';
+import { meetsNationalSecurityCriteria } from '../../../src/classification/rules/national-security';
+import { procedurePath } from '../../../src/dossiers/dossier-path';
 import { DossierStatus } from '../../../src/dossiers/dossier-status';
 import { ActorRole, decideTransition, DOSSIER_ACTIONS, DossierAction } from '../../../src/workflow/dossier-transitions';
 import { AcknowledgedWrite } from './http-ledger';
@@ -15,7 +17,7 @@ export interface InvariantReport {
   eventsReplayed: number;
 }
 
-const ALL_ROLES: ActorRole[] = ['PREPARER', 'APPRAISER', 'APPROVER', 'SYSTEM'];
+const ALL_ROLES: ActorRole[] = ['PREPARER', 'SPECIALIST', 'APPRAISER', 'APPROVER', 'OWNER', 'REGISTRAR', 'SYSTEM'];
 
 interface EventRow {
   dossier_id: string;
@@ -114,11 +116,11 @@ async function checkAcknowledged(db: Client, acknowledged: readonly Acknowledged
 async function checkDossiers(db: Client, report: InvariantReport): Promise<void> {
   const dossiers = (
     await db.query(
-      `SELECT d.id, d.status, d.version, d.proposed_level, d.current_revision, d.appraiser_agency_id, d.approver_agency_id, d.system_id,
+      `SELECT d.id, d.status, d.version, d.proposed_level, d.regime, d.classification, d.current_revision, d.appraiser_agency_id, d.approver_agency_id, d.system_id,
               (SELECT count(*)::int FROM dossier_revisions r WHERE r.dossier_id = d.id) AS revisions,
               (SELECT coalesce(max(number), 0)::int FROM dossier_revisions r WHERE r.dossier_id = d.id) AS max_revision,
-              (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'dossier' AND a.entity_id = d.id::text AND a.action LIKE 'DOSSIER\\_%') AS transition_audits,
-              (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'dossier' AND a.entity_id = d.id::text AND a.action = 'UPDATE') AS update_audits,
+              (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'dossier' AND a.entity_id = d.id::text AND a.action LIKE 'DOSSIER\\_%' AND a.action <> 'DOSSIER_INDEPENDENT_APPRAISER') AS transition_audits,
+              (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'dossier' AND a.entity_id = d.id::text AND a.action IN ('UPDATE', 'DOSSIER_INDEPENDENT_APPRAISER')) AS update_audits,
               (SELECT count(*)::int FROM audit_log a WHERE a.entity_type = 'dossier' AND a.entity_id = d.id::text AND a.action = 'CREATE') AS create_audits
          FROM dossiers d`,
     )
@@ -133,6 +135,9 @@ async function checkDossiers(db: Client, report: InvariantReport): Promise<void>
     const problems: string[] = [];
     let status: string = 'DRAFT';
     let submissions = 0;
+    // The List (ND331 Art. 17, 20.4) changes the procedure from the owner's request on.
+    let requested = false;
+    const criteria = meetsNationalSecurityCriteria(d.classification.facts);
     for (const e of events.get(d.id) ?? []) {
       report.eventsReplayed++;
       if (!(DOSSIER_ACTIONS as readonly string[]).includes(e.action)) problems.push(`unknown action ${e.action}`);
@@ -141,19 +146,25 @@ async function checkDossiers(db: Client, report: InvariantReport): Promise<void>
         status: status as DossierStatus,
         actorRoles: ALL_ROLES,
         proposedLevel: d.proposed_level,
+        regime: d.regime,
+        path: procedurePath({ proposedLevel: d.proposed_level, regime: d.regime, onNationalList: criteria || requested }),
+        listingRequested: requested,
+        decisionFile: true,
+        requestNumber: e.details?.nationalListing?.requestNumber,
         sameBodyAppraisesAndApproves: !!d.appraiser_agency_id && d.appraiser_agency_id === d.approver_agency_id,
         missingCount: 0,
         routed: true,
         returnItems: e.details?.items ?? [],
-        conclusion: e.details?.conclusion,
-        reasons: e.details?.reasons ?? [],
+        conclusion: e.details?.conclusion ?? e.details?.opinion?.conclusion,
+        reasons: e.details?.reasons ?? e.details?.opinion?.reasons ?? [],
         decisionLevel: e.details?.decision?.level,
         internalRegulationIssued: true,
       });
       if (!decision.ok) problems.push(`${e.action} from ${status} is refused by the transition table (${decision.code})`);
       else if (decision.to !== e.to_status)
         problems.push(`${e.action} from ${status} leads to ${decision.to}, history says ${e.to_status}`);
-      if (e.action === 'submit') submissions++;
+      if (e.action === 'submit' || e.action === 'owner-submit') submissions++;
+      if (e.action === 'request-listing') requested = true;
       status = e.to_status;
     }
     const eventCount = events.get(d.id)?.length ?? 0;

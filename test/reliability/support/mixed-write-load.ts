@@ -1,3 +1,5 @@
+import { Client } from 'pg';
+import { AGENCY_HEAD_SQL } from '../../support/procedure-fixtures';
 import { HttpLedger, Reply } from './http-ledger';
 import { sleep } from './server-process';
 
@@ -21,11 +23,27 @@ const PLAN_SECTIONS = {
   g: 'Thanh lý an toàn',
 };
 
-/** Officers of these Sơn La bodies prepare dossiers; Công an tỉnh (thamdinh) appraises and approves levels 1–3. */
+/**
+ * Officers of these Sơn La bodies prepare dossiers; Công an tỉnh (thamdinh) appraises levels 1–3 and approves levels
+ * 1–2; each body's head (giamdoc.<code>) approves its level-3 dossiers on the Tờ trình (ND331 Art. 18.2.b, 20.3.b).
+ */
 export const LOAD_AGENCIES = ['SL-SO-XD', 'SL-SO-TP', 'SL-SO-NNMT', 'SL-SO-VHTTDL', 'SL-VP-UBND', 'SL-TTR', 'SL-SO-DTTG', 'SL-BQL-KCN'];
 
+const headOf = (code: string) => `giamdoc.${code.toLowerCase()}`;
+
+/** The load's database before the server takes it: the bodies' heads, who approve level 3 (superuser URL). */
+export async function prepareLoadDatabase(databaseUrl: string): Promise<void> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    for (const code of LOAD_AGENCIES) await client.query(AGENCY_HEAD_SQL, [headOf(code), `Lãnh đạo ${code}`, code]);
+  } finally {
+    await client.end();
+  }
+}
+
 interface Actors {
-  officers: Map<string, { token: string; agencyId: string }>;
+  officers: Map<string, { token: string; agencyId: string; head: string }>;
   appraiser: string;
   admin: string;
 }
@@ -48,9 +66,13 @@ export class MixedWriteLoad {
   ) {}
 
   async prepare(agencyIds: Map<string, string>): Promise<void> {
-    const officers = new Map<string, { token: string; agencyId: string }>();
+    const officers = new Map<string, { token: string; agencyId: string; head: string }>();
     for (const code of LOAD_AGENCIES)
-      officers.set(code, { token: await this.ledger.login(`canbo.${code.toLowerCase()}`), agencyId: agencyIds.get(code)! });
+      officers.set(code, {
+        token: await this.ledger.login(`canbo.${code.toLowerCase()}`),
+        agencyId: agencyIds.get(code)!,
+        head: await this.ledger.login(headOf(code)),
+      });
     this.actors = { officers, appraiser: await this.ledger.login('thamdinh'), admin: await this.ledger.login('admin') };
   }
 
@@ -152,12 +174,12 @@ export class MixedWriteLoad {
         }),
       );
       if (dossier.status !== 201) continue;
-      await this.drive(dossier.body.id, officer.token);
+      await this.drive(dossier.body.id, officer.token, officer.head);
     }
   }
 
   /** Moves one dossier to a final state, re-reading it before each step. */
-  private async drive(id: string, officerToken: string): Promise<void> {
+  private async drive(id: string, officerToken: string, headToken: string): Promise<void> {
     const { appraiser } = this.actors!;
     for (let steps = 0; steps < 40 && !this.stopping; steps++) {
       const d = await this.read(`/api/v1/dossiers/${id}`, officerToken);
@@ -169,6 +191,21 @@ export class MixedWriteLoad {
           `/api/v1/dossiers/${id}/actions/${action}`,
           token,
           { json: { version: d.version, ...extra } },
+          (b) => ({
+            entityType: 'dossier',
+            entityId: id,
+            version: b.version,
+            status: b.status,
+          }),
+        );
+      // Decisions are multipart, with the signed PDF.
+      const approve = (token: string) =>
+        this.write(
+          'dossier.approve',
+          'POST',
+          `/api/v1/dossiers/${id}/actions/approve`,
+          token,
+          { form: approval(d.version, d.proposedLevel) },
           (b) => ({
             entityType: 'dossier',
             entityId: id,
@@ -227,13 +264,18 @@ export class MixedWriteLoad {
           else await act(appraiser, 'start-appraisal');
           break;
         case 'UNDER_APPRAISAL':
-          if (d.proposedLevel <= 2 && this.chance(0.7)) await act(appraiser, 'approve', approval(d.proposedLevel));
+          if (d.proposedLevel <= 2 && this.chance(0.7)) await approve(appraiser);
           else if (this.chance(0.2)) await act(appraiser, 'appraise', { conclusion: 'NOT_SUITABLE', reasons: ['Chưa phân vùng mạng'] });
           else await act(appraiser, 'appraise', { conclusion: 'SUITABLE', opinions: 'Phù hợp' });
           break;
         case 'APPRAISED':
           if (this.chance(0.1)) await act(officerToken, 'withdraw');
-          else await act(appraiser, 'approve', approval(d.proposedLevel));
+          else if (d.proposedLevel <= 2) await approve(appraiser);
+          else await act(officerToken, 'request-approval', { submissionNumber: 'TTr-REL' });
+          break;
+        case 'AWAITING_APPROVAL':
+          if (this.chance(0.05)) await act(officerToken, 'withdraw');
+          else await approve(headToken);
           break;
         default:
           return;
@@ -263,12 +305,14 @@ export class MixedWriteLoad {
   }
 }
 
-function approval(level: number): object {
-  return {
-    decisionNumber: `${Math.floor(Math.random() * 900) + 100}/QĐ-CAT`,
-    decisionDate: '2026-11-20',
-    signerName: 'Nguyễn Văn A',
-    signerTitle: 'Giám đốc',
-    level,
-  };
+function approval(version: number, level: number): FormData {
+  const form = new FormData();
+  form.append('version', String(version));
+  form.append('decisionNumber', `${Math.floor(Math.random() * 900) + 100}/QĐ`);
+  form.append('decisionDate', '2026-11-20');
+  form.append('signerName', 'Nguyễn Văn A');
+  form.append('signerTitle', 'Giám đốc');
+  form.append('level', String(level));
+  form.append('file', new Blob([PDF], { type: 'application/pdf' }), 'quyet-dinh.pdf');
+  return form;
 }

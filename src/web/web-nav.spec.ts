@@ -1,0 +1,23 @@
+import { AuthUser } from '../auth/auth-user';
+import { Role } from '../users/role';
+import { navFor } from './web-nav';
+
+const user = (role: Role): AuthUser => ({ id: 'u', username: 'u', fullName: 'U', role, agencyId: 'a', provinceCode: 'SL' });
+const labels = (role: Role) => navFor(user(role), '/').map((item) => item.label);
+
+describe('the main menu by role', () => {
+  it("shows an agency's head its desk, the dossiers waiting on its decision, the systems and dossiers it reads, and the reports; nothing to appraise or administer", () => {
+    expect(labels('AGENCY_HEAD')).toEqual(['Trang chủ', 'Hồ sơ chờ quyết định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Báo cáo']);
+  });
+
+  it('keeps the officer’s menu, and the desk for agencies only', () => {
+    expect(labels('AGENCY_OFFICER')).toEqual(['Trang chủ', 'Hệ thống thông tin', 'Hồ sơ cấp độ']);
+    expect(labels('APPRAISER')).toEqual(['Hồ sơ cần thẩm định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Báo cáo']);
+    expect(labels('ADMIN')).toContain('Quản trị');
+    expect(labels('LEADER')).not.toContain('Trang chủ');
+  });
+
+  it('shows nothing to a visitor who is not signed in', () => {
+    expect(navFor(undefined, '/')).toEqual([]);
+  });
+});

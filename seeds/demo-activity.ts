@@ -240,6 +240,7 @@ async function draftFor(env: DemoEnv, officer: AuthUser, system: { id: string; d
   const filled = await as(officer, () =>
     env.drafting.update(officer, draft.id, {
       version: draft.version,
+      description: demoDossierContents(String(system.demo.system.name), day),
       planSections: DEMO_PLAN_TEXT,
       planEntries: draft.plan.map((p, i) =>
         i % 5 === 4
@@ -460,6 +461,64 @@ export const DEMO_PLAN_TEXT: Record<string, string> = {
   e: 'Sao lưu hằng ngày, phương án ứng cứu sự cố và khôi phục.',
   g: 'Xóa dữ liệu an toàn khi thanh lý thiết bị, lưu trữ dữ liệu theo quy định.',
 };
+
+/**
+ * The explanatory report's contents as the demo bodies wrote them (TT12 Art. 8.3–8.5; ND331 Art. 21.2, 22.3–22.5): the
+ * architecture in its five parts, the approved construction design of a system in operation, the outline of the main
+ * risks, and the four parts a level 4–5 proposal adds (written by every body; only levels 4–5 are asked for them).
+ */
+export function demoDossierContents(systemName: string, day: string) {
+  const approvalYear = Number(day.slice(0, 4)) - 2;
+  return {
+    logicalModel: `${systemName}: lớp giao diện (cổng web), lớp ứng dụng, lớp cơ sở dữ liệu; người dùng truy cập qua HTTPS, quản trị qua VPN.`,
+    physicalModel:
+      'Máy chủ ảo tại Trung tâm dữ liệu tỉnh Sơn La, sau tường lửa trung tâm và tường lửa ứng dụng web; sao lưu sang vùng lưu trữ tập trung.',
+    equipment: [
+      {
+        name: 'Tường lửa trung tâm (thiết bị tường lửa thế hệ mới)',
+        location: 'Trung tâm dữ liệu tỉnh',
+        purpose: 'Bảo vệ vùng biên, phân tách vùng mạng',
+        mainNetworkDevice: true,
+      },
+      { name: 'Thiết bị chuyển mạch lõi', location: 'Trung tâm dữ liệu tỉnh', purpose: 'Kết nối các vùng mạng', mainNetworkDevice: true },
+      { name: 'Tường lửa ứng dụng web (WAF)', location: 'Trung tâm dữ liệu tỉnh', purpose: 'Bảo vệ ứng dụng web', mainNetworkDevice: true },
+      { name: 'Máy chủ ảo ứng dụng và cơ sở dữ liệu', location: 'Trung tâm dữ liệu tỉnh', purpose: `Chạy ${systemName}` },
+    ],
+    applications: [
+      {
+        name: systemName,
+        server: 'APP-01 (máy chủ ảo)',
+        location: 'Trung tâm dữ liệu tỉnh',
+        operatingSystem: 'Ubuntu Server 22.04',
+        purpose: 'Phục vụ người dùng của hệ thống',
+      },
+      {
+        name: 'Cơ sở dữ liệu',
+        server: 'DB-01 (máy chủ ảo)',
+        location: 'Trung tâm dữ liệu tỉnh',
+        operatingSystem: 'Ubuntu Server 22.04',
+        purpose: 'Lưu trữ dữ liệu của hệ thống',
+      },
+    ],
+    networkZones: [
+      { name: 'Vùng DMZ (máy chủ công khai)', privateAddresses: '10.20.10.0/24', publicAddresses: '14.160.20.10' },
+      { name: 'Vùng máy chủ nội bộ', privateAddresses: '10.20.20.0/24', publicAddresses: null },
+      { name: 'Vùng quản trị', privateAddresses: '10.20.99.0/24', publicAddresses: null },
+    ],
+    designDocument: {
+      title: `Thiết kế thi công ${systemName}`,
+      approvalNumber: `45/QĐ-UBND`,
+      approvalDate: `${approvalYear}-03-15`,
+      approvedBy: 'UBND tỉnh Sơn La',
+    },
+    preliminaryRisks:
+      'Tấn công từ chối dịch vụ, mã độc tống tiền, lộ lọt tài khoản quản trị; ảnh hưởng dự kiến: gián đoạn dịch vụ trong vài giờ.',
+    relatedSystems: 'Cổng dịch vụ công quốc gia, Nền tảng tích hợp, chia sẻ dữ liệu của tỉnh (LGSP), Trục liên thông văn bản quốc gia.',
+    threats: 'Tấn công từ chối dịch vụ, khai thác lỗ hổng ứng dụng web, mã độc tống tiền; có thể làm gián đoạn hoặc lộ lọt dữ liệu.',
+    publicImpact: 'Gián đoạn việc giải quyết thủ tục hành chính và cung cấp thông tin cho người dân, doanh nghiệp trên địa bàn.',
+    continuousOperation: 'Hệ thống phục vụ người dân liên tục 24/7; mọi việc dừng hệ thống phải có kế hoạch và được thông báo trước.',
+  };
+}
 
 /** A minimal valid PDF, the stand-in for the scanned documents of the demo dossiers. */
 export const DEMO_PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');

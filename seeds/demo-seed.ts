@@ -6,6 +6,7 @@ import { AgencyKind } from '../src/agencies/agency-kind';
 import { hashPassword } from '../src/auth/password';
 import { foldDiacritics, toNfc } from '../src/common/text/vietnamese';
 import { contradictions, RuleParties } from '../src/routing/competence';
+import { seedDemoAgencyContacts } from './demo-agency-contacts';
 import { demoHeadFullName, demoHeadUsername } from './demo-heads';
 
 /** The province of the demo data, and the date its 2025 structure took effect (NQ 1681/NQ-UBTVQH15, Art. 2). */
@@ -61,6 +62,10 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
         [row.code, name, row.kind, DEMO_PROVINCE, STRUCTURE_FROM, foldDiacritics(name)],
       );
     }
+    await seedDemoAgencyContacts(
+      em,
+      rows.map((r) => ({ code: r.code, name: toNfc(r.name), kind: r.kind })),
+    );
     for (const row of rows.filter((r) => r.parent_code)) {
       await em.query(`UPDATE agencies c SET parent_id = p.id FROM agencies p WHERE c.code = $1 AND p.code = $2 AND c.parent_id IS NULL`, [
         row.code,

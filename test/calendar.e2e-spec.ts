@@ -23,7 +23,9 @@ describe('calendar', () => {
   describe('reading', () => {
     it('lists 2026 with Tết, the swaps and the compensatory day, named, for every role', async () => {
       const res = await t.http().get('/api/v1/calendar?year=2026').set(auth(officer)).expect(200);
-      expect(res.body).toMatchObject({ year: 2026, hasBuiltInData: true, notice: null, overrides: [] });
+      // Quốc khánh 2026 (the day next to 2/9 and its swap) has no confirmed source: the year says so.
+      expect(res.body).toMatchObject({ year: 2026, hasBuiltInData: true, overrides: [], confirmations: [] });
+      expect(res.body.notice).toContain('3 ngày chưa được xác nhận nguồn');
       const byDay = new Map(res.body.days.map((d: { day: string }) => [d.day, d]));
       expect(byDay.get('2026-02-17')).toEqual({
         day: '2026-02-17',
@@ -32,6 +34,8 @@ describe('calendar', () => {
         name: 'Tết Nguyên đán (mùng 1 tháng Giêng)',
         source: 'BUILT_IN',
         provisional: false,
+        sourceDocument: 'Thông báo 9441/TB-BNV ngày 16/10/2025 (Tết Nguyên đán)',
+        confirmed: true,
       });
       for (const day of ['2026-02-16', '2026-02-18', '2026-02-19', '2026-02-20'])
         expect(byDay.get(day)).toMatchObject({ kind: 'HOLIDAY', name: expect.stringContaining('Tết Nguyên đán') });

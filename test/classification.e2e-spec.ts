@@ -126,7 +126,7 @@ describe('classification and requirements', () => {
       expect(three.body).toMatchObject({ level: 3, onNationalSecurityList: false, nationalSecurityList: { meets: false, criteria: [] } });
     });
 
-    it('refuses the criteria under Decree 85 and an Art. 16.3 consequence without its field, with 422 naming the field', async () => {
+    it('refuses the criteria under Decree 85 with 422 naming the field; an Art. 16.3 consequence without its field is noted, not refused', async () => {
       const audits = await countRows(t.db, 'audit_log');
       const nd85 = expectProblem(
         await evaluate({ regime: 'ND85', facts: { ...level3, nationalSecurityCriteria: ['SECURITY_WORKS_COMMAND'] } }),
@@ -136,12 +136,11 @@ describe('classification and requirements', () => {
       expect(nd85.errors).toEqual({
         'facts.nationalSecurityCriteria': [expect.stringContaining('không áp dụng cho hồ sơ theo Nghị định 85/2016/NĐ-CP')],
       });
-      const alone = expectProblem(
-        await evaluate({ regime: 'ND331', facts: { ...level3, nationalSecurityConsequences: ['CENTRAL_LEADERSHIP'] } }),
-        422,
-        'CLASSIFICATION_FACTS_INVALID',
+      const alone = await evaluate({ regime: 'ND331', facts: { ...level3, nationalSecurityConsequences: ['CENTRAL_LEADERSHIP'] } }).expect(
+        200,
       );
-      expect(Object.keys(alone.errors as object)).toEqual(['facts.nationalSecurityConsequences']);
+      expect(alone.body).toMatchObject({ level: 3, onNationalSecurityList: false });
+      expect(alone.body.assumptions).toEqual(expect.arrayContaining([expect.stringContaining('chưa chọn lĩnh vực nào')]));
       const unknown = expectProblem(
         await evaluate({ regime: 'ND331', facts: { ...level3, nationalSecurityFields: ['CASINO'] } }),
         422,

@@ -30,6 +30,16 @@ describe('the Sơn La demo follows the procedure by level', () => {
     expect(rules.filter((r) => r.minLevel === 3).map((r) => r.approverKind)).toEqual(['OWNER', 'OWNER', 'OWNER']);
   });
 
+  it('proposes no level below the criteria, and justifies any higher one (docs/legal/proposal-floor.md)', async () => {
+    expect((await rows(`SELECT count(*)::int AS n FROM dossiers`))[0].n).toBeGreaterThan(0);
+    expect(await rows(`SELECT id FROM dossiers WHERE computed_level IS NOT NULL AND proposed_level < computed_level`)).toEqual([]);
+    expect(
+      await rows(
+        `SELECT id FROM dossiers WHERE (level_undetermined OR proposed_level > computed_level) AND char_length(btrim(level_justification)) < 20`,
+      ),
+    ).toEqual([]);
+  });
+
   it('gives every body a head account', async () => {
     const heads = await rows(
       `SELECT u.username, u.full_name, a.code, a.name FROM users u JOIN agencies a ON a.id = u.agency_id WHERE u.role = 'AGENCY_HEAD'`,

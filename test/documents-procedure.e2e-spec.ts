@@ -214,11 +214,13 @@ describe('forms of the level 4–5 and national-list procedure (Mẫu 03, 05, 07
   });
 
   it('a Decree 85 dossier prints the same forms with the Decree 85 bases and "an toàn thông tin"', async () => {
-    // Under Decree 85 the List is not Decree 331's: the level-5 procedure applies to level 5 only.
+    // Under Decree 85 the List is not Decree 331's: the level-5 procedure applies to level 5 only. A decision dated
+    // 05/12/2026 cites Law 116/2025, in force since 01/07/2026 (its Art. 44), not Law 86/2015.
     await set(`regime = 'ND85', proposed_level = 5`);
     const text = await docxText('mau-07.docx');
+    expect(text).not.toContain(squash('Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015'));
     expectAll(text, [
-      'Căn cứ Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015;',
+      'Căn cứ Luật An ninh mạng số 116/2025/QH15;',
       'Căn cứ Nghị định số 85/2016/NĐ-CP ngày 01 tháng 7 năm 2016',
       'Căn cứ Thông tư số 12/2022/TT-BTTTT',
       'Về việc phê duyệt phương án bảo đảm an toàn thông tin hệ thống thông tin',

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { COMPLETE_DESCRIPTION } from './support/dossier-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
@@ -45,10 +46,10 @@ describe('dossier builder', () => {
   });
   afterAll(() => t.close());
 
-  it('refuses a proposed level below the computed one without a written justification, and writes nothing', async () => {
+  it('refuses a proposed level below the computed one (ND331 Art. 13.2.b gives level 3), and writes nothing', async () => {
     const before = await countRows(t.db, 'dossiers');
     const res = await t.http().post('/api/v1/dossiers').set(as(officer)).send({ systemId, facts, proposedLevel: 2 });
-    expectProblem(res, 422, 'LEVEL_BELOW_COMPUTED_UNJUSTIFIED');
+    expectProblem(res, 422, 'PROPOSED_LEVEL_BELOW_CRITERIA');
     expect(await countRows(t.db, 'dossiers')).toBe(before);
   });
 
@@ -80,7 +81,7 @@ describe('dossier builder', () => {
     expect(res.body.planSections.map((s: { key: string }) => s.key)).toEqual(['a', 'b', 'c', 'd', 'dd', 'e', 'g']);
   });
 
-  it('accepts a lower level when it is justified in writing', async () => {
+  it('accepts a higher level when it is justified in writing (ND331 Art. 22.4)', async () => {
     const res = await t
       .http()
       .post('/api/v1/dossiers')
@@ -88,12 +89,12 @@ describe('dossier builder', () => {
       .send({
         systemId,
         facts,
-        proposedLevel: 2,
-        levelJustification: 'Hệ thống chỉ tiếp nhận hồ sơ, việc giải quyết do hệ thống cấp tỉnh thực hiện.',
+        proposedLevel: 4,
+        levelJustification: 'Hệ thống kết nối với nhiều hệ thống dùng chung của tỉnh nên đề xuất cấp độ cao hơn.',
       })
       .expect(201);
-    expect(res.body).toMatchObject({ computedLevel: 3, proposedLevel: 2 });
-    expect(res.body.plan).toHaveLength(46);
+    expect(res.body).toMatchObject({ computedLevel: 3, proposedLevel: 4 });
+    expect(res.body.plan.length).toBeGreaterThan(66);
   });
 
   it('lists everything missing with stable codes and Vietnamese messages', async () => {
@@ -106,12 +107,16 @@ describe('dossier builder', () => {
       'RISK_ASSESSMENT_MISSING',
       'PLAN_SECTION_MISSING',
       'PLAN_REQUIREMENT_UNANSWERED',
-      'INTERNAL_REGULATION_MISSING',
+      'LOGICAL_MODEL_MISSING',
+      'EQUIPMENT_LIST_MISSING',
+      'NETWORK_ZONES_MISSING',
     ]) {
       expect(codes).toContain(code);
     }
     expect(res.body.missing.filter((m: { code: string }) => m.code === 'PLAN_REQUIREMENT_UNANSWERED')).toHaveLength(66);
-    expect(res.body.missing.find((m: { code: string }) => m.code === 'INTERNAL_REGULATION_MISSING').message).toMatch(/quy chế/);
+    // TT12 Art. 9.7 / ND331 Art. 30.7: the internal regulation is due before approval, so it warns without holding the dossier back.
+    expect(codes).not.toContain('INTERNAL_REGULATION_MISSING');
+    expect(res.body.warnings.find((m: { code: string }) => m.code === 'INTERNAL_REGULATION_MISSING').message).toMatch(/quy chế/);
   });
 
   describe('attachments', () => {
@@ -291,6 +296,7 @@ describe('dossier builder', () => {
       .send({
         version: current.body.version,
         levelJustification: 'Hệ thống giải quyết thủ tục hành chính (Điểm b Khoản 2 Điều 13).',
+        description: COMPLETE_DESCRIPTION,
         planSections: { a: 'Thiết kế', b: 'Vận hành', c: 'Kiểm tra', d: 'Rủi ro', dd: 'Giám sát', e: 'Dự phòng', g: 'Thanh lý' },
         planEntries,
       })
@@ -312,7 +318,7 @@ describe('dossier builder', () => {
       .send({ version: system.body.version, internalRegulationNumber: '12/QC-SXD', internalRegulationDate: '2025-06-01' })
       .expect(200);
     const completeness = await t.http().get(`/api/v1/dossiers/${dossierId}/completeness`).set(as(officer)).expect(200);
-    expect(completeness.body).toEqual({ complete: true, missingCount: 0, missing: [] });
+    expect(completeness.body).toEqual({ complete: true, missingCount: 0, missing: [], warnings: [] });
   });
 
   it('refuses a stale version with 409 and unknown requirement codes with 422, writing nothing', async () => {
@@ -349,7 +355,7 @@ describe('dossier builder', () => {
         .set(as(officer))
         .send({ version: current.body.version, proposedLevel: 1, levelJustification: ' ' }),
       422,
-      'LEVEL_BELOW_COMPUTED_UNJUSTIFIED',
+      'PROPOSED_LEVEL_BELOW_CRITERIA',
     );
     expect(await countRows(t.db, 'audit_log')).toBe(audits);
   });

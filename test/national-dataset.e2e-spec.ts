@@ -96,6 +96,15 @@ describe('the national benchmark dataset follows the procedure by level (ND331 A
     );
   });
 
+  it('never proposes below the criteria; a higher proposal is justified (ND331 Arts. 11–15, 8.2, 22.4; docs/legal/proposal-floor.md)', async () => {
+    expect(await q(`SELECT id FROM dossiers WHERE computed_level IS NOT NULL AND proposed_level < computed_level`)).toEqual([]);
+    expect(
+      await q(
+        `SELECT id FROM dossiers WHERE (level_undetermined OR proposed_level > computed_level) AND char_length(btrim(level_justification)) < 20`,
+      ),
+    ).toEqual([]);
+  });
+
   it('has no level 3–5 dossier approved by the police; the owner approves on the Tờ trình, in its own name (ND331 Art. 18.2.b, 20.3.b, 24.2)', async () => {
     expect(
       await q(`SELECT id FROM dossiers WHERE proposed_level >= 3 AND (approver_kind <> 'OWNER' OR decision->>'number' LIKE '%CAT-PA05')`),

@@ -85,7 +85,7 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
       expect(res.headers['content-disposition']).toBe('attachment; filename="ty-le-phe-duyet-cap-do-2026-01-06.xlsx"');
       const workbook = await readWorkbook(res.body);
-      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chi tiết', 'Chưa gửi hồ sơ']);
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chi tiết', 'Chưa gửi hồ sơ', 'Các cách đếm khác']);
       const summary = workbook.getWorksheet('Tổng hợp')!;
       expect(summary.getCell('A3').value).toBe('Tính đến ngày 06/01/2026');
       expect(rowStartingWith(summary, 'Tổng cộng').slice(0, 5)).toEqual(['Tổng cộng', 95, 19, 10, 76]);
@@ -248,7 +248,16 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       const pdf = await file('/api/v1/reports/annual', leader, { year: 2026, format: 'pdf' }).expect(200);
       expect(pdf.headers['content-type']).toBe('application/pdf');
       const text = oneLine((await pdfParse(pdf.body)).text);
-      expect(text).toContain('NĂM 2026');
+      // Mẫu 08 as the official letter it is: the issuer (the province's committee), V/v, Kính gửi by the period, Part 2.
+      expect(text).toContain('UBND TỈNH SƠN LA');
+      expect(text).toContain('V/v kết quả công tác bảo đảm an ninh mạng hệ thống thông tin');
+      expect(text).toContain('Kính gửi: Bộ Công an.');
+      expect(text).toContain(
+        `Tổng số hệ thống thông tin đã được phân loại (đã xác định được loại hình hệ thống thông tin): ${json.summary.classified};`,
+      );
+      expect(text).toContain('2. Thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng');
+      expect(text).toContain('(1) Tên chủ quản hệ thống thông tin: UBND tỉnh Sơn La;');
+      expect(text).toContain('ĐẠI DIỆN CỦA CƠ QUAN, TỔ CHỨC');
       expect(text).toContain('Kỳ báo cáo: từ ngày 15/12/2025 đến ngày 14/12/2026');
       expect(text).toContain('Đã được phê duyệt');
       expect(text).toContain('Chưa triển khai');

@@ -143,14 +143,15 @@ describe('appraisal and approval workflow', () => {
       });
     });
 
-    it('starts the appraisal: 15 working days for level 3 under ND331, shown in the queue by due date', async () => {
+    it('starts the appraisal: 15 working days for level 3 under ND331 from the resubmission (10/11), shown in the queue by due date', async () => {
       clock.setFixed('2026-11-11');
       const d = await get(id);
       const res = await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
-      expect(res.body.workflow).toMatchObject({ dueKind: 'APPRAISAL', dueOn: '2026-12-02' });
+      // ND331 Art. 23.3: counted from the receipt of the complete, valid dossier (10/11), not from this click (11/11).
+      expect(res.body.workflow).toMatchObject({ dueKind: 'APPRAISAL', dueOn: '2026-12-01' });
       const queue = await t.http().get('/api/v1/appraisal-queue').set(as(appraiser)).expect(200);
       expect(queue.body.items.map((i: { id: string }) => i.id)).toContain(id);
-      expect(queue.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: false, dueOn: '2026-12-02', revision: 2 });
+      expect(queue.body.items.find((i: { id: string }) => i.id === id)).toMatchObject({ overdue: false, dueOn: '2026-12-01', revision: 2 });
     });
 
     it('keeps the queue to appraisers and answers unknown revisions with 404', async () => {

@@ -6,7 +6,7 @@ import { DomainError, notFound, versionConflict } from '../common/errors/domain-
 import { foldDiacritics } from '../common/text/vietnamese';
 import { Agency } from './agency.entity';
 import { mapAgency } from './agency.mapper';
-import { AgencyDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
+import { AgencyContactsDto, AgencyDto, CreateAgencyDto, UpdateAgencyDto } from './dto/agency.dto';
 
 /** Creating and changing agencies (administrators only); every change is audited in its transaction. */
 @Injectable()
@@ -49,6 +49,7 @@ export class AgenciesAdminService {
         validTo: null,
         successorId: null,
         searchText: foldDiacritics(dto.name),
+        ...contactsOf(dto, undefined),
         version: 1,
       }),
     );
@@ -72,6 +73,7 @@ export class AgenciesAdminService {
         status: dto.status ?? current.status,
         validTo: dto.validTo === undefined ? current.validTo : dto.validTo,
         successorId: dto.successorId === undefined ? current.successorId : dto.successorId,
+        ...contactsOf(dto, current),
         version: current.version + 1,
       };
       next.searchText = foldDiacritics(next.name);
@@ -91,6 +93,12 @@ export class AgenciesAdminService {
           validTo: next.validTo,
           successorId: next.successorId,
           searchText: next.searchText,
+          functionsDocument: next.functionsDocument,
+          representativeName: next.representativeName,
+          representativeTitle: next.representativeTitle,
+          address: next.address,
+          phone: next.phone,
+          email: next.email,
           version: next.version,
         })
         .where('id = :id AND version = :version', { id, version: dto.version })
@@ -134,4 +142,13 @@ export class AgenciesAdminService {
     const successor = await em.findOneBy(Agency, { id: successorId });
     if (!successor) throw new DomainError('VALIDATION_FAILED', 'Không tìm thấy cơ quan kế thừa.', { successorId: ['không tồn tại'] });
   }
+}
+
+const CONTACT_FIELDS = ['functionsDocument', 'representativeName', 'representativeTitle', 'address', 'phone', 'email'] as const;
+
+/** The contact fields after the request: a field left out keeps its value, null clears it. */
+function contactsOf(dto: AgencyContactsDto, current: Agency | undefined): Pick<Agency, (typeof CONTACT_FIELDS)[number]> {
+  return Object.fromEntries(
+    CONTACT_FIELDS.map((field) => [field, dto[field] === undefined ? (current?.[field] ?? null) : dto[field]]),
+  ) as Pick<Agency, (typeof CONTACT_FIELDS)[number]>;
 }

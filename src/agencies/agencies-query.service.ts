@@ -75,4 +75,13 @@ export class AgenciesQueryService {
     if (!agency) throw notFound('Không tìm thấy cơ quan, đơn vị.');
     return mapAgency(agency);
   }
+
+  /**
+   * The owner's and the operating unit's details for a dossier the caller may already see (the explanatory report
+   * prints them: TT12 Art. 8.3.a–b; ND331 Art. 22.3.a–b), in the order of the ids.
+   */
+  async byIds(ids: string[]): Promise<AgencyDto[]> {
+    const rows = await this.dataSource.getRepository(Agency).createQueryBuilder('a').where('a.id = ANY(:ids)', { ids }).getMany();
+    return ids.flatMap((id) => rows.filter((a) => a.id === id).map(mapAgency));
+  }
 }

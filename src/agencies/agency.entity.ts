@@ -34,6 +34,28 @@ export class Agency {
   @Column({ name: 'successor_id', type: 'uuid', nullable: true })
   successorId!: string | null;
 
+  /**
+   * The body's details as the explanatory report gives them for the owner and the operating unit (TT12 Art. 8.3.a–b;
+   * ND331 Art. 22.3.a–b): the document setting its functions, duties and powers; representative and title; contacts.
+   */
+  @Column({ name: 'functions_document', type: 'varchar', length: 500, nullable: true })
+  functionsDocument!: string | null;
+
+  @Column({ name: 'representative_name', type: 'varchar', length: 255, nullable: true })
+  representativeName!: string | null;
+
+  @Column({ name: 'representative_title', type: 'varchar', length: 255, nullable: true })
+  representativeTitle!: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  address!: string | null;
+
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  phone!: string | null;
+
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  email!: string | null;
+
   /** Name folded without diacritics, for search ("son la" finds "Sơn La"). */
   @Column({ name: 'search_text', type: 'text' })
   searchText!: string;

@@ -15,6 +15,12 @@ export function mapAgency(agency: Agency): AgencyDto {
     validFrom: agency.validFrom,
     validTo: agency.validTo,
     successorId: agency.successorId,
+    functionsDocument: agency.functionsDocument ?? null,
+    representativeName: agency.representativeName ?? null,
+    representativeTitle: agency.representativeTitle ?? null,
+    address: agency.address ?? null,
+    phone: agency.phone ?? null,
+    email: agency.email ?? null,
     version: agency.version,
   };
 }

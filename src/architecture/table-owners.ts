@@ -22,6 +22,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   dossier_events: 'src/workflow',
   notifications: 'src/notifications',
   calendar_overrides: 'src/calendar',
+  calendar_confirmations: 'src/calendar',
   routing_rules: 'src/routing',
   campaigns: 'src/reports',
   campaign_agencies: 'src/reports',
@@ -36,6 +37,8 @@ export const DROPPED_TABLES: readonly string[] = ['login_failures'];
 export const WRITE_EXCEPTIONS: Readonly<Record<string, string>> = {
   'seeds/national/copy-rows.ts':
     'The national dataset (seeds/national) bulk-loads every table of an empty database with COPY … FROM STDIN for speed; the table name is a parameter.',
+  'seeds/demo-agency-contacts.ts':
+    "Part of the demo ground (demo-seed.ts): the bodies' contact details, written before any user exists to act through the services.",
   'seeds/demo-seed.ts':
     'The demo seed lays the ground (agencies, accounts, routing rules, a campaign) in an empty database before any user exists to act through the services; the activity on top of it goes through the services (demo-activity.ts).',
 };

@@ -6,7 +6,9 @@ import { CalendarAdminService } from './calendar-admin.service';
 import { CalendarDayPipe } from './calendar-day.pipe';
 import { CalendarService } from './calendar.service';
 import {
+  CalendarConfirmationDto,
   CalendarOverrideDto,
+  ConfirmCalendarDayDto,
   CalendarYearDto,
   CalendarYearQuery,
   PutCalendarDayDto,
@@ -46,6 +48,18 @@ export class CalendarController {
   @ApiOkResponse({ type: CalendarOverrideDto })
   put(@CurrentUser() user: AuthUser, @Param('day', dayPipe) day: string, @Body() body: PutCalendarDayDto): Promise<CalendarOverrideDto> {
     return this.admin.put(user, day, body);
+  }
+
+  @Put('days/:day/confirmation')
+  @RequirePermission('calendar:write')
+  @ApiOperation({ summary: 'Xác nhận nguồn (văn bản chính thức) của một ngày nghỉ lễ, làm bù có sẵn (quản trị viên)' })
+  @ApiOkResponse({ type: CalendarConfirmationDto })
+  confirm(
+    @CurrentUser() user: AuthUser,
+    @Param('day', dayPipe) day: string,
+    @Body() body: ConfirmCalendarDayDto,
+  ): Promise<CalendarConfirmationDto> {
+    return this.admin.confirm(user, day, body);
   }
 
   @Delete('days/:day')

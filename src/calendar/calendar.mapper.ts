@@ -1,9 +1,19 @@
+import { CalendarConfirmation } from './calendar-confirmation.entity';
 import { CalendarOverride } from './calendar-override.entity';
-import { CalendarDayDto, CalendarOverrideDto } from './dto/calendar.dto';
+import { CalendarConfirmationDto, CalendarDayDto, CalendarOverrideDto } from './dto/calendar.dto';
 import { SpecialDay, weekdayLabel } from './working-days';
 
 export function mapSpecialDay(d: SpecialDay): CalendarDayDto {
-  return { day: d.day, weekday: weekdayLabel(d.day), kind: d.kind, name: d.name, source: d.source, provisional: d.provisional };
+  return {
+    day: d.day,
+    weekday: weekdayLabel(d.day),
+    kind: d.kind,
+    name: d.name,
+    source: d.source,
+    provisional: d.provisional,
+    sourceDocument: d.sourceDocument,
+    confirmed: d.confirmed,
+  };
 }
 
 export function mapOverride(o: CalendarOverride): CalendarOverrideDto {
@@ -14,5 +24,15 @@ export function mapOverride(o: CalendarOverride): CalendarOverrideDto {
     name: o.name,
     updatedBy: o.updatedBy,
     updatedAt: o.updatedAt.toISOString(),
+  };
+}
+
+export function mapConfirmation(c: CalendarConfirmation): CalendarConfirmationDto {
+  return {
+    day: c.day,
+    weekday: weekdayLabel(c.day),
+    source: c.source,
+    confirmedBy: c.confirmedBy,
+    confirmedAt: c.confirmedAt.toISOString(),
   };
 }

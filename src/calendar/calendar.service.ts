@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
+import { CalendarConfirmation } from './calendar-confirmation.entity';
 import { CalendarOverride } from './calendar-override.entity';
-import { mapOverride, mapSpecialDay } from './calendar.mapper';
+import { mapConfirmation, mapOverride, mapSpecialDay } from './calendar.mapper';
+import { VIETNAM_CALENDAR } from './vietnam-calendar-data';
 import { CalendarYearDto, WorkingDaysDto, WorkingDaysQuery } from './dto/calendar.dto';
 import { hasBuiltInData, WorkingCalendar } from './working-days';
 
@@ -28,8 +30,14 @@ export class CalendarService {
   async calendar(em?: EntityManager): Promise<WorkingCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < CACHE_TTL_MS) return this.cached.calendar;
     const generation = this.generation;
-    const overrides = await (em ?? this.dataSource.manager).find(CalendarOverride);
-    const calendar = new WorkingCalendar(overrides);
+    const manager = em ?? this.dataSource.manager;
+    const overrides = await manager.find(CalendarOverride);
+    const confirmed = await manager.find(CalendarConfirmation, { select: { day: true } });
+    const calendar = new WorkingCalendar(
+      overrides,
+      VIETNAM_CALENDAR,
+      confirmed.map((c) => c.day),
+    );
     if (generation === this.generation) this.cached = { calendar, loadedAt: Date.now() };
     return calendar;
   }
@@ -44,16 +52,26 @@ export class CalendarService {
     const overrides = await this.dataSource
       .getRepository(CalendarOverride)
       .find({ where: { day: Between(`${year}-01-01`, `${year}-12-31`) }, order: { day: 'ASC' } });
-    const days = new WorkingCalendar(overrides).holidaysIn(year).map(mapSpecialDay);
+    const confirmations = await this.dataSource
+      .getRepository(CalendarConfirmation)
+      .find({ where: { day: Between(`${year}-01-01`, `${year}-12-31`) }, order: { day: 'ASC' } });
+    const calendar = new WorkingCalendar(
+      overrides,
+      VIETNAM_CALENDAR,
+      confirmations.map((c) => c.day),
+    );
+    const days = calendar.holidaysIn(year).map(mapSpecialDay);
     return {
       year,
       hasBuiltInData: hasBuiltInData(year),
       notice: noticeFor(
         year,
         days.some((d) => d.provisional),
+        days.filter((d) => !d.confirmed).length,
       ),
       days,
       overrides: overrides.map(mapOverride),
+      confirmations: confirmations.map(mapConfirmation),
     };
   }
 
@@ -63,12 +81,15 @@ export class CalendarService {
   }
 }
 
-function noticeFor(year: number, provisional: boolean): string | null {
+function noticeFor(year: number, provisional: boolean, unconfirmed: number): string | null {
   if (!hasBuiltInData(year)) {
     return `Phần mềm chưa có lịch nghỉ lễ năm ${year}: chỉ tính thứ Bảy, Chủ nhật và các ngày quản trị viên khai báo.`;
   }
   if (provisional) {
-    return `Lịch nghỉ lễ năm ${year} chưa có thông báo chính thức — tính theo Bộ luật Lao động. Quản trị viên cần đối chiếu khi có thông báo của Thủ tướng Chính phủ, Bộ Nội vụ.`;
+    return `Lịch nghỉ lễ năm ${year} chưa có thông báo chính thức — tính theo Bộ luật Lao động. Quản trị viên cần đối chiếu khi có thông báo của Thủ tướng Chính phủ, Bộ Nội vụ, rồi xác nhận từng ngày.`;
+  }
+  if (unconfirmed > 0) {
+    return `Năm ${year} còn ${unconfirmed} ngày chưa được xác nhận nguồn (văn bản chính thức): quản trị viên đối chiếu và xác nhận từng ngày; các thời hạn tính qua những ngày này có cảnh báo.`;
   }
   return null;
 }

@@ -205,6 +205,8 @@ describe('holidaysIn', () => {
       name: 'Tết Nguyên đán (mùng 1 tháng Giêng)',
       source: 'BUILT_IN',
       provisional: false,
+      sourceDocument: 'Thông báo 9441/TB-BNV ngày 16/10/2025 (Tết Nguyên đán)',
+      confirmed: true,
     });
     expect(days.find((d) => d.day === '2026-01-10')).toMatchObject({
       kind: 'WORKDAY',
@@ -215,6 +217,22 @@ describe('holidaysIn', () => {
   it('leaves out a holiday that fell on a weekend (its compensatory day is listed instead)', () => {
     expect(calendar.holidaysIn(2026).some((d) => d.day === '2026-04-26')).toBe(false);
     expect(calendar.specialDay('2026-04-26')).toMatchObject({ kind: 'HOLIDAY', name: 'Giỗ Tổ Hùng Vương (10/3 âm lịch)' });
+  });
+
+  it('flags every day whose source is not confirmed: Quốc khánh 2026 (day next to 2/9, swap), Tết 2027; the Labour Code days are confirmed', () => {
+    const unconfirmed = (year: number) =>
+      calendar
+        .holidaysIn(year)
+        .filter((d) => !d.confirmed)
+        .map((d) => d.day);
+    expect(unconfirmed(2026)).toEqual(['2026-08-22', '2026-08-31', '2026-09-01']);
+    expect(unconfirmed(2027)).toEqual(['2027-02-05', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11', '2027-09-03']);
+    // Art. 112.1 fixes 2/9 and 1/1 by date, even in a year without a notice; Art. 111.3 the nghỉ bù of 1/5/2027.
+    expect(calendar.specialDay('2026-09-02')).toMatchObject({ confirmed: true, sourceDocument: expect.stringContaining('Điều 112') });
+    expect(calendar.specialDay('2027-05-03')).toMatchObject({ confirmed: true, sourceDocument: expect.stringContaining('Điều 111') });
+    // An administrator's confirmation settles a day.
+    const confirmed = new WorkingCalendar([], undefined, ['2026-09-01']);
+    expect(confirmed.specialDay('2026-09-01')).toMatchObject({ confirmed: true });
   });
 
   it('marks 2027 as provisional and knows nothing of 2028', () => {
@@ -236,6 +254,8 @@ describe('overrides', () => {
       name: 'Ngày Văn hóa Việt Nam',
       source: 'OVERRIDE',
       provisional: false,
+      sourceDocument: null,
+      confirmed: true,
     });
   });
 

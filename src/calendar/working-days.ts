@@ -35,6 +35,13 @@ export interface SpecialDay {
   source: DaySource;
   /** Built in without an official notice yet ("chưa có thông báo chính thức"). */
   provisional: boolean;
+  /** The document that fixes the day (built in), or null. */
+  sourceDocument: string | null;
+  /**
+   * Its source is confirmed: a built-in day naming its document, a day an administrator confirmed,
+   * or an administrator's override (the administrator's own statement).
+   */
+  confirmed: boolean;
 }
 
 const DAY_MS = 86_400_000;
@@ -95,14 +102,49 @@ export function overrideWithoutEffect(day: string, kind: OverrideKind, data: rea
 export class WorkingCalendar {
   private readonly days = new Map<string, SpecialDay>();
 
-  constructor(overrides: readonly CalendarOverrideInput[] = [], data: readonly BuiltInDay[] = VIETNAM_CALENDAR) {
+  /** `confirmedDays`: built-in days an administrator confirmed against their official notice. */
+  constructor(
+    overrides: readonly CalendarOverrideInput[] = [],
+    data: readonly BuiltInDay[] = VIETNAM_CALENDAR,
+    confirmedDays: readonly string[] = [],
+  ) {
+    const confirmedByAdmin = new Set(confirmedDays);
     for (const d of data)
-      this.days.set(d.day, { day: d.day, kind: d.kind, name: d.name, source: 'BUILT_IN', provisional: d.provisional === true });
+      this.days.set(d.day, {
+        day: d.day,
+        kind: d.kind,
+        name: d.name,
+        source: 'BUILT_IN',
+        provisional: d.provisional === true,
+        sourceDocument: d.source ?? null,
+        confirmed: isBuiltInDayConfirmed(d) || confirmedByAdmin.has(d.day),
+      });
     for (const o of overrides) {
       toEpochDay(o.day);
       if (o.kind === 'NORMAL') this.days.delete(o.day);
-      else this.days.set(o.day, { day: o.day, kind: o.kind, name: o.name, source: 'OVERRIDE', provisional: false });
+      else
+        this.days.set(o.day, {
+          day: o.day,
+          kind: o.kind,
+          name: o.name,
+          source: 'OVERRIDE',
+          provisional: false,
+          sourceDocument: null,
+          confirmed: true,
+        });
     }
+  }
+
+  /**
+   * The days after `from` up to and including `to` whose status changes the count (a weekday off, a weekend worked)
+   * and whose source is not confirmed: a clock over them may move once an administrator checks them.
+   */
+  unconfirmedBetween(from: string, to: string): SpecialDay[] {
+    const [a, b] = [toEpochDay(from), toEpochDay(to)];
+    if (b - a > MAX_SPAN_DAYS) throw new RangeError(`Span too long: ${from} → ${to}`);
+    return [...this.days.values()]
+      .filter((d) => !d.confirmed && d.day > from && d.day <= to && changesTheCount(d))
+      .sort((x, y) => x.day.localeCompare(y.day));
   }
 
   /** The entry that sets this day's status, if any (weekend holidays included). */
@@ -169,8 +211,26 @@ export class WorkingCalendar {
   /** Every weekday off and every Saturday or Sunday worked in `year`, in date order. */
   holidaysIn(year: number): SpecialDay[] {
     const prefix = `${String(year).padStart(4, '0')}-`;
-    return [...this.days.values()]
-      .filter((d) => d.day.startsWith(prefix) && (d.kind === 'HOLIDAY') !== isWeekend(d.day))
-      .sort((x, y) => x.day.localeCompare(y.day));
+    return [...this.days.values()].filter((d) => d.day.startsWith(prefix) && changesTheCount(d)).sort((x, y) => x.day.localeCompare(y.day));
   }
+}
+
+/** A weekday off or a weekend worked: a day whose entry changes how working days are counted. */
+function changesTheCount(d: SpecialDay): boolean {
+  return (d.kind === 'HOLIDAY') !== isWeekend(d.day);
+}
+
+/**
+ * A built-in day is confirmed by its data when it names its document: the Labour Code fixes 1/1, 30/4, 1/5, 2/9 and
+ * 10/3 âm lịch (Art. 112.1) and their nghỉ bù (Art. 111.3) even in a year without a notice; every other day (Tết, the
+ * day next to 2/9, swaps) waits for the notice.
+ */
+export function isBuiltInDayConfirmed(d: BuiltInDay): boolean {
+  return !!d.source;
+}
+
+/** Whether an administrator can confirm this day: a built-in day whose source is not confirmed by the data. */
+export function confirmableBuiltInDay(day: string, data: readonly BuiltInDay[] = VIETNAM_CALENDAR): BuiltInDay | undefined {
+  const d = data.find((x) => x.day === day);
+  return d && !isBuiltInDayConfirmed(d) ? d : undefined;
 }

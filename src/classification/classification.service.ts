@@ -4,7 +4,6 @@ import { DomainError, FieldErrors } from '../common/errors/domain-error';
 import { EvaluateRequestDto, EvaluationResultDto, QuestionnaireDto, QuestionnaireQuery, RulebookDto } from './dto/evaluate.dto';
 import { ClassificationFacts, Regime } from './rules/classification.types';
 import { evaluate } from './rules/evaluator';
-import { checkProposedLevel, ProposedLevelInput } from './rules/level-floor';
 import { validateFacts } from './rules/facts-validation';
 import { questionnaireFor } from './rules/questionnaire';
 import { isIsoDate, ND85_EFFECTIVE_FROM, regimeFor, RULEBOOKS } from './rules/regime';
@@ -23,12 +22,6 @@ export class ClassificationService {
       throw new DomainError('CLASSIFICATION_FACTS_INVALID', 'Một số câu trả lời chưa hợp lệ hoặc mâu thuẫn nhau.', fields);
     }
     return { ...evaluate(dto.facts as unknown as ClassificationFacts, regime), asOf };
-  }
-
-  /** For the dossier flow: refuses a proposed level below the computed one unless it is justified in writing. */
-  assertProposedLevel(input: ProposedLevelInput): void {
-    const check = checkProposedLevel(input);
-    if (!check.ok) throw new DomainError(check.code, check.message, { proposedLevel: [check.message] });
   }
 
   questionnaire(query: QuestionnaireQuery): QuestionnaireDto {

@@ -1,6 +1,7 @@
 import { Agency } from '../agencies/agency.entity';
 import { AuditLog } from '../audit/audit-log.entity';
 import { LoginThrottle } from '../auth/login-throttle.entity';
+import { CalendarConfirmation } from '../calendar/calendar-confirmation.entity';
 import { CalendarOverride } from '../calendar/calendar-override.entity';
 import { DossierAttachment } from '../dossiers/dossier-attachment.entity';
 import { Notification } from '../notifications/notification.entity';
@@ -21,4 +22,5 @@ export const ENTITIES = [
   RoutingRule,
   Notification,
   CalendarOverride,
+  CalendarConfirmation,
 ];

@@ -10,6 +10,10 @@ import { PriorApprovalClaims1764130000000 } from '../../migrations/1764130000000
 import { SignInThrottle1764131000000 } from '../../migrations/1764131000000-SignInThrottle';
 import { StateSecretRedaction1764132000000 } from '../../migrations/1764132000000-StateSecretRedaction';
 import { ProcedureByLevel1764140000000 } from '../../migrations/1764140000000-ProcedureByLevel';
+import { RegimeByAct1764150000000 } from '../../migrations/1764150000000-RegimeByAct';
+import { DossierContents1764151000000 } from '../../migrations/1764151000000-DossierContents';
+import { ProposalNote1764152000000 } from '../../migrations/1764152000000-ProposalNote';
+import { CalendarConfirmation1764153000000 } from '../../migrations/1764153000000-CalendarConfirmation';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -25,4 +29,8 @@ export const MIGRATIONS = [
   SignInThrottle1764131000000,
   StateSecretRedaction1764132000000,
   ProcedureByLevel1764140000000,
+  RegimeByAct1764150000000,
+  DossierContents1764151000000,
+  ProposalNote1764152000000,
+  CalendarConfirmation1764153000000,
 ];

@@ -10,6 +10,42 @@ export interface DocumentAgency {
   code: string;
   /** The body above it, printed over the issuing body's name in the header (e.g. "UBND TỈNH SƠN LA"). */
   parentName?: string;
+  /** Its address (agencies' contact fields); absent prints a dotted gap. */
+  address?: string;
+  /** The rest of its details the explanatory report prints (TT12 Art. 8.3.a–b; ND331 Art. 22.3.a–b). */
+  functionsDocument?: string;
+  representativeName?: string;
+  representativeTitle?: string;
+  phone?: string;
+  email?: string;
+}
+
+/**
+ * The explanatory report's structured contents (TT12 Art. 8.3–8.5; ND331 Art. 21.2, 22.3–22.5): the architecture in
+ * its five parts, the design document, the outline of the main risks and the level 4–5 parts.
+ */
+export interface DocumentContents {
+  logicalModel: string | null;
+  physicalModel: string | null;
+  equipment: { name: string; location: string; purpose: string; mainNetworkDevice?: boolean }[];
+  applications: { name: string; server: string; location: string; operatingSystem: string; purpose: string }[];
+  networkZones: { name: string; privateAddresses: string; publicAddresses?: string | null }[];
+  /** "Thiết kế sơ bộ …" or "Thiết kế thi công đã được cấp có thẩm quyền phê duyệt …". */
+  designKindLabel: string;
+  designDocument: {
+    title?: string | null;
+    approvalNumber?: string | null;
+    approvalDate?: string | null;
+    approvedBy?: string | null;
+  } | null;
+  preliminaryRisks: string | null;
+  /** Levels 4–5 only (the form prints them only when levelFourFive is set). */
+  levelFourFive?: {
+    relatedSystems: string | null;
+    threats: string | null;
+    publicImpact: string | null;
+    continuousOperation: string | null;
+  };
 }
 
 export interface DocumentPlanEntry {
@@ -27,8 +63,22 @@ export interface DossierDocumentData {
   decree: string;
   /** "an toàn thông tin" (ND85) or "an ninh mạng" (ND331): the plan's wording changes with the regime. */
   securityTerm: string;
-  /** Place printed before the date, e.g. "Sơn La". */
+  /** Place printed before the date: the issuing body's administrative unit ("Sơn La"; a commune's "Quỳnh Nhai"). */
   place: string;
+  /** The law the form cites, by its date (document-wording.ts: Law 116/2025 from 01/07/2026). */
+  lawBasis: string;
+  /** The article of the operating unit's duties under the regime (Mẫu 06, Điều 2). */
+  operatorDutiesArticle: string;
+  /** The national technical regulation Mẫu 06 names, when one is set for the regime; else a dotted gap. */
+  technicalRegulation?: string;
+  /** The owner, when it is not the body issuing this form (a copy in "Nơi nhận", never the issuer to itself). */
+  ownerCopy?: DocumentAgency;
+  /** The operating unit, when it is not the body issuing this form. */
+  operatorCopy?: DocumentAgency;
+  /** The request (Mẫu 01/02) the appraisal answers: its date ('YYYY-MM-DD', the submission) and number if recorded. */
+  requestLetter?: { date: string; number?: string };
+  /** Mẫu 06: the head of the issuing body ("Chủ tịch Ủy ban nhân dân tỉnh Sơn La"). */
+  authorityLine?: string;
   /** Date printed on the document, 'YYYY-MM-DD'. */
   date: string;
   /** Số/ký hiệu; blank leaves a gap for the clerk ("Số: ……/……"). */
@@ -62,6 +112,8 @@ export interface DossierDocumentData {
     architectureDescription: string | null;
     components: { name: string; description?: string }[];
   };
+  /** The explanatory report's structured contents; absent in documents that do not print them. */
+  contents?: DocumentContents;
   proposedLevel: number;
   computedLevel: number | null;
   matchedRules: { id: string; article: string; level: number; reason: string }[];

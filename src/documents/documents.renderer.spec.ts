@@ -72,21 +72,39 @@ const dataFor = (form: DocumentForm) => DATA[form] ?? FIXTURE_DOSSIER;
 const expectedFor = (form: DocumentForm) => [...COMMON, ...(DATA[form] ? LEVEL_5 : LEVEL_3), ...EXPECTED[form]];
 
 const EXPECTED: Record<DocumentForm, string[]> = {
+  // The annex's fixed phrases (Decree 331/2026, Phụ lục, Mẫu số 01).
   'mau-01': [
-    'ĐỀ NGHỊ THẨM ĐỊNH, PHÊ DUYỆT HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
+    'V/v đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ',
     'SỞ XÂY DỰNG',
     'UBND TỈNH SƠN LA',
     'Kính gửi: Công an tỉnh Sơn La',
     'Sơn La, ngày 25 tháng 11 năm 2026',
+    'Căn cứ Luật An ninh mạng số 116/2025/QH15;',
+    'Sở Xây dựng đề nghị thẩm định, phê duyệt hồ sơ đề xuất cấp độ với các nội dung sau:',
+    'Phần 1. Thông tin chung',
+    'Đơn vị vận hành hệ thống thông tin: Sở Xây dựng.',
+    'Địa chỉ: Số 8, đường Tô Hiệu, phường Tô Hiệu, tỉnh Sơn La',
+    'Cấp độ hệ thống thông tin đề xuất: cấp độ 3.',
+    'Phần 2. Hồ sơ kèm theo',
+    'Tài liệu thiết kế thi công đã được cấp có thẩm quyền phê duyệt hoặc tài liệu có giá trị tương đương.',
+    'Sở Xây dựng đề nghị Công an tỉnh Sơn La thẩm định và phê duyệt hồ sơ đề xuất cấp độ của hệ thống thông tin Cổng thông tin điện tử Sở Xây dựng',
     'Nơi nhận:',
+    '- Ủy ban nhân dân tỉnh Sơn La (để báo cáo);',
+    'ĐẠI DIỆN CỦA CƠ QUAN, TỔ CHỨC',
+    '(Ký, ghi rõ họ tên, chức danh và đóng dấu)',
   ],
   'mau-02': [
-    'ĐỀ NGHỊ THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
     'SỞ XÂY DỰNG',
     'Kính gửi: Công an tỉnh Sơn La',
     'V/v đề nghị thẩm định hồ sơ đề xuất cấp độ',
-    'Danh mục hệ thống thông tin quan trọng về an ninh quốc gia',
-    '(Ký, ghi rõ họ tên, đóng dấu)',
+    'Căn cứ Luật An ninh mạng số 116/2025/QH15;',
+    'Phần 1. Thông tin chung',
+    'Địa chỉ: Số 8, đường Tô Hiệu, phường Tô Hiệu, tỉnh Sơn La',
+    'Phần 2. Hồ sơ kèm theo',
+    'Sở Xây dựng đề nghị Công an tỉnh Sơn La cho ý kiến thẩm định hồ sơ đề xuất cấp độ hệ thống thông tin đối với Cổng thông tin điện tử Sở Xây dựng¹',
+    '¹ Bổ sung đề nghị đưa hệ thống vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia trường hợp hệ thống thuộc Danh mục này.',
+    'ĐẠI DIỆN CỦA CƠ QUAN, TỔ CHỨC',
+    '(Ký, ghi rõ họ tên, chức danh và đóng dấu)',
   ],
   'thuyet-minh': [
     'THUYẾT MINH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
@@ -101,12 +119,25 @@ const EXPECTED: Record<DocumentForm, string[]> = {
     'Kế hoạch triển khai đến 30/06/2027',
   ],
   'mau-04': [
-    'Ý KIẾN THẨM ĐỊNH HỒ SƠ ĐỀ XUẤT CẤP ĐỘ',
+    'V/v ý kiến thẩm định hồ sơ đề xuất cấp độ',
     'CÔNG AN TỈNH SƠN LA',
     'BỘ CÔNG AN',
     'Kính gửi: Sở Xây dựng',
-    'phù hợp với cấp độ 3',
-    'Căn cứ thẩm định',
+    // The request letter it answers, dated by the submission (its number is the clerk's: a dotted gap).
+    'Công an tỉnh Sơn La nhận được Công văn số',
+    'ngày 25 tháng 11 năm 2026 của Sở Xây dựng về việc thẩm định hồ sơ đề xuất cấp độ của hệ thống thông tin đối với Cổng thông tin điện tử Sở Xây dựng.',
+    'Phần 1. Hồ sơ, tài liệu thẩm định',
+    'Phần 2. Căn cứ pháp lý để thẩm định',
+    'Căn cứ Luật An ninh mạng số 116/2025/QH15.',
+    'Phần 3. Tổ chức thẩm định',
+    'Phần 4. Ý kiến thẩm định',
+    '1. Tổng hợp ý kiến thẩm định của đơn vị phối hợp theo quy định tại khoản 3 Điều 18',
+    '2. Ý kiến thẩm định về sự phù hợp về việc đề xuất cấp độ theo quy định tại Điều 23',
+    '3. Ý kiến khác (nếu có)',
+    'Phần 5. Kết luận',
+    'Hồ sơ đề xuất cấp độ hệ thống thông tin là phù hợp để theo cấp độ đề xuất (cấp độ 3).',
+    'Đề nghị cơ quan Sở Xây dựng xem xét báo cáo cấp có thẩm quyền điều chỉnh',
+    'ĐẠI DIỆN CỦA CƠ QUAN, TỔ CHỨC',
   ],
   'mau-03': [
     'SỞ CÔNG THƯƠNG',
@@ -139,10 +170,19 @@ const EXPECTED: Record<DocumentForm, string[]> = {
     'ỦY BAN NHÂN DÂN TỈNH SƠN LA',
     'Số: 125/QĐ-UBND',
     'Sơn La, ngày 04 tháng 12 năm 2026',
-    'Điều 1.',
-    'do Sở Xây dựng vận hành là cấp độ 3',
+    'Về việc phê duyệt cấp độ hệ thống thông tin',
+    'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+    'Căn cứ Luật An ninh mạng số 116/2025/QH15;',
+    'Xét đề nghị của cơ quan Sở Xây dựng.',
+    'Điều 1. Phê duyệt cấp độ hệ thống thông tin đối với Cổng thông tin điện tử Sở Xây dựng cụ thể như sau:',
+    'c) Địa chỉ: Số 8, đường Tô Hiệu, phường Tô Hiệu, tỉnh Sơn La',
+    '2. Cấp độ hệ thống thông tin: cấp độ 3.',
+    'a) Phương án bảo đảm an ninh mạng trong thiết kế hệ thống thông tin tương ứng với cấp độ 3 là phù hợp với tiêu chuẩn quốc gia',
+    'b) Phương án bảo đảm an ninh mạng trong quá trình vận hành hệ thống tương ứng với cấp độ 3',
     'TCVN 11930:2017',
-    'CHỦ TỊCH',
+    'theo các quy định tại Điều 33 Nghị định số 331/2026/NĐ-CP',
+    'Điều 3. Điều khoản thi hành',
+    'Đơn vị chuyên trách về an ninh mạng chịu trách nhiệm kiểm tra, giám sát việc thực hiện Quyết định này báo cáo cơ quan Ủy ban nhân dân tỉnh Sơn La',
     'Nguyễn Văn An',
   ],
   'mau-07': [
@@ -211,6 +251,29 @@ describe('renderDocument', () => {
     expect(xml).toContain('<w:titlePg/>');
   });
 
+  it('never breaks a date across two lines (Decree 30/2020: the date is one unit; no-break spaces in PDF and DOCX)', async () => {
+    const DATE = 'ngày 25 tháng 11 năm 2026';
+    let atLineEdge = 0;
+    // The appraiser's name before the date in Mẫu 04's opening sentence moves the date along the line.
+    for (let k = 0; k < 14; k++) {
+      const appraiser = { name: `Công an tỉnh Sơn La${' và Phòng An ninh mạng'.repeat(k % 3)}${' A'.repeat(k)}`, code: 'SL-CA' };
+      const data = { ...FIXTURE_DOSSIER, appraisal: { ...FIXTURE_DOSSIER.appraisal!, appraiser } };
+      const { text } = await pdfParse(await renderDocument('mau-04', data, 'pdf'));
+      const lines = text.split('\n').map((l) => squash(l).trim());
+      const line =
+        lines.find((l) => l.includes('ngày 25') && l.includes('của Sở Xây dựng')) ??
+        lines.find((l) => l.includes('Công văn số') || l.includes('ngày 25 tháng'));
+      const starts = lines.filter((l) => /\bngày 25\b/.test(l) && !l.startsWith('Sơn La'));
+      for (const l of starts) expect(l).toContain(DATE);
+      expect(line).toBeDefined();
+      if (starts.some((l) => l.startsWith('ngày 25') || l.endsWith('2026'))) atLineEdge++;
+    }
+    // At least one placement put the date at the start or the end of a line: the check above could have failed.
+    expect(atLineEdge).toBeGreaterThan(0);
+    const { xml } = await docxText(await renderDocument('mau-04', FIXTURE_DOSSIER, 'docx'));
+    expect(xml).toContain('ngày\u00a025\u00a0tháng\u00a011\u00a0năm\u00a02026');
+  });
+
   it('refuses Mẫu 06 before there is a decision', async () => {
     const missing = renderDocument('mau-06', { ...FIXTURE_DOSSIER, decision: undefined }, 'pdf');
     await expect(missing).rejects.toMatchObject({ code: 'DOSSIER_INCOMPLETE' });
@@ -218,10 +281,14 @@ describe('renderDocument', () => {
   });
 
   it.each(['mau-03', 'mau-05', 'mau-07'] as const)(
-    'prints %s of a Decree 85 dossier with the Decree 85 bases and wording',
+    'prints %s of a Decree 85 dossier with the Decree 85 bases and wording (Law 86/2015 before 01/07/2026: Law 116/2025 Art. 44)',
     async (form) => {
-      const { text } = await docxText(await renderDocument(form, FIXTURE_NATIONAL_LIST_ND85, 'docx'));
+      const before = { ...FIXTURE_NATIONAL_LIST_ND85, lawBasis: 'Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015' };
+      const { text } = await docxText(await renderDocument(form, before, 'docx'));
       expect(text).toContain('Căn cứ Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015;');
+      const after = await docxText(await renderDocument(form, FIXTURE_NATIONAL_LIST_ND85, 'docx'));
+      expect(after.text).toContain('Căn cứ Luật An ninh mạng số 116/2025/QH15;');
+      expect(after.text).not.toContain('Luật An toàn thông tin mạng ngày 19 tháng 11 năm 2015');
       expect(text).toContain('Căn cứ Nghị định số 85/2016/NĐ-CP ngày 01 tháng 7 năm 2016');
       expect(text).toContain('Căn cứ Thông tư số 12/2022/TT-BTTTT');
       expect(text).toContain('an toàn thông tin');
@@ -243,7 +310,7 @@ describe('renderDocument', () => {
   it('Mẫu 02 of a level 5 dossier is sent in the owner’s name, with the request for the List', async () => {
     const { text } = await docxText(await renderDocument('mau-02', FIXTURE_NATIONAL_LIST, 'docx'));
     expect(text).toContain('ỦY BAN NHÂN DÂN TỈNH SƠN LA');
-    expect(text).toContain('Ủy ban nhân dân tỉnh Sơn La đề nghị Bộ Công an thẩm định');
+    expect(text).toContain('Ủy ban nhân dân tỉnh Sơn La đề nghị Bộ Công an cho ý kiến thẩm định');
     expect(text).toContain('đồng thời đề nghị đưa hệ thống thông tin vào Danh mục');
     expect(text).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách');
     expect(text).not.toContain('(để báo cáo)');

@@ -1,5 +1,5 @@
 /**
- * Draws resolved form blocks as an editable .docx: Times New Roman 13/14 pt, A4 with the margins of Decree 30/2020
+ * Draws resolved form blocks as an editable .docx: Times New Roman at the sizes of document-sizes.ts (as the PDF), A4 with the margins of Decree 30/2020
  * (top/bottom 20 mm, left 30 mm, right 15 mm), a borderless header table (issuing body | Quốc hiệu, Tiêu ngữ),
  * bordered tables whose header row repeats on each page, page numbers in the top margin from page 2.
  * Clerks finish the document in Word (number, signature), so everything stays plain paragraphs and tables.
@@ -23,6 +23,7 @@ import {
   VerticalAlignTable,
   WidthType,
 } from 'docx';
+import { DOCUMENT_FONT, DOCUMENT_SIZES } from './document-sizes';
 import type { Align, ResolvedBlock, ResolvedDocument, TextRun as Run } from './form-template.types';
 
 const TWIP_PER_MM = 1440 / 25.4;
@@ -30,9 +31,9 @@ const mm = (v: number) => Math.round(v * TWIP_PER_MM);
 const PAGE = { width: 11906, height: 16838 };
 const MARGIN = { top: mm(20), bottom: mm(20), left: mm(30), right: mm(15) };
 const CONTENT = PAGE.width - MARGIN.left - MARGIN.right;
-/** Half-points. */
-const SIZE = { body: 28, header: 26, title: 28, table: 24, recipientsLabel: 24, recipients: 22, footnote: 20 };
-const FONT = 'Times New Roman';
+/** Half-points, from the sizes the PDF uses too. */
+const SIZE = Object.fromEntries(Object.entries(DOCUMENT_SIZES).map(([k, v]) => [k, v * 2])) as Record<keyof typeof DOCUMENT_SIZES, number>;
+const FONT = DOCUMENT_FONT;
 const FIRST_LINE = mm(10);
 const AFTER = 120;
 const LINE = 276;
@@ -117,7 +118,7 @@ function header(block: Extract<ResolvedBlock, { type: 'header' }>): Table {
   left.push(centered(block.issuerName, { bold: true, size: SIZE.header }));
   left.push(rule(Math.min(mm(25), widths[0]), widths[0]));
   left.push(para([text(block.number, { size: SIZE.header })], { align: 'center', before: 160, after: 0 }));
-  if (block.summary) left.push(para([text(block.summary, { size: SIZE.header - 2 })], { align: 'center', before: 40, after: 0 }));
+  if (block.summary) left.push(para([text(block.summary, { size: SIZE.header })], { align: 'center', before: 40, after: 0 }));
   const right: Paragraph[] = [
     centered(block.nationalTitle, { bold: true, size: SIZE.header }),
     centered(block.motto, { bold: true, size: SIZE.body }),
@@ -220,7 +221,7 @@ function signature(block: Extract<ResolvedBlock, { type: 'signature' }>): Table 
       left.push(new Paragraph({ children: [text(item, { size: SIZE.recipients })], spacing: { after: 0 } }));
   }
   const right: Paragraph[] = block.signer.lines.map((line) => centered(line, { bold: true }));
-  if (block.signer.note) right.push(centered(block.signer.note, { italics: true, size: SIZE.header }));
+  if (block.signer.note) right.push(centered(block.signer.note, { italics: true }));
   for (let i = 0; i < 4; i++) right.push(new Paragraph({ children: [], spacing: { after: 0 } }));
   if (block.signer.name) right.push(centered(block.signer.name, { bold: true }));
   return borderlessTable(widths, [left, right]);
@@ -308,7 +309,7 @@ export function renderDocx(document: ResolvedDocument): Promise<Buffer> {
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.header })],
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: SIZE.pageNumber })],
               }),
             ],
           }),

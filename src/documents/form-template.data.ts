@@ -14,12 +14,31 @@ export type AnyShape = 'scalar' | { readonly list: AnyShape } | { readonly field
 /** Shape of a single value: a string, a number, a date. */
 export const SCALAR = 'scalar' as const;
 const S = SCALAR;
-const AGENCY = { fields: { name: S, code: S, parentName: S } };
+const AGENCY = {
+  fields: {
+    name: S,
+    code: S,
+    parentName: S,
+    address: S,
+    functionsDocument: S,
+    representativeName: S,
+    representativeTitle: S,
+    phone: S,
+    email: S,
+  },
+};
 const DATA_SHAPE: Shape<DossierDocumentData> = {
   fields: {
     decree: S,
     securityTerm: S,
     place: S,
+    lawBasis: S,
+    operatorDutiesArticle: S,
+    technicalRegulation: S,
+    ownerCopy: AGENCY,
+    operatorCopy: AGENCY,
+    requestLetter: { fields: { date: S, number: S } },
+    authorityLine: S,
     date: S,
     documentNumber: S,
     owner: AGENCY,
@@ -43,6 +62,19 @@ const DATA_SHAPE: Shape<DossierDocumentData> = {
         description: S,
         architectureDescription: S,
         components: { list: { fields: { name: S, description: S } } },
+      },
+    },
+    contents: {
+      fields: {
+        logicalModel: S,
+        physicalModel: S,
+        equipment: { list: { fields: { name: S, location: S, purpose: S, mainNetworkDevice: S } } },
+        applications: { list: { fields: { name: S, server: S, location: S, operatingSystem: S, purpose: S } } },
+        networkZones: { list: { fields: { name: S, privateAddresses: S, publicAddresses: S } } },
+        designKindLabel: S,
+        designDocument: { fields: { title: S, approvalNumber: S, approvalDate: S, approvedBy: S } },
+        preliminaryRisks: S,
+        levelFourFive: { fields: { relatedSystems: S, threats: S, publicImpact: S, continuousOperation: S } },
       },
     },
     proposedLevel: S,

@@ -42,10 +42,18 @@ export function formatDate(value: string, source = 'date'): string {
   return `${String(d).padStart(2, '0')}/${String(mo).padStart(2, '0')}/${y}`;
 }
 
-/** "ngày 25 tháng 11 năm 2026"; Decree 30/2020 Annex I: a 0 before days under 10 and months 1 and 2. */
+/** The space inside a date: no-break (U+00A0), so a date never breaks across lines in the PDF or in Word. */
+export const DATE_SPACE = '\u00a0';
+
+/**
+ * "ngày 25 tháng 11 năm 2026" with no-break spaces (DATE_SPACE); Decree 30/2020 Annex I: a 0 before days under 10
+ * and months 1 and 2.
+ */
 export function formatLongDate(value: string, source = 'date'): string {
   const [y, mo, d] = parseIsoDate(value, source);
-  return `ngày ${String(d).padStart(2, '0')} tháng ${mo < 3 ? String(mo).padStart(2, '0') : mo} năm ${y}`;
+  return ['ngày', String(d).padStart(2, '0'), 'tháng', mo < 3 ? String(mo).padStart(2, '0') : String(mo), 'năm', String(y)].join(
+    DATE_SPACE,
+  );
 }
 
 function toNumber(value: string, helper: string, source: string): number {

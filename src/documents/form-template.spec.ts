@@ -147,13 +147,16 @@ describe('placeholder resolution', () => {
     );
   });
 
-  it('formats dates as dd/mm/yyyy and "ngày … tháng … năm …" with the zeros of Decree 30/2020', () => {
+  it('formats dates as dd/mm/yyyy and "ngày … tháng … năm …" with the zeros of Decree 30/2020 and no-break spaces', () => {
+    // The spaces inside a long date are U+00A0: a date is never broken across two lines.
+    const nb = (s: string) => s.replace(/ /g, '\u00a0');
     expect(formatDate('2026-11-25')).toBe('25/11/2026');
-    expect(formatLongDate('2026-11-25')).toBe('ngày 25 tháng 11 năm 2026');
-    expect(formatLongDate('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
-    expect(formatLongDate('2026-03-09')).toBe('ngày 09 tháng 3 năm 2026');
+    expect(formatLongDate('2026-11-25')).toBe(nb('ngày 25 tháng 11 năm 2026'));
+    expect(formatLongDate('2026-02-05')).toBe(nb('ngày 05 tháng 02 năm 2026'));
+    expect(formatLongDate('2026-03-09')).toBe(nb('ngày 09 tháng 3 năm 2026'));
+    expect(formatLongDate('2026-03-09')).not.toContain(' ');
     expect(paragraphText('{{place}}, {{date | longDate}}; vận hành từ {{system.goLiveDate | date}}')).toBe(
-      'Sơn La, ngày 25 tháng 11 năm 2026; vận hành từ 01/03/2019',
+      `Sơn La, ${nb('ngày 25 tháng 11 năm 2026')}; vận hành từ 01/03/2019`,
     );
   });
 
@@ -254,9 +257,12 @@ describe('placeholder resolution', () => {
     const mau02 = loadFormTemplate('mau-02');
     const text = (data: DossierDocumentData) => JSON.stringify(resolveFormTemplate(mau02, data).blocks);
     const nd331 = text(FIXTURE_DOSSIER);
+    expect(nd331).toContain('Căn cứ Luật An ninh mạng số 116/2025/QH15;');
     expect(nd331).toContain('Căn cứ Nghị định số 331/2026/NĐ-CP ngày 19 tháng 8 năm 2026');
     expect(nd331).not.toContain('85/2016');
     expect(nd331).not.toContain('Ý kiến về mặt chuyên môn');
+    // Mẫu 02's footnote on the national-security List exists in Decree 331's annex only.
+    expect(nd331).toContain('Bổ sung đề nghị đưa hệ thống vào Danh mục hệ thống thông tin quan trọng về an ninh quốc gia');
     const nd85 = text({
       ...FIXTURE_DOSSIER,
       decree: 'Nghị định số 85/2016/NĐ-CP',
@@ -266,7 +272,9 @@ describe('placeholder resolution', () => {
     });
     expect(nd85).toContain('Căn cứ Nghị định số 85/2016/NĐ-CP ngày 01 tháng 7 năm 2016');
     expect(nd85).toContain('Thông tư số 12/2022/TT-BTTTT');
-    expect(nd85).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an toàn thông tin của chủ quản hệ thống thông tin.');
+    expect(nd85).toContain('Ý kiến về mặt chuyên môn của đơn vị chuyên trách về an toàn thông tin của chủ quản hệ thống thông tin');
+    expect(nd85).not.toContain('Bổ sung đề nghị đưa hệ thống vào Danh mục');
+    expect(nd85).not.toContain('¹');
     expect(text({ ...FIXTURE_DOSSIER, decree: 'Nghị định số 999/2030/NĐ-CP' })).toContain(
       'Căn cứ Nghị định số 999/2030/NĐ-CP của Chính phủ;',
     );

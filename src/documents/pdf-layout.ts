@@ -3,16 +3,18 @@
  * 30/2020/NĐ-CP, Annex I: margins top/bottom 20 mm, left 30 mm, right 15 mm; page numbers centred in the top margin
  * from page 2), text placed and measured in the embedded fonts, and paragraphs of mixed runs broken into lines.
  *
- * Be Vietnam Pro is embedded (`common/pdf/be-vietnam-pro.ts`); pdfkit subsets it and writes a ToUnicode map, so the
- * text extracts and searches with its diacritics.
+ * Tinos is embedded (`common/pdf/be-vietnam-pro.ts`): Times New Roman's metrics, as Annex I sets the face, with the
+ * Vietnamese glyphs; pdfkit subsets it and writes a ToUnicode map, so the text extracts and searches with its
+ * diacritics. Sizes: `document-sizes.ts`, shared with the DOCX.
  */
 import PDFDocument from 'pdfkit';
-import { registerBeVietnamPro } from '../common/pdf/be-vietnam-pro';
+import { registerTinos } from '../common/pdf/be-vietnam-pro';
+import { DOCUMENT_SIZES } from './document-sizes';
 import type { Align, ResolvedDocument, TextRun } from './form-template.types';
 
 export const MM = 72 / 25.4;
 export const PDF_PAGE_MARGINS = { top: 20 * MM, bottom: 20 * MM, left: 30 * MM, right: 15 * MM };
-export const SIZE = { body: 13, header: 12, title: 14, table: 10.5, recipientsLabel: 12, recipients: 11, footnote: 10.5, pageNumber: 12 };
+export const SIZE = DOCUMENT_SIZES;
 export const FIRST_LINE_INDENT = 10 * MM;
 export const LINE_GAP = 1;
 export const PARAGRAPH_GAP = 6;
@@ -53,7 +55,7 @@ export class PdfWriter {
       displayTitle: true,
       info: { Title: document.name, Author: author, Creator: 'capdo', Subject: document.name },
     });
-    registerBeVietnamPro(this.doc, FONT_KEYS);
+    registerTinos(this.doc, FONT_KEYS);
     this.width = this.doc.page.width - PDF_PAGE_MARGINS.left - PDF_PAGE_MARGINS.right;
     this.bottom = this.doc.page.height - PDF_PAGE_MARGINS.bottom;
     this.doc.font('regular').fontSize(SIZE.body);
@@ -181,12 +183,13 @@ export class PdfWriter {
     for (const run of runs) {
       const font = fontOf(run.bold, run.italic);
       const doc = this.use(font, size);
-      for (const part of run.text.split(/(\n|[^\S\n]+)/)) {
+      // A no-break space (U+00A0, inside dates) joins its words: only other white space breaks a line.
+      for (const part of run.text.split(/(\n|[^\S\n\u00a0]+)/)) {
         if (!part) continue;
         if (part === '\n') {
           word = null;
           words.push('break');
-        } else if (/^\s+$/.test(part)) {
+        } else if (/^[^\S\u00a0]+$/.test(part)) {
           word = null;
           words.push({ text: ' ', font, width: doc.widthOfString(' '), space: true });
         } else {
@@ -254,7 +257,7 @@ export class PdfWriter {
   /** Splits text at a word boundary so the head fits the height. */
   split(text: string, font: FontKey, size: number, width: number, maxH: number): [string, string] {
     if (this.height(text, font, size, width) <= maxH) return [text, ''];
-    const words = text.split(/(\s+)/);
+    const words = text.split(/([^\S\u00a0]+)/);
     let lo = 0;
     let hi = words.length;
     while (lo < hi) {

@@ -37,7 +37,7 @@ function drawHeader(pdf: PdfWriter, block: Extract<ResolvedBlock, { type: 'heade
   // Số … on the left and the place and date on the right share a line (Decree 30/2020 Annex I, items 3 and 4).
   const row = Math.max(yL, yR);
   yL = pdf.place(block.number, 'regular', SIZE.header, xL, row, colL, 'center');
-  if (block.summary) yL = pdf.place(block.summary, 'regular', SIZE.header - 0.5, xL, yL + 2, colL, 'center');
+  if (block.summary) yL = pdf.place(block.summary, 'regular', SIZE.header, xL, yL + 6, colL, 'center');
   yR = pdf.place(block.placeDate, 'italic', pdf.fit(block.placeDate, 'italic', SIZE.body, 10.5, rightW), xR, row, rightW, 'center');
   pdf.doc.x = pdf.left;
   pdf.doc.y = Math.max(yL, yR) + 14;
@@ -94,7 +94,7 @@ function drawSignature(pdf: PdfWriter, block: Extract<ResolvedBlock, { type: 'si
     : 0;
   const rightH =
     block.signer.lines.reduce((s, l) => s + pdf.height(l, 'bold', SIZE.body, rightW), 0) +
-    (block.signer.note ? pdf.height(block.signer.note, 'italic', SIZE.header, rightW) : 0) +
+    (block.signer.note ? pdf.height(block.signer.note, 'italic', SIZE.body, rightW) : 0) +
     signSpace +
     (block.signer.name ? pdf.height(block.signer.name, 'bold', SIZE.body, rightW) : 0);
   pdf.gap(6);
@@ -107,7 +107,7 @@ function drawSignature(pdf: PdfWriter, block: Extract<ResolvedBlock, { type: 'si
   }
   let yR = top;
   for (const line of block.signer.lines) yR = pdf.place(line, 'bold', SIZE.body, xR, yR, rightW, 'center');
-  if (block.signer.note) yR = pdf.place(block.signer.note, 'italic', SIZE.header, xR, yR, rightW, 'center');
+  if (block.signer.note) yR = pdf.place(block.signer.note, 'italic', SIZE.body, xR, yR, rightW, 'center');
   yR += signSpace;
   if (block.signer.name) yR = pdf.place(block.signer.name, 'bold', SIZE.body, xR, yR, rightW, 'center');
   pdf.doc.x = pdf.left;

@@ -39,6 +39,9 @@ describe('the date each form carries is the date of its act, not the day it is p
     const submitted = { submittedAt: new Date('2026-11-25T02:00:00Z') };
     expect(documentDate('mau-02', at('UNDER_APPRAISAL', submitted), TODAY)).toBe('2026-11-25');
     expect(documentDate('thuyet-minh', at('APPROVED', submitted), TODAY)).toBe('2026-11-25');
+    // An approved dossier's request stays dated by its submission, before its own appraisal and decision.
+    expect(documentDate('mau-02', at('APPROVED', { ...submitted, decision: { date: '2026-12-04' } }), TODAY)).toBe('2026-11-25');
+    expect(documentDate('mau-01', at('APPROVED', submitted), TODAY)).toBe('2026-11-25');
     expect(documentDate('mau-02', at('RETURNED', submitted), TODAY)).toBe(TODAY);
     expect(documentDate('mau-01', at('DRAFT'), TODAY)).toBe(TODAY);
     expect(documentDate('mau-02', at('OPINION_GIVEN'), TODAY)).toBe(TODAY);

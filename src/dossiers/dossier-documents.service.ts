@@ -4,13 +4,16 @@ import { AuthUser } from '../auth/auth-user';
 import { INFO_TYPE_LABELS, SYSTEM_TYPE_LABELS } from '../classification/rules/classification.labels';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { todayInVietnam } from '../common/dates';
 import { DocumentAgency, DocumentForm, DossierDocumentData } from '../documents/document-data';
+import { authorityLineOf, type IssuerUnit, lawBasisOn, placeOf, provincePlaceOf, REGIME_WORDING } from '../documents/document-wording';
 import { documentFileName, DocumentFormat, DOCUMENT_MIME_TYPES, renderDocument } from '../documents/documents.renderer';
 import { findCatalogue } from '../requirements/catalogues/catalogue-registry';
 import { type Route, RoutingRulesService } from '../routing/routing-rules.service';
 import { HOSTING_LABELS, LIFECYCLE_LABELS } from '../systems/system-enums';
 import { SystemsQueryService } from '../systems/systems-query.service';
 import { documentUnavailableReason } from './document-availability';
+import { documentContents } from './document-contents';
 import { documentDate } from './document-dates';
 import { DossierAttachment } from './dossier-attachment.entity';
 import { ATTACHMENT_KIND_LABELS, PLAN_SECTIONS } from './dossier-plan';
@@ -21,6 +24,32 @@ import { DossiersQueryService } from './dossiers-query.service';
 
 const DECREES = { ND85: 'Nghị định số 85/2016/NĐ-CP', ND331: 'Nghị định số 331/2026/NĐ-CP' } as const;
 const SECURITY_TERMS = { ND85: 'an toàn thông tin', ND331: 'an ninh mạng' } as const;
+
+/** A body taking part in the forms, with its id when it is an agency of the registry (not a name typed in). */
+interface Party {
+  id: string | null;
+  agency: DocumentAgency;
+}
+type Parties = Record<'owner' | 'operator' | 'requester' | 'appraiser' | 'approver', Party>;
+
+/** The body that issues each form (its header), whose administrative unit is the place (Decree 30/2020 Annex I, II.4). */
+function issuerOf(form: DocumentForm, parties: Parties): Party {
+  switch (form) {
+    case 'mau-02':
+      return parties.requester;
+    case 'mau-04':
+      return parties.appraiser;
+    case 'mau-06':
+      return parties.approver;
+    case 'mau-07':
+      return parties.owner;
+    default:
+      // Mẫu 01, 03, 05 and the explanatory report: the operating unit.
+      return parties.operator;
+  }
+}
+
+const sameBody = (a: Party, b: Party) => (a.id && b.id ? a.id === b.id : a.agency.name === b.agency.name);
 
 export interface RenderedDocument {
   fileName: string;
@@ -81,18 +110,44 @@ export class DossierDocumentsService {
       await em.query(`SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1`, [d.provinceCode])
     )[0]?.name as string | undefined;
     const standard = catalogue.standard;
+    // ND331 Art. 20.1.d: for levels 4–5 (and the List) the operator submits to the owner, who sends Mẫu 02 in its name.
+    const ministry = path === 'MINISTRY' || path === 'NATIONAL_LIST';
+    const approverId = d.approverAgencyId ?? (d.decision ? null : d.ownerAgencyId);
+    const approver = d.approverAgencyId
+      ? await this.agency(em, d.approverAgencyId)
+      : d.decision
+        ? { name: d.decision.issuer, code: '' }
+        : owner;
+    const parties: Parties = {
+      owner: { id: d.ownerAgencyId, agency: owner },
+      operator: { id: d.operatorAgencyId, agency: operator },
+      requester: ministry ? { id: d.ownerAgencyId, agency: owner } : { id: d.operatorAgencyId, agency: operator },
+      appraiser: { id: appraiserId, agency: appraiser },
+      approver: { id: approverId, agency: approver },
+    };
+    const issuer = issuerOf(form, parties);
+    const unit = issuer.id ? await this.unitOf(em, issuer.id) : null;
+    const date = documentDate(form, d, this.clock.today());
+    const wording = REGIME_WORDING[d.regime];
     return {
       decree: DECREES[d.regime],
       securityTerm: SECURITY_TERMS[d.regime],
-      place: (province ?? '').replace(/^(UBND|Ủy ban nhân dân) tỉnh /, '') || d.provinceCode,
-      date: documentDate(form, d, this.clock.today()),
+      place: placeOf(unit, provincePlaceOf(province, d.provinceCode)),
+      lawBasis: lawBasisOn(date),
+      operatorDutiesArticle: wording.operatorDuties,
+      technicalRegulation: wording.regulation ?? undefined,
+      // "Nơi nhận" copies the owner and the operating unit, never the issuing body to itself.
+      ownerCopy: sameBody(parties.owner, issuer) ? undefined : owner,
+      operatorCopy: sameBody(parties.operator, issuer) ? undefined : operator,
+      requestLetter: d.submittedAt ? { date: todayInVietnam(new Date(d.submittedAt)) } : undefined,
+      authorityLine: form === 'mau-06' || form === 'mau-07' ? authorityLineOf({ name: issuer.agency.name, kind: unit?.kind }) : undefined,
+      date,
       documentNumber: form === 'mau-06' ? d.decision!.number : undefined,
       owner,
       operator,
       addressee: appraiser,
       procedurePath: path,
-      // ND331 Art. 20.1.d: for levels 4–5 (and the List) the operator submits to the owner, who sends Mẫu 02 in its name.
-      requester: path === 'MINISTRY' || path === 'NATIONAL_LIST' ? owner : operator,
+      requester: parties.requester.agency,
       specialisedUnit: await this.specialisedUnit(em, d, route),
       opinionRequest: d.opinionRequest ?? undefined,
       system: {
@@ -109,6 +164,7 @@ export class DossierDocumentsService {
         architectureDescription: d.description.architecture,
         components: d.description.components ?? [],
       },
+      contents: documentContents(d),
       proposedLevel: d.proposedLevel,
       computedLevel: d.computedLevel,
       matchedRules: d.classification.result.matchedRules.map(({ id, article, level, reason }) => ({ id, article, level, reason })),
@@ -156,7 +212,7 @@ export class DossierDocumentsService {
             signerName: d.decision.signerName,
             signerTitle: d.decision.signerTitle,
             level: d.decision.level,
-            issuer: d.approverAgencyId ? await this.agency(em, d.approverAgencyId) : { name: d.decision.issuer, code: '' },
+            issuer: approver,
             standard,
           }
         : undefined,
@@ -191,11 +247,34 @@ export class DossierDocumentsService {
     return name ? { name, code: '' } : undefined;
   }
 
-  private async agency(em: EntityManager, id: string): Promise<DocumentAgency> {
+  /** The kind of an agency and of the body above it: where its documents are dated (document-wording.ts `placeOf`). */
+  private async unitOf(em: EntityManager, id: string): Promise<IssuerUnit | null> {
     const [row] = await em.query(
-      `SELECT a.name, a.code, p.name AS parent_name FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = $1`,
+      `SELECT a.name, a.kind, p.name AS parent_name, p.kind AS parent_kind
+         FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = $1`,
       [id],
     );
-    return { name: row.name, code: row.code, parentName: row.parent_name ?? undefined };
+    if (!row) return null;
+    return { name: row.name, kind: row.kind, parent: row.parent_name ? { name: row.parent_name, kind: row.parent_kind } : null };
+  }
+
+  private async agency(em: EntityManager, id: string): Promise<DocumentAgency> {
+    const [row] = await em.query(
+      `SELECT a.name, a.code, p.name AS parent_name, a.address, a.functions_document, a.representative_name, a.representative_title,
+              a.phone, a.email
+         FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id WHERE a.id = $1`,
+      [id],
+    );
+    return {
+      name: row.name,
+      code: row.code,
+      parentName: row.parent_name ?? undefined,
+      address: row.address ?? undefined,
+      functionsDocument: row.functions_document ?? undefined,
+      representativeName: row.representative_name ?? undefined,
+      representativeTitle: row.representative_title ?? undefined,
+      phone: row.phone ?? undefined,
+      email: row.email ?? undefined,
+    };
   }
 }

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { ClassificationService } from '../classification/classification.service';
 import { ClassificationFacts, EvaluationResult, Regime } from '../classification/rules/classification.types';
-import { regimeFor } from '../classification/rules/regime';
+import { isTransitionalSystem, RegimeAtAct, regimeAtAct } from '../classification/rules/regime';
 import { Clock } from '../common/clock';
 import { DomainError, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
@@ -19,6 +19,8 @@ import { Dossier } from './dossier.entity';
 import { saveDossier } from './dossier-writes';
 import { DossiersQueryService } from './dossiers-query.service';
 import { assertNoStateSecret, factsIncludeStateSecret } from './state-secret-dossier';
+import { transitionalFlagContradiction } from './regime-at-act';
+import { factsCorrection, proposedLevelFor } from './proposal-rules';
 
 /** Creating and editing draft dossiers: the classification snapshot, the level floor, the plan answers. */
 @Injectable()
@@ -44,10 +46,11 @@ export class DossierDraftingService {
       );
       if (system.lifecycle === 'RETIRED') throw new DomainError('SYSTEM_RETIRED', 'Hệ thống đã dừng vận hành, không lập hồ sơ mới.');
       const asOf = this.clock.today();
-      const regime = regimeFor(asOf, { transitionalProject: dto.transitionalProject });
+      const decided = regimeOfDraft(asOf, system, dto.transitionalProject);
+      const regime = decided.regime;
       const facts = dto.facts ?? factsFromSystem(system);
       const result = this.evaluate(facts, regime);
-      const proposedLevel = this.proposedLevel(dto.proposedLevel, result, dto.levelJustification);
+      const proposedLevel = proposedLevelFor(dto.proposedLevel, result, dto.levelJustification);
       const dossier = em.getRepository(Dossier).create({
         systemId: system.id,
         ownerAgencyId: system.ownerAgencyId,
@@ -57,12 +60,13 @@ export class DossierDraftingService {
         regime,
         rulebookVersion: result.rulebookVersion,
         catalogueId: catalogueForRegime(regime).id,
-        transitionalProject: dto.transitionalProject ?? false,
+        transitionalProject: decided.transitional,
         classification: { asOf, facts: facts as unknown as ClassificationFacts, result },
         computedLevel: result.level,
         levelUndetermined: result.undetermined,
         proposedLevel,
         levelJustification: dto.levelJustification ?? '',
+        noteToAppraiser: dto.noteToAppraiser ?? '',
         designKind: designKindFor(system.lifecycle),
         description: {
           overview: system.description,
@@ -92,9 +96,14 @@ export class DossierDraftingService {
       const next: Dossier = { ...current, version: current.version + 1 };
       if (dto.facts || dto.proposedLevel !== undefined || dto.levelJustification !== undefined) {
         const facts = dto.facts ?? current.classification.facts;
-        const result = dto.facts ? this.evaluate(facts, current.regime) : current.classification.result;
+        // New facts are a new act of classification: judged under the regime of the day they are given (Law 64/2025 Art. 58.2).
+        if (dto.facts)
+          Object.assign(next, regimeFields(regimeOfDraft(this.clock.today(), await this.systems.findVisible(user, current.systemId, em))));
+        const result = dto.facts ? this.evaluate(facts, next.regime) : current.classification.result;
+        next.rulebookVersion = result.rulebookVersion;
         next.levelJustification = dto.levelJustification ?? current.levelJustification;
-        next.proposedLevel = this.proposedLevel(
+        // New facts without a proposal: the proposal follows the new computed level (never left below it).
+        next.proposedLevel = proposedLevelFor(
           dto.proposedLevel ?? (dto.facts ? undefined : current.proposedLevel),
           result,
           next.levelJustification,
@@ -108,15 +117,21 @@ export class DossierDraftingService {
       if (dto.description) next.description = { ...current.description, ...definedOnly(dto.description) };
       if (dto.planSections) next.planSections = { ...current.planSections, ...definedOnly(dto.planSections) };
       if (dto.planEntries)
-        next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, current.catalogueId);
+        next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, next.catalogueId);
       if (dto.expertOpinion !== undefined) next.expertOpinion = dto.expertOpinion;
+      if (dto.noteToAppraiser !== undefined) next.noteToAppraiser = dto.noteToAppraiser;
       await this.save(em, next, dto.version);
       await this.audit.record(em, {
         action: 'UPDATE',
         entityType: 'dossier',
         entityId: id,
         before: summary(current),
-        after: { ...summary(next), changed: Object.keys(dto).filter((k) => k !== 'version') },
+        after: {
+          ...summary(next),
+          changed: Object.keys(dto).filter((k) => k !== 'version'),
+          // Correcting the facts is how a disagreement with the computed level is settled: what changed is kept.
+          ...(dto.facts ? { factsChanged: factsCorrection(current.classification.facts, dto.facts) } : {}),
+        },
       });
       return this.queries.get(user, id, em);
     });
@@ -149,23 +164,6 @@ export class DossierDraftingService {
     return evaluation as EvaluationResult;
   }
 
-  /** The proposal defaults to the computed level and may go lower only with a written justification. */
-  private proposedLevel(requested: number | undefined, result: EvaluationResult, justification: string | undefined): number {
-    const proposed = requested ?? result.level;
-    if (!proposed) {
-      throw new DomainError('VALIDATION_FAILED', 'Tiêu chí chưa xác định được cấp độ: hãy chọn cấp độ đề xuất và giải trình.', {
-        proposedLevel: ['cần chọn cấp độ đề xuất'],
-      });
-    }
-    this.classification.assertProposedLevel({
-      computedLevel: result.level as never,
-      proposedLevel: proposed as never,
-      justification,
-      undetermined: result.undetermined,
-    });
-    return proposed;
-  }
-
   private mergePlanEntries(
     current: Record<string, PlanEntry>,
     updates: UpdateDossierDto['planEntries'] & object,
@@ -191,6 +189,24 @@ export class DossierDraftingService {
       };
     return merged;
   }
+}
+
+/**
+ * The regime of a drafting act on `asOf` for this system (Law 64/2025 Art. 58.2; ND331 Arts. 38, 39.1). The Art. 39.1
+ * carve-out follows the system's facts; a `transitionalProject` flag that contradicts them is refused.
+ */
+function regimeOfDraft(asOf: string, system: InformationSystem, flag?: boolean): RegimeAtAct {
+  const contradiction = transitionalFlagContradiction(flag, isTransitionalSystem(system));
+  if (contradiction)
+    throw new DomainError('VALIDATION_FAILED', 'Trường hợp chuyển tiếp không khớp với thông tin hệ thống.', {
+      transitionalProject: [contradiction],
+    });
+  return regimeAtAct(asOf, system);
+}
+
+/** The dossier's columns that follow its regime: the rulebook's version is set with the evaluation. */
+function regimeFields(decided: RegimeAtAct): Pick<Dossier, 'regime' | 'catalogueId' | 'transitionalProject'> {
+  return { regime: decided.regime, catalogueId: catalogueForRegime(decided.regime).id, transitionalProject: decided.transitional };
 }
 
 /** The classification facts a system record already answers; the officer completes the rest. */

@@ -8,12 +8,68 @@ export interface DossierClassification {
   result: EvaluationResult;
 }
 
+/** A device of the system (TT12 Art. 8.3.d; ND331 Art. 22.3.d): name or type, where it is, what it is for. */
+export interface EquipmentItem {
+  name: string;
+  location: string;
+  purpose: string;
+  /** One of the main network devices: core switch, core firewall, WAF, central storage, database firewall (TT12 Art. 3.2). */
+  mainNetworkDevice?: boolean;
+}
+
+/** An application or service the system provides: its server, where that runs, the server's operating system, purpose. */
+export interface ApplicationItem {
+  name: string;
+  server: string;
+  location: string;
+  operatingSystem: string;
+  purpose: string;
+}
+
+/** A network zone with its private and public address plan. */
+export interface NetworkZone {
+  name: string;
+  privateAddresses: string;
+  publicAddresses?: string | null;
+}
+
+/**
+ * The design document's reference (ND85 Art. 15.2; ND331 Art. 21.2): the approved construction design of a system in
+ * operation carries its approval; a preliminary design may name the document it belongs to.
+ */
+export interface DesignDocumentRef {
+  title?: string | null;
+  approvalNumber?: string | null;
+  approvalDate?: string | null;
+  approvedBy?: string | null;
+}
+
+/**
+ * The explanatory report's contents (TT12 Art. 8.3–8.5; ND331 Art. 22.3–22.5). Fields added after the first dossiers
+ * are optional: a dossier written before them simply lacks them (and the completeness check says so).
+ */
 export interface DossierDescription {
   overview: string | null;
   scope: string | null;
   servedPopulation: string | null;
   architecture: string | null;
   components: { name: string; description?: string }[];
+  logicalModel?: string | null;
+  physicalModel?: string | null;
+  equipment?: EquipmentItem[];
+  applications?: ApplicationItem[];
+  networkZones?: NetworkZone[];
+  designDocument?: DesignDocumentRef | null;
+  /** ND331 Art. 22.4.c: the main cybersecurity risks, identified in outline, with their expected impact. */
+  preliminaryRisks?: string | null;
+  /** Levels 4–5 (TT12 Art. 8.5; ND331 Art. 22.5): related and connected systems (a). */
+  relatedSystems?: string | null;
+  /** (b) cyber-attack threats and their impact. */
+  threats?: string | null;
+  /** (c) scope and degree of impact on public interest, social order, defence or national security. */
+  publicImpact?: string | null;
+  /** (d) why the system must run 24/7 with no unplanned downtime. */
+  continuousOperation?: string | null;
 }
 
 export interface Appraisal {
@@ -108,6 +164,8 @@ export class Dossier {
   @Column({ name: 'level_undetermined', type: 'boolean' }) levelUndetermined!: boolean;
   @Column({ name: 'proposed_level', type: 'smallint' }) proposedLevel!: number;
   @Column({ name: 'level_justification', type: 'text' }) levelJustification!: string;
+  /** The officer's note to the appraiser, e.g. why they disagree with the computed level (never a lower proposal). */
+  @Column({ name: 'note_to_appraiser', type: 'text', default: '' }) noteToAppraiser!: string;
   @Column({ name: 'design_kind', type: 'varchar', length: 16 }) designKind!: DesignKind;
   @Column({ type: 'jsonb' }) description!: DossierDescription;
   @Column({ name: 'plan_sections', type: 'jsonb' }) planSections!: Record<string, string>;
@@ -132,6 +190,10 @@ export class Dossier {
   @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt!: Date | null;
   @Column({ name: 'received_on', type: 'date', nullable: true }) receivedOn!: string | null;
   @Column({ name: 'clock_started_on', type: 'date', nullable: true }) clockStartedOn!: string | null;
+  /** The last day of the validity reply counted from `receivedOn` (workflow/statutory-deadlines.ts). */
+  @Column({ name: 'validity_due_on', type: 'date', nullable: true }) validityDueOn!: string | null;
+  /** The last day of the appraisal counted from `receivedOn`, once the dossier is (or would be) found valid. */
+  @Column({ name: 'appraisal_due_on', type: 'date', nullable: true }) appraisalDueOn!: string | null;
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn!: string | null;
   @Column({ name: 'due_kind', type: 'varchar', length: 24, nullable: true }) dueKind!: string | null;
   @Column({ name: 'return_items', type: 'jsonb', nullable: true }) returnItems!: string[] | null;

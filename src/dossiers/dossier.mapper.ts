@@ -7,7 +7,7 @@ import { DossierAction } from './dossier-actions';
 import { ATTACHMENT_KIND_LABELS, DESIGN_KIND_LABELS, PLAN_ENTRY_STATUS_LABELS, PLAN_SECTIONS } from './dossier-plan';
 import { DossierStatus, statusLabel } from './dossier-status';
 import { Dossier } from './dossier.entity';
-import { DUE_KIND_LABELS, DueKind, isOverdue } from './dossier-due';
+import { appraisalDueLabel, DUE_KIND_LABELS, DueKind, isOverdue, mayReturnForSupplement, validityDueLabel } from './dossier-due';
 
 export interface Ref {
   id: string;
@@ -60,6 +60,14 @@ export function mapWorkflow(d: Dossier, today: string): WorkflowStateDto {
     dueKind: d.dueKind,
     dueKindLabel: d.dueKind ? DUE_KIND_LABELS[d.dueKind as DueKind] : null,
     overdue: isOverdue(d.dueOn, today),
+    validityDueOn: d.validityDueOn,
+    validityDueLabel: d.validityDueOn ? validityDueLabel(d.regime) : null,
+    appraisalDueOn: d.appraisalDueOn,
+    appraisalDueLabel: d.appraisalDueOn ? appraisalDueLabel(d.regime, d.proposedLevel) : null,
+    returnOpen: mayReturnForSupplement(d.validityDueOn, today),
+    // Filled by the query service, which reads the calendar (calendar/unconfirmed-days.ts).
+    unconfirmedDays: [],
+    calendarWarning: null,
     returnItems: d.returnItems,
     appraisal: d.appraisal,
     decision: d.decision,
@@ -101,6 +109,7 @@ export function mapDossier(
     levelUndetermined: dossier.levelUndetermined,
     proposedLevel: dossier.proposedLevel,
     levelJustification: dossier.levelJustification,
+    noteToAppraiser: dossier.noteToAppraiser,
     designKind: dossier.designKind,
     designKindLabel: DESIGN_KIND_LABELS[dossier.designKind],
     description: dossier.description,

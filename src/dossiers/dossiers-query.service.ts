@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService } from '../access/access.service';
 import { AuthUser } from '../auth/auth-user';
+import { CalendarService } from '../calendar/calendar.service';
+import { unconfirmedDaysOfClock, unconfirmedDaysWarning } from '../calendar/unconfirmed-days';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors/domain-error';
 import { Page } from '../common/http/pagination';
@@ -20,6 +22,7 @@ export class DossiersQueryService {
     private readonly dataSource: DataSource,
     private readonly access: AccessService,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
 
   /** The dossier if the user may see it; 404 otherwise (ids outside one's scope do not leak). */
@@ -50,7 +53,7 @@ export class DossiersQueryService {
   async toDto(em: EntityManager, dossier: Dossier, user?: AuthUser): Promise<DossierDto> {
     const refs = await this.refs(em, [dossier]);
     const attachments = await em.getRepository(DossierAttachment).find({ where: { dossierId: dossier.id }, order: { uploadedAt: 'ASC' } });
-    return mapDossier(
+    const dto = mapDossier(
       dossier,
       { system: refs.get(dossier.systemId)!, owner: refs.get(dossier.ownerAgencyId)!, operator: refs.get(dossier.operatorAgencyId)! },
       listRequirements(dossier.proposedLevel, dossier.catalogueId),
@@ -58,6 +61,15 @@ export class DossiersQueryService {
       this.clock.today(),
       user && availableActions(routingOf(dossier), this.access.dossierActorRoles(user, dossier)),
     );
+    return { ...dto, workflow: await this.clockWarnings(em, dossier, dto.workflow) };
+  }
+
+  /** A running clock over a calendar day whose source is not confirmed carries a warning (docs/legal/statutory-clocks.md). */
+  private async clockWarnings(em: EntityManager, d: Dossier, workflow: DossierDto['workflow']): Promise<DossierDto['workflow']> {
+    if (!d.dueOn) return workflow;
+    const from = d.receivedOn ?? d.approvalRequest?.submittedOn ?? null;
+    const days = unconfirmedDaysOfClock(await this.calendars.calendar(em), from, [d.validityDueOn, d.appraisalDueOn, d.dueOn]);
+    return { ...workflow, unconfirmedDays: days, calendarWarning: unconfirmedDaysWarning(days) };
   }
 
   async list(user: AuthUser, query: DossierListQuery): Promise<Page<DossierSummaryDto>> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CalendarModule } from '../calendar/calendar.module';
 import { ClassificationModule } from '../classification/classification.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SystemsModule } from '../systems/systems.module';
@@ -12,7 +13,7 @@ import { DossiersQueryService } from './dossiers-query.service';
 import { DossiersController } from './dossiers.controller';
 
 @Module({
-  imports: [ClassificationModule, SystemsModule, RoutingModule],
+  imports: [ClassificationModule, SystemsModule, RoutingModule, CalendarModule],
   controllers: [DossiersController, DossierAttachmentsController, DossierDocumentsController],
   providers: [DossiersQueryService, DossierDraftingService, DossierCompletenessService, DossierAttachmentsService, DossierDocumentsService],
   exports: [DossiersQueryService, DossierDraftingService, DossierCompletenessService, DossierAttachmentsService],

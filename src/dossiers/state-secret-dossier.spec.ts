@@ -96,3 +96,21 @@ describe('redacting a dossier whose system became state-secret (Law 116/2025 Art
     expect(JSON.stringify(removed)).not.toMatch(/Sơ đồ|Fortigate/);
   });
 });
+
+describe('the note to the appraiser is a free text like the others (Law 116/2025 Art. 15.2.b)', () => {
+  it('is emptied, and only its SHA-256 kept', () => {
+    const note = 'Hệ thống đặt tại phòng máy tầng 3, đề nghị xem xét lại phạm vi';
+    const { redacted, removed } = redactDossierTexts({
+      levelJustification: '',
+      noteToAppraiser: note,
+      description: { overview: null, scope: null, servedPopulation: null, architecture: null, components: [] },
+      planSections: {},
+      planEntries: {},
+      expertOpinion: null,
+      returnItems: null,
+      appraisal: null,
+    });
+    expect(redacted.noteToAppraiser).toBe('');
+    expect(removed).toEqual([{ field: 'noteToAppraiser', sha256: hash(note) }]);
+  });
+});

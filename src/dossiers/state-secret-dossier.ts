@@ -46,6 +46,7 @@ export function assertNoStateSecret(systemStateSecret: boolean, facts: unknown, 
 /** The parts of a dossier written in free text: what it says about the system and how it is protected. */
 export interface DossierTexts {
   levelJustification: string;
+  noteToAppraiser?: string;
   description: {
     overview: string | null;
     scope: string | null;
@@ -82,6 +83,7 @@ export function redactDossierTexts<T extends DossierTexts>(dossier: T): { redact
     if (!isBlank(value)) removed.push({ field, sha256: sha256(asText(value)) });
   };
   note('levelJustification', dossier.levelJustification);
+  note('noteToAppraiser', dossier.noteToAppraiser);
   for (const key of ['overview', 'scope', 'servedPopulation', 'architecture', 'components'] as const)
     note(`description.${key}`, dossier.description?.[key]);
   for (const [key, text] of Object.entries(dossier.planSections ?? {})) note(`planSections.${key}`, text);
@@ -93,6 +95,7 @@ export function redactDossierTexts<T extends DossierTexts>(dossier: T): { redact
   const redacted: T = {
     ...dossier,
     levelJustification: '',
+    ...(dossier.noteToAppraiser === undefined ? {} : { noteToAppraiser: '' }),
     description: { overview: null, scope: null, servedPopulation: null, architecture: null, components: [] },
     planSections: {},
     planEntries: {},

@@ -3,6 +3,8 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/errors/domain-error';
+import { placeOf, provincePlaceOf } from '../documents/document-wording';
+import type { LetterAgency, LetterIssuer } from './annual-report.letter';
 import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
 import { annualSystems } from './annual-report.query';
 import { mapAnnualRow } from './annual-report.mapper';
@@ -46,6 +48,51 @@ export class AnnualReportService {
       scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title: scope.title },
       summary: summarize(mapped.map((m) => m.facts)),
       systems: mapped.map((m) => m.dto),
+    };
+  }
+
+  /**
+   * Who signs the letter (Mẫu 08 "(CHỦ QUẢN HỆ THỐNG THÔNG TIN)"): the scope's agency, or the province's People's
+   * Committee for the whole province; its specialised unit is the one its routing rules name. Read only.
+   */
+  async letterIssuer(report: AnnualReportDto): Promise<LetterIssuer> {
+    const em = this.dataSource.manager;
+    const select = `SELECT a.id, a.name, a.kind, a.functions_document, a.representative_name, a.representative_title, a.address,
+                           a.phone, a.email, p.name AS parent_name, p.kind AS parent_kind
+                      FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id`;
+    const [owner] = report.scope.rootAgency
+      ? await em.query(`${select} WHERE a.id = $1`, [report.scope.rootAgency])
+      : await em.query(`${select} WHERE a.province_code = $1 AND a.kind = 'province_committee' LIMIT 1`, [report.scope.provinceCode]);
+    const [committee] = await em.query(`SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1`, [
+      report.scope.provinceCode,
+    ]);
+    const [unit] = owner
+      ? await em.query(
+          `${select} JOIN routing_rules r ON r.specialised_unit_agency_id = a.id
+            WHERE r.owner_agency_id = $1 AND r.active ORDER BY r.priority DESC LIMIT 1`,
+          [owner.id],
+        )
+      : [];
+    const agency = (row: Record<string, string | null>): LetterAgency => ({
+      name: row.name!,
+      parentName: row.parent_name,
+      functionsDocument: row.functions_document,
+      representativeName: row.representative_name,
+      representativeTitle: row.representative_title,
+      address: row.address,
+      phone: row.phone,
+      email: row.email,
+    });
+    const provincePlace = provincePlaceOf(committee?.name, report.scope.provinceCode);
+    return {
+      owner: owner ? agency(owner) : { name: report.scope.title },
+      specialisedUnit: unit ? agency(unit) : null,
+      place: owner
+        ? placeOf(
+            { name: owner.name, kind: owner.kind, parent: owner.parent_name ? { name: owner.parent_name, kind: owner.parent_kind } : null },
+            provincePlace,
+          )
+        : provincePlace,
     };
   }
 }

@@ -29,7 +29,8 @@ export interface SummaryLine {
 export function summaryLines(s: Mau08SummaryDto): SummaryLine[] {
   return [
     { label: 'Tổng số hệ thống thông tin', value: s.systems },
-    { label: 'Số hệ thống đã xác định cấp độ', value: s.classified },
+    // Mẫu 08 counts systems "đã được phân loại (đã xác định được loại hình hệ thống thông tin)".
+    { label: 'Số hệ thống đã được phân loại (đã xác định được loại hình hệ thống thông tin)', value: s.classified },
     { label: 'Số hệ thống đã xây dựng hồ sơ đề xuất cấp độ', value: s.dossiersBuilt },
     { label: 'Số hồ sơ đã được thẩm định', value: s.appraised },
     { label: 'Số hệ thống đã được phê duyệt cấp độ (tỷ lệ trên tổng số hệ thống)', value: s.approved, rate: s.approvalRate },

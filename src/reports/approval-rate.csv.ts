@@ -1,4 +1,16 @@
 import { ApprovalRateReportDto } from './dto/report.dto';
+import { ReportReadings } from './report-readings';
+import {
+  APPRAISER_HEADERS,
+  appraiserRows,
+  decisionDateRows,
+  DEFAULT_READING_NOTE,
+  READING_SUMMARY_HEADERS,
+  readingDifferences,
+  readingSentences,
+  readingSummaryRows,
+  READINGS_SECTION_TITLE,
+} from './report-readings.rows';
 import { formatDateVi, formatPercent, toCsv } from './report-text';
 
 export const APPROVAL_RATE_CSV_HEADERS = [
@@ -74,5 +86,28 @@ export function approvalRateCsv(report: ApprovalRateReportDto): Buffer {
   rows.push(['Đã được phê duyệt cấp độ', s.withApprovedLevel]);
   rows.push(['Tỷ lệ đã được phê duyệt cấp độ (trên số đang vận hành)', formatPercent(s.coverage)]);
   for (const level of ['1', '2', '3', '4', '5']) rows.push([`Được phê duyệt cấp độ ${level}`, s.byLevel[level] ?? 0]);
+  if (report.readings) rows.push([], ...readingsRows(report.readings));
   return toCsv(rows);
+}
+
+/** The other readings after the figures: the default named first, then each reading's figures and what it means. */
+function readingsRows(r: ReportReadings): (string | number | null)[][] {
+  return [
+    [READINGS_SECTION_TITLE, DEFAULT_READING_NOTE],
+    [...READING_SUMMARY_HEADERS],
+    ...readingSummaryRows(r).map(([label, total, submitted, approved, approvalRate]) => [
+      label,
+      total,
+      submitted,
+      approved,
+      formatPercent(approvalRate),
+    ]),
+    [...APPRAISER_HEADERS],
+    ...appraiserRows(r),
+    ['Phê duyệt theo ngày', 'Số lượng'],
+    ...decisionDateRows(r),
+    ['Cách đếm', 'Giải thích'],
+    ...readingSentences(r),
+    ...readingDifferences(r).map((line) => ['Khác biệt', line]),
+  ];
 }

@@ -1,5 +1,17 @@
 import { AgencyRowDto, ApprovalRateReportDto } from './dto/report.dto';
+import { ReportReadings } from './report-readings';
 import { barChart, COLORS, figureBoxes, heading, paragraph, renderPdf, table, titleBlock } from './report-pdf-kit';
+import {
+  APPRAISER_HEADERS,
+  appraiserRows,
+  decisionDateRows,
+  DEFAULT_READING_NOTE,
+  READING_SUMMARY_HEADERS,
+  readingDifferences,
+  readingSentences,
+  readingSummaryRows,
+  READINGS_SECTION_TITLE,
+} from './report-readings.rows';
 import { APPROVAL_RATE_TITLE, formatCount, formatDateVi, formatPercent } from './report-text';
 import { TIERS } from './report-tiers';
 
@@ -11,7 +23,8 @@ function byTier(rows: readonly AgencyRowDto[]): AgencyRowDto[] {
 
 /**
  * The approval-rate report as a leader prints it for a meeting: the figures first, the tiers as a chart, the
- * systems' coverage, then the bodies that have not sent a dossier (the list the meeting acts on).
+ * systems' coverage, then the bodies that have not sent a dossier (the list the meeting acts on), and last the other
+ * readings of the same figures beside the default one.
  */
 export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: string; at: Date }): Promise<Buffer> {
   const a = report.agencies;
@@ -107,6 +120,42 @@ export function approvalRatePdf(report: ApprovalRateReportDto, generated: { on: 
           byTier(report.notSubmitted).map((r, i) => [String(i + 1), r.name, r.tierLabel, String(r.operatingSystems)]),
         );
       }
+      if (report.readings) await readingsSection(doc, report.readings);
     },
   );
+}
+
+/** V. The other readings: which one the figures above are, each reading's figures, the appraising bodies, what each means. */
+async function readingsSection(doc: Parameters<typeof heading>[0], r: ReportReadings): Promise<void> {
+  heading(doc, `V. ${READINGS_SECTION_TITLE.toUpperCase()}`);
+  paragraph(doc, DEFAULT_READING_NOTE);
+  await table(
+    doc,
+    READING_SUMMARY_HEADERS.map((header, i) => ({ header, width: i === 0 ? 40 : 15, align: i === 0 ? undefined : ('right' as const) })),
+    readingSummaryRows(r).map(([label, total, submitted, approved, approvalRate]) => [
+      label,
+      String(total),
+      String(submitted),
+      String(approved),
+      formatPercent(approvalRate),
+    ]),
+  );
+  const appraisers = appraiserRows(r);
+  if (appraisers.length === 0) paragraph(doc, 'Theo đơn vị thẩm định: chưa có đơn vị thẩm định nào tiếp nhận hồ sơ đến ngày báo cáo.');
+  else
+    await table(
+      doc,
+      APPRAISER_HEADERS.map((header, i) => ({ header, width: i === 0 ? 23 : 11, align: i === 0 ? undefined : ('right' as const) })),
+      appraisers.map((row) => row.map(String)),
+    );
+  await table(
+    doc,
+    [
+      { header: 'Phê duyệt theo ngày', width: 80 },
+      { header: 'Số lượng', width: 17, align: 'right' },
+    ],
+    decisionDateRows(r).map(([label, n]) => [label, String(n)]),
+  );
+  for (const [title, sentence] of readingSentences(r)) paragraph(doc, `${title}: ${sentence}`);
+  for (const line of readingDifferences(r)) paragraph(doc, line);
 }

@@ -3,6 +3,7 @@ import { approvalRateCsv, APPROVAL_RATE_CSV_HEADERS } from './approval-rate.csv'
 import { approvalRatePdf } from './approval-rate.pdf';
 import { approvalRateXlsx } from './approval-rate.xlsx';
 import { AgencyRowDto, ApprovalRateReportDto } from './dto/report.dto';
+import { buildReadings } from './report-readings';
 import { rate, TIER_LABELS, Tier } from './report-tiers';
 
 // pdf-parse's index runs a self-test on load; its lib entry is the parser alone.
@@ -64,7 +65,27 @@ function report(): ApprovalRateReportDto {
     })),
     agencyRows: rows,
     notSubmitted: rows.filter((r) => !r.submitted),
+    // Sở Tài chính sent a dossier for a system Sở Xây dựng owns; a decision for the ward is dated 05/01, recorded 12/01.
+    readings: buildReadings(
+      rows.map((r) => ({ id: r.code, name: r.name, submitted: r.submitted, approved: r.approved })),
+      [
+        { body: 'SL-SO-TC', approved: true },
+        { body: 'SL-CA', approved: true },
+        { body: 'SL-P-TOHIEU', approved: false },
+      ],
+      [
+        dossier('SL-SO-XD', 'APPROVED', true, '2025-08-28'),
+        dossier('SL-CA', 'APPROVED', true, '2025-09-05'),
+        dossier('SL-P-TOHIEU', 'UNDER_APPRAISAL', false, '2026-01-12', '2026-01-05'),
+      ],
+      '2026-01-06',
+      rate,
+    ),
   };
+}
+
+function dossier(body: string, state: string, approvedByDay: boolean, recordedOn: string, decisionDate = recordedOn) {
+  return { body, appraiserKey: 'ca', appraiserName: 'Công an tỉnh Sơn La', received: true, state, approvedByDay, decisionDate, recordedOn };
 }
 
 describe('approval-rate CSV', () => {
@@ -94,7 +115,7 @@ describe('approval-rate XLSX', () => {
   it('has the three sheets, the totals on "Tổng hợp" and percentages as numbers', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load((await approvalRateXlsx(report(), new Date('2026-01-07T02:00:00Z'))) as unknown as ExcelJS.Buffer);
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chi tiết', 'Chưa gửi hồ sơ']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Tổng hợp', 'Chi tiết', 'Chưa gửi hồ sơ', 'Các cách đếm khác']);
     const totals: unknown[] = [];
     workbook.getWorksheet('Tổng hợp')!.eachRow((row) => {
       if (row.getCell(1).value === 'Tổng cộng') totals.push(...(row.values as unknown[]).slice(1));
@@ -130,13 +151,60 @@ describe('approval-rate PDF', () => {
   });
 
   it('lists every body that has not submitted, over several pages with the header repeated', () => {
-    const list = text.slice(text.indexOf('IV. DANH SÁCH CƠ QUAN, ĐƠN VỊ CHƯA GỬI HỒ SƠ (60)'));
+    const list = text.slice(text.indexOf('IV. DANH SÁCH CƠ QUAN, ĐƠN VỊ CHƯA GỬI HỒ SƠ (60)'), text.indexOf('V. CÁC CÁCH ĐẾM KHÁC'));
     expect(list).toContain('UBND xã Mường Lạn');
     expect(list).toContain('Sở Tài chính');
     expect(list).not.toContain('Sở Xây dựng');
     for (let i = 1; i < 59; i++) expect(list).toMatch(new RegExp(`UBND xã Chiềng ${i}(?!\\d)`));
     expect(pages).toBeGreaterThan(2);
-    expect(list.split('Tên cơ quan, đơn vị').length - 1).toBe(pages - 1);
+    // The header on every page the list spans (the list starts after page 1; the other readings follow it).
+    const headers = list.split('Tên cơ quan, đơn vị').length - 1;
+    expect(headers).toBeGreaterThan(1);
+    expect(headers).toBeLessThanOrEqual(pages - 1);
     expect(text).toContain(`Trang ${pages}/${pages}`);
+  });
+});
+
+describe('the other readings in each format (Các cách đếm khác)', () => {
+  it('CSV: names the default, then each reading with its figures and its sentence', () => {
+    const lines = approvalRateCsv(report()).toString('utf8').slice(1).split('\r\n');
+    const start = lines.findIndex((l) => l.startsWith('Các cách đếm khác,'));
+    expect(start).toBeGreaterThan(0);
+    expect(lines[start]).toContain('Công văn 256/UBND-NC');
+    const after = lines.slice(start);
+    expect(after).toContain('Theo cơ quan chủ quản (cách đếm mặc định),63,3,2,"66,7%"');
+    expect(after).toContain('Theo đơn vị gửi hồ sơ (đơn vị vận hành),63,3,2,"66,7%"');
+    expect(after).toContain('Theo ngày ký quyết định phê duyệt,63,3,3,100%');
+    expect(after).toContain('Công an tỉnh Sơn La,3,3,0,0,1,0,2,2');
+    expect(after).toContain('Quyết định đề ngày đến hết ngày báo cáo nhưng ghi nhận sau ngày đó,1');
+    expect(after.some((l) => l.includes('Tính theo đơn vị gửi hồ sơ nhưng không theo chủ quản: Sở Tài chính.'))).toBe(true);
+    expect(after.some((l) => l.includes('Tính theo chủ quản nhưng hồ sơ do đơn vị khác gửi: Sở Xây dựng.'))).toBe(true);
+  });
+
+  it('XLSX: a sheet with the same figures, the rate as a number', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await approvalRateXlsx(report(), new Date('2026-01-07T02:00:00Z'))) as unknown as ExcelJS.Buffer);
+    const rows: unknown[][] = [];
+    workbook.getWorksheet('Các cách đếm khác')!.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    expect(rows).toContainEqual(['Theo ngày ký quyết định phê duyệt', 63, 3, 3, 1]);
+    expect(rows).toContainEqual(['Công an tỉnh Sơn La', 3, 3, 0, 0, 1, 0, 2, 2]);
+    expect(rows.some((r) => String(r[0]).startsWith('Số liệu chính của báo cáo đếm theo cơ quan chủ quản'))).toBe(true);
+  });
+
+  it('PDF: section V after the list, with each reading explained', async () => {
+    const text = (await pdfParse(await approvalRatePdf(report(), { on: '2026-01-07', at: new Date('2026-01-07T02:00:00Z') }))).text.replace(
+      /\s+/g,
+      ' ',
+    );
+    const section = text.slice(text.indexOf('V. CÁC CÁCH ĐẾM KHÁC'));
+    for (const phrase of [
+      'Theo cơ quan chủ quản (cách đếm mặc định)',
+      'Theo đơn vị gửi hồ sơ',
+      'Theo đơn vị thẩm định',
+      'Theo ngày ký quyết định phê duyệt',
+      'Công an tỉnh Sơn La',
+      'UBND phường Tô Hiệu',
+    ])
+      expect(section).toContain(phrase);
   });
 });

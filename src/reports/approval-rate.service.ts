@@ -6,6 +6,8 @@ import { pendingClaimsByOwner } from '../systems/prior-approvals/prior-approval-
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
 import { rate, TIER_LABELS, tierOf, TIERS } from './report-tiers';
 import { ReportProgressCache } from './report-progress-cache';
+import { buildReadings } from './report-readings';
+import { readingDossiers, senderProgress } from './report-readings.query';
 import { ReportScopeService } from './report-scope';
 
 /**
@@ -21,17 +23,27 @@ export class ApprovalRateService {
     private readonly progress: ReportProgressCache,
   ) {}
 
-  async report(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto> {
+  /**
+   * `withReadings`: also the other readings (issue 19 point 8), read from the tables each time (they are not kept
+   * like the default figures), so only when asked: the files, the report page, and JSON with `readings=true`.
+   */
+  async report(user: AuthUser, query: ReportQuery, withReadings = query.readings === 'true'): Promise<ApprovalRateReportDto> {
     const em = this.dataSource.manager;
     const asOf = query.asOf ?? this.clock.today();
     const scope = await this.scopes.resolveOrNational(em, user, query);
-    const subtree = await this.progress.progress({ provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf });
+    const progressScope = { provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf };
+    const subtree = await this.progress.progress(progressScope);
     const rows = scope.ownAgencyOnly ? subtree.filter((r) => r.id === scope.rootAgencyId) : subtree;
-    const claimed = await pendingClaimsByOwner(
-      em,
-      rows.map((r) => r.id),
-      asOf,
-    );
+    // The other readings (issue 19 point 8) are read beside the default figures, which they never change.
+    const [claimed, senders, dossiers] = await Promise.all([
+      pendingClaimsByOwner(
+        em,
+        rows.map((r) => r.id),
+        asOf,
+      ),
+      withReadings ? senderProgress(em, progressScope) : null,
+      withReadings ? readingDossiers(em, progressScope) : null,
+    ]);
     const agencyRows: AgencyRowDto[] = rows.map((r) => {
       const tier = tierOf(r.kind);
       return {
@@ -82,6 +94,16 @@ export class ApprovalRateService {
       byTier,
       agencyRows,
       notSubmitted: agencyRows.filter((r) => !r.submitted),
+      ...(senders &&
+        dossiers && {
+          readings: buildReadings(
+            rows.map((r) => ({ id: r.id, name: r.name, submitted: r.firstSubmittedOn !== null, approved: r.firstApprovedOn !== null })),
+            senders,
+            dossiers,
+            asOf,
+            rate,
+          ),
+        }),
     };
   }
 }

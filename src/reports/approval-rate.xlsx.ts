@@ -1,5 +1,18 @@
+import type ExcelJS from 'exceljs';
 import { ApprovalRateReportDto } from './dto/report.dto';
+import { ReportReadings } from './report-readings';
 import { APPROVAL_RATE_TITLE, formatDateVi } from './report-text';
+import {
+  APPRAISER_HEADERS,
+  appraiserRows,
+  decisionDateRows,
+  DEFAULT_READING_NOTE,
+  READING_SUMMARY_HEADERS,
+  readingDifferences,
+  readingSentences,
+  readingSummaryRows,
+  READINGS_SECTION_TITLE,
+} from './report-readings.rows';
 import { CellValue, listSheet, newWorkbook, SheetColumn, titleBlock, workbookBuffer, writeTable } from './report-xlsx';
 
 const yesNo = (value: boolean) => (value ? 'Có' : 'Chưa');
@@ -37,7 +50,10 @@ const NOT_SUBMITTED_COLUMNS: SheetColumn[] = [
   { header: 'Đang vận hành', width: 10, kind: 'number' },
 ];
 
-/** The approval-rate report as a workbook: "Tổng hợp" (figures), "Chi tiết" (per body), "Chưa gửi hồ sơ". */
+/**
+ * The approval-rate report as a workbook: "Tổng hợp" (figures), "Chi tiết" (per body), "Chưa gửi hồ sơ", and
+ * "Các cách đếm khác" (the other readings beside the default).
+ */
 export async function approvalRateXlsx(report: ApprovalRateReportDto, generatedAt: Date): Promise<Buffer> {
   const workbook = newWorkbook(generatedAt);
   const summary = workbook.addWorksheet('Tổng hợp', {
@@ -112,5 +128,53 @@ export async function approvalRateXlsx(report: ApprovalRateReportDto, generatedA
     NOT_SUBMITTED_COLUMNS,
     report.notSubmitted.map((r, i) => [i + 1, r.code, r.name, r.tierLabel, r.systems, r.operatingSystems]),
   );
+  if (report.readings) readingsSheet(workbook.addWorksheet(READINGS_SECTION_TITLE), report, report.readings);
   return workbookBuffer(workbook);
+}
+
+/** The other readings: the default named first, each reading's figures, the appraising bodies, then what each means. */
+function readingsSheet(sheet: ExcelJS.Worksheet, report: ApprovalRateReportDto, r: ReportReadings): void {
+  const widths = [52, 16, 14, 14, 14, 14, 14, 16];
+  widths.forEach((w, i) => (sheet.getColumn(i + 1).width = w));
+  let row = titleBlock(sheet, [READINGS_SECTION_TITLE, report.scope.title, `Tính đến ngày ${formatDateVi(report.asOf)}`], widths.length);
+  sheet.getCell(`A${row}`).value = DEFAULT_READING_NOTE;
+  row += 2;
+  row = writeTable(
+    sheet,
+    row,
+    READING_SUMMARY_HEADERS.map((header, i): SheetColumn => ({
+      header,
+      width: widths[i],
+      kind: i === 0 ? undefined : i === 4 ? 'percent' : 'number',
+    })),
+    readingSummaryRows(r),
+  );
+  row = writeTable(
+    sheet,
+    row,
+    APPRAISER_HEADERS.map((header, i): SheetColumn => ({
+      header,
+      width: widths[Math.min(i, widths.length - 1)],
+      kind: i === 0 ? undefined : 'number',
+    })),
+    appraiserRows(r),
+  );
+  row = writeTable(
+    sheet,
+    row,
+    [
+      { header: 'Phê duyệt theo ngày', width: widths[0] },
+      { header: 'Số lượng', width: widths[1], kind: 'number' },
+    ],
+    decisionDateRows(r),
+  );
+  writeTable(
+    sheet,
+    row,
+    [
+      { header: 'Cách đếm', width: widths[0] },
+      { header: 'Giải thích', width: widths[1] },
+    ],
+    [...readingSentences(r), ...readingDifferences(r).map((line) => ['Khác biệt', line])],
+  );
 }

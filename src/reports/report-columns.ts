@@ -8,6 +8,10 @@
  * these tables is not listed here, when a column listed as feeding the report is not in the triggers, and when the
  * triggers watch a column listed as not a report fact.
  *
+ * The other readings of the report (report-readings.query.ts: by sender, by appraiser, by decision date) read some
+ * columns listed here as not report facts (operator_agency_id, appraiser_*, decision): they are read on each request
+ * and never kept, so no trigger needs to watch them.
+ *
  * A new column: say here whether the report reads it. If it does, add it to the triggers in a new migration
  * (ReportFactWrites1764110000000 and ReportPeriodFacts1764120000000 are landed and never edited).
  */
@@ -41,6 +45,8 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     state_secret: NOT,
     lifecycle: 'feeds the report: PLANNED systems are not counted as operating',
     go_live_date: NOT,
+    investment_start_date: NOT,
+    transitional_compliance_due_on: NOT,
     hosting: NOT,
     internet_facing: NOT,
     connects_gov_network: NOT,
@@ -80,6 +86,7 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     level_undetermined: NOT,
     proposed_level: 'feeds the report: the level of an approved dossier (approval decides exactly the proposed level)',
     level_justification: NOT,
+    note_to_appraiser: NOT,
     design_kind: NOT,
     description: NOT,
     plan_sections: NOT,
@@ -102,6 +109,9 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     clock_started_on: NOT,
     due_on: NOT,
     due_kind: NOT,
+    // Issue 19 point 3: both statutory dates of the validity reply and the appraisal stay visible; clocks, not facts.
+    validity_due_on: NOT,
+    appraisal_due_on: NOT,
     return_items: NOT,
     appraisal: NOT,
     decision: NOT,

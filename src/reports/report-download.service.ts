@@ -34,8 +34,9 @@ export class ReportDownloadService {
   ) {}
 
   async approvalRate(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto | StreamableFile> {
-    const report = await this.approvalRates.report(user, query);
     const format = query.format ?? 'json';
+    // The files always carry the other readings; JSON when asked (readings=true).
+    const report = await this.approvalRates.report(user, query, format !== 'json' || query.readings === 'true');
     if (format === 'json') return report;
     const generated = { on: this.clock.today(), at: this.clock.now() };
     const content =
@@ -52,7 +53,10 @@ export class ReportDownloadService {
     const format = query.format ?? 'json';
     if (format === 'json') return report;
     const generated = { on: this.clock.today(), at: this.clock.now() };
-    const content = format === 'xlsx' ? await annualReportXlsx(report, generated.at) : await annualReportPdf(report, generated);
+    const content =
+      format === 'xlsx'
+        ? await annualReportXlsx(report, generated.at)
+        : await annualReportPdf(report, generated, await this.annualReports.letterIssuer(report));
     return download(content, format, reportFileName(`bao-cao-cap-do-nam-${report.period.year}`, report.asOf, format));
   }
 }

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { registerBeVietnamPro, type BeVietnamProFace } from '../common/pdf/be-vietnam-pro';
+import { registerBeVietnamPro, registerTinos, type BeVietnamProFace } from '../common/pdf/be-vietnam-pro';
 import { formatDateVi } from './report-text';
 
 /**
@@ -30,6 +30,8 @@ export interface PdfMeta {
   /** The day the file is made, printed in the footer. */
   generatedOn: string;
   generatedAt: Date;
+  /** An official document (Mẫu 08): set in Tinos, Times New Roman's metrics, as Decree 30/2020 Annex I sets the face. */
+  serif?: boolean;
 }
 
 /** Makes a PDF: `draw` lays out the content, then every page gets its footer. */
@@ -54,7 +56,8 @@ export async function renderPdf(meta: PdfMeta, draw: (doc: Doc) => void | Promis
     displayTitle: true,
     info: { Title: meta.title, Author: 'capdo', Creator: 'capdo', CreationDate: meta.generatedAt, ModDate: meta.generatedAt },
   });
-  registerBeVietnamPro(doc, FONTS);
+  if (meta.serif) registerTinos(doc, FONTS);
+  else registerBeVietnamPro(doc, FONTS);
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));

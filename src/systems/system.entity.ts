@@ -30,6 +30,10 @@ export class InformationSystem {
   @Column({ name: 'state_secret', type: 'boolean', insert: false, update: false }) stateSecret!: boolean;
   @Column({ type: 'varchar', length: 16 }) lifecycle!: Lifecycle;
   @Column({ name: 'go_live_date', type: 'date', nullable: true }) goLiveDate!: string | null;
+  /** ND331 Art. 39.1: when the investment, construction (or upgrade, extension) began. */
+  @Column({ name: 'investment_start_date', type: 'date', nullable: true }) investmentStartDate!: string | null;
+  /** ND331 Art. 39.1: the day a transitional system meets Decree 331's measures; written from the facts above. */
+  @Column({ name: 'transitional_compliance_due_on', type: 'date', nullable: true }) transitionalComplianceDueOn!: string | null;
   @Column({ type: 'varchar', length: 20, nullable: true }) hosting!: Hosting | null;
   @Column({ name: 'internet_facing', type: 'boolean', nullable: true }) internetFacing!: boolean | null;
   @Column({ name: 'connects_gov_network', type: 'boolean', nullable: true }) connectsGovNetwork!: boolean | null;

@@ -8,6 +8,7 @@ import { DomainError, versionConflict } from '../common/errors/domain-error';
 import { definedOnly } from '../common/objects';
 import { foldDiacritics } from '../common/text/vietnamese';
 import { CreateSystemDto, RetireSystemDto, SystemDto, UpdateSystemDto } from './dto/system.dto';
+import { transitionalComplianceDueOn } from '../classification/rules/regime';
 import { approvalRecordErrors, refusedArchitectureFields, STATE_SECRET_MESSAGE } from './system-rules';
 import { InformationSystem } from './system.entity';
 import { moveCustody } from './system-custody';
@@ -135,7 +136,13 @@ export class SystemsCommandService {
     }
     const approval = approvalRecordErrors(values);
     if (Object.keys(approval).length) throw new DomainError('VALIDATION_FAILED', 'Thông tin phê duyệt cấp độ chưa đầy đủ.', approval);
-    return { ...values, provinceCode: owner!.province_code, searchText: foldDiacritics(`${values.name} ${values.code}`) };
+    return {
+      ...values,
+      provinceCode: owner!.province_code,
+      searchText: foldDiacritics(`${values.name} ${values.code}`),
+      // ND331 Art. 39.1: the compliance date follows the system's facts, never the form.
+      transitionalComplianceDueOn: transitionalComplianceDueOn(values),
+    };
   }
 
   fromCreate(dto: CreateSystemDto): SystemValues {
@@ -152,6 +159,8 @@ export class SystemsCommandService {
       infoTypes: dto.infoTypes,
       lifecycle: dto.lifecycle,
       goLiveDate: dto.goLiveDate ?? null,
+      investmentStartDate: dto.investmentStartDate ?? null,
+      transitionalComplianceDueOn: null,
       hosting: dto.hosting ?? null,
       internetFacing: dto.internetFacing ?? null,
       connectsGovNetwork: dto.connectsGovNetwork ?? null,

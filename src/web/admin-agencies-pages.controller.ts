@@ -1,14 +1,22 @@
-import { Body, Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
 import { AgenciesAdminService } from '../agencies/agencies-admin.service';
 import { AgenciesQueryService } from '../agencies/agencies-query.service';
 import { AgenciesReorganisationService } from '../agencies/agencies-reorganisation.service';
-import { AgencyListQuery, CreateAgencyDto } from '../agencies/dto/agency.dto';
+import { AgencyDto, AgencyListQuery, CreateAgencyDto, UpdateAgencyDto } from '../agencies/dto/agency.dto';
 import { MergeAgenciesDto } from '../agencies/dto/reorganisation.dto';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { FailedAdminForm } from './admin-pages';
-import { AGENCY_KIND_OPTIONS, agencyDtoFromForm, agencyOption, mergeDtoFromForm } from './agency-form';
+import { uuidPipe } from '../common/http/uuid-pipe';
+import {
+  AGENCY_CONTACT_FIELDS,
+  AGENCY_KIND_OPTIONS,
+  agencyContactsFromForm,
+  agencyDtoFromForm,
+  agencyOption,
+  mergeDtoFromForm,
+} from './agency-form';
 import { FormBody, formFailure, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
@@ -64,6 +72,37 @@ export class AdminAgenciesPagesController {
     } catch (error) {
       return this.renderAgencies(user, req, res, undefined, 1, { form: 'merge', failure: formFailure(error), values: body });
     }
+  }
+
+  /** One body's details for the explanatory report (TT12 Art. 8.3.a–b; ND331 Art. 22.3.a–b). */
+  @Get(':id')
+  @RequirePermission('agency:write')
+  async agency(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {
+    return this.renderAgency(req, res, await this.agenciesQuery.get(user, id), undefined);
+  }
+
+  @Post(':id')
+  @RequirePermission('agency:write')
+  async saveAgency(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('id', uuidPipe) id: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const agency = await this.agenciesQuery.get(user, id);
+    try {
+      const { plain, reader } = agencyContactsFromForm(body);
+      await this.agenciesAdmin.update(id, await validated(UpdateAgencyDto, plain, reader));
+      return redirectWithFlash(req, res, `/quan-tri/co-quan/${id}`, `Đã lưu thông tin của "${agency.name}".`);
+    } catch (error) {
+      return this.renderAgency(req, res, agency, { form: 'contacts', failure: formFailure(error), values: body });
+    }
+  }
+
+  private renderAgency(req: Request, res: Response, agency: AgencyDto, failed: FailedAdminForm): Promise<void> {
+    const status = !failed ? 200 : failed.failure.errors && Object.keys(failed.failure.errors).length ? 422 : 409;
+    return this.view.render(req, res, 'admin-agency', { agency, fields: AGENCY_CONTACT_FIELDS, failed }, status);
   }
 
   private async renderAgencies(

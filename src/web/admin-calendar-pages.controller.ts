@@ -5,10 +5,10 @@ import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { roleHas } from '../auth/permissions';
 import { CalendarAdminService } from '../calendar/calendar-admin.service';
 import { CalendarService } from '../calendar/calendar.service';
-import { PutCalendarDayDto } from '../calendar/dto/calendar.dto';
+import { ConfirmCalendarDayDto, PutCalendarDayDto } from '../calendar/dto/calendar.dto';
 import { FailedAdminForm } from './admin-pages';
 import { calendarDayFromForm } from './calendar-day-form';
-import { FormBody, formFailure, validated } from './form-input';
+import { FormBody, formFailure, FormReader, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { parseDate } from './view-helpers';
@@ -41,6 +41,32 @@ export class AdminCalendarPagesController {
     } catch (error) {
       return this.renderCalendar(user, req, res, day ? Number(day.slice(0, 4)) : undefined, {
         form: 'day',
+        failure: formFailure(error),
+        values: body,
+      });
+    }
+  }
+
+  /** An administrator confirms a built-in day against its official notice (docs/legal/statutory-clocks.md). */
+  @Post(':day/xac-nhan')
+  @RequirePermission('calendar:write')
+  async confirmDay(
+    @CurrentUser() user: AuthUser,
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('day') day: string,
+    @Body() body: FormBody,
+  ): Promise<void> {
+    const parsed = parseDate(day.split('-').reverse().join('/'));
+    if (!parsed.ok || !parsed.value) return redirectWithFlash(req, res, '/quan-tri/lich', 'Ngày không hợp lệ.');
+    const reader = new FormReader(body);
+    try {
+      const dto = await validated(ConfirmCalendarDayDto, { source: reader.text('source') ?? '' }, reader);
+      await this.calendarAdmin.confirm(user, parsed.value, dto);
+      return redirectWithFlash(req, res, `/quan-tri/lich?nam=${parsed.value.slice(0, 4)}`, 'Đã xác nhận nguồn của ngày này.');
+    } catch (error) {
+      return this.renderCalendar(user, req, res, Number(parsed.value.slice(0, 4)), {
+        form: `confirm-${parsed.value}`,
         failure: formFailure(error),
         values: body,
       });

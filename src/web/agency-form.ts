@@ -46,3 +46,25 @@ export function mergeDtoFromForm(body: FormBody): FormDraft {
   };
   return { plain, reader: f };
 }
+
+/** The body's details the explanatory report prints (TT12 Art. 8.3.a–b; ND331 Art. 22.3.a–b), in the form's order. */
+export const AGENCY_CONTACT_FIELDS = [
+  {
+    name: 'functionsDocument',
+    label: 'Văn bản quy định chức năng, nhiệm vụ, quyền hạn',
+    hint: 'Ví dụ: Quyết định số 15/2025/QĐ-UBND ngày 01/7/2025 của UBND tỉnh',
+  },
+  { name: 'representativeName', label: 'Người đại diện', hint: 'Họ và tên thủ trưởng cơ quan, đơn vị' },
+  { name: 'representativeTitle', label: 'Chức vụ người đại diện', hint: 'Ví dụ: Chủ tịch, Giám đốc' },
+  { name: 'address', label: 'Địa chỉ', hint: '' },
+  { name: 'phone', label: 'Số điện thoại', hint: 'Ví dụ: 0212 3852 123' },
+  { name: 'email', label: 'Thư điện tử', hint: 'Ví dụ: vanphong@sonla.gov.vn' },
+] as const;
+
+/** The contact form, to be validated as the API's UpdateAgencyDto: a blank field clears it. */
+export function agencyContactsFromForm(body: FormBody): FormDraft {
+  const f = new FormReader(body);
+  const plain: Record<string, unknown> = { version: f.int('version') ?? undefined };
+  for (const field of AGENCY_CONTACT_FIELDS) plain[field.name] = f.text(field.name, null);
+  return { plain, reader: f };
+}

@@ -10,6 +10,7 @@ import {
   PLAN_ENTRY_STATUSES,
   PLAN_SECTIONS,
 } from '../dossiers/dossier-plan';
+import { contentFieldErrors, contentFormValues, contentsFromForm } from './dossier-contents-form';
 import { FormBody, FormReader } from './form-input';
 import { formatDate } from './view-helpers';
 
@@ -30,10 +31,12 @@ export function dossierFormValues(d: DossierDto): Record<string, string> {
     'description.architecture': description.architecture ?? '',
     proposedLevel: String(d.proposedLevel),
     levelJustification: d.levelJustification,
+    noteToAppraiser: d.noteToAppraiser ?? '',
     'expertOpinion.unit': d.expertOpinion?.unit ?? '',
     'expertOpinion.summary': d.expertOpinion?.summary ?? '',
     'expertOpinion.date': formatDate(d.expertOpinion?.date ?? null),
   };
+  Object.assign(values, contentFormValues(d.description as Record<string, unknown>));
   for (const s of d.planSections) values[`planSections.${s.key}`] = s.text;
   for (const p of d.plan) {
     values[`plan.${p.code}.status`] = p.status ?? '';
@@ -55,7 +58,14 @@ export function dossierFormEcho(body: FormBody): Record<string, string> {
 export function dossierDtoFromForm(
   body: FormBody,
   current: DossierDto,
-): { plain: Partial<UpdateDossierDto>; reader: FormReader; codes: string[]; levelChanged: boolean } {
+): {
+  plain: Partial<UpdateDossierDto>;
+  reader: FormReader;
+  codes: string[];
+  levelChanged: boolean;
+  /** For each content table, the form row of each row sent (contentFieldErrors). */
+  rowOf?: Record<string, number[]>;
+} {
   const f = new FormReader(body);
   const proposedLevel = f.int('proposedLevel') ?? undefined;
   const levelChanged = proposedLevel !== undefined && proposedLevel !== current.proposedLevel;
@@ -63,6 +73,7 @@ export function dossierDtoFromForm(
     version: f.int('version') ?? undefined,
     proposedLevel,
     levelJustification: f.text('levelJustification') ?? '',
+    noteToAppraiser: f.text('noteToAppraiser') ?? '',
   };
   if (levelChanged) return { plain, reader: f, codes: [], levelChanged };
   plain.description = {
@@ -71,6 +82,8 @@ export function dossierDtoFromForm(
     servedPopulation: f.text('description.servedPopulation', null),
     architecture: f.text('description.architecture', null),
   };
+  const contents = contentsFromForm(f, body);
+  Object.assign(plain.description as object, contents.parts);
   plain.planSections = Object.fromEntries(PLAN_SECTIONS.map((s) => [s.key, f.text(`planSections.${s.key}`) ?? '']));
   const codes: string[] = [];
   const entries: object[] = [];
@@ -93,13 +106,13 @@ export function dossierDtoFromForm(
   const date = f.date('expertOpinion.date', null);
   if (unit || summary) plain.expertOpinion = { unit: unit ?? '', summary: summary ?? '', date };
   else if (current.expertOpinion) plain.expertOpinion = null;
-  return { plain: plain as Partial<UpdateDossierDto>, reader: f, codes, levelChanged };
+  return { plain: plain as Partial<UpdateDossierDto>, reader: f, codes, levelChanged, rowOf: contents.rowOf };
 }
 
 /** The API names plan errors by position (planEntries[3].plannedDate); the form by requirement (plan.CODE.plannedDate). */
-export function formFieldErrors(errors: FieldErrors, codes: string[]): FieldErrors {
+export function formFieldErrors(errors: FieldErrors, codes: string[], rowOf: Record<string, number[]> = {}): FieldErrors {
   const mapped: FieldErrors = {};
-  for (const [key, messages] of Object.entries(errors)) {
+  for (const [key, messages] of Object.entries(contentFieldErrors(errors, rowOf))) {
     const match = /^planEntries\[(\d+)\]\.(\w+)$/.exec(key);
     if (match && codes[Number(match[1])]) {
       const field = match[2] === 'reason' || match[2] === 'description' ? 'text' : match[2];
@@ -114,6 +127,15 @@ export function formFieldErrors(errors: FieldErrors, codes: string[]): FieldErro
 /** Where in the editor each kind of missing item is fixed. */
 export function missingAnchor(code: string, ref: string | undefined, systemId: string): string {
   if (code.startsWith('DESCRIPTION_')) return '#phan-1';
+  if (code === 'PRELIMINARY_RISKS_MISSING') return '#f-description-preliminaryRisks';
+  if (['LOGICAL_MODEL_MISSING', 'PHYSICAL_MODEL_MISSING'].includes(code)) return '#kien-truc';
+  if (code === 'EQUIPMENT_LIST_MISSING') return '#bang-equipment';
+  if (code === 'APPLICATION_LIST_MISSING') return '#bang-applications';
+  if (code === 'NETWORK_ZONES_MISSING') return '#bang-networkZones';
+  if (code === 'DESIGN_APPROVAL_MISSING') return '#phan-2';
+  if (['RELATED_SYSTEMS_MISSING', 'THREATS_MISSING', 'PUBLIC_IMPACT_MISSING', 'CONTINUOUS_OPERATION_MISSING'].includes(code))
+    return '#cap-do-4-5';
+  if (code === 'OWNER_DETAILS_MISSING' || code === 'OPERATOR_DETAILS_MISSING') return '#chu-quan';
   if (code === 'DESIGN_DOCUMENT_MISSING' || code === 'RISK_ASSESSMENT_MISSING') return '#tep';
   if (code.startsWith('LEVEL_')) return '#phan-3';
   if (code === 'PLAN_SECTION_MISSING') return `#f-planSections-${ref ?? ''}`;

@@ -12,6 +12,7 @@ import { DossierStatus, isEditable } from '../dossiers/dossier-status';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { DossierHistoryService } from '../workflow/dossier-history.service';
 import { agencyOption } from './agency-form';
+import { CONTENT_TABLES, CONTENT_TEXTS, contentTableRows } from './dossier-contents-form';
 import { ATTACHMENT_KIND_OPTIONS, documentLinks, missingAnchor, PLAN_STATUS_OPTIONS } from './dossier-form';
 import { nextStep } from './dossier-next-step';
 import { FormBody, FormFailure } from './form-input';
@@ -66,6 +67,7 @@ export class DossierPageView {
       canNameIndependent ? this.agencies.list(user, { page: 1, pageSize: 200 } as AgencyListQuery) : undefined,
     ]);
     const missing = completeness.missing.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, d.system.id) }));
+    const warnings = completeness.warnings.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, d.system.id) }));
     const unitOptions = (units?.items ?? [])
       .filter((a) => a.status === 'ACTIVE' && a.id !== d.owner.id && a.id !== d.operator.id)
       .map(agencyOption);
@@ -98,7 +100,12 @@ export class DossierPageView {
         unitOptions,
         // The appraisal screen once the dossier reached the appraising body, and for the decision once approved.
         canAppraise: roleHas(user.role, 'dossier:appraise') && [...APPRAISAL_DESK_STATUSES, 'APPROVED'].includes(d.status as DossierStatus),
-        completeness: { ...completeness, missing },
+        completeness: { ...completeness, missing, warnings },
+        // The explanatory report's contents (TT12 Art. 8.3–8.5; ND331 Art. 22.3–22.5): tables, texts, owner and operator.
+        contentTables: CONTENT_TABLES,
+        contentTexts: CONTENT_TEXTS.filter((t) => (!t.levels45 || d.proposedLevel >= 4) && (!t.nd331 || d.regime === 'ND331')),
+        contentRows: contentTableRows(state.values),
+        bodies: await this.agencies.byIds(d.owner.id === d.operator.id ? [d.owner.id] : [d.owner.id, d.operator.id]),
         history,
         documents: documentLinks(d),
         planStatusOptions: PLAN_STATUS_OPTIONS,

@@ -68,7 +68,7 @@ export class DossierPagesController {
     @Body() body: FormBody,
   ): Promise<void> {
     const current = await this.dossiers.get(user, id);
-    const { plain, reader, codes, levelChanged } = dossierDtoFromForm(body, current);
+    const { plain, reader, codes, levelChanged, rowOf } = dossierDtoFromForm(body, current);
     try {
       await this.drafting.update(user, id, await validated(UpdateDossierDto, plain, reader));
       const message = levelChanged
@@ -82,7 +82,7 @@ export class DossierPagesController {
       );
     } catch (error) {
       const failure = formFailure(error);
-      failure.errors = formFieldErrors(failure.errors, codes);
+      failure.errors = formFieldErrors(failure.errors, codes, rowOf);
       return this.render(
         user,
         req,

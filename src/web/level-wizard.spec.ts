@@ -1,5 +1,5 @@
 import { questionnaireFor } from '../classification/rules/questionnaire';
-import { answerLabel, applicable, nationalListNotice, nextStep, readAnswers, readMove } from './level-wizard';
+import { answerLabel, applicable, nationalListNotice, nextStep, proposalGuide, readAnswers, readMove } from './level-wizard';
 
 const nd331 = questionnaireFor('ND331');
 
@@ -76,5 +76,40 @@ describe('the level wizard', () => {
       expect(answerLabel(criteria, ['TELECOM_WORKS_COMMAND'])).toContain('công trình viễn thông quan trọng');
       expect(answerLabel(infoTypes, undefined)).toBe('Chưa trả lời');
     });
+  });
+});
+
+describe('proposalGuide (ND85 Arts. 7–11; ND331 Arts. 11–15, 8.2: never below the criteria)', () => {
+  const rule = (level: number, article: string) => ({ level, article });
+
+  it('offers only the computed level and above, naming the article that set it', () => {
+    const guide = proposalGuide({
+      level: 3,
+      undetermined: false,
+      matchedRules: [
+        rule(2, 'Điểm a Khoản 2 Điều 12 Nghị định 331/2026/NĐ-CP'),
+        rule(3, 'Điểm b Khoản 2 Điều 13 Nghị định 331/2026/NĐ-CP'),
+      ],
+    });
+    expect(guide.options).toEqual([
+      { value: '3', label: 'Cấp độ 3 (theo tiêu chí)' },
+      { value: '4', label: 'Cấp độ 4' },
+      { value: '5', label: 'Cấp độ 5' },
+    ]);
+    expect(guide.hint).toContain('Cấp độ 3 do tiêu chí xác định (Điểm b Khoản 2 Điều 13 Nghị định 331/2026/NĐ-CP)');
+    expect(guide.hint).toContain('ghi ý kiến gửi đơn vị thẩm định');
+  });
+
+  it('an undetermined result: the floor and above, with a justification', () => {
+    const guide = proposalGuide({ level: 2, undetermined: true, matchedRules: [rule(2, 'Điểm b Khoản 2 Điều 8 Nghị định 85/2016/NĐ-CP')] });
+    expect(guide.options.map((o) => o.value)).toEqual(['2', '3', '4', '5']);
+    expect(guide.options[0].label).toBe('Cấp độ 2 (tối thiểu theo tiêu chí)');
+    expect(guide.hint).toContain('ít nhất là cấp độ 2');
+  });
+
+  it('nothing matched: every level, with a justification', () => {
+    const guide = proposalGuide({ level: null, undetermined: true, matchedRules: [] });
+    expect(guide.options).toHaveLength(5);
+    expect(guide.hint).toContain('thuyết minh căn cứ');
   });
 });

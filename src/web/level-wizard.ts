@@ -4,6 +4,7 @@
  * classification/rules (questionAppliesTo, the evaluator).
  */
 import type { NationalSecurityListResult, SecurityLevel } from '../classification/rules/classification.types';
+import { criteriaBasis, levelFloor } from '../classification/rules/level-floor';
 import { Question, questionAppliesTo } from '../classification/rules/questionnaire';
 import { FieldErrors } from '../common/errors/domain-error';
 import { FormBody } from './form-input';
@@ -151,5 +152,47 @@ export function nationalListNotice(result: {
   return {
     text: 'Hệ thống có dấu hiệu thuộc Danh mục hệ thống thông tin quan trọng về an ninh quốc gia: hồ sơ theo trình tự của cấp độ 5 (khoản 4 Điều 20); chủ quản lập hồ sơ đề nghị đưa vào Danh mục (Điều 17).',
     criteria: list.criteria,
+  };
+}
+
+export interface ProposalGuide {
+  /** The levels the officer may choose: none below the floor (ND85 Arts. 7–11; ND331 Arts. 11–15, 8.2). */
+  options: { value: string; label: string }[];
+  /** Vietnamese: what the criteria allow, naming the article that set the level. */
+  hint: string;
+}
+
+/** The proposal step of the wizard: the levels offered and what the officer is told about them. */
+export function proposalGuide(
+  result: { level: number | null; undetermined: boolean; matchedRules: { level: number; article: string }[] } | undefined,
+): ProposalGuide {
+  const all = [1, 2, 3, 4, 5];
+  if (!result)
+    return {
+      options: all.map((n) => ({ value: String(n), label: `Cấp độ ${n}` })),
+      hint: 'Trả lời các câu hỏi để biết cấp độ theo tiêu chí.',
+    };
+  const floor = levelFloor(result.level);
+  const options = all
+    .filter((n) => n >= floor)
+    .map((n) => ({
+      value: String(n),
+      label: `Cấp độ ${n}${n === result.level ? (result.undetermined ? ' (tối thiểu theo tiêu chí)' : ' (theo tiêu chí)') : ''}`,
+    }));
+  const basis = criteriaBasis(result).join('; ');
+  const remedy =
+    'Nếu không đồng ý với kết quả, hãy sửa câu trả lời chưa đúng hoặc ghi ý kiến gửi đơn vị thẩm định; không đề xuất thấp hơn.';
+  if (result.level === null) {
+    return { options, hint: 'Tiêu chí chưa xác định được cấp độ: chọn cấp độ đề xuất và thuyết minh căn cứ (tối thiểu 20 ký tự).' };
+  }
+  if (result.undetermined) {
+    return {
+      options,
+      hint: `Tiêu chí chưa xác định hết cấp độ: cấp độ đề xuất ít nhất là cấp độ ${result.level} (${basis}) và cần thuyết minh căn cứ. ${remedy}`,
+    };
+  }
+  return {
+    options,
+    hint: `Cấp độ ${result.level} do tiêu chí xác định (${basis}). Đề xuất cao hơn cần thuyết minh lý do. ${remedy}`,
   };
 }

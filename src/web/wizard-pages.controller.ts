@@ -4,10 +4,14 @@ import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { Question } from '../classification/rules/questionnaire';
 import { Regime } from '../classification/rules/classification.types';
+import { regimeAtAct } from '../classification/rules/regime';
+import { Clock } from '../common/clock';
 import { DomainError, FieldErrors } from '../common/errors/domain-error';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { DossierDraftingService, factsFromSystem } from '../dossiers/dossier-drafting.service';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
+import { MAX_NOTE_TO_APPRAISER } from '../dossiers/proposal-rules';
+import { toNfc } from '../common/text/vietnamese';
 import { SystemDto } from '../systems/dto/system.dto';
 import { ClassificationService } from '../classification/classification.service';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
@@ -21,6 +25,7 @@ import {
   isAnswered,
   nationalListNotice,
   nextStep,
+  proposalGuide,
   readAnswers,
   readMove,
 } from './level-wizard';
@@ -52,6 +57,7 @@ export class WizardPagesController {
     private readonly dossiers: DossiersQueryService,
     private readonly drafting: DossierDraftingService,
     private readonly classification: ClassificationService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -67,7 +73,11 @@ export class WizardPagesController {
     const initial = state.dossier ? (state.dossier.classification as { facts: Answers }).facts : await this.systemFacts(user, id);
     const { asked, answers } = applicable(state.questions, initial);
     const proposal = state.dossier
-      ? { proposedLevel: String(state.dossier.proposedLevel), levelJustification: state.dossier.levelJustification }
+      ? {
+          proposedLevel: String(state.dossier.proposedLevel),
+          levelJustification: state.dossier.levelJustification,
+          noteToAppraiser: state.dossier.noteToAppraiser,
+        }
       : {};
     return this.render(req, res, state, asked, answers, 0, {}, proposal);
   }
@@ -86,7 +96,11 @@ export class WizardPagesController {
     const { asked, answers } = applicable(state.questions, read.answers);
     const move = readMove(body.di);
     const { step, errors } = nextStep(asked, answers, Number(body.buoc) || 0, move, read.errors);
-    const proposal = { proposedLevel: String(body.proposedLevel ?? ''), levelJustification: String(body.levelJustification ?? '') };
+    const proposal = {
+      proposedLevel: String(body.proposedLevel ?? ''),
+      levelJustification: String(body.levelJustification ?? ''),
+      noteToAppraiser: String(body.noteToAppraiser ?? ''),
+    };
     if (move.kind === 'finish' && step === asked.length && !Object.keys(errors).length) {
       try {
         const dossierId = await this.saveDossier(user, state, answers, proposal);
@@ -110,20 +124,34 @@ export class WizardPagesController {
     user: AuthUser,
     state: WizardState,
     facts: Answers,
-    proposal: { proposedLevel: string; levelJustification: string },
+    proposal: { proposedLevel: string; levelJustification: string; noteToAppraiser: string },
   ): Promise<string> {
     const proposedLevel = /^[1-5]$/.test(proposal.proposedLevel) ? Number(proposal.proposedLevel) : undefined;
     const levelJustification = proposal.levelJustification.trim() || undefined;
+    const noteToAppraiser = toNfc(proposal.noteToAppraiser.trim());
+    // The page calls the use case directly, so the API's length limit is applied here too.
+    if (noteToAppraiser.length > MAX_NOTE_TO_APPRAISER) {
+      throw new DomainError('VALIDATION_FAILED', 'Ý kiến gửi đơn vị thẩm định quá dài.', {
+        noteToAppraiser: [`tối đa ${MAX_NOTE_TO_APPRAISER} ký tự`],
+      });
+    }
     if (state.dossier) {
       await this.drafting.update(user, state.dossier.id, {
         version: state.dossier.version,
         facts,
         proposedLevel,
         levelJustification: levelJustification ?? '',
+        noteToAppraiser,
       });
       return state.dossier.id;
     }
-    const created = await this.drafting.create(user, { systemId: state.system.id, facts, proposedLevel, levelJustification });
+    const created = await this.drafting.create(user, {
+      systemId: state.system.id,
+      facts,
+      proposedLevel,
+      levelJustification,
+      noteToAppraiser,
+    });
     return created.id;
   }
 
@@ -135,7 +163,8 @@ export class WizardPagesController {
       dossier = await this.dossiers.get(user, dossierId);
       if (dossier.system.id !== system.id) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ đề xuất cấp độ.');
     }
-    const questionnaire = this.classification.questionnaire(dossier ? { regime: dossier.regime as Regime } : {});
+    // The answers are a new act of classification: asked under the regime of today for this system (docs/legal/regime-by-act.md).
+    const questionnaire = this.classification.questionnaire({ regime: regimeAtAct(this.clock.today(), system).regime });
     return { system, dossier, regime: questionnaire.regime, title: questionnaire.title, questions: questionnaire.questions as Question[] };
   }
 
@@ -177,7 +206,19 @@ export class WizardPagesController {
       req,
       res,
       'wizard',
-      { ...state, asked, answers, step, errors, evaluation, nationalList, summary, proposal, failure },
+      {
+        ...state,
+        asked,
+        answers,
+        step,
+        errors,
+        evaluation,
+        nationalList,
+        summary,
+        proposal,
+        guide: proposalGuide(evaluation.result),
+        failure,
+      },
       status,
     );
   }

@@ -5,6 +5,9 @@ import { Clock } from '../common/clock';
 import { QueuePageDto, QueueQuery } from './dto/history.dto';
 import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
 import { DUE_KIND_LABELS, DueKind } from '../dossiers/dossier-due';
+import { CalendarService } from '../calendar/calendar.service';
+import { unconfirmedDaysOfClock, unconfirmedDaysWarning } from '../calendar/unconfirmed-days';
+import { mayReturnForSupplement } from './statutory-deadlines';
 
 /**
  * What an appraising body has to do, most urgent first: dossiers routed to it to check or appraise, and dossiers
@@ -19,6 +22,9 @@ interface QueueRow {
   received_on: string | null;
   due_on: string | null;
   due_kind: string | null;
+  validity_due_on: string | null;
+  appraisal_due_on: string | null;
+  approval_request: { submittedOn: string } | null;
   version: number;
   system_id: string;
   system_code: string;
@@ -53,6 +59,7 @@ export class AppraisalQueueService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
 
   async queue(user: AuthUser, query: QueueQuery): Promise<QueuePageDto> {
@@ -65,6 +72,7 @@ export class AppraisalQueueService {
     );
     const rows: QueueRow[] = await this.dataSource.query(
       `SELECT d.id, d.status, d.proposed_level, d.regime, d.current_revision, d.received_on, d.due_on, d.due_kind, d.version,
+              d.validity_due_on, d.appraisal_due_on, d.approval_request,
               s.id AS system_id, s.code AS system_code, s.name AS system_name, a.id AS owner_id, a.code AS owner_code, a.name AS owner_name
          FROM dossiers d JOIN systems s ON s.id = d.system_id JOIN agencies a ON a.id = d.owner_agency_id
         WHERE ${where}
@@ -72,6 +80,7 @@ export class AppraisalQueueService {
         LIMIT $3 OFFSET $4`,
       [user.agencyId, query.status ?? null, query.pageSize, (query.page - 1) * query.pageSize],
     );
+    const calendar = await this.calendars.calendar();
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -86,6 +95,19 @@ export class AppraisalQueueService {
         dueOn: r.due_on,
         dueKindLabel: r.due_kind ? DUE_KIND_LABELS[r.due_kind as DueKind] : null,
         overdue: r.due_on !== null && today > r.due_on,
+        // Both dates of the receipt stay visible (ND331 Art. 23.2–23.3); a return is open until the first one.
+        validityDueOn: r.validity_due_on,
+        appraisalDueOn: r.appraisal_due_on,
+        returnAllowed: (r.status === 'SUBMITTED' || r.status === 'UNDER_APPRAISAL') && mayReturnForSupplement(r.validity_due_on, today),
+        calendarWarning: r.due_on
+          ? unconfirmedDaysWarning(
+              unconfirmedDaysOfClock(calendar, r.received_on ?? r.approval_request?.submittedOn ?? null, [
+                r.validity_due_on,
+                r.appraisal_due_on,
+                r.due_on,
+              ]),
+            )
+          : null,
         version: r.version,
       })),
       total: counts.total,

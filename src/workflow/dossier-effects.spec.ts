@@ -84,6 +84,9 @@ describe('dossier effects: what each action changes besides status and version',
       receivedOn: '2026-11-25',
       dueOn: '2026-11-25+5wd',
       dueKind: 'VALIDITY',
+      // Both dates of the receipt (ND331 Art. 23.2, 23.3): the appraisal that follows a valid finding is dated from it.
+      validityDueOn: '2026-11-25+5wd',
+      appraisalDueOn: '2026-11-25+15wd',
       // The appraisal clock waits for the dossier to be found complete and valid again; the old requests are answered.
       clockStartedOn: null,
       returnItems: null,
@@ -105,22 +108,30 @@ describe('dossier effects: what each action changes besides status and version',
     expect(eventDetails('return', {}, { ...submitted, ...effects })).toEqual({ items: ['Sơ đồ mạng', 'Quy chế'] });
   });
 
-  it('start-appraisal: the appraisal clock runs from the day the dossier is complete and valid (ND331 Art. 23.3, ND85 Art. 16.2)', () => {
+  it('start-appraisal: the appraisal runs from the receipt of the complete, valid dossier, not from the click (ND331 Art. 23.3, ND85 Art. 16.2)', () => {
     const submitted = (overrides: Partial<Dossier>) =>
       dossier({ ...routed, status: 'SUBMITTED', dueKind: 'VALIDITY', dueOn: '2026-11-27', ...overrides });
-    // ND331 Art. 23.3.a: level 3, 15 working days; 23.3.b: levels 4–5, 25 working days.
+    // Received 20/11, found valid on 25/11: ND331 Art. 23.3.a, level 3, 15 working days from 20/11.
     expect(actionEffects(submitted({}), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toEqual({
-      clockStartedOn: '2026-11-25',
-      dueOn: '2026-11-25+15wd',
+      clockStartedOn: '2026-11-20',
+      appraisalDueOn: '2026-11-20+15wd',
+      dueOn: '2026-11-20+15wd',
       dueKind: 'APPRAISAL',
     });
+    // 23.3.b: levels 4–5, 25 working days.
     expect(actionEffects(submitted({ proposedLevel: 4 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
-      dueOn: '2026-11-25+25wd',
+      dueOn: '2026-11-20+25wd',
       dueKind: 'APPRAISAL',
     });
-    // ND85 Art. 16.2 counts days, not working days: 30 for levels 4–5.
+    // ND85 Art. 16.2 counts days, not working days: 30 for levels 4–5, from the receipt too.
     expect(actionEffects(submitted({ regime: 'ND85', proposedLevel: 4 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
-      dueOn: '2026-11-25+30d',
+      clockStartedOn: '2026-11-20',
+      dueOn: '2026-11-20+30d',
+    });
+    // A resubmitted dossier counts from its resubmission (the submit effect set receivedOn to that day).
+    expect(actionEffects(submitted({ receivedOn: '2026-11-24' }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
+      clockStartedOn: '2026-11-24',
+      dueOn: '2026-11-24+15wd',
     });
     // Levels 1–2 have no statutory limit: the internal target, labelled as such.
     expect(actionEffects(submitted({ proposedLevel: 2 }), 'start-appraisal', 'UNDER_APPRAISAL', {}, facts)).toMatchObject({
@@ -196,6 +207,16 @@ describe('dossier effects: what each action changes besides status and version',
       dueOn: '2026-11-25+7wd',
       dueKind: 'APPROVAL',
     });
+    // ND331 Art. 24.1.a: for levels 1–2 the approval dossier is the dossier itself — 7 working days from its receipt.
+    expect(
+      actionEffects(
+        { ...underAppraisal, proposedLevel: 2 },
+        'appraise',
+        'APPRAISED',
+        { conclusion: 'SUITABLE' },
+        { ...facts, path: 'UNIT' },
+      ),
+    ).toMatchObject({ dueOn: '2026-11-20+7wd', dueKind: 'APPROVAL' });
     // NOT_SUITABLE sends the dossier back to draft: the reasons are kept, no clock runs.
     const notSuitable = actionEffects(
       underAppraisal,

@@ -9,7 +9,14 @@ import type { ProcedurePath } from '../dossiers/dossier-path';
 import type { DossierStatus } from '../dossiers/dossier-status';
 import type { Route } from '../routing/routing-rules.service';
 import type { DossierAction } from './dossier-transitions';
-import { appraisalDeadline, approvalDeadline, validityDeadline, type Deadline, type DeadlineCalendar } from './statutory-deadlines';
+import {
+  appraisalDeadline,
+  approvalDeadline,
+  approvalDossierReceivedOn,
+  validityDeadline,
+  type Deadline,
+  type DeadlineCalendar,
+} from './statutory-deadlines';
 
 /** What the officer sent with the action (the action DTOs, validated at the edge). */
 export interface ActionInput {
@@ -77,13 +84,15 @@ export function actionEffects(
         currentRevision: d.currentRevision + 1,
         submittedAt: now,
         firstSubmittedAt: d.firstSubmittedAt ?? now,
-        // ND331 Art. 23.2: the validity check runs from the day the dossier is received.
+        // The day of receipt starts both clocks (docs/legal/statutory-clocks.md): the validity reply (ND331 Art. 23.2;
+        // an internal target under ND85) and, once the dossier is found valid, the appraisal (ND331 Art. 23.3, ND85
+        // Art. 16.2). Both dates are kept on the dossier; the clock running now is the validity reply.
         receivedOn: today,
         clockStartedOn: null,
         returnItems: null,
         appraisal: null,
         approvalRequest: null,
-        ...due(validityDeadline(today, calendar)),
+        ...receiptClocks(d, today, calendar),
       };
     }
     case 'request-opinion': {
@@ -165,19 +174,29 @@ export function actionEffects(
       return { nationalListing: listing, ...unrouted(), ...due(null) };
     }
     case 'return':
-      // ND331 Art. 23.2: the reply says what to supplement; no clock runs until the dossier comes back.
+      // ND331 Art. 23.2: the reply (within the validity window, dossier-transitions.ts) says what to supplement; no
+      // clock runs until the dossier comes back. The dates of the round stay visible; the resubmission counts anew.
       return { returnItems: input.items!, ...due(null) };
-    case 'start-appraisal':
-      // ND331 Art. 23.3 (ND85 Art. 16.2): the appraisal clock runs from the day the dossier is complete and valid,
-      // and restarts after a return.
-      return { clockStartedOn: today, ...due(appraisalDeadline(d.regime, d.proposedLevel, today, calendar)) };
+    case 'start-appraisal': {
+      // ND331 Art. 23.3 (ND85 Art. 16.2): the appraisal runs from the day the complete, valid dossier was received —
+      // its submission or resubmission — not from the day the appraiser opens it.
+      const receivedOn = d.receivedOn ?? today;
+      const appraisal = appraisalDeadline(d.regime, d.proposedLevel, receivedOn, calendar);
+      return { clockStartedOn: receivedOn, appraisalDueOn: appraisal.due, ...due(appraisal) };
+    }
     case 'appraise':
       // ND331 Art. 24.2 (ND85 Art. 17.2): a suitable appraisal completes the approval dossier, and the approval clock
       // starts; a NOT_SUITABLE one sends the dossier back to draft with no clock.
       // From level 3 the approval clock waits for the Tờ trình (request-approval, Art. 20.3.b).
       return {
         appraisal: appraisalOf(d, input.conclusion!, input.opinions ?? '', input.reasons ?? [], facts),
-        ...due(to === 'APPRAISED' && facts.path === 'UNIT' ? approvalDeadline(d.regime, today, calendar) : null),
+        // Levels 1–2 (ND331 Art. 24.1.a): the approval dossier is the dossier itself, so the 7 working days run from its
+        // receipt, not from the appraisal.
+        ...due(
+          to === 'APPRAISED' && facts.path === 'UNIT'
+            ? approvalDeadline(d.regime, approvalDossierReceivedOn(d.proposedLevel, d.receivedOn, today), calendar)
+            : null,
+        ),
       };
     case 'approve':
       return {
@@ -259,6 +278,18 @@ function unrouted(): Partial<Dossier> {
     approverName: null,
     receivedOn: null,
     clockStartedOn: null,
+    validityDueOn: null,
+    appraisalDueOn: null,
+  };
+}
+
+/** On receipt: the validity reply runs, and the appraisal that follows a valid finding is already dated from today. */
+function receiptClocks(d: Dossier, today: string, calendar: DeadlineCalendar): Partial<Dossier> {
+  const validity = validityDeadline(d.regime, today, calendar);
+  return {
+    validityDueOn: validity.due,
+    appraisalDueOn: appraisalDeadline(d.regime, d.proposedLevel, today, calendar).due,
+    ...due(validity),
   };
 }
 

@@ -107,6 +107,23 @@ describe('guards', () => {
     });
   });
 
+  it('return for supplement only within the validity window (ND331 Art. 23.2); afterwards Mẫu 04 "chưa phù hợp"', () => {
+    const ctx = { ...validContext('return', 'UNDER_APPRAISAL'), regime: 'ND331' as const, validityDueOn: '2027-02-15' };
+    // The last day of the window still allows the return.
+    expect(decideTransition('return', { ...ctx, today: '2027-02-15' })).toEqual({ ok: true, to: 'RETURNED' });
+    const late = decideTransition('return', { ...ctx, today: '2027-02-16' });
+    expect(late).toMatchObject({ ok: false, code: 'DOSSIER_RETURN_WINDOW_CLOSED' });
+    expect(late.ok === false && late.message).toContain('khoản 2 Điều 23 Nghị định 331/2026/NĐ-CP');
+    expect(late.ok === false && late.message).toContain('Mẫu 04');
+    // ND85: no statutory window — the internal target applies the same way, without citing an article.
+    const nd85 = decideTransition('return', { ...ctx, regime: 'ND85', today: '2027-02-16' });
+    expect(nd85).toMatchObject({ ok: false, code: 'DOSSIER_RETURN_WINDOW_CLOSED' });
+    expect(nd85.ok === false && nd85.message).not.toContain('Điều 23');
+    expect(nd85.ok === false && nd85.message).toContain('mục tiêu nội bộ');
+    // A dossier sent before the window was kept: nothing to hold the return against.
+    expect(decideTransition('return', { ...ctx, validityDueOn: null, today: '2027-03-01' })).toEqual({ ok: true, to: 'RETURNED' });
+  });
+
   it('appraise: NOT_SUITABLE goes back to draft and needs reasons; a missing conclusion is refused', () => {
     const ctx = validContext('appraise', 'UNDER_APPRAISAL');
     expect(

@@ -9,6 +9,7 @@ import { ProcedurePath } from '../dossiers/dossier-path';
 import { DOSSIER_STATUS_LABELS as STATUS_LABELS, DossierStatus } from '../dossiers/dossier-status';
 import { FUTURE_DECISION_MESSAGE, isDecisionDateInFuture } from '../systems/prior-approvals/prior-approval-rules';
 import { STATE_SECRET_DOSSIER_MESSAGE } from '../dossiers/state-secret-dossier';
+import { mayReturnForSupplement, returnWindowClosedMessage } from './statutory-deadlines';
 
 // The table itself (actions, their statuses and actors) is `dossiers/dossier-actions.ts`, read by the DTO and pages too;
 // who holds which actor role is `access/dossier-actors.ts`. These re-exports keep the workflow's callers on one import.
@@ -44,6 +45,8 @@ export interface TransitionContext {
   requestNumber?: string;
   /** return: what the officer must supplement. */
   returnItems?: readonly string[];
+  /** return: the last day of the validity window (ND331 Art. 23.2; ND85: internal target); needs `today`. */
+  validityDueOn?: string | null;
   /** appraise: the conclusion and its reasons. */
   conclusion?: 'SUITABLE' | 'NOT_SUITABLE';
   reasons?: readonly string[];
@@ -66,6 +69,7 @@ export type TransitionErrorCode =
   | 'DOSSIER_INCOMPLETE'
   | 'DOSSIER_NO_ROUTE'
   | 'DOSSIER_RETURN_ITEMS_REQUIRED'
+  | 'DOSSIER_RETURN_WINDOW_CLOSED'
   | 'DOSSIER_APPRAISAL_INVALID'
   | 'DOSSIER_DECISION_INVALID'
   | 'INTERNAL_REGULATION_MISSING'
@@ -124,6 +128,9 @@ export function decideTransition(action: DossierAction, ctx: TransitionContext):
         to: ctx.path === 'OWNER' && (ctx.status === 'SUBMITTED' || ctx.status === 'UNDER_APPRAISAL') ? 'DRAFT' : ctx.status,
       };
     case 'return':
+      // ND331 Art. 23.2: a return for supplement is the reply within the validity window; afterwards, Mẫu 04 "chưa phù hợp".
+      if (ctx.today && !mayReturnForSupplement(ctx.validityDueOn, ctx.today))
+        return refuse('DOSSIER_RETURN_WINDOW_CLOSED', returnWindowClosedMessage(ctx.regime, ctx.validityDueOn!));
       if (!ctx.returnItems?.some((i) => i.trim()))
         return refuse('DOSSIER_RETURN_ITEMS_REQUIRED', 'Cần nêu rõ những nội dung cơ quan phải bổ sung.');
       return { ok: true, to: 'RETURNED' };

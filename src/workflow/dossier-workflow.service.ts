@@ -18,9 +18,12 @@ import { Route, RoutingRulesService } from '../routing/routing-rules.service';
 import { recordApprovedLevel } from '../systems/system-writes';
 import { ActionDto, AppraiseDto, ApproveDto, ReturnDto } from './dto/actions.dto';
 import { GiveOpinionDto, ListingDecisionDto, PlanDecisionDto, RequestApprovalDto, RequestListingDto } from './dto/procedure-actions.dto';
-import { DossierStatus } from '../dossiers/dossier-status';
+import { DossierStatus, isEditable } from '../dossiers/dossier-status';
 import { involvesStateSecret } from '../dossiers/state-secret-dossier';
-import { sameBodyAppraisesAndApproves } from '../dossiers/dossier-actions';
+import { assertProposalStillLawful } from '../dossiers/proposal-rules';
+import { sameBodyAppraisesAndApproves, TRANSITIONS } from '../dossiers/dossier-actions';
+import { regimeAtAct } from '../classification/rules/regime';
+import { RegimeChange, regimeChangeAt, regimeChangeFieldErrors, switchedRegimeFields } from '../dossiers/regime-at-act';
 import { decideTransition, DossierAction, TransitionContext } from './dossier-transitions';
 import { dossierAfter, eventDetails } from './dossier-effects';
 import { dossierNotices } from './dossier-notices';
@@ -81,22 +84,71 @@ export class DossierWorkflowService {
     return this.dataSource.transaction(async (em) => {
       const dossier = await this.queries.findVisible(user, id, em, true);
       if (dossier.version !== dto.version) throw versionConflict();
-      const ctx = await this.context(em, user, dossier, action, dto, file);
+      const { dossier: sent, change } = await this.regimeAtSubmission(em, user, dossier, action);
+      const ctx = await this.context(em, user, sent, action, dto, file);
       const decision = decideTransition(action, ctx.transition);
       if (!decision.ok) {
-        const missing = decision.code === 'DOSSIER_INCOMPLETE' ? { missing: ctx.missing } : undefined;
-        throw new DomainError(decision.code, decision.message, undefined, missing);
+        const extra = {
+          ...(decision.code === 'DOSSIER_INCOMPLETE' ? { missing: ctx.missing } : {}),
+          ...(change ? { regimeChange: change } : {}),
+        };
+        throw new DomainError(decision.code, decision.message, undefined, Object.keys(extra).length ? extra : undefined);
       }
+      // Never sent below the criteria (dossiers/proposal-rules.ts): a stored proposal may predate the rule or the regime.
+      if (ROUTED_ACTIONS.includes(action)) assertProposalStillLawful(sent);
       const from = dossier.status as DossierStatus;
-      const next = await this.apply(em, user, dossier, action, decision.to, dto, ctx);
+      const next = await this.apply(em, user, sent, action, decision.to, dto, ctx);
       await this.save(em, next, dto.version);
       const label = DECISION_FILE_LABELS[action];
       if (label && file) await storeDecisionFile(em, next.id, file, user.id, label);
-      await this.record(em, { actor: user, dossier: next, action, from, note: dto.note, details: eventDetails(action, dto, next) });
+      await this.record(em, {
+        actor: user,
+        dossier: next,
+        action,
+        from,
+        note: dto.note,
+        details: { ...eventDetails(action, dto, next), ...(change ? { regimeChange: change } : {}) },
+      });
       await this.notify(em, next, action, decision.to);
       if (decision.to === 'APPROVED') await this.applyApproval(em, user, next);
-      return this.queries.toDto(em, next, user);
+      const result = await this.queries.toDto(em, next, user);
+      // What the sender should still see to (TT12 Art. 9.7 / ND331 Art. 30.7: the regulation, before approval).
+      // A submission switched to the regime of its day says so (dossiers/regime-at-act.ts).
+      return { ...result, ...(ctx.warnings.length ? { warnings: ctx.warnings } : {}), ...(change ? { regimeChange: change } : {}) };
     });
+  }
+
+  /**
+   * A submission is judged under the regime of its own day (Law 64/2025 Art. 58.2; ND331 Arts. 38, 39.1), not the day the
+   * draft was opened: the dossier is re-evaluated under it and switched when nothing the officer saw changes; otherwise it
+   * is refused with what changed and which facts are needed (dossiers/regime-at-act.ts, docs/legal/regime-by-act.md).
+   * Status and actor refusals come first, as the transition table says; a state-secret dossier is refused by the table.
+   */
+  private async regimeAtSubmission(
+    em: EntityManager,
+    user: AuthUser,
+    d: Dossier,
+    action: DossierAction,
+  ): Promise<{ dossier: Dossier; change?: RegimeChange }> {
+    const rule = TRANSITIONS[action];
+    if (!ROUTED_ACTIONS.includes(action) || !rule.from.includes(d.status as DossierStatus)) return { dossier: d };
+    if (!this.access.dossierActorRoles(user, d).includes(rule.actor)) return { dossier: d };
+    const [system]: { lifecycle: string; investment_start_date: string | null; go_live_date: string | null; state_secret: boolean }[] =
+      await em.query(`SELECT lifecycle, investment_start_date, go_live_date, state_secret FROM systems WHERE id = $1`, [d.systemId]);
+    if (system.state_secret) return { dossier: d };
+    const today = this.clock.today();
+    const decided = regimeAtAct(today, {
+      lifecycle: system.lifecycle,
+      investmentStartDate: system.investment_start_date,
+      goLiveDate: system.go_live_date,
+    });
+    const facts = d.classification.facts;
+    const review = regimeChangeAt({ ...d, facts }, decided, today, isEditable(d.status));
+    if (!review) return { dossier: { ...d, transitionalProject: decided.transitional } };
+    const { change, result } = review;
+    if (!change.automatic || !result)
+      throw new DomainError('DOSSIER_REGIME_CHANGED', change.message, regimeChangeFieldErrors(change), { regimeChange: change });
+    return { dossier: { ...d, ...switchedRegimeFields(change, result, facts) }, change };
   }
 
   private async context(
@@ -110,9 +162,10 @@ export class DossierWorkflowService {
     const roles = this.access.dossierActorRoles(user, dossier);
     const path = pathOf(dossier);
     let missing: { code: string; message: string }[] = [];
+    let warnings: { code: string; message: string }[] = [];
     let route: Route | undefined;
     if (ROUTED_ACTIONS.includes(action)) {
-      missing = (await this.completeness.of(em, dossier)).missing;
+      ({ missing, warnings } = await this.completeness.of(em, dossier));
       // Art. 20.1.d: the professional opinion is what Mẫu 03 asks for, so it is not missing yet.
       if (action === 'request-opinion') missing = missing.filter((m) => m.code !== 'EXPERT_OPINION_MISSING');
       // ND331 Art. 20.4: a level 3–4 system on the List is routed as a level-5 one (the ministry appraises).
@@ -137,6 +190,7 @@ export class DossierWorkflowService {
       appraiserIsParty: !!route?.appraiserAgencyId && [dossier.ownerAgencyId, dossier.operatorAgencyId].includes(route.appraiserAgencyId),
       independentAppraiserRecorded: !!dossier.independentAppraiser,
       returnItems: dto.items,
+      validityDueOn: dossier.validityDueOn,
       conclusion: dto.conclusion,
       reasons: dto.reasons,
       decisionLevel: dto.level,
@@ -147,7 +201,7 @@ export class DossierWorkflowService {
       today: this.clock.today(),
       stateSecret: involvesStateSecret(system.state_secret, dossier.classification.facts),
     };
-    return { transition, missing, route, path };
+    return { transition, missing, warnings, route, path };
   }
 
   /** The action's effects (dossier-effects.ts); a submission also freezes the revision it sends. */

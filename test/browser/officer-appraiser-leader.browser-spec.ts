@@ -150,6 +150,25 @@ describe('the web interface in Chromium', () => {
   });
 
   it('fills the dossier: a wrong date is shown on its requirement and nothing typed is lost', async () => {
+    // The explanatory report's contents (ND331 Art. 21.2, 22.3.d, 22.4.c): models, one row per table, the design's approval.
+    const contents: Record<string, string> = {
+      'textarea[name="description.logicalModel"]': 'Cổng web, máy chủ ứng dụng, cơ sở dữ liệu',
+      'textarea[name="description.physicalModel"]': 'Hai máy chủ ảo tại Trung tâm dữ liệu tỉnh',
+      'input[name="description.equipment.0.name"]': 'Tường lửa trung tâm',
+      'input[name="description.equipment.0.location"]': 'Trung tâm dữ liệu tỉnh',
+      'input[name="description.equipment.0.purpose"]': 'Bảo vệ vùng biên',
+      'input[name="description.applications.0.name"]': 'Cổng một cửa',
+      'input[name="description.applications.0.server"]': 'APP-01',
+      'input[name="description.applications.0.location"]': 'Trung tâm dữ liệu tỉnh',
+      'input[name="description.applications.0.operatingSystem"]': 'Ubuntu Server 22.04',
+      'input[name="description.applications.0.purpose"]': 'Tiếp nhận hồ sơ',
+      'input[name="description.networkZones.0.name"]': 'Vùng máy chủ',
+      'input[name="description.networkZones.0.privateAddresses"]': '10.10.20.0/24',
+      'input[name="description.designDocument.approvalNumber"]': '125/QĐ-UBND',
+      'input[name="description.designDocument.approvalDate"]': '15/03/2024',
+      'textarea[name="description.preliminaryRisks"]': 'Tấn công từ chối dịch vụ; gián đoạn vài giờ',
+    };
+    for (const [selector, value] of Object.entries(contents)) await officer.locator(selector).fill(value);
     for (const key of ['a', 'b', 'c', 'd', 'dd', 'e', 'g'])
       await officer.locator(`textarea[name="planSections.${key}"]`).fill(`Nội dung phương án mục ${key}`);
     const statuses = officer.locator('select[name^="plan."]');

@@ -404,6 +404,11 @@ describe('access matrix: every API route × role × own / same-province / other-
       params: () => ({ day: '2027-12-24' }),
       body: () => ({ kind: 'HOLIDAY', name: 'Ngày nghỉ thử' }),
     },
+    'PUT /api/v1/calendar/days/:day/confirmation': {
+      kind: 'none',
+      params: () => ({ day: '2027-09-03' }),
+      body: () => ({ source: 'Thông báo thử về ngày nghỉ Quốc khánh 2027' }),
+    },
     'DELETE /api/v1/calendar/days/:day': {
       kind: 'none',
       fresh: async () => {

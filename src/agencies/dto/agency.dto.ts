@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength, Min, ValidateIf } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { toNfc } from '../../common/text/vietnamese';
@@ -8,7 +8,72 @@ import { AGENCY_KINDS, AGENCY_STATUSES, AgencyKind, AgencyStatus } from '../agen
 
 const trimNfc = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
 
-export class CreateAgencyDto {
+/** Blank text clears a contact field (stored as NULL). */
+const contactText = ({ value }: { value: unknown }) => {
+  if (typeof value !== 'string') return value;
+  const trimmed = toNfc(value.trim());
+  return trimmed.length ? trimmed : null;
+};
+
+/**
+ * The body's details the explanatory report gives for the owner and the operating unit (Circular 12/2022 Art. 8.3.a–b;
+ * Decree 331/2026 Art. 22.3.a–b). Each may be sent as null (or blank) to clear it.
+ */
+export class AgencyContactsDto {
+  @ApiPropertyOptional({
+    nullable: true,
+    type: String,
+    example: 'Quyết định số 15/2025/QĐ-UBND ngày 01/7/2025 quy định chức năng, nhiệm vụ, quyền hạn',
+    description: 'Văn bản quy định chức năng, nhiệm vụ và quyền hạn',
+  })
+  @IsOptional()
+  @Transform(contactText)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(500)
+  functionsDocument?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Người đại diện' })
+  @IsOptional()
+  @Transform(contactText)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(255)
+  representativeName?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Chức vụ người đại diện', example: 'Chủ tịch' })
+  @IsOptional()
+  @Transform(contactText)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(255)
+  representativeTitle?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Địa chỉ' })
+  @IsOptional()
+  @Transform(contactText)
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(500)
+  address?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: '0212 3852 123', description: 'Số điện thoại' })
+  @IsOptional()
+  @Transform(contactText)
+  @ValidateIf((_, v) => v !== null)
+  @Matches(/^\+?[0-9][0-9 .()-]{5,38}$/, { message: 'số điện thoại chỉ gồm chữ số, dấu cách, dấu chấm, gạch ngang, ngoặc' })
+  phone?: string | null;
+
+  @ApiPropertyOptional({ nullable: true, type: String, example: 'vanphong@sonla.gov.vn', description: 'Thư điện tử' })
+  @IsOptional()
+  @Transform(contactText)
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail({}, { message: 'thư điện tử không hợp lệ' })
+  @MaxLength(255)
+  email?: string | null;
+}
+
+export class CreateAgencyDto extends AgencyContactsDto {
   @ApiProperty({ example: 'SL-XA-MOI', description: 'Mã cơ quan: chữ in hoa, số, dấu gạch ngang' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
   @IsString()
@@ -42,7 +107,7 @@ export class CreateAgencyDto {
   validFrom?: string;
 }
 
-export class UpdateAgencyDto {
+export class UpdateAgencyDto extends AgencyContactsDto {
   @ApiProperty({ description: 'Phiên bản đã đọc; nếu đã có người sửa trước sẽ trả về 409' })
   @IsInt()
   @Min(1)
@@ -110,6 +175,13 @@ export class AgencyDto {
   @ApiProperty() validFrom!: string;
   @ApiProperty({ nullable: true, type: String }) validTo!: string | null;
   @ApiProperty({ nullable: true, type: String }) successorId!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Văn bản quy định chức năng, nhiệm vụ, quyền hạn' })
+  functionsDocument!: string | null;
+  @ApiProperty({ nullable: true, type: String }) representativeName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) representativeTitle!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
   @ApiProperty() version!: number;
 }
 

@@ -64,6 +64,26 @@ export class CalendarDayDto {
   @ApiProperty({ example: 'Tết Nguyên đán (mùng 1 tháng Giêng)' }) name!: string;
   @ApiProperty({ enum: ['BUILT_IN', 'OVERRIDE'] }) source!: DaySource;
   @ApiProperty({ description: 'Có sẵn nhưng chưa có thông báo chính thức, cần kiểm tra' }) provisional!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Văn bản quy định ngày này (lịch có sẵn)' }) sourceDocument!: string | null;
+  @ApiProperty({ description: 'Nguồn đã được xác nhận (văn bản có sẵn, quản trị viên xác nhận, hoặc điều chỉnh của quản trị viên)' })
+  confirmed!: boolean;
+}
+
+export class ConfirmCalendarDayDto {
+  @ApiProperty({ example: 'Thông báo 9441/TB-BNV ngày 16/10/2025', description: 'Văn bản chính thức đã đối chiếu' })
+  @Transform(text)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  source!: string;
+}
+
+export class CalendarConfirmationDto {
+  @ApiProperty({ example: '2026-09-01' }) day!: string;
+  @ApiProperty({ example: 'Thứ Ba' }) weekday!: string;
+  @ApiProperty({ description: 'Văn bản chính thức đã đối chiếu' }) source!: string;
+  @ApiProperty({ nullable: true, type: String }) confirmedBy!: string | null;
+  @ApiProperty() confirmedAt!: string;
 }
 
 export class CalendarOverrideDto {
@@ -84,4 +104,6 @@ export class CalendarYearDto {
   days!: CalendarDayDto[];
   @ApiProperty({ type: [CalendarOverrideDto], description: 'Các điều chỉnh của quản trị viên trong năm (kể cả NORMAL)' })
   overrides!: CalendarOverrideDto[];
+  @ApiProperty({ type: [CalendarConfirmationDto], description: 'Các ngày có sẵn quản trị viên đã xác nhận nguồn trong năm' })
+  confirmations!: CalendarConfirmationDto[];
 }

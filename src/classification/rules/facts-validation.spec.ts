@@ -82,27 +82,26 @@ describe('validateFacts', () => {
     ]);
   });
 
-  describe('contradictions', () => {
-    it.each([undefined, 'NONE'])('state secrets with harm %p', (harm) => {
-      const errors = validateFacts({ systemType: 'INTERNAL', infoTypes: ['STATE_SECRET'], nationalSecurityHarm: harm }, 'ND85');
-      expect(errors).toEqual([{ field: 'facts.nationalSecurityHarm', message: expect.stringContaining('bí mật nhà nước') }]);
-    });
+  describe('cross-field checks: only what contradicts the criteria is refused', () => {
+    it.each([undefined, 'NONE'])(
+      'ND85 Art. 9.1–11.1 / ND331 Art. 13.1–15.1: a state-secret system graded by no harm (harm %p) is refused',
+      (harm) => {
+        const errors = validateFacts({ systemType: 'INTERNAL', infoTypes: ['STATE_SECRET'], nationalSecurityHarm: harm }, 'ND85');
+        expect(errors).toEqual([{ field: 'facts.nationalSecurityHarm', message: expect.stringContaining('bí mật nhà nước') }]);
+        expect(errors[0].message).toContain('Khoản 1 Điều 13, 14, 15 Nghị định 331/2026/NĐ-CP');
+      },
+    );
 
-    it('public information together with state secrets is fine', () => {
+    it('ND85 Art. 9.1 / ND331 Art. 13.1: public information together with state secrets is fine', () => {
       expect(
         validateFacts({ systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'STATE_SECRET'], nationalSecurityHarm: 'HARM' }, 'ND85'),
       ).toEqual([]);
     });
 
-    it('a harm level without state secrets or a defence/security system', () => {
-      expect(fields({ ...valid, nationalSecurityHarm: 'SERIOUS' })).toEqual(['facts.nationalSecurityHarm']);
-      expect(fields({ ...valid, nationalSecurityHarm: 'NONE' })).toEqual([]);
-      expect(fields({ ...valid, defenceSecuritySystem: true, nationalSecurityHarm: 'SERIOUS' })).toEqual([]);
-    });
-
-    it('a defence/security system must state its harm, which may be none', () => {
+    it('ND85 Art. 9.1 / ND331 Art. 13.1: a defence/security system must state its harm, which may be none', () => {
       expect(fields({ ...valid, defenceSecuritySystem: true })).toEqual(['facts.nationalSecurityHarm']);
       expect(fields({ ...valid, defenceSecuritySystem: true, nationalSecurityHarm: 'NONE' })).toEqual([]);
+      expect(fields({ ...valid, defenceSecuritySystem: true, nationalSecurityHarm: 'SERIOUS' })).toEqual([]);
     });
 
     it('an unknown harm value gets one error, not a contradiction too', () => {
@@ -111,13 +110,27 @@ describe('validateFacts', () => {
       ]);
     });
 
-    it('people counted without private or personal information', () => {
-      const errors = validateFacts(
-        { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], users: 20, sensitivePersonalDataSubjects: 0 },
-        'ND85',
-      );
-      expect(errors).toEqual([{ field: 'facts.users', message: expect.stringContaining('thông tin riêng hoặc thông tin cá nhân') }]);
-    });
+    it.each(['ND85', 'ND331'] as const)(
+      'not a contradiction (%s): a harm declared for a system neither secret nor defence is accepted (the rulebook notes it)',
+      (regime) => {
+        expect(validateFacts({ ...valid, nationalSecurityHarm: 'SERIOUS' }, regime)).toEqual([]);
+      },
+    );
+
+    it.each(['ND85', 'ND331'] as const)(
+      'not a contradiction (%s): a system with users or data subjects but only public information is a valid answer',
+      (regime) => {
+        const facts = {
+          systemType: 'CITIZEN_BUSINESS',
+          infoTypes: ['PUBLIC'],
+          users: 20,
+          basicPersonalDataSubjects: 5,
+          sensitivePersonalDataSubjects: 0,
+        };
+        expect(validateFacts(facts, regime)).toEqual([]);
+        expect(validateFacts({ ...facts, systemType: 'INTERNAL' }, regime)).toEqual([]);
+      },
+    );
   });
 
   describe('components', () => {
@@ -168,13 +181,9 @@ describe('validateFacts', () => {
       ]);
     });
 
-    it('Art. 16.3 needs a field of Law 116 Art. 9.2 before a consequence', () => {
-      expect(fields({ ...valid, nationalSecurityConsequences: ['NATIONAL_ECONOMY'] }, 'ND331')).toEqual([
-        'facts.nationalSecurityConsequences',
-      ]);
-      expect(fields({ ...valid, nationalSecurityFields: [], nationalSecurityConsequences: ['NATIONAL_ECONOMY'] }, 'ND331')).toEqual([
-        'facts.nationalSecurityConsequences',
-      ]);
+    it('Art. 16.3: a consequence without a field of Law 116 Art. 9.2 is not a contradiction (it meets nothing, with a note)', () => {
+      expect(fields({ ...valid, nationalSecurityConsequences: ['NATIONAL_ECONOMY'] }, 'ND331')).toEqual([]);
+      expect(fields({ ...valid, nationalSecurityFields: [], nationalSecurityConsequences: ['NATIONAL_ECONOMY'] }, 'ND331')).toEqual([]);
       expect(fields({ ...valid, nationalSecurityFields: ['NATIONAL_SECTOR'] }, 'ND331')).toEqual([]);
       expect(fields({ ...valid, nationalSecurityConsequences: [] }, 'ND331')).toEqual([]);
     });

@@ -5,7 +5,10 @@
  * Fields of the other regime (e.g. handlesAdminProcedures under ND85) are accepted; the evaluator ignores
  * them with a note. Unknown fields and null values are rejected: null would be read as a number by the rules.
  * Exception: the Decree 331 Art. 16 criteria are refused under Decree 85, as they would change the procedure
- * (Art. 20.4), not only a note.
+ * (Art. 20.4), not only a note — a check of the regime's questions, not of one fact against another.
+ *
+ * Cross-field checks refuse only what contradicts the criteria (see `checkHarmDeclared`); everything else is
+ * evaluated, with a rulebook note where a fact does not count.
  */
 import {
   FACT_FIELDS,
@@ -120,7 +123,7 @@ function validateNode(input: unknown, path: string, depth: number, ctx: Context)
     }
   }
 
-  if (infoTypes) checkContradictions(facts, infoTypes, err);
+  if (infoTypes) checkHarmDeclared(facts, infoTypes, err);
   checkNationalSecurityList(facts, ctx.regime, err);
 
   const components = facts.components;
@@ -171,40 +174,29 @@ function validateInfoTypes(value: unknown, err: (field: string, message: string)
   return valid ? (value as string[]) : undefined;
 }
 
-function checkContradictions(facts: Record<string, unknown>, infoTypes: string[], err: (field: string, message: string) => void): void {
-  const stateSecret = infoTypes.includes('STATE_SECRET');
-  const defence = facts.defenceSecuritySystem === true;
+/**
+ * The cross-field checks, kept to what cannot be evaluated (docs/legal/proposal-floor.md, point 7 of issue 19). A
+ * fact the criteria do not use for this system (people counted with only public information, a harm for a system
+ * that is neither secret nor defence, an Art. 16.3 consequence without its field) is a valid answer: the rulebook
+ * evaluates normally and says, in a note, that it was not counted.
+ */
+function checkHarmDeclared(facts: Record<string, unknown>, infoTypes: string[], err: (field: string, message: string) => void): void {
   const harm = facts.nationalSecurityHarm ?? undefined;
-  // An unknown value already has its own error; contradictions are judged on valid values only.
-  if (harm !== undefined && !isOneOf(NATIONAL_SECURITY_HARMS, harm)) return checkCounts(facts, infoTypes, err);
-  // Decision table edge case: the decree has no level for a state-secret system whose sabotage harms nothing.
-  if (stateSecret && (harm === undefined || harm === 'NONE')) {
+  // An unknown value already has its own error.
+  if (harm !== undefined && !isOneOf(NATIONAL_SECURITY_HARMS, harm)) return;
+  // ND85 Art. 9.1–11.1 / ND331 Art. 13.1–15.1 grade a state-secret system by its harm alone, and neither decree
+  // gives a level to one whose sabotage harms nothing (decision-table edge case): "none" contradicts the criteria.
+  if (infoTypes.includes('STATE_SECRET') && (harm === undefined || harm === 'NONE')) {
     err(
       'nationalSecurityHarm',
-      'Hệ thống xử lý thông tin bí mật nhà nước phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại: gây tổn hại, tổn hại nghiêm trọng hoặc tổn hại đặc biệt nghiêm trọng.',
+      'Hệ thống xử lý thông tin bí mật nhà nước phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại: gây tổn hại, tổn hại nghiêm trọng hoặc tổn hại đặc biệt nghiêm trọng (Khoản 1 Điều 9, 10, 11 Nghị định 85/2016/NĐ-CP; Khoản 1 Điều 13, 14, 15 Nghị định 331/2026/NĐ-CP).',
     );
-  } else if (defence && harm === undefined) {
+  } else if (facts.defenceSecuritySystem === true && harm === undefined) {
+    // The same articles grade a defence/security system by its harm: without it no level can be given, not even a floor.
     err(
       'nationalSecurityHarm',
-      'Hệ thống phục vụ quốc phòng, an ninh phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại.',
+      'Hệ thống phục vụ quốc phòng, an ninh phải chọn mức độ tổn hại tới quốc phòng, an ninh quốc gia khi bị phá hoại (có thể là không gây tổn hại).',
     );
-  } else if (!stateSecret && !defence && harm !== undefined && harm !== 'NONE') {
-    err(
-      'nationalSecurityHarm',
-      'Mức độ tổn hại tới quốc phòng, an ninh quốc gia chỉ xét cho hệ thống xử lý thông tin bí mật nhà nước hoặc hệ thống phục vụ quốc phòng, an ninh (Khoản 1 Điều 9 Nghị định 85/2016/NĐ-CP, Khoản 1 Điều 13 Nghị định 331/2026/NĐ-CP).',
-    );
-  }
-  checkCounts(facts, infoTypes, err);
-}
-
-function checkCounts(facts: Record<string, unknown>, infoTypes: string[], err: (field: string, message: string) => void): void {
-  // The counts are of people whose private/personal information is processed (ND85 Art. 8.2.c, ND331 Art. 12.2.b).
-  const privateOrPersonal = infoTypes.includes('PRIVATE') || infoTypes.includes('PERSONAL');
-  for (const field of COUNT_FIELDS) {
-    const value = facts[field];
-    if (!privateOrPersonal && isCount(value) && value > 0) {
-      err(field, 'Có số người/chủ thể dữ liệu lớn hơn 0 thì loại thông tin phải gồm thông tin riêng hoặc thông tin cá nhân.');
-    }
   }
 }
 
@@ -219,28 +211,16 @@ function checkNationalSecurityList(facts: Record<string, unknown>, regime: Regim
     }
     return;
   }
-  let valid = true;
   for (const [field, allowed] of given) {
     const value = facts[field];
     if (!Array.isArray(value)) {
       err(field, 'Phải là một danh sách (có thể để trống).');
-      valid = false;
       continue;
     }
     for (const [i, item] of value.entries()) {
       if (isOneOf(allowed, item) && value.indexOf(item) === i) continue;
       err(`${field}[${i}]`, isOneOf(allowed, item) ? 'Giá trị bị lặp lại.' : enumMessage(allowed));
-      valid = false;
     }
-  }
-  // Art. 16.3 takes a field of Law 116 Art. 9.2 AND a consequence: a consequence alone is not a criterion.
-  const consequences = facts.nationalSecurityConsequences;
-  const fields = facts.nationalSecurityFields;
-  if (valid && Array.isArray(consequences) && consequences.length > 0 && !(Array.isArray(fields) && fields.length > 0)) {
-    err(
-      'nationalSecurityConsequences',
-      'Hậu quả tại khoản 3 Điều 16 Nghị định 331/2026/NĐ-CP chỉ xét đối với hệ thống thuộc một lĩnh vực tại khoản 2 Điều 9 Luật An ninh mạng: hãy chọn lĩnh vực trước, hoặc bỏ các hậu quả đã chọn.',
-    );
   }
 }
 

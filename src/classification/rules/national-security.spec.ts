@@ -44,10 +44,11 @@ describe('meetsNationalSecurityCriteria (Decree 331/2026 Art. 16)', () => {
     expect(meetsNationalSecurityCriteria({ ...inSector, nationalSecurityConsequences: [] })).toBe(false);
   });
 
-  it('Art. 16.3: a consequence alone is not a criterion (and validation refuses it)', () => {
+  it('Art. 16.3: a consequence alone is not a criterion (validation accepts it, the result says it was not counted)', () => {
     const facts: ClassificationFacts = { ...base, nationalSecurityConsequences: ['NATIONAL_ECONOMY'] };
     expect(meetsNationalSecurityCriteria(facts)).toBe(false);
-    expect(validateFacts(facts, 'ND331').map((e) => e.field)).toEqual(['facts.nationalSecurityConsequences']);
+    expect(validateFacts(facts, 'ND331')).toEqual([]);
+    expect(evaluate(facts, 'ND331').assumptions).toEqual(expect.arrayContaining([expect.stringContaining('chưa chọn lĩnh vực nào')]));
   });
 
   // Art. 16.3 a–g, each with a field of Law 116 Art. 9.2: the label names the consequence's point and the field's point.

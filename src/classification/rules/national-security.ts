@@ -5,7 +5,7 @@
  *
  * - Art. 16.1 / 16.2: `nationalSecurityCriteria` holds the criterion itself.
  * - Art. 16.3: a field of Law 116/2025 Art. 9.2 (`nationalSecurityFields`) AND a consequence a–g
- *   (`nationalSecurityConsequences`); either alone meets nothing (validation refuses consequences without a field).
+ *   (`nationalSecurityConsequences`); either alone meets nothing (a consequence without a field is noted by the rulebook, not refused).
  * - Art. 16.4: every level-5 system is on the List. That is the level's business, not a criterion: callers combine it
  *   (`nationalSecurityListFor`), so `meetsNationalSecurityCriteria` answers for the criteria only.
  * A component subsystem that meets a criterion makes the whole system meet it, as the highest component's level is

@@ -163,6 +163,23 @@ describe('ND331 rulebook: data-subject thresholds (Điểm b Khoản 2 Điều 1
     expect(result.level).toBe(2);
     expect(result.assumptions.join('\n')).toContain('(users)');
   });
+
+  it('Art. 12.2.b / 13.2.c: data subjects counted with only public information settle level 2 by Art. 12.2.a, with a note', () => {
+    const result = evaluate(
+      citizen({ infoTypes: ['PUBLIC'], basicPersonalDataSubjects: 500_000, sensitivePersonalDataSubjects: 50_000 }),
+      'ND331',
+    );
+    expect(result).toMatchObject({ level: 2, undetermined: false });
+    expect(result.assumptions).toEqual(
+      expect.arrayContaining([expect.stringContaining('số chủ thể dữ liệu đã khai báo không làm thay đổi cấp độ')]),
+    );
+  });
+
+  it('Art. 13.1: a harm declared for a system neither secret nor defence is not counted, with a note', () => {
+    const result = evaluate(citizen({ infoTypes: ['PUBLIC'], nationalSecurityHarm: 'HARM' }), 'ND331');
+    expect(result.level).toBe(2);
+    expect(result.assumptions).toEqual(expect.arrayContaining([expect.stringContaining('Khoản 1 các Điều 13, 14, 15')]));
+  });
 });
 
 describe('ND331 rulebook: rows of the other regime do not exist', () => {

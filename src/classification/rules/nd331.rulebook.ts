@@ -5,7 +5,9 @@
  */
 import type { Rule, Rulebook, SecurityLevel } from './classification.types';
 import {
+  countedWithoutPrivateData,
   harmIs,
+  harmWithoutSecretOrDefence,
   hasInfo,
   hasPrivateOrPersonal,
   infraScopeIs,
@@ -280,6 +282,23 @@ export const ND331_RULEBOOK: Rulebook = {
       rootOnly: true,
       when: (f) => f.riskAssessedLevel === undefined,
       text: `Chưa khai báo kết quả đánh giá rủi ro an ninh mạng. Chủ quản hệ thống phải đánh giá rủi ro khi xác định cấp độ lần đầu (Điểm a Khoản 2 Điều 10 ${ND331}); nếu kết quả cho thấy mức rủi ro cao hơn thì phải đề xuất cấp độ cao hơn (Khoản 5 Điều 10).`,
+    },
+    {
+      // Point 7 of issue 19: data subjects with only public information is a valid answer, evaluated without the counts.
+      id: 'SUBJECTS_WITHOUT_PRIVATE_DATA',
+      when: (f) => countedWithoutPrivateData(f, ['basicPersonalDataSubjects', 'sensitivePersonalDataSubjects']),
+      text: `Hệ thống không xử lý thông tin riêng, thông tin cá nhân nên số chủ thể dữ liệu đã khai báo không làm thay đổi cấp độ: Điểm b Khoản 2 Điều 12 và Điểm c Khoản 2 Điều 13 ${ND331} chỉ xét hệ thống có xử lý thông tin riêng, thông tin cá nhân.`,
+    },
+    {
+      id: 'HARM_WITHOUT_SECRET_OR_DEFENCE',
+      when: harmWithoutSecretOrDefence,
+      text: `Mức độ tổn hại tới an ninh quốc gia chỉ là tiêu chí đối với hệ thống xử lý thông tin bí mật nhà nước hoặc hệ thống phục vụ quốc phòng, an ninh (Khoản 1 các Điều 13, 14, 15 ${ND331}); hệ thống đã khai báo không thuộc trường hợp này nên mức độ tổn hại không được xét.`,
+    },
+    {
+      // Art. 16.3 needs a field of Law 116 Art. 9.2 AND a consequence: a consequence alone meets nothing, and says so.
+      id: 'CONSEQUENCES_WITHOUT_FIELD',
+      when: (f) => (f.nationalSecurityConsequences ?? []).length > 0 && (f.nationalSecurityFields ?? []).length === 0,
+      text: `Hậu quả tại khoản 3 Điều 16 ${ND331} chỉ xét đối với hệ thống thuộc một lĩnh vực tại khoản 2 Điều 9 Luật An ninh mạng; chưa chọn lĩnh vực nào nên các hậu quả đã chọn không được xét.`,
     },
   ],
   ignoredFields: ['publicServiceLevel', 'users'],

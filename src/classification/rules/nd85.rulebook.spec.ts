@@ -215,9 +215,16 @@ describe('ND85 rulebook: user threshold (Điểm c Khoản 2 Điều 8 / Điều
     expect(result.assumptions.join('\n')).toContain('basicPersonalDataSubjects');
   });
 
-  it('does not count users whose data is only public', () => {
+  it('Art. 8.2.c / 9.2.c: does not count users whose data is only public, settles level 2 and says why', () => {
     const result = evaluate({ systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC'], users: 50_000 }, 'ND85');
-    expect(result.level).toBe(2);
+    expect(result).toMatchObject({ level: 2, undetermined: false });
+    expect(result.assumptions).toEqual(expect.arrayContaining([expect.stringContaining('chỉ đếm người sử dụng có thông tin riêng')]));
+  });
+
+  it('Art. 9.1: a harm declared for a system neither secret nor defence is not counted, with a note', () => {
+    const result = evaluate({ systemType: 'INTERNAL', infoTypes: ['PUBLIC'], nationalSecurityHarm: 'SERIOUS' }, 'ND85');
+    expect(result.level).toBe(1);
+    expect(result.assumptions).toEqual(expect.arrayContaining([expect.stringContaining('Khoản 1 các Điều 9, 10, 11')]));
   });
 });
 

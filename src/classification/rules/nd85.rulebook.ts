@@ -4,7 +4,9 @@
  */
 import type { Rulebook } from './classification.types';
 import {
+  countedWithoutPrivateData,
   harmIs,
+  harmWithoutSecretOrDefence,
   hasInfo,
   hasPrivateOrPersonal,
   infraScopeIs,
@@ -237,6 +239,17 @@ export const ND85_RULEBOOK: Rulebook = {
       id: 'PM_DESIGNATION_LEVEL_5_ONLY',
       when: (f) => f.pmDesignatedLevel !== undefined && f.pmDesignatedLevel < 5,
       text: `Theo Khoản 5 Điều 11 ${ND85}, Thủ tướng Chính phủ chỉ quyết định hệ thống cấp độ 5; cấp độ do Thủ tướng quyết định thấp hơn 5 không được xét theo Nghị định này.`,
+    },
+    {
+      // Point 7 of issue 19: users with only public information is a valid answer, evaluated without the count.
+      id: 'USERS_WITHOUT_PRIVATE_DATA',
+      when: (f) => countedWithoutPrivateData(f, ['users']),
+      text: `Hệ thống không xử lý thông tin riêng, thông tin cá nhân nên số người sử dụng đã khai báo không làm thay đổi cấp độ: Điểm c Khoản 2 Điều 8 và Điểm c Khoản 2 Điều 9 ${ND85} chỉ đếm người sử dụng có thông tin riêng, thông tin cá nhân do hệ thống xử lý.`,
+    },
+    {
+      id: 'HARM_WITHOUT_SECRET_OR_DEFENCE',
+      when: harmWithoutSecretOrDefence,
+      text: `Mức độ tổn hại tới quốc phòng, an ninh quốc gia chỉ là tiêu chí đối với hệ thống xử lý thông tin bí mật nhà nước hoặc hệ thống phục vụ quốc phòng, an ninh (Khoản 1 các Điều 9, 10, 11 ${ND85}); hệ thống đã khai báo không thuộc trường hợp này nên mức độ tổn hại không được xét.`,
     },
   ],
   ignoredFields: [

@@ -28,6 +28,19 @@ export const isSecretOrDefence = (facts: Facts): boolean => hasInfo(facts, 'STAT
 export const harmIs = (facts: Facts, harm: NationalSecurityHarm): boolean =>
   isSecretOrDefence(facts) && facts.nationalSecurityHarm === harm;
 
+/** A harm declared for a system the harm criteria do not cover: accepted, and ignored with a note (not a contradiction). */
+export const harmWithoutSecretOrDefence = (facts: Facts): boolean =>
+  !isSecretOrDefence(facts) && facts.nationalSecurityHarm !== undefined && facts.nationalSecurityHarm !== 'NONE';
+
+/**
+ * A citizen/business system with people counted but only public information: the counting criteria are about people
+ * whose private or personal information is processed, so the counts change nothing (and the answer is valid).
+ */
+export const countedWithoutPrivateData = (
+  facts: Facts,
+  counts: readonly ('users' | 'basicPersonalDataSubjects' | 'sensitivePersonalDataSubjects')[],
+): boolean => isCitizen(facts) && !hasPrivateOrPersonal(facts) && counts.some((field) => (facts[field] ?? 0) > 0);
+
 export const isCitizen = (facts: Facts): boolean => isType(facts, 'CITIZEN_BUSINESS');
 
 export const infraScopeIs = (facts: Facts, scope: InfrastructureScope): boolean =>

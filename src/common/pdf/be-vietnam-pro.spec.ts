@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { LAYOUT_CACHE_WORDS, registerBeVietnamPro, sharedStateOf } from './be-vietnam-pro';
+import { LAYOUT_CACHE_WORDS, registerBeVietnamPro, registerTinos, sharedStateOf } from './be-vietnam-pro';
 
 // pdf-parse's index.js reads a test PDF when it is not required by another module; the library file does not.
 const pdfParse: (data: Buffer) => Promise<{ text: string }> = require('pdf-parse/lib/pdf-parse.js');
@@ -80,5 +80,43 @@ describe('Be Vietnam Pro for pdfkit', () => {
         .map((f) => f.split('+')[1])
         .sort(),
     ).toEqual(['BeVietnamPro-Bold', 'BeVietnamPro-Regular']);
+  });
+});
+
+describe('Tinos for the official documents (Times New Roman metrics, Decree 30/2020 Annex I)', () => {
+  function renderTinos(lines: { face: 'regular' | 'bold'; text: string }[]): Promise<Buffer> {
+    const doc = new PDFDocument({ size: 'A4', font: '' });
+    registerTinos(doc, ['regular', 'bold']);
+    const chunks: Buffer[] = [];
+    const pdf = new Promise<Buffer>((resolve, reject) => {
+      doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+      doc.on('end', () => resolve(Buffer.concat(chunks)));
+      doc.on('error', reject);
+    });
+    for (const line of lines) doc.font(line.face).fontSize(14).text(line.text);
+    doc.end();
+    return pdf;
+  }
+
+  it('embeds Tinos and keeps every document’s text right, however many documents drew with it before', async () => {
+    const texts = [
+      'Ủy ban nhân dân tỉnh Sơn La đề nghị thẩm định',
+      'QUYẾT ĐỊNH Về việc phê duyệt cấp độ hệ thống thông tin',
+      'ĐẠI DIỆN CỦA CƠ QUAN, TỔ CHỨC',
+      'Về việc phê duyệt phương án bảo đảm an ninh mạng hệ thống thông tin',
+      'Hệ thống điều khiển hồ chứa thủy điện Sơn La (DK-THUYDIEN)',
+    ];
+    for (const text of texts) {
+      const pdf = await renderTinos([
+        { face: 'bold', text },
+        { face: 'regular', text },
+      ]);
+      expect(
+        fontsOf(pdf)
+          .map((f) => f.split('+')[1])
+          .sort(),
+      ).toEqual(['Tinos-Bold', 'Tinos-Regular']);
+      expect(squash((await pdfParse(pdf)).text)).toBe(`${text} ${text}`);
+    }
   });
 });

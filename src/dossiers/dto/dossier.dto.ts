@@ -23,6 +23,8 @@ import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { DOSSIER_ACTIONS, DossierAction } from '../dossier-actions';
 import { PROCEDURE_PATHS } from '../dossier-path';
 import { ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossier-plan';
+import { MAX_NOTE_TO_APPRAISER } from '../proposal-rules';
+import { DescriptionDto } from './dossier-description.dto';
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
 const LongText = (max = 20000) => [Transform(text), IsString(), MaxLength(max)];
@@ -39,29 +41,35 @@ export class CreateDossierDto {
   @IsObject()
   facts?: Record<string, unknown>;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Mặc định: cấp độ xác định theo tiêu chí' })
+  @ApiPropertyOptional({ minimum: 1, maximum: 5, description: 'Mặc định: cấp độ xác định theo tiêu chí; không thấp hơn cấp độ đó' })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(5)
   proposedLevel?: number;
 
-  @ApiPropertyOptional({ description: 'Thuyết minh đề xuất cấp độ (bắt buộc nếu đề xuất thấp hơn cấp độ theo tiêu chí)' })
+  @ApiPropertyOptional({
+    description: 'Thuyết minh đề xuất cấp độ (bắt buộc nếu đề xuất cao hơn cấp độ theo tiêu chí hoặc tiêu chí chưa xác định được cấp độ)',
+  })
   @IsOptional()
   @apply(LongText())
   levelJustification?: string;
 
-  @ApiPropertyOptional({ description: 'Dự án đầu tư, xây dựng trước 01/7/2026 (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)' })
+  @ApiPropertyOptional({
+    description: 'Ý kiến gửi đơn vị thẩm định (ví dụ: không đồng ý với cấp độ theo tiêu chí và lý do)',
+    maxLength: MAX_NOTE_TO_APPRAISER,
+  })
+  @IsOptional()
+  @apply(LongText(MAX_NOTE_TO_APPRAISER))
+  noteToAppraiser?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Không cần gửi: suy ra từ thông tin hệ thống (tình trạng, ngày bắt đầu đầu tư, xây dựng trước 01/7/2026 — Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP). Nếu gửi, phải khớp với thông tin hệ thống',
+  })
   @IsOptional()
   @IsBoolean()
   transitionalProject?: boolean;
-}
-
-export class DescriptionDto {
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText()) overview?: string | null;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(5000)) scope?: string | null;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText(5000)) servedPopulation?: string | null;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @apply(LongText()) architecture?: string | null;
 }
 
 export class PlanSectionsDto {
@@ -110,6 +118,10 @@ export class UpdateDossierDto {
   @ApiPropertyOptional({ type: Object }) @IsOptional() @IsObject() facts?: Record<string, unknown>;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) proposedLevel?: number;
   @ApiPropertyOptional() @IsOptional() @apply(LongText()) levelJustification?: string;
+  @ApiPropertyOptional({ description: 'Ý kiến gửi đơn vị thẩm định', maxLength: MAX_NOTE_TO_APPRAISER })
+  @IsOptional()
+  @apply(LongText(MAX_NOTE_TO_APPRAISER))
+  noteToAppraiser?: string;
   @ApiPropertyOptional({ type: DescriptionDto }) @IsOptional() @ValidateNested() @Type(() => DescriptionDto) description?: DescriptionDto;
   @ApiPropertyOptional({ type: PlanSectionsDto })
   @IsOptional()
@@ -152,6 +164,12 @@ export class CompletenessDto {
   @ApiProperty() complete!: boolean;
   @ApiProperty() missingCount!: number;
   @ApiProperty({ type: [MissingItemDto] }) missing!: MissingItemDto[];
+  @ApiProperty({
+    type: [MissingItemDto],
+    description:
+      'Nội dung còn thiếu nhưng không ngăn việc gửi hồ sơ, ví dụ quy chế bảo đảm an toàn, an ninh mạng: phải ban hành trước khi phê duyệt (khoản 7 Điều 9 Thông tư 12/2022/TT-BTTTT; khoản 7 Điều 30 Nghị định 331/2026/NĐ-CP)',
+  })
+  warnings!: MissingItemDto[];
 }
 
 export class AttachmentDto {
@@ -190,6 +208,17 @@ export class WorkflowStateDto {
   @ApiProperty({ nullable: true, type: String }) dueKind!: string | null;
   @ApiProperty({ nullable: true, type: String }) dueKindLabel!: string | null;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Hạn trả lời tính hợp lệ, tính từ ngày nhận hồ sơ (lần gửi gần nhất)' })
+  validityDueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Căn cứ của hạn trả lời tính hợp lệ (Nghị định 85: mục tiêu nội bộ)' })
+  validityDueLabel!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Hạn thẩm định, tính từ ngày nhận đủ hồ sơ hợp lệ (ngày gửi/gửi lại)' })
+  appraisalDueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String }) appraisalDueLabel!: string | null;
+  @ApiProperty({ description: 'Còn trong thời hạn yêu cầu bổ sung (khoản 2 Điều 23 Nghị định 331/2026/NĐ-CP)' }) returnOpen!: boolean;
+  @ApiProperty({ type: [Object], description: 'Ngày nghỉ lễ, làm bù chưa được xác nhận nguồn mà thời hạn đang chạy tính qua' })
+  unconfirmedDays!: { day: string; name: string }[];
+  @ApiProperty({ nullable: true, type: String }) calendarWarning!: string | null;
   @ApiProperty({ nullable: true, type: [String] }) returnItems!: string[] | null;
   @ApiProperty({ nullable: true, type: Object }) appraisal!: object | null;
   @ApiProperty({ nullable: true, type: Object }) decision!: object | null;
@@ -228,6 +257,7 @@ export class DossierDto {
   @ApiProperty() levelUndetermined!: boolean;
   @ApiProperty() proposedLevel!: number;
   @ApiProperty() levelJustification!: string;
+  @ApiProperty({ description: 'Ý kiến của đơn vị lập hồ sơ gửi đơn vị thẩm định' }) noteToAppraiser!: string;
   @ApiProperty() designKind!: string;
   @ApiProperty() designKindLabel!: string;
   @ApiProperty({ type: Object }) description!: object;
@@ -244,6 +274,19 @@ export class DossierDto {
       'Thao tác người dùng hiện tại được thực hiện trên hồ sơ ở trạng thái này (theo bảng chuyển trạng thái và vai trò của họ với hồ sơ)',
   })
   availableActions?: DossierAction[];
+
+  @ApiPropertyOptional({
+    type: [MissingItemDto],
+    description: 'Chỉ trong kết quả gửi hồ sơ: nội dung còn thiếu nhưng không ngăn việc gửi (ví dụ quy chế, phải có trước khi phê duyệt)',
+  })
+  warnings?: MissingItemDto[];
+
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      'Chỉ trong kết quả gửi hồ sơ: hồ sơ đã được xác định lại theo Nghị định áp dụng tại ngày gửi (Khoản 2 Điều 58 Luật số 64/2025/QH15), nội dung thay đổi',
+  })
+  regimeChange?: object;
 
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;

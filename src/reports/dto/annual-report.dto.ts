@@ -93,7 +93,8 @@ export class Mau08SystemRowDto {
 
 export class Mau08SummaryDto {
   @ApiProperty({ description: 'Tổng số hệ thống' }) systems!: number;
-  @ApiProperty({ description: 'Đã xác định cấp độ (có hồ sơ hoặc đã được phê duyệt)' }) classified!: number;
+  @ApiProperty({ description: 'Đã được phân loại: đã xác định được loại hình hệ thống thông tin (có hồ sơ hoặc đã được phê duyệt)' })
+  classified!: number;
   @ApiProperty({ description: 'Đã xây dựng hồ sơ' }) dossiersBuilt!: number;
   @ApiProperty({ description: 'Đã thẩm định' }) appraised!: number;
   @ApiProperty({ description: 'Đã được phê duyệt cấp độ' }) approved!: number;

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
+import type { ReportReadings } from '../report-readings';
 
 export const REPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -23,6 +24,14 @@ export class ReportQuery {
   @IsIn(['national'])
   scope?: 'national';
   @ApiPropertyOptional({ enum: REPORT_FORMATS, default: 'json' }) @IsOptional() @IsIn(REPORT_FORMATS) format?: ReportFormat;
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    default: 'false',
+    description: 'JSON: kèm các cách đếm khác (readings); các tệp CSV, XLSX, PDF và trang báo cáo luôn kèm',
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'readings là true hoặc false' })
+  readings?: 'true' | 'false';
 }
 
 export class TierFigureDto {
@@ -78,4 +87,11 @@ export class ApprovalRateReportDto {
   @ApiProperty({ type: [TierFigureDto] }) byTier!: TierFigureDto[];
   @ApiProperty({ type: [AgencyRowDto] }) agencyRows!: AgencyRowDto[];
   @ApiProperty({ type: [AgencyRowDto], description: 'Các cơ quan, đơn vị chưa gửi hồ sơ' }) notSubmitted!: AgencyRowDto[];
+  @ApiPropertyOptional({
+    type: Object,
+    description:
+      'Chỉ khi readings=true (JSON) và trong các tệp: các cách đếm khác, bên cạnh số liệu chính (agencies, byTier: theo cơ quan chủ quản, cách đếm của Công văn 256/UBND-NC): ' +
+      'theo đơn vị gửi hồ sơ (bySender), theo đơn vị thẩm định (byAppraiser), theo ngày ký quyết định phê duyệt (byDecisionDate)',
+  })
+  readings?: ReportReadings;
 }

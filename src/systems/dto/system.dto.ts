@@ -86,6 +86,15 @@ export class CreateSystemDto {
 
   @ApiProperty({ enum: LIFECYCLES }) @IsIn(LIFECYCLES.filter((l) => l !== 'RETIRED')) lifecycle!: Lifecycle;
   @ApiPropertyOptional({ example: '2024-01-15' }) @IsOptional() @Nullable() @IsCalendarDate() goLiveDate?: string | null;
+  @ApiPropertyOptional({
+    example: '2026-03-01',
+    description:
+      'Ngày bắt đầu đầu tư, xây dựng (hoặc nâng cấp, mở rộng). Trước 01/07/2026 thì hệ thống thuộc trường hợp chuyển tiếp (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)',
+  })
+  @IsOptional()
+  @Nullable()
+  @IsCalendarDate()
+  investmentStartDate?: string | null;
   @ApiPropertyOptional({ enum: HOSTINGS }) @IsOptional() @Nullable() @IsIn(HOSTINGS) hosting?: Hosting | null;
   @ApiPropertyOptional() @IsOptional() @Nullable() @IsBoolean() internetFacing?: boolean | null;
   @ApiPropertyOptional({ description: 'Kết nối mạng truyền số liệu chuyên dùng' })
@@ -202,6 +211,15 @@ export class SystemDto {
   @ApiProperty({ enum: LIFECYCLES }) lifecycle!: Lifecycle;
   @ApiProperty() lifecycleLabel!: string;
   @ApiProperty({ nullable: true, type: String }) goLiveDate!: string | null;
+  @ApiProperty({ nullable: true, type: String }) investmentStartDate!: string | null;
+  @ApiProperty({ description: 'Hệ thống đang đầu tư, xây dựng trước 01/07/2026 (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)' })
+  transitional!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Hạn bảo đảm biện pháp bảo vệ theo Nghị định 331/2026/NĐ-CP của hệ thống chuyển tiếp (12 tháng từ 01/07/2026)',
+  })
+  transitionalComplianceDueOn!: string | null;
   @ApiProperty({ nullable: true, enum: HOSTINGS }) hosting!: Hosting | null;
   @ApiProperty({ nullable: true, type: Boolean }) internetFacing!: boolean | null;
   @ApiProperty({ nullable: true, type: Boolean }) connectsGovNetwork!: boolean | null;

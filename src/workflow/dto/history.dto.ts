@@ -45,6 +45,12 @@ export class QueueItemDto {
   @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) dueKindLabel!: string | null;
   @ApiProperty() overdue!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Hạn trả lời tính hợp lệ (Nghị định 85: mục tiêu nội bộ)' })
+  validityDueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Hạn thẩm định, tính từ ngày nhận hồ sơ' }) appraisalDueOn!: string | null;
+  @ApiProperty({ description: 'Yêu cầu bổ sung còn trong thời hạn (khoản 2 Điều 23 Nghị định 331/2026/NĐ-CP)' }) returnAllowed!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'Thời hạn tính qua ngày nghỉ lễ, làm bù chưa được xác nhận nguồn' })
+  calendarWarning!: string | null;
   @ApiProperty() version!: number;
 }
 

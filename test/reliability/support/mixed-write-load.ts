@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { COMPLETE_DESCRIPTION } from '../../support/dossier-fixtures';
 import { AGENCY_HEAD_SQL } from '../../support/procedure-fixtures';
 import { HttpLedger, Reply } from './http-ledger';
 import { sleep } from './server-process';
@@ -232,7 +233,7 @@ export class MixedWriteLoad {
               entityId: id,
               attachmentId: b.id,
             }));
-          } else if ([...codes].some((c) => c.startsWith('PLAN_'))) {
+          } else if (codes.size) {
             const planEntries = d.plan.map((p: { code: string }) => ({
               code: p.code,
               status: 'IMPLEMENTED',
@@ -243,7 +244,7 @@ export class MixedWriteLoad {
               'PATCH',
               `/api/v1/dossiers/${id}`,
               officerToken,
-              { json: { version: d.version, planSections: PLAN_SECTIONS, planEntries } },
+              { json: { version: d.version, description: COMPLETE_DESCRIPTION, planSections: PLAN_SECTIONS, planEntries } },
               (b) => ({
                 entityType: 'dossier',
                 entityId: id,

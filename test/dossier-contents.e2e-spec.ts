@@ -1,7 +1,7 @@
-import type request from 'supertest';
 import { AGENCY_CONTACTS, COMPLETE_DESCRIPTION, createCompleteDossier, createSystem, LEVEL2_FACTS } from './support/dossier-fixtures';
 import { decide, LEVEL4_FACTS } from './support/procedure-fixtures';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
+import { webSession, WebSession } from './support/web-session';
 
 /**
  * The dossier's full contents (Circular 12/2022 Art. 8; Decree 331/2026 Art. 21.2, 22): the owner's and operator's
@@ -249,22 +249,7 @@ describe('dossier contents (TT12 Art. 8; ND331 Art. 22)', () => {
   });
 
   describe('the dossier page (a commune officer’s form, no script)', () => {
-    const cookiesOf = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-    const jar = (cookies: string[]): string => cookies.map((c) => c.split(';')[0]).join('; ');
-    const csrfFrom = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-    async function browser(username: string): Promise<{ cookie: string; csrf: string }> {
-      const form = await t.http().get('/dang-nhap').expect(200);
-      const signedIn = await t
-        .http()
-        .post('/dang-nhap')
-        .set('cookie', jar(cookiesOf(form)))
-        .type('form')
-        .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
-        .expect(303);
-      const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-      const page = await t.http().get('/thong-bao').set('cookie', cookie).expect(200);
-      return { cookie, csrf: csrfFrom(page.text) };
-    }
+    const browser = (username: string): Promise<WebSession> => webSession(t, username);
 
     it('an administrator records a body’s details on its page; bad input stays on the page (422, nothing written); an officer may not (403)', async () => {
       const id = await agencyId('SL-SO-NV');

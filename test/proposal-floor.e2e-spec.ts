@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, LEVEL3_FACTS } from './support/dossier-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
+import { webSession, WebSession } from './support/web-session';
 
 /**
  * Issue 19, points 2 and 7 (docs/legal/proposal-floor.md): a proposal is never below the level the criteria give
@@ -259,24 +260,9 @@ describe('the proposed level against the criteria', () => {
     });
   });
 
-  const cookiesOf = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const jar = (cookies: string[]): string => cookies.map((c) => c.split(';')[0]).join('; ');
-  const csrfFrom = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
-  async function browser(username: string): Promise<{ cookie: string; csrf: string }> {
-    const known = sessions.get(username);
-    if (known) return known;
-    const form = await t.http().get('/dang-nhap').expect(200);
-    const signedIn = await t
-      .http()
-      .post('/dang-nhap')
-      .set('cookie', jar(cookiesOf(form)))
-      .type('form')
-      .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
-      .expect(303);
-    const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-    const page = await t.http().get('/thong-bao').set('cookie', cookie).expect(200);
-    const session = { cookie, csrf: csrfFrom(page.text) };
+  const sessions = new Map<string, WebSession>();
+  async function browser(username: string): Promise<WebSession> {
+    const session = sessions.get(username) ?? (await webSession(t, username));
     sessions.set(username, session);
     return session;
   }

@@ -1,7 +1,7 @@
-import request from 'supertest';
 import { Clock } from '../src/common/clock';
 import { createCompleteDossier, createSystem } from './support/dossier-fixtures';
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
+import { webSession, WebSession } from './support/web-session';
 
 /**
  * Statutory clocks as the law counts them (issue 19 point 3; docs/legal/statutory-clocks.md): the appraisal runs from the
@@ -25,23 +25,7 @@ describe('statutory clocks', () => {
   const confirm = (token: string, day: string, body: object) =>
     t.http().put(`/api/v1/calendar/days/${day}/confirmation`).set(as(token)).send(body);
 
-  const cookiesOf = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const jar = (cookies: string[]): string => cookies.map((c) => c.split(';')[0]).join('; ');
-  const csrfFrom = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  /** A browser session: its cookies and the CSRF token of its pages. */
-  async function browser(username: string): Promise<{ cookie: string; csrf: string }> {
-    const form = await t.http().get('/dang-nhap').expect(200);
-    const signedIn = await t
-      .http()
-      .post('/dang-nhap')
-      .set('cookie', jar(cookiesOf(form)))
-      .type('form')
-      .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
-      .expect(303);
-    const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-    const page = await t.http().get('/thong-bao').set('cookie', cookie).expect(200);
-    return { cookie, csrf: csrfFrom(page.text) };
-  }
+  const browser = (username: string): Promise<WebSession> => webSession(t, username);
 
   /** A level-3 ND331 dossier of Sở Xây dựng sent to Công an tỉnh on `day`. */
   const submittedOn = async (day: string, code: string): Promise<string> => {

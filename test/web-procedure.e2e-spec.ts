@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from './support/dossier-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
+import { webSession, WebSession } from './support/web-session';
 
 /**
  * The procedure by level on the web pages (issue 18, point 8): the dossier page's next step and forms, the owner's
@@ -10,26 +11,11 @@ import { createTestApp, TestApp } from './support/test-app';
 describe('web pages of the procedure by level', () => {
   let t: TestApp;
   const as = (token: string) => ({ authorization: `Bearer ${token}` });
-  const cookiesOf = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const jar = (cookies: string[]): string => cookies.map((c) => c.split(';')[0]).join('; ');
-  const csrfFrom = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const sessions = new Map<string, { cookie: string; csrf: string }>();
+  const sessions = new Map<string, WebSession>();
 
   /** A browser session: its cookies and the CSRF token of its pages. */
-  async function browser(username: string): Promise<{ cookie: string; csrf: string }> {
-    const known = sessions.get(username);
-    if (known) return known;
-    const form = await t.http().get('/dang-nhap').expect(200);
-    const signedIn = await t
-      .http()
-      .post('/dang-nhap')
-      .set('cookie', jar(cookiesOf(form)))
-      .type('form')
-      .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
-      .expect(303);
-    const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-    const page = await t.http().get('/thong-bao').set('cookie', cookie).expect(200);
-    const session = { cookie, csrf: csrfFrom(page.text) };
+  async function browser(username: string): Promise<WebSession> {
+    const session = sessions.get(username) ?? (await webSession(t, username));
     sessions.set(username, session);
     return session;
   }

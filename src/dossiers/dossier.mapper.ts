@@ -49,6 +49,7 @@ export function mapPlan(dossier: Dossier, requirements: readonly Requirement[]):
 }
 
 export function mapWorkflow(d: Dossier, today: string): WorkflowStateDto {
+  const path = pathOf(d);
   return {
     currentRevision: d.currentRevision,
     appraiserName: d.appraiserName,
@@ -72,8 +73,8 @@ export function mapWorkflow(d: Dossier, today: string): WorkflowStateDto {
     appraisal: d.appraisal,
     decision: d.decision,
     approvedAt: d.approvedAt?.toISOString() ?? null,
-    procedurePath: pathOf(d),
-    procedurePathLabel: PROCEDURE_PATH_LABELS[pathOf(d)],
+    procedurePath: path,
+    procedurePathLabel: PROCEDURE_PATH_LABELS[path],
     onNationalList: onNationalList(d) || d.proposedLevel === 5,
     specialisedUnitAgencyId: d.specialisedUnitAgencyId,
     specialisedUnitName: d.specialisedUnitName,

@@ -84,8 +84,9 @@ export class DossierWorkflowService {
     return this.dataSource.transaction(async (em) => {
       const dossier = await this.queries.findVisible(user, id, em, true);
       if (dossier.version !== dto.version) throw versionConflict();
-      const { dossier: sent, change } = await this.regimeAtSubmission(em, user, dossier, action);
-      const ctx = await this.context(em, user, sent, action, dto, file);
+      const system = await systemFacts(em, dossier.systemId);
+      const { dossier: sent, change } = this.regimeAtSubmission(user, dossier, action, system);
+      const ctx = await this.context(em, user, sent, action, dto, system, file);
       const decision = decideTransition(action, ctx.transition);
       if (!decision.ok) {
         const extra = {
@@ -124,17 +125,15 @@ export class DossierWorkflowService {
    * is refused with what changed and which facts are needed (dossiers/regime-at-act.ts, docs/legal/regime-by-act.md).
    * Status and actor refusals come first, as the transition table says; a state-secret dossier is refused by the table.
    */
-  private async regimeAtSubmission(
-    em: EntityManager,
+  private regimeAtSubmission(
     user: AuthUser,
     d: Dossier,
     action: DossierAction,
-  ): Promise<{ dossier: Dossier; change?: RegimeChange }> {
+    system: SystemFacts,
+  ): { dossier: Dossier; change?: RegimeChange } {
     const rule = TRANSITIONS[action];
     if (!ROUTED_ACTIONS.includes(action) || !rule.from.includes(d.status as DossierStatus)) return { dossier: d };
     if (!this.access.dossierActorRoles(user, d).includes(rule.actor)) return { dossier: d };
-    const [system]: { lifecycle: string; investment_start_date: string | null; go_live_date: string | null; state_secret: boolean }[] =
-      await em.query(`SELECT lifecycle, investment_start_date, go_live_date, state_secret FROM systems WHERE id = $1`, [d.systemId]);
     if (system.state_secret) return { dossier: d };
     const today = this.clock.today();
     const decided = regimeAtAct(today, {
@@ -157,6 +156,7 @@ export class DossierWorkflowService {
     dossier: Dossier,
     action: DossierAction,
     dto: AnyActionDto,
+    system: SystemFacts,
     file?: DecisionFile,
   ) {
     const roles = this.access.dossierActorRoles(user, dossier);
@@ -172,10 +172,6 @@ export class DossierWorkflowService {
       const routedLevel = path === 'NATIONAL_LIST' ? 5 : dossier.proposedLevel;
       route = independentRoute(await this.routing.resolve(em, dossier.ownerAgencyId, routedLevel, dossier.regime), dossier);
     }
-    const [system]: { internal_regulation_number: string | null; internal_regulation_date: string | null; state_secret: boolean }[] =
-      await em.query(`SELECT internal_regulation_number, internal_regulation_date, state_secret FROM systems WHERE id = $1`, [
-        dossier.systemId,
-      ]);
     const transition: TransitionContext = {
       status: dossier.status as DossierStatus,
       actorRoles: roles,
@@ -322,4 +318,24 @@ function independentRoute(route: Route | undefined, d: Dossier): Route | undefin
   if (!route || !independent || !route.appraiserAgencyId) return route;
   if (![d.ownerAgencyId, d.operatorAgencyId].includes(route.appraiserAgencyId)) return route;
   return { ...route, appraiserAgencyId: independent.kind === 'UNIT' ? independent.agencyId : null, appraiserName: independent.name };
+}
+
+/** What an action reads of the dossier's system: the regime of its day (Art. 39.1), the regulation, state secrets. */
+interface SystemFacts {
+  lifecycle: string;
+  investment_start_date: string | null;
+  go_live_date: string | null;
+  state_secret: boolean;
+  internal_regulation_number: string | null;
+  internal_regulation_date: string | null;
+}
+
+/** The system's row, read once per action in its transaction. */
+async function systemFacts(em: EntityManager, systemId: string): Promise<SystemFacts> {
+  const [row]: SystemFacts[] = await em.query(
+    `SELECT lifecycle, investment_start_date, go_live_date, state_secret, internal_regulation_number, internal_regulation_date
+       FROM systems WHERE id = $1`,
+    [systemId],
+  );
+  return row;
 }

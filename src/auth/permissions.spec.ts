@@ -46,8 +46,10 @@ describe("the owner's leadership (AGENCY_HEAD)", () => {
     'report:read',
   ];
 
-  it('decides for the owner (ND331 Art. 18.2.b, 20.3.b: the owner approves; Art. 31.1: its head directs): what everyone may, plus approve and decide', () => {
-    expect([...ROLE_PERMISSIONS.AGENCY_HEAD].sort()).toEqual([...everyone, 'dossier:approve', 'dossier:decide'].sort());
+  it('decides for the owner (ND331 Art. 18.2.b, 20.3.b: the owner approves; Art. 31.1: its head directs; Art. 36: the owner reports yearly): what everyone may, plus approve, decide and send the annual report', () => {
+    expect([...ROLE_PERMISSIONS.AGENCY_HEAD].sort()).toEqual(
+      [...everyone, 'dossier:approve', 'dossier:decide', 'annual-report:submit'].sort(),
+    );
   });
 
   it('prepares nothing itself: no system or dossier writes, no appraisal, no administration (ND331 Art. 20.1: the operator prepares the dossier)', () => {

@@ -24,6 +24,16 @@ export const PERMISSIONS = [
   'report:read',
   'campaign:write',
   'prior-approval:review',
+  /** After approval (ND85 Arts. 20–22, ND331 Arts. 28–33): the operator carries out the plan and records incidents. */
+  'plan-item:write',
+  'incident:write',
+  /** Inspections are recorded by the owner's or operator's officers and by the provincial police who inspect. */
+  'inspection:write',
+  'inspection-policy:write',
+  /** The routed appraiser records re-determination triggers (ND331 Arts. 8.3, 10.2, 10.7) and dismisses flags. */
+  'redetermination:review',
+  /** The owner's annual report (TT12 Arts. 13–14, ND331 Arts. 35–36): recording that it was sent. */
+  'annual-report:submit',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -43,10 +53,26 @@ const EVERYONE: readonly Permission[] = [
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ADMIN: PERMISSIONS,
   LEADER: [...EVERYONE, 'routing:read'],
-  APPRAISER: [...EVERYONE, 'routing:read', 'dossier:appraise', 'dossier:approve', 'prior-approval:review'],
-  AGENCY_OFFICER: [...EVERYONE, 'system:write', 'dossier:write'],
+  APPRAISER: [
+    ...EVERYONE,
+    'routing:read',
+    'dossier:appraise',
+    'dossier:approve',
+    'prior-approval:review',
+    'inspection:write',
+    'redetermination:review',
+  ],
+  AGENCY_OFFICER: [
+    ...EVERYONE,
+    'system:write',
+    'dossier:write',
+    'plan-item:write',
+    'incident:write',
+    'inspection:write',
+    'annual-report:submit',
+  ],
   // The owner's leadership decides (approves, submits in the owner's name) but prepares nothing itself.
-  AGENCY_HEAD: [...EVERYONE, 'dossier:approve', 'dossier:decide'],
+  AGENCY_HEAD: [...EVERYONE, 'dossier:approve', 'dossier:decide', 'annual-report:submit'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

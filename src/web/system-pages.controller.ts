@@ -139,6 +139,8 @@ export class SystemPagesController {
       canWrite,
       prior,
       canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED',
+      // After approval: one key per feature (plan items, inspections, incidents, re-determination), read by system.eta.
+      afterApproval: {},
     });
   }
 

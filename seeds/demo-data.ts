@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { seedDemoActivity } from './demo-activity';
+import { seedAfterApproval } from './demo-after-approval';
 import { DemoLogin, seedDemo } from './demo-seed';
 
 export interface DemoDataResult {
@@ -19,5 +20,6 @@ export async function loadDemoDataWhenEmpty(app: INestApplicationContext, passwo
   if (n > 0) return undefined;
   const logins = await seedDemo(dataSource, password);
   const activity = await seedDemoActivity(app);
+  await seedAfterApproval(app);
   return { logins, ...activity };
 }

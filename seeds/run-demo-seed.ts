@@ -3,6 +3,7 @@ import { loadConfig } from '../src/config/app-config';
 import { migrateDatabase } from '../src/database/database-roles';
 import { withDatabase } from '../src/database/local-database';
 import { seedDemoActivity } from './demo-activity';
+import { seedAfterApproval } from './demo-after-approval';
 import { seedDemo } from './demo-seed';
 import { DataSource } from 'typeorm';
 
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
       const logins = await seedDemo(app.get(DataSource), loadConfig().DEMO_PASSWORD);
       const [{ n }]: { n: number }[] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM systems`);
       const activity = n === 0 ? await seedDemoActivity(app) : { systems: 0, dossiers: 0 };
+      if (n === 0) await seedAfterApproval(app);
       console.log(`Đã nạp dữ liệu mẫu: ${logins.length} tài khoản, ${activity.systems} hệ thống, ${activity.dossiers} hồ sơ.`);
     } finally {
       await app.close();

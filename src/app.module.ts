@@ -14,8 +14,13 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DossiersModule } from './dossiers/dossiers.module';
 import { HealthModule } from './health/health.module';
+import { IncidentsModule } from './incidents/incidents.module';
+import { InspectionsModule } from './inspections/inspections.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { PlanItemsModule } from './plan-items/plan-items.module';
 import { ReportsModule } from './reports/reports.module';
+import { RedeterminationModule } from './redetermination/redetermination.module';
+import { AnnualReportsModule } from './annual-reports/annual-reports.module';
 import { RequirementsModule } from './requirements/requirements.module';
 import { RoutingModule } from './routing/routing.module';
 import { SystemsModule } from './systems/systems.module';
@@ -41,7 +46,12 @@ import { WorkflowModule } from './workflow/workflow.module';
     RoutingModule,
     CalendarModule,
     WorkflowModule,
+    PlanItemsModule,
     ReportsModule,
+    RedeterminationModule,
+    AnnualReportsModule,
+    IncidentsModule,
+    InspectionsModule,
     WebModule,
   ],
   providers: [

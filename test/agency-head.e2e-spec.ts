@@ -163,7 +163,7 @@ describe("the owner's leadership (AGENCY_HEAD)", () => {
     const home = await t.http().get('/').set('cookie', cookie).expect(200);
     const nav = /<nav aria-label="Chức năng chính"[\s\S]*?<\/nav>/.exec(home.text)![0];
     const labels = [...nav.matchAll(/<a href="[^"]*"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
-    expect(labels).toEqual(['Trang chủ', 'Hồ sơ chờ quyết định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Báo cáo']);
+    expect(labels).toEqual(['Trang chủ', 'Hồ sơ chờ quyết định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Sau phê duyệt', 'Báo cáo']);
     expect(home.text).toContain('href="/thong-bao"');
     expect(home.text).toContain('(Lãnh đạo cơ quan, đơn vị)');
     expect(home.text).toContain('Hệ thống của Sở Xây dựng');

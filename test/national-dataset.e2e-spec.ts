@@ -10,6 +10,8 @@ import { contradictions } from '../src/routing/competence';
 import { checkInvariants } from './reliability/support/invariants';
 import { TEST_APP_ROLE } from './support/test-cluster';
 import { expectProblem } from './support/test-app';
+import { apiAfterApprovalFigures, plainAfterApprovalFigures } from './bench/plain-after-approval-sql';
+import { DATASET_TODAY } from '../seeds/national/national-dossiers';
 
 /**
  * The national benchmark dataset (seeds/national, `npm run bench`) follows the procedure by level as the law and the
@@ -193,5 +195,26 @@ describe('the national benchmark dataset follows the procedure by level (ND331 A
     expect(opinion.status).toBe(200);
     expect(opinion.body.status).toBe('OPINION_GIVEN');
     expect((await checkInvariants(databaseUrl, [], new Map())).inconsistent).toEqual([]);
+  });
+
+  it('carries plan items and inspections, and the after-approval dashboard gives the figures of its plain SQL (issue 20)', async () => {
+    const [{ items, inspections, derived }] = await q(
+      `SELECT (SELECT count(*)::int FROM plan_items) AS items, (SELECT count(*)::int FROM inspections) AS inspections,
+              (SELECT count(*)::int FROM systems s WHERE EXISTS (SELECT 1 FROM plan_items p WHERE p.system_id = s.id)
+                  AND s.deployment_status NOT IN ('FULL', 'PARTIAL')) AS derived`,
+    );
+    expect(items).toBeGreaterThan(0);
+    expect(inspections).toBeGreaterThan(0);
+    expect(derived).toBe(0);
+    const [{ province }] = await q(
+      `SELECT province_code AS province FROM systems WHERE approved_level IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+    );
+    const res = await request(app.getHttpServer())
+      .get(`/api/v1/reports/after-approval?asOf=${DATASET_TODAY}&province=${province}`)
+      .set(await login('admin'));
+    expect(res.status).toBe(200);
+    const figures = apiAfterApprovalFigures(res.body);
+    expect(figures).toEqual(await plainAfterApprovalFigures(admin, province, DATASET_TODAY));
+    expect(Object.values(figures).reduce((n, f) => n + f.inspectionOverdue, 0)).toBeGreaterThan(0);
   });
 });

@@ -207,7 +207,14 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
 
     it('counts inspections and full deployment recorded on a system', async () => {
       const before = (await get('/api/v1/reports/annual', leader, { year: 2026 }).expect(200)).body;
-      const target = before.systems.find((r: { statusLabel: string }) => r.statusLabel === 'Đã được phê duyệt');
+      // Issue 20: a system approved through the workflow has plan items and a derived status; a confirmed prior decision has none.
+      const [{ ids }] = await t.db.query(
+        `SELECT array_agg(s.id) AS ids FROM systems s WHERE NOT EXISTS (SELECT 1 FROM plan_items p WHERE p.system_id = s.id)`,
+      );
+      const target = before.systems.find(
+        (r: { statusLabel: string; systemId: string; deploymentStatus: string }) =>
+          r.statusLabel === 'Đã được phê duyệt' && r.deploymentStatus !== 'FULL' && ids.includes(r.systemId),
+      );
       const system = await get(`/api/v1/systems/${target.systemId}`, admin).expect(200);
       await t
         .http()
@@ -216,9 +223,22 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
         .send({
           version: system.body.version,
           deploymentStatus: 'FULL',
-          inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }],
         })
         .expect(200);
+      // Issue 20: an inspection is recorded through its own route (src/inspections).
+      await t
+        .http()
+        .post(`/api/v1/systems/${target.systemId}/inspections`)
+        .set(as(admin))
+        .send({
+          kind: 'PERIODIC',
+          performedOn: '2026-03-10',
+          performer: 'Công an tỉnh Sơn La',
+          independent: true,
+          qualified: true,
+          method: 'GRAY_BOX',
+        })
+        .expect(201);
       const after = (await get('/api/v1/reports/annual', leader, { year: 2026 }).expect(200)).body;
       expect(after.summary.approvedAndInspected).toBe(before.summary.approvedAndInspected + 1);
       expect(after.summary.approvedAndInspectedInPeriod).toBe(before.summary.approvedAndInspectedInPeriod + 1);

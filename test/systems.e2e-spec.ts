@@ -264,14 +264,37 @@ describe('systems inventory', () => {
           deploymentStatus: 'PARTIAL',
           internalRegulationNumber: '12/QC-SXD',
           internalRegulationDate: '2025-06-01',
-          inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }],
         })
         .expect(200);
       expect(res.body).toMatchObject({
         approvedLevel: null,
         deploymentStatusLabel: 'Đã triển khai một số hạng mục',
         version: 2,
-        inspections: [{ kind: 'PERIODIC' }],
+      });
+      // Issue 20: inspections are recorded through their own route (src/inspections); systems.inspections is a mirror.
+      const typed = await t
+        .http()
+        .patch(`/api/v1/systems/${created.body.id}`)
+        .set(as(officer))
+        .send({ version: 2, inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }] });
+      expectProblem(typed, 422, 'INSPECTIONS_RECORDED_SEPARATELY');
+      await t
+        .http()
+        .post(`/api/v1/systems/${created.body.id}/inspections`)
+        .set(as(officer))
+        .send({
+          kind: 'PERIODIC',
+          performedOn: '2026-03-10',
+          performer: 'Công an tỉnh Sơn La',
+          independent: true,
+          qualified: true,
+          method: 'GRAY_BOX',
+        })
+        .expect(201);
+      const mirrored = await t.http().get(`/api/v1/systems/${created.body.id}`).set(as(officer)).expect(200);
+      expect(mirrored.body).toMatchObject({
+        version: 2,
+        inspections: [{ kind: 'PERIODIC', date: '2026-03-10', performer: 'Công an tỉnh Sơn La' }],
       });
       const refused = await t
         .http()

@@ -4,6 +4,7 @@ import { foldDiacritics } from '../../src/common/text/vietnamese';
 import { mapAttachment } from '../../src/dossiers/dossier.mapper';
 import { copyRows, textArray, timestamp } from './copy-rows';
 import { DISTRICTS_ENDED, STRUCTURE_FROM } from './national-agencies';
+import { afterApprovalData, AfterApprovalData, INSPECTION_COLUMNS, PLAN_ITEM_COLUMNS } from './national-after-approval';
 import { DossierRow } from './national-dossiers';
 import {
   attachmentEntity,
@@ -133,7 +134,12 @@ export async function loadNationalDataset(
       ['campaign_id', 'agency_id'],
       campaigns.flatMap((c) => c.agencies.map((a) => [c.row[0], a])),
     );
-    await step('systems', SYSTEM_COLUMNS, model.systems.map(systemRow));
+    const afterApproval = afterApprovalData(model, options.seed);
+    await step(
+      'systems',
+      SYSTEM_COLUMNS,
+      model.systems.map((sys) => systemRow(sys, afterApproval.deployment)),
+    );
     await step(
       'system_custody',
       ['system_id', 'owner_agency_id', 'operator_agency_id', 'valid_from', 'valid_to'],
@@ -156,6 +162,8 @@ export async function loadNationalDataset(
       ['dossier_id', 'action', 'from_status', 'to_status', 'revision', 'actor_id', 'actor_username', 'note', 'details', 'at'],
       eventRows(model.dossiers),
     );
+    await step('plan_items', PLAN_ITEM_COLUMNS, afterApproval.planItems);
+    await step('inspections', INSPECTION_COLUMNS, afterApproval.inspections);
     await step(
       'audit_log',
       ['at', 'actor_id', 'actor_username', 'action', 'entity_type', 'entity_id', 'before', 'after', 'correlation_id'],
@@ -267,6 +275,7 @@ const SYSTEM_COLUMNS = [
   'approval_decision_date',
   'approval_decision_issuer',
   'deployment_status',
+  'deployment_expected_on',
   'internal_regulation_number',
   'internal_regulation_date',
   'retired_at',
@@ -277,7 +286,8 @@ const SYSTEM_COLUMNS = [
   'updated_at',
 ];
 
-function systemRow(s: SystemRow): unknown[] {
+function systemRow(s: SystemRow, deployment: AfterApprovalData['deployment']): unknown[] {
+  const derived = deployment.get(s.id);
   return [
     s.id,
     s.code,
@@ -303,7 +313,8 @@ function systemRow(s: SystemRow): unknown[] {
     s.decisionNumber,
     s.decisionDate,
     s.decisionIssuer,
-    s.deploymentStatus,
+    derived?.status ?? s.deploymentStatus,
+    derived?.expectedOn ?? null,
     s.regulationNumber,
     s.regulationDate,
     s.retiredAt,

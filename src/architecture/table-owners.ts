@@ -28,6 +28,16 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   campaign_agencies: 'src/reports',
   report_fact_writes: 'src/reports',
   report_period_facts: 'src/reports',
+  incidents: 'src/incidents',
+  incident_events: 'src/incidents',
+  annual_report_submissions: 'src/annual-reports',
+  plan_items: 'src/plan-items',
+  plan_item_events: 'src/plan-items',
+  plan_item_evidence: 'src/plan-items',
+  inspections: 'src/inspections',
+  inspection_findings: 'src/inspections',
+  inspection_policies: 'src/inspections',
+  redetermination_flags: 'src/redetermination',
 };
 
 /** Tables a later migration dropped: nobody may write them any more. */

@@ -4,6 +4,7 @@ import { LoginThrottle } from '../auth/login-throttle.entity';
 import { CalendarConfirmation } from '../calendar/calendar-confirmation.entity';
 import { CalendarOverride } from '../calendar/calendar-override.entity';
 import { DossierAttachment } from '../dossiers/dossier-attachment.entity';
+import { Incident } from '../incidents/incident.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Dossier } from '../dossiers/dossier.entity';
 import { RoutingRule } from '../routing/routing-rule.entity';
@@ -23,4 +24,5 @@ export const ENTITIES = [
   Notification,
   CalendarOverride,
   CalendarConfirmation,
+  Incident,
 ];

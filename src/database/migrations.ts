@@ -14,6 +14,11 @@ import { RegimeByAct1764150000000 } from '../../migrations/1764150000000-RegimeB
 import { DossierContents1764151000000 } from '../../migrations/1764151000000-DossierContents';
 import { ProposalNote1764152000000 } from '../../migrations/1764152000000-ProposalNote';
 import { CalendarConfirmation1764153000000 } from '../../migrations/1764153000000-CalendarConfirmation';
+import { AnnualReports1764164000000 } from '../../migrations/1764164000000-AnnualReports';
+import { PlanItems1764160000000 } from '../../migrations/1764160000000-PlanItems';
+import { Inspections1764161000000 } from '../../migrations/1764161000000-Inspections';
+import { Incidents1764163000000 } from '../../migrations/1764163000000-Incidents';
+import { Redetermination1764162000000 } from '../../migrations/1764162000000-Redetermination';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -33,4 +38,9 @@ export const MIGRATIONS = [
   DossierContents1764151000000,
   ProposalNote1764152000000,
   CalendarConfirmation1764153000000,
+  PlanItems1764160000000,
+  Inspections1764161000000,
+  Redetermination1764162000000,
+  Incidents1764163000000,
+  AnnualReports1764164000000,
 ];

@@ -5,6 +5,7 @@
 import { DomainError } from '../common/errors/domain-error';
 import { DOCUMENT_FORMS, type DocumentForm, type DossierDocumentData } from './document-data';
 import { renderDocx } from './docx-renderer';
+import { INCIDENT_NOTICE_FORM, type IncidentNoticeData } from './incident-notice-data';
 import { isDocumentForm } from './form-template.data';
 import { asciiSlug } from './form-template.helpers';
 import { loadAllFormTemplates, loadFormTemplate } from './form-template.loader';
@@ -42,6 +43,13 @@ export async function renderDocument(form: DocumentForm, data: DossierDocumentDa
   const template = templateFor(form);
   checkFormat(format);
   const resolved = resolveFormTemplate(template, data);
+  return format === 'pdf' ? renderPdf(resolved) : renderDocx(resolved);
+}
+
+/** The incident notice (templates/forms/thong-bao-su-co.json) of src/incidents, as PDF or DOCX. */
+export async function renderIncidentNotice(data: IncidentNoticeData, format: DocumentFormat): Promise<Buffer> {
+  checkFormat(format);
+  const resolved = resolveFormTemplate(loadFormTemplate(INCIDENT_NOTICE_FORM), data);
   return format === 'pdf' ? renderPdf(resolved) : renderDocx(resolved);
 }
 
@@ -92,6 +100,7 @@ const WARM_UP: ResolvedDocument = {
  */
 export async function warmUpDocumentRenderer(): Promise<void> {
   loadAllFormTemplates();
+  loadFormTemplate(INCIDENT_NOTICE_FORM);
   await renderPdf(WARM_UP);
   await renderDocx(WARM_UP);
 }

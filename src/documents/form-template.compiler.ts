@@ -3,8 +3,18 @@
  * types, keys, placeholders, helpers, loops), so a typo made by an administrator fails at once with the file and the
  * JSON path, not halfway through a printed form.
  */
-import { DOCUMENT_FORMS, type DocumentForm } from './document-data';
-import { SCALAR as S, ROOT_SHAPE, describeShape, field, isDocumentForm, type AnyShape } from './form-template.data';
+import { DOCUMENT_FORMS } from './document-data';
+import { INCIDENT_NOTICE_FORM } from './incident-notice-data';
+import {
+  SCALAR as S,
+  ROOT_SHAPE,
+  describeShape,
+  field,
+  isTemplateForm,
+  rootShapeFor,
+  type AnyShape,
+  type TemplateForm,
+} from './form-template.data';
 import { asciiSlug } from './form-template.helpers';
 import {
   ALIGNS,
@@ -33,6 +43,9 @@ type Scope = ReadonlyMap<string, AnyShape>;
 type Json = unknown;
 
 class Compiler {
+  /** The data the placeholders are checked against, chosen by the template's `form`. */
+  private root = ROOT_SHAPE;
+
   constructor(readonly file: string) {}
 
   fail(at: string, problem: string): never {
@@ -98,9 +111,9 @@ class Compiler {
       this.fail(at, `đường dẫn dữ liệu "${rawPath}" không hợp lệ`);
     }
     const segments = rawPath.split('.');
-    let shape: AnyShape | undefined = scope.get(segments[0]) ?? field(ROOT_SHAPE, segments[0]);
+    let shape: AnyShape | undefined = scope.get(segments[0]) ?? field(this.root, segments[0]);
     if (shape === undefined) {
-      const known = [...[...scope.keys()].filter((k) => k !== '@index'), ...Object.keys(ROOT_SHAPE.fields)];
+      const known = [...[...scope.keys()].filter((k) => k !== '@index'), ...Object.keys(this.root.fields)];
       this.fail(at, `trường dữ liệu không tồn tại "${segments[0]}" trong "${rawPath}" (có: ${known.join(', ')})`);
     }
     for (let i = 1; i < segments.length; i++) {
@@ -227,7 +240,7 @@ class Compiler {
     const { path: p, shape } = this.shapeOf(this.string(obj.each, `${at}.each`), `${at}.each`, scope);
     if (shape === S || !('list' in shape)) this.fail(`${at}.each`, `"${p.join('.')}" không phải danh sách, không lặp được`);
     const as = obj.as === undefined ? 'item' : this.identifier(obj.as, `${at}.as`);
-    if (field(ROOT_SHAPE, as)) this.fail(`${at}.as`, `tên biến "${as}" trùng tên trường dữ liệu, hãy đặt tên khác`);
+    if (field(this.root, as)) this.fail(`${at}.as`, `tên biến "${as}" trùng tên trường dữ liệu, hãy đặt tên khác`);
     const inner = new Map(scope);
     inner.set(as, shape.list);
     inner.set('@index', S);
@@ -375,12 +388,13 @@ class Compiler {
     }
   }
 
-  template(json: Json, expectedForm?: DocumentForm): FormTemplate {
+  template(json: Json, expectedForm?: TemplateForm): FormTemplate {
     const obj = this.object(json, '(gốc)', ['$comment', 'form', 'name', 'shortName', 'requires', 'blocks']);
-    if (typeof obj.form !== 'string' || !isDocumentForm(obj.form)) {
-      this.fail('form', `mã mẫu không hợp lệ "${String(obj.form)}" (dùng: ${DOCUMENT_FORMS.join(', ')})`);
+    if (typeof obj.form !== 'string' || !isTemplateForm(obj.form)) {
+      this.fail('form', `mã mẫu không hợp lệ "${String(obj.form)}" (dùng: ${[...DOCUMENT_FORMS, INCIDENT_NOTICE_FORM].join(', ')})`);
     }
     const form = obj.form;
+    this.root = rootShapeFor(form);
     if (expectedForm && form !== expectedForm) this.fail('form', `tệp của mẫu "${expectedForm}" lại khai báo "${form}"`);
     const name = this.string(obj.name, 'name');
     const shortName = this.string(obj.shortName, 'shortName');
@@ -396,6 +410,6 @@ class Compiler {
 }
 
 /** Validates and compiles a parsed template. `file` only labels error messages. */
-export function parseFormTemplate(json: unknown, file: string, expectedForm?: DocumentForm): FormTemplate {
+export function parseFormTemplate(json: unknown, file: string, expectedForm?: TemplateForm): FormTemplate {
   return new Compiler(file).template(json, expectedForm);
 }

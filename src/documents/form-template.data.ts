@@ -3,6 +3,10 @@
  * type makes tsc fail here when a field is added to or removed from document-data.ts.
  */
 import { DOCUMENT_FORMS, type DocumentForm, type DossierDocumentData } from './document-data';
+import { INCIDENT_NOTICE_FORM, type IncidentNoticeData, type IncidentNoticeForm } from './incident-notice-data';
+
+/** Every form a template file may declare: the dossier's forms and the incident notice. */
+export type TemplateForm = DocumentForm | IncidentNoticeForm;
 
 type Shape<T> = [NonNullable<T>] extends [readonly (infer U)[]]
   ? { readonly list: Shape<U> }
@@ -100,6 +104,34 @@ const DATA_SHAPE: Shape<DossierDocumentData> = {
   },
 };
 export const ROOT_SHAPE: { readonly fields: Readonly<Record<string, AnyShape>> } = DATA_SHAPE;
+
+const INCIDENT_NOTICE_SHAPE: Shape<IncidentNoticeData> = {
+  fields: {
+    place: S,
+    lawBasis: S,
+    date: S,
+    documentNumber: S,
+    owner: AGENCY,
+    operator: AGENCY,
+    addressee: AGENCY,
+    noticeKind: S,
+    noticeTitle: S,
+    system: { fields: { name: S, code: S, levelLabel: S } },
+    incident: {
+      fields: { title: S, detectedAt: S, severityLabel: S, nationalSecurity: S, description: S, actions: S, externalAssessment: S },
+    },
+    clocks: { list: { fields: { label: S, due: S, status: S, article: S } } },
+  },
+};
+
+/** The data a form's placeholders are checked against: the dossier's, or the incident notice's. */
+export function rootShapeFor(form: TemplateForm): { readonly fields: Readonly<Record<string, AnyShape>> } {
+  return form === INCIDENT_NOTICE_FORM ? INCIDENT_NOTICE_SHAPE : ROOT_SHAPE;
+}
+
+export function isTemplateForm(value: string): value is TemplateForm {
+  return value === INCIDENT_NOTICE_FORM || isDocumentForm(value);
+}
 
 /** Vietnamese names of the optional parts of the data a form may require ("requires" in the template). */
 export const REQUIRED_LABELS: Record<string, string> = {

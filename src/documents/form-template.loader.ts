@@ -4,7 +4,8 @@
  */
 import { readFileSync, statSync, existsSync } from 'fs';
 import * as path from 'path';
-import { DOCUMENT_FORMS, type DocumentForm } from './document-data';
+import { DOCUMENT_FORMS } from './document-data';
+import type { TemplateForm } from './form-template.data';
 import { parseFormTemplate } from './form-template.compiler';
 import { FormTemplateError, type FormTemplate } from './form-template.types';
 
@@ -23,7 +24,7 @@ export function formTemplatesDir(): string {
 
 const templateCache = new Map<string, { mtimeMs: number; size: number; template: FormTemplate }>();
 
-export function loadFormTemplate(form: DocumentForm, dir: string = formTemplatesDir()): FormTemplate {
+export function loadFormTemplate(form: TemplateForm, dir: string = formTemplatesDir()): FormTemplate {
   const file = path.join(dir, `${form}.json`);
   const label = path.relative(process.cwd(), file) || file;
   let stat;

@@ -1,6 +1,7 @@
 /** Fills a compiled form template with a dossier's data: the blocks the PDF and DOCX renderers draw. */
 import { DomainError } from '../common/errors/domain-error';
 import type { DossierDocumentData } from './document-data';
+import type { IncidentNoticeData } from './incident-notice-data';
 import { REQUIRED_LABELS } from './form-template.data';
 import { POINT_LETTERS, applyHelper, isEmpty } from './form-template.helpers';
 import type {
@@ -20,7 +21,7 @@ import type {
 } from './form-template.types';
 
 interface Context {
-  data: DossierDocumentData;
+  data: DossierDocumentData | IncidentNoticeData;
   vars: ReadonlyMap<string, unknown>;
   index: number;
 }
@@ -208,7 +209,7 @@ function resolveBlocks(ctx: Context, blocks: BlockTemplate[], out: ResolvedBlock
  * Fills a template with the dossier's data. Throws DomainError DOSSIER_INCOMPLETE (422) when a part the form requires
  * is missing (Mẫu 04 before the appraisal), DocumentDataError when a value cannot be formatted.
  */
-export function resolveFormTemplate(template: FormTemplate, data: DossierDocumentData): ResolvedDocument {
+export function resolveFormTemplate(template: FormTemplate, data: DossierDocumentData | IncidentNoticeData): ResolvedDocument {
   const ctx: Context = { data, vars: new Map(), index: 0 };
   for (const required of template.requires) {
     if (isEmpty(lookup(ctx, required))) {

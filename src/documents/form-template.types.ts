@@ -9,7 +9,7 @@
  * - form-template.resolver.ts: filling a compiled template with a dossier's data.
  * No Nest or TypeORM imports; the only side effect is reading the template file.
  */
-import type { DocumentForm } from './document-data';
+import type { TemplateForm } from './form-template.data';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Resolved blocks: what the renderers draw. Text is final (NFC, helpers applied, layout upper-casing done).
@@ -52,7 +52,7 @@ export type ResolvedBlock =
   | { type: 'pageBreak' };
 
 export interface ResolvedDocument {
-  form: DocumentForm;
+  form: TemplateForm;
   /** Full name of the form, e.g. "Văn bản đề nghị thẩm định hồ sơ đề xuất cấp độ" (PDF/DOCX title property). */
   name: string;
   /** Short Vietnamese name folded into the file name ("Đề nghị thẩm định" → "de-nghi-tham-dinh"). */
@@ -164,7 +164,7 @@ export type BlockTemplate = { if?: Condition } & (
 );
 
 export interface FormTemplate {
-  form: DocumentForm;
+  form: TemplateForm;
   file: string;
   name: string;
   shortName: string;

@@ -34,6 +34,9 @@ interface Registration {
 
 const QUEUE_NAME = /^[\w.\-/]+$/;
 
+/** pg-boss 10's own re-check interval of a stopping worker, plus a margin. */
+const WORKER_STOP_POLL_MS = 1100;
+
 /**
  * The one pg-boss instance of this process. Jobs live in PostgreSQL, so any instance may enqueue and any
  * instance with JOBS_ENABLED works them: pg-boss fetches with SELECT … FOR UPDATE SKIP LOCKED, so a job is
@@ -76,6 +79,10 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
     if (!this.started) return;
     this.started = false;
     await this.boss.stop({ graceful: true, wait: true, timeout: this.config.SHUTDOWN_GRACE_SECONDS * 1000 });
+    // pg-boss 10 stops each worker in a loop it does not await (manager.offWork: `while (!stopped) await delay(1000)`),
+    // so a worker caught mid-fetch is still polled for a second after stop() resolves. Outliving that second keeps the
+    // loop inside our shutdown rather than after it (later versions await it: timgit/pg-boss#646).
+    await new Promise((resolve) => setTimeout(resolve, WORKER_STOP_POLL_MS));
   }
 
   /**

@@ -14,6 +14,8 @@ function system(over: Partial<AnnualSystemRow>): AnnualSystemRow {
     ownerName: 'UBND xã Mường Lạn',
     operatorName: 'UBND xã Mường Lạn',
     deploymentStatus: 'NOT_DEPLOYED',
+    deploymentExpectedOn: null,
+    hasPlanItems: false,
     inspections: [],
     regulationNumber: '01/QC-ATTT',
     regulationDate: '2025-05-15',
@@ -155,5 +157,22 @@ describe('Mẫu 08 row of a system', () => {
       asOf,
     );
     expect(dto).toMatchObject({ deploymentStatusLabel: 'Đã triển khai đầy đủ', expectedFullDeploymentOn: null });
+  });
+
+  it("TT12 Art. 14.9 / ND331 Art. 36.10: column 11 is the plan items' latest planned date once the system has items", () => {
+    const plan = { a: { status: 'PLANNED', plannedDate: '2027-01-31' } };
+    const fromItems = mapAnnualRow(
+      system({ deploymentStatus: 'PARTIAL', hasPlanItems: true, deploymentExpectedOn: '2027-03-15', approvedPlan: plan }),
+      8,
+      period,
+      asOf,
+    );
+    expect(fromItems.dto).toMatchObject({ deploymentStatusLabel: 'Đã triển khai một số hạng mục', expectedFullDeploymentOn: '2027-03-15' });
+    // All items done or not applicable: no expected date, even though the approved plan had one.
+    const done = mapAnnualRow(system({ hasPlanItems: true, deploymentExpectedOn: null, approvedPlan: plan }), 9, period, asOf);
+    expect(done.dto.expectedFullDeploymentOn).toBeNull();
+    // No items (a level approved before issue 20): the approved plan's dates, as before.
+    const legacy = mapAnnualRow(system({ approvedPlan: plan }), 10, period, asOf);
+    expect(legacy.dto.expectedFullDeploymentOn).toBe('2027-01-31');
   });
 });

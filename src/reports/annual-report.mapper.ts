@@ -45,10 +45,17 @@ export function mapAnnualRow(
     workflowState: row.currentState,
     decision,
     internalRegulation: row.regulationNumber ? { number: row.regulationNumber, date: row.regulationDate } : null,
-    // Column 10 is the system's current record: the registry keeps no history of it.
+    // Column 10 is the system's current record, derived from its live plan items once it has any (src/plan-items);
+    // the registry keeps no history of it.
     deploymentStatus: row.deploymentStatus,
     deploymentStatusLabel: deploymentLabel(row.deploymentStatus),
-    expectedFullDeploymentOn: row.deploymentStatus === 'FULL' ? null : expectedFullDeployment(row.approvedPlan ?? row.currentPlan),
+    // Column 11: the items' latest planned date among open items; before any item existed, the approved plan's dates.
+    expectedFullDeploymentOn:
+      row.deploymentStatus === 'FULL'
+        ? null
+        : row.hasPlanItems
+          ? row.deploymentExpectedOn
+          : expectedFullDeployment(row.approvedPlan ?? row.currentPlan),
     inspectionStatus: inspectionColumn(inspections.map((i) => i.kind)),
     lastInspection: last
       ? { date: last.date, kind: last.kind, kindLabel: INSPECTION_KIND_LABELS[last.kind], performer: last.performer }

@@ -12,7 +12,13 @@ export interface AnnualSystemRow {
   name: string;
   ownerName: string;
   operatorName: string;
+  /** Column 10: derived from the live plan items by src/plan-items (typed on the form before any item existed). */
   deploymentStatus: DeploymentStatus;
+  /** Column 11 as the plan items say: the latest planned date among open items (src/plan-items). */
+  deploymentExpectedOn: string | null;
+  /** The system has live plan items (an approval since issue 20): columns 10–11 come from them. */
+  hasPlanItems: boolean;
+  /** Column 12: the inspections recorded in `inspections` (src/inspections) on or before `asOf`, oldest first. */
   inspections: SystemInspection[];
   regulationNumber: string | null;
   regulationDate: string | null;
@@ -51,7 +57,11 @@ export function annualSystems(
               ${DOSSIER_STATE_AS_OF} AS state
          FROM dossiers d WHERE d.system_id IN (SELECT id FROM sys))
      SELECT s.id, s.code, s.name, ov.name AS "ownerName", opv.name AS "operatorName",
-            s.deployment_status AS "deploymentStatus", s.inspections,
+            s.deployment_status AS "deploymentStatus", to_char(s.deployment_expected_on, 'YYYY-MM-DD') AS "deploymentExpectedOn",
+            EXISTS (SELECT 1 FROM plan_items p WHERE p.system_id = s.id AND p.superseded_at IS NULL) AS "hasPlanItems",
+            coalesce((SELECT jsonb_agg(jsonb_build_object('kind', i.kind, 'date', to_char(i.performed_on, 'YYYY-MM-DD'), 'performer', i.performer)
+                                       ORDER BY i.performed_on, i.created_at)
+                        FROM inspections i WHERE i.system_id = s.id AND i.performed_on <= $2), '[]'::jsonb) AS inspections,
             s.internal_regulation_number AS "regulationNumber", to_char(s.internal_regulation_date, 'YYYY-MM-DD') AS "regulationDate",
             s.approved_level AS "recordedLevel", s.approval_decision_number AS "recordedDecisionNumber",
             to_char(s.approval_decision_date, 'YYYY-MM-DD') AS "recordedDecisionDate", s.approval_decision_issuer AS "recordedDecisionIssuer",

@@ -60,6 +60,7 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     approval_decision_date: 'feeds the report: the level on record counts from this day',
     approval_decision_issuer: NOT,
     deployment_status: NOT,
+    deployment_expected_on: NOT, // Mẫu 08 col 11, written from plan_items (src/plan-items); read on each request
     internal_regulation_number: NOT,
     internal_regulation_date: NOT,
     inspections: NOT,

@@ -3,6 +3,10 @@ import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagg
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { LimitedPerUser } from '../common/http/request-limits';
+import { AfterApprovalExportsService } from './after-approval-exports.service';
+import { AfterApprovalService } from './after-approval.service';
+import { AfterApprovalExportQuery } from './dto/after-approval-export.dto';
+import { AfterApprovalQuery, AfterApprovalReportDto } from './dto/after-approval.dto';
 import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
 import { PipelineQuery, PipelineReportDto } from './dto/pipeline.dto';
 import { ApprovalRateReportDto, ReportQuery } from './dto/report.dto';
@@ -17,6 +21,8 @@ export class ReportsController {
   constructor(
     private readonly downloads: ReportDownloadService,
     private readonly pipeline: PipelineService,
+    private readonly afterApproval: AfterApprovalService,
+    private readonly afterApprovalExports: AfterApprovalExportsService,
   ) {}
 
   @Get('approval-rate')
@@ -47,5 +53,34 @@ export class ReportsController {
   @ApiOkResponse({ type: PipelineReportDto })
   pipelineReport(@CurrentUser() user: AuthUser, @Query() query: PipelineQuery): Promise<PipelineReportDto> {
     return this.pipeline.report(user, query);
+  }
+
+  @Get('after-approval')
+  @RequirePermission('report:read')
+  @ApiOperation({
+    summary:
+      'Sau phê duyệt, theo nhóm cấp độ: phương án đã triển khai đầy đủ, kiểm tra đúng hạn và quá hạn, sự cố đang mở, hệ thống cần xác định lại cấp độ',
+  })
+  @ApiOkResponse({ type: AfterApprovalReportDto })
+  afterApprovalReport(@CurrentUser() user: AuthUser, @Query() query: AfterApprovalQuery): Promise<AfterApprovalReportDto> {
+    return this.afterApproval.report(user, query);
+  }
+
+  @Get('plan-items.xlsx')
+  @RequirePermission('report:read')
+  @LimitedPerUser('file')
+  @ApiOperation({ summary: 'Tải XLSX các hạng mục phương án bảo đảm an toàn theo cơ quan' })
+  @ApiProduces(XLSX)
+  planItemsXlsx(@CurrentUser() user: AuthUser, @Query() query: AfterApprovalExportQuery): Promise<StreamableFile> {
+    return this.afterApprovalExports.planItems(user, query);
+  }
+
+  @Get('inspections.xlsx')
+  @RequirePermission('report:read')
+  @LimitedPerUser('file')
+  @ApiOperation({ summary: 'Tải XLSX lịch và kết quả kiểm tra, đánh giá theo cơ quan' })
+  @ApiProduces(XLSX)
+  inspectionsXlsx(@CurrentUser() user: AuthUser, @Query() query: AfterApprovalExportQuery): Promise<StreamableFile> {
+    return this.afterApprovalExports.inspections(user, query);
   }
 }

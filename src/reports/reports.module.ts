@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CalendarModule } from '../calendar/calendar.module';
+import { AfterApprovalExportsService } from './after-approval-exports.service';
+import { AfterApprovalService } from './after-approval.service';
 import { AnnualReportService } from './annual-report.service';
+import { CampaignRemindersService } from './campaign-reminders.service';
 import { ApprovalRateService } from './approval-rate.service';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
@@ -21,7 +24,10 @@ import { ReportsController } from './reports.controller';
     ReportScopeService,
     CampaignsService,
     ReportProgressCache,
+    AfterApprovalService,
+    AfterApprovalExportsService,
+    CampaignRemindersService,
   ],
-  exports: [ApprovalRateService, CampaignsService],
+  exports: [ApprovalRateService, CampaignsService, AfterApprovalService],
 })
 export class ReportsModule {}

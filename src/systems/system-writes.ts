@@ -66,3 +66,32 @@ export async function moveSystemsToSuccessor(
   }
   return moves;
 }
+
+/**
+ * Mẫu 08 cols 10–11 as the plan items say (src/plan-items/deployment-status.ts): the plan-items feature writes them
+ * in the transaction that changed an item. Derived, so the system's version is left alone (no edit of the form is
+ * overtaken by it; typing the status is refused once items exist).
+ */
+export async function recordDeployment(em: EntityManager, systemId: string, status: string, expectedOn: string | null): Promise<void> {
+  await em.query(`UPDATE systems SET deployment_status = $2, deployment_expected_on = $3, updated_at = now() WHERE id = $1`, [
+    systemId,
+    status,
+    expectedOn,
+  ]);
+}
+
+/**
+ * The legacy `systems.inspections` list (SystemDto.inspections; Mẫu 08 column 12 read it), now a mirror of the
+ * `inspections` table rewritten by src/inspections after each recorded inspection; the system form no longer types it.
+ */
+export async function mirrorInspections(em: EntityManager, systemId: string): Promise<void> {
+  await em.query(
+    `UPDATE systems SET inspections = COALESCE((
+       SELECT jsonb_agg(jsonb_build_object('kind', i.kind, 'date', to_char(i.performed_on, 'YYYY-MM-DD'), 'performer', i.performer)
+                        || CASE WHEN i.summary IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('notes', left(i.summary, 2000)) END
+                        ORDER BY i.performed_on, i.created_at)
+         FROM inspections i WHERE i.system_id = $1), '[]'::jsonb)
+      WHERE id = $1`,
+    [systemId],
+  );
+}

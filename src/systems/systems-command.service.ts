@@ -13,7 +13,10 @@ import { approvalRecordErrors, refusedArchitectureFields, STATE_SECRET_MESSAGE }
 import { InformationSystem } from './system.entity';
 import { moveCustody } from './system-custody';
 import { SystemsQueryService } from './systems-query.service';
+import { assertPlanAllowsEdit } from '../plan-items/plan-item-guards';
 import { becomesStateSecret, SystemStateSecretHooks } from './system-state-secret-hooks';
+import { refuseTypedInspections } from '../inspections/inspection-rules';
+import { RedeterminationService } from '../redetermination/redetermination.service';
 
 type SystemValues = Omit<InformationSystem, 'id' | 'stateSecret' | 'createdAt' | 'updatedAt'>;
 
@@ -35,9 +38,11 @@ export class SystemsCommandService {
     private readonly queries: SystemsQueryService,
     private readonly clock: Clock,
     private readonly stateSecretHooks: SystemStateSecretHooks,
+    private readonly redetermination: RedeterminationService,
   ) {}
 
   create(user: AuthUser, dto: CreateSystemDto): Promise<SystemDto> {
+    refuseTypedInspections(dto);
     return this.dataSource.transaction(async (em) => {
       const values = await this.checked(em, user, this.fromCreate(dto));
       const id = await this.insert(em, values);
@@ -48,6 +53,7 @@ export class SystemsCommandService {
   }
 
   update(user: AuthUser, id: string, dto: UpdateSystemDto): Promise<SystemDto> {
+    refuseTypedInspections(dto);
     return this.dataSource.transaction(async (em) => {
       const current = await this.queries.findVisible(user, id, em, true);
       if (current.version !== dto.version) throw versionConflict();
@@ -58,6 +64,7 @@ export class SystemsCommandService {
       const before = (await this.queries.mapAll(em, [current]))[0];
       const { version: _version, ...changes } = dto;
       const defined = definedOnly(changes) as Partial<SystemValues>;
+      await assertPlanAllowsEdit(em, current, defined);
       const values = await this.checked(em, user, { ...current, ...defined, version: current.version + 1 });
       await this.save(em, id, dto.version, values);
       if (values.ownerAgencyId !== current.ownerAgencyId || values.operatorAgencyId !== current.operatorAgencyId) {
@@ -66,6 +73,8 @@ export class SystemsCommandService {
       const after = await this.queries.get(user, id, em);
       await this.audit.record(em, { action: 'UPDATE', entityType: 'system', entityId: id, before, after });
       await this.afterInfoTypesChange(em, user, id, current.infoTypes, values.infoTypes);
+      // A fact that now computes a level above the approved one flags the system (ND331 Art. 25): src/redetermination.
+      await this.redetermination.afterSystemEdit(em, user, id, current, values);
       return after;
     });
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { RedeterminationModule } from '../redetermination/redetermination.module';
 import { SystemsExportService } from './import-export/systems-export.service';
 import { SystemsImportExportController } from './import-export/systems-import-export.controller';
 import { SystemsImportService } from './import-export/systems-import.service';
@@ -10,6 +11,7 @@ import { PriorApprovalsController } from './prior-approvals/prior-approvals.cont
 import { PriorApprovalsService } from './prior-approvals/prior-approvals.service';
 
 @Module({
+  imports: [RedeterminationModule],
   // The import/export controller first: its fixed paths must win over SystemsController's ":id".
   controllers: [SystemsImportExportController, SystemsController, PriorApprovalsController],
   providers: [

@@ -13,9 +13,14 @@ import { CreateSystemDto, SystemListQuery, UpdateSystemDto } from '../systems/dt
 import { AgenciesQueryService } from '../agencies/agencies-query.service';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { PriorApprovalsService } from '../systems/prior-approvals/prior-approvals.service';
+import { IncidentsService } from '../incidents/incidents.service';
+import { PlanItemsService } from '../plan-items/plan-items.service';
 import { SystemsCommandService } from '../systems/systems-command.service';
 import { SystemsQueryService } from '../systems/systems-query.service';
+import { RedeterminationReviewService } from '../redetermination/redetermination-review.service';
+import { redeterminationView } from './redetermination-view';
 import { FormBody, formFailure, validated } from './form-input';
+import { InspectionScheduleService } from '../inspections/inspection-schedule.service';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { SYSTEM_FORM_OPTIONS, systemDtoFromForm, systemFormEcho, systemFormValues } from './system-form';
@@ -35,6 +40,10 @@ export class SystemPagesController {
     private readonly dossiers: DossiersQueryService,
     private readonly agencies: AgenciesQueryService,
     private readonly access: AccessService,
+    private readonly incidents: IncidentsService,
+    private readonly redetermination: RedeterminationReviewService,
+    private readonly planItems: PlanItemsService,
+    private readonly inspectionSchedule: InspectionScheduleService,
   ) {}
 
   @Get()
@@ -140,7 +149,12 @@ export class SystemPagesController {
       prior,
       canPrepare: canWrite && roleHas(user.role, 'dossier:write') && !system.stateSecret && system.lifecycle !== 'RETIRED',
       // After approval: one key per feature (plan items, inspections, incidents, re-determination), read by system.eta.
-      afterApproval: {},
+      afterApproval: {
+        incidents: await this.incidents.register(user, id),
+        inspections: await this.inspectionSchedule.forSystem(user, id),
+        planItems: await this.planItems.plan(user, id),
+        redetermination: redeterminationView(user, await this.redetermination.openFlag(user, id)),
+      },
     });
   }
 
@@ -156,6 +170,7 @@ export class SystemPagesController {
     return this.view.render(req, res, 'system-form', {
       mode: 'edit',
       system,
+      derivedDeployment: await this.deploymentIsDerived(user, id),
       values: systemFormValues(system),
       errors: {},
       agencies: await this.agencyOptions(user, system),
@@ -186,6 +201,7 @@ export class SystemPagesController {
         {
           mode: 'edit',
           system,
+          derivedDeployment: await this.deploymentIsDerived(user, id),
           values: systemFormEcho(body),
           errors: failure.errors,
           failure,
@@ -195,6 +211,11 @@ export class SystemPagesController {
         failure.errors && Object.keys(failure.errors).length ? 422 : 409,
       );
     }
+  }
+
+  /** Once the approved plan has items, Mẫu 08 column 10 is computed from them and the form shows it instead of asking. */
+  private async deploymentIsDerived(user: AuthUser, id: string): Promise<boolean> {
+    return (await this.planItems.plan(user, id)).deploymentStatus !== null;
   }
 
   /** Agencies the user may pick as owner or operator: an officer's own, an administrator's every active body. */

@@ -7,12 +7,19 @@ const labels = (role: Role) => navFor(user(role), '/').map((item) => item.label)
 
 describe('the main menu by role', () => {
   it("shows an agency's head its desk, the dossiers waiting on its decision, the systems and dossiers it reads, and the reports; nothing to appraise or administer", () => {
-    expect(labels('AGENCY_HEAD')).toEqual(['Trang chủ', 'Hồ sơ chờ quyết định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Báo cáo']);
+    expect(labels('AGENCY_HEAD')).toEqual([
+      'Trang chủ',
+      'Hồ sơ chờ quyết định',
+      'Hệ thống thông tin',
+      'Hồ sơ cấp độ',
+      'Sau phê duyệt',
+      'Báo cáo',
+    ]);
   });
 
   it('keeps the officer’s menu, and the desk for agencies only', () => {
-    expect(labels('AGENCY_OFFICER')).toEqual(['Trang chủ', 'Hệ thống thông tin', 'Hồ sơ cấp độ']);
-    expect(labels('APPRAISER')).toEqual(['Hồ sơ cần thẩm định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Báo cáo']);
+    expect(labels('AGENCY_OFFICER')).toEqual(['Trang chủ', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Sau phê duyệt']);
+    expect(labels('APPRAISER')).toEqual(['Hồ sơ cần thẩm định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Sau phê duyệt', 'Báo cáo']);
     expect(labels('ADMIN')).toContain('Quản trị');
     expect(labels('LEADER')).not.toContain('Trang chủ');
   });

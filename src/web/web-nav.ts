@@ -16,6 +16,8 @@ const ITEMS: { href: string; label: string; show: (u: AuthUser) => boolean }[] =
   { href: '/cho-quyet-dinh', label: 'Hồ sơ chờ quyết định', show: (u) => u.role === 'AGENCY_HEAD' },
   { href: '/he-thong', label: 'Hệ thống thông tin', show: () => true },
   { href: '/ho-so', label: 'Hồ sơ cấp độ', show: () => true },
+  // After approval (ND85 Arts. 20–22, ND331 Arts. 28–33): the plan carried out, inspections, incidents, re-determination.
+  { href: '/sau-phe-duyet', label: 'Sau phê duyệt', show: () => true },
   { href: '/bao-cao', label: 'Báo cáo', show: (u) => u.role !== 'AGENCY_OFFICER' },
   { href: '/quan-tri', label: 'Quản trị', show: (u) => u.role === 'ADMIN' },
 ];

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AgenciesModule } from '../agencies/agencies.module';
+import { AnnualReportsModule } from '../annual-reports/annual-reports.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -7,6 +8,7 @@ import { ClassificationModule } from '../classification/classification.module';
 import { DossiersModule } from '../dossiers/dossiers.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { ReportsModule } from '../reports/reports.module';
+import { RedeterminationModule } from '../redetermination/redetermination.module';
 import { RoutingModule } from '../routing/routing.module';
 import { SystemsModule } from '../systems/systems.module';
 import { UsersModule } from '../users/users.module';
@@ -29,7 +31,15 @@ import { HomePageController } from './home-page.controller';
 import { NotificationPagesController } from './notification-pages.controller';
 import { PageErrorFilter } from './page-error.filter';
 import { PageRenderer } from './page-renderer.service';
+import { IncidentsModule } from '../incidents/incidents.module';
+import { AfterApprovalPagesController } from './after-approval-pages.controller';
+import { IncidentPagesController } from './incident-pages.controller';
+import { InspectionsModule } from '../inspections/inspections.module';
+import { InspectionPagesController } from './inspection-pages.controller';
+import { PlanItemsModule } from '../plan-items/plan-items.module';
+import { PlanItemsListPageController, PlanItemsPagesController } from './plan-items-pages.controller';
 import { PriorApprovalPagesController } from './prior-approval-pages.controller';
+import { RedeterminationPagesController } from './redetermination-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
 import { SystemPagesController } from './system-pages.controller';
 import { WizardPagesController } from './wizard-pages.controller';
@@ -51,7 +61,12 @@ import { WizardPagesController } from './wizard-pages.controller';
     RoutingModule,
     CalendarModule,
     WorkflowModule,
+    IncidentsModule,
+    InspectionsModule,
+    PlanItemsModule,
     ReportsModule,
+    RedeterminationModule,
+    AnnualReportsModule,
     UsersModule,
   ],
   controllers: [
@@ -59,6 +74,12 @@ import { WizardPagesController } from './wizard-pages.controller';
     HomePageController,
     SystemPagesController,
     PriorApprovalPagesController,
+    RedeterminationPagesController,
+    IncidentPagesController,
+    InspectionPagesController,
+    PlanItemsPagesController,
+    PlanItemsListPageController,
+    AfterApprovalPagesController,
     WizardPagesController,
     DossierPagesController,
     DossierProcedurePagesController,

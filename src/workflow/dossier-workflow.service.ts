@@ -16,6 +16,8 @@ import { pathOf } from '../dossiers/dossier-procedure';
 import { NotificationsService } from '../notifications/notifications.service';
 import { Route, RoutingRulesService } from '../routing/routing-rules.service';
 import { recordApprovedLevel } from '../systems/system-writes';
+import { createPlanItemsFromApproval } from '../plan-items/plan-item-writes';
+import { clearFlagsOnApproval } from '../redetermination/redetermination-writes';
 import { ActionDto, AppraiseDto, ApproveDto, ReturnDto } from './dto/actions.dto';
 import { GiveOpinionDto, ListingDecisionDto, PlanDecisionDto, RequestApprovalDto, RequestListingDto } from './dto/procedure-actions.dto';
 import { DossierStatus, isEditable } from '../dossiers/dossier-status';
@@ -279,6 +281,10 @@ export class DossierWorkflowService {
       entityId: d.systemId,
       after: { approvedLevel: decision.level, decisionNumber: decision.number, dossierId: d.id },
     });
+    // The approved plan becomes the system's items (TT12 Art. 9.6; ND331 Art. 30.6): src/plan-items.
+    await createPlanItemsFromApproval(em, user, d);
+    // A new approval at or above a flagged level settles the flag (ND331 Art. 25): src/redetermination.
+    await clearFlagsOnApproval(em, this.audit, { systemId: d.systemId, level: decision.level, dossierId: d.id, at: this.clock.now() });
     const previous = await lockDossiersOfSystem(em, d.systemId, ['APPROVED'], d.id);
     for (const old of previous) {
       const superseded: Dossier = { ...old, status: 'SUPERSEDED', version: old.version + 1 };

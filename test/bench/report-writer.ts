@@ -34,6 +34,8 @@ export interface BenchResults {
   };
   ratios: { province: number; national: number };
   figureChecks: { scope: string; api: ReportFigures; sql: ReportFigures; match: boolean }[];
+  /** The after-approval dashboard's plain SQL and its figures against the API (issue 20; absent in runs before it). */
+  afterApproval?: { plainSqlP50: number; runs: number; figures: { scope: string; api: object; sql: object; match: boolean } };
   pdf: { available: boolean; status: number };
   import: ImportMeasurement;
   /** Peak RSS of a 20,000-row import and of the hostile workbook of issue 16 (absent in runs before it). */
@@ -54,6 +56,9 @@ export const COLD_NATIONAL = 'approval-rate report, national, computed every req
 /** The reports right after a change of a fact they read, in one province (the next province each time). */
 export const AFTER_CHANGE_PROVINCE = 'approval-rate report, province, right after a change in it (leader)';
 export const AFTER_CHANGE_NATIONAL = 'approval-rate report, national, right after a change in one province (admin)';
+
+/** The leader's after-approval dashboard (issue 20), a province's leader each time. */
+export const AFTER_APPROVAL_PROVINCE = 'after-approval dashboard, province (leader)';
 
 /** Issue 9's targets, on a 2-core machine. */
 
@@ -454,6 +459,17 @@ export function writeBenchmarksMarkdown(
   for (const check of r.figureChecks) {
     push(
       `- ${check.scope}: ${n(check.api.bodies)} bodies, ${n(check.api.submitted)} submitted, ${n(check.api.approved)} approved; ${n(check.api.systems)} systems, ${n(check.api.operating)} operating, ${n(check.api.withApprovedLevel)} with an approved level.`,
+    );
+  }
+  if (r.afterApproval) {
+    const aa = r.afterApproval;
+    const m = find(r, AFTER_APPROVAL_PROVINCE);
+    push(
+      '',
+      `After-approval dashboard (\`GET /reports/after-approval\`, a province's leader each time): API p50 ${ms(m?.p50)} ms against the plain SQL`,
+      `(\`test/bench/plain-after-approval-sql.ts\`: approved systems by level tier, plans fully deployed, inspections overdue, in one statement)`,
+      `p50 ${ms(aa.plainSqlP50)} ms over ${n(aa.runs)} runs; ratio ${m ? (m.p50 / aa.plainSqlP50).toFixed(2) : '—'}. Same figures (${aa.figures.scope}): ${aa.figures.match ? 'yes' : '**no**'} —`,
+      `API ${JSON.stringify(aa.figures.api)}, SQL ${JSON.stringify(aa.figures.sql)}.`,
     );
   }
   push('');

@@ -11,8 +11,10 @@ import { BenchFixtures, getJson, readFixtures, signIn } from './bench-fixtures';
 import { describeImportMemory, ImportMeasurement, ImportMemoryMeasurement, measureImport, measureImportMemory } from './bench-import';
 import { compileApp, RunningServer, sampleRss, startServer } from './bench-server';
 import { cycling, load, Measurement, percentile, summarise, timeQuery } from './measure';
+import { apiAfterApprovalFigures, PLAIN_AFTER_APPROVAL_SQL, plainAfterApprovalFigures } from './plain-after-approval-sql';
 import { apiFigures, PLAIN_BODIES_SQL, PLAIN_LEVELS_SQL, plainFigures, ReportFigures } from './plain-report-sql';
 import {
+  AFTER_APPROVAL_PROVINCE,
   AFTER_CHANGE_NATIONAL,
   AFTER_CHANGE_PROVINCE,
   BenchResults,
@@ -219,6 +221,16 @@ async function main(): Promise<void> {
       );
     }
 
+    // The after-approval dashboard (issue 20): its figures against its plain SQL, for the check province.
+    const afterApprovalApi = apiAfterApprovalFigures(
+      await getJson(live.url, `/api/v1/reports/after-approval?asOf=${DATASET_TODAY}&province=${checkProvince}`, admin),
+    );
+    const afterApprovalSql = await plainAfterApprovalFigures(sqlClient, checkProvince, DATASET_TODAY);
+    const afterApprovalMatch = JSON.stringify(afterApprovalApi) === JSON.stringify(afterApprovalSql);
+    log(
+      `Sau phê duyệt ${checkProvince}: API ${JSON.stringify(afterApprovalApi)} — SQL ${JSON.stringify(afterApprovalSql)} — ${afterApprovalMatch ? 'khớp' : 'KHÁC'}`,
+    );
+
     const users = [...fixtures.leaders.values(), ...fixtures.appraisers.values()];
     const nextUser = cycling(users);
     const terms = [
@@ -237,6 +249,7 @@ async function main(): Promise<void> {
     const nationalTerms = cycling(terms.map((t, i) => ({ t, type: ['CITIZEN_BUSINESS', 'INTERNAL', 'INFRASTRUCTURE'][i % 3] })));
     const nextDossier = cycling(fixtures.dossiers);
     const provinceReports = cycling(fixtures.provinces);
+    const afterApprovalProvinces = cycling(fixtures.provinces);
     const pastDays = Array.from({ length: 400 }, (_, i) =>
       new Date(Date.parse(`${DATASET_TODAY}T00:00:00Z`) - (i + 1) * 86_400_000).toISOString().slice(0, 10),
     );
@@ -300,6 +313,18 @@ async function main(): Promise<void> {
             setupRequest: (r) => {
               const p = provinceReports();
               return { ...r, path: `/api/v1/reports/approval-rate?asOf=${DATASET_TODAY}`, headers: auth(leaderTokens.get(p)!) };
+            },
+          },
+        ],
+      },
+      {
+        name: AFTER_APPROVAL_PROVINCE,
+        requests: [
+          {
+            method: 'GET',
+            setupRequest: (r) => {
+              const p = afterApprovalProvinces();
+              return { ...r, path: `/api/v1/reports/after-approval?asOf=${DATASET_TODAY}`, headers: auth(leaderTokens.get(p)!) };
             },
           },
         ],
@@ -493,6 +518,11 @@ async function main(): Promise<void> {
         ownProvince.push(...(await timeQuery(sqlClient, ownSql, [p, DATASET_TODAY, null], 1, round === 0 ? 1 : 0)));
     }
     const ownNational = await timeQuery(sqlClient, ownSql, [null, DATASET_TODAY, null], 10);
+    const afterApprovalSqlTimes: number[] = [];
+    for (let round = 0; round < rounds; round++) {
+      for (const p of fixtures.provinces)
+        afterApprovalSqlTimes.push(...(await timeQuery(sqlClient, PLAIN_AFTER_APPROVAL_SQL, [p, DATASET_TODAY], 1, round === 0 ? 1 : 0)));
+    }
     const nationalBodies = await timeQuery(sqlClient, PLAIN_BODIES_SQL, [null, DATASET_TODAY], 10);
     const nationalLevels = await timeQuery(sqlClient, PLAIN_LEVELS_SQL, [null, DATASET_TODAY], 10);
     const nationalSql = nationalBodies.map((t, i) => t + nationalLevels[i]);
@@ -570,6 +600,11 @@ async function main(): Promise<void> {
       plainSql,
       ratios: { province: provinceReport.p50 / plainSql.province.p50, national: nationalReport.p50 / plainSql.national.p50 },
       figureChecks,
+      afterApproval: {
+        plainSqlP50: median(afterApprovalSqlTimes),
+        runs: afterApprovalSqlTimes.length,
+        figures: { scope: checkProvince, api: afterApprovalApi, sql: afterApprovalSql, match: afterApprovalMatch },
+      },
       pdf: { available: pdfAvailable, status: pdfCheck.status },
       import: importResult,
       importMemory,

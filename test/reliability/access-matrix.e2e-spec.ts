@@ -195,7 +195,44 @@ describe('access matrix: every API route × role × own / same-province / other-
   const dossierId = (fx: ScopeFixtures) => ({ id: fx.draftId });
   const submittedId = (fx: ScopeFixtures) => ({ id: fx.submittedId });
   const reportQuery = (_: ScopeFixtures, role: Role) => (role === 'ADMIN' ? 'province=SL' : '');
+  // An inspection with a report file and an open finding on the scope's system (src/inspections).
+  const freshInspection = async (fx: ScopeFixtures) => {
+    const [{ id }] = await t.db.query(
+      `INSERT INTO inspections (system_id, kind, performed_on, performer, method, report_file_name, report_media_type, report_size_bytes, report_sha256, report_content)
+       VALUES ($1, 'PERIODIC', '2026-11-02', 'Đơn vị ma trận', 'GRAY_BOX', 'bao-cao.pdf', 'application/pdf', $2, repeat('0', 64), $3) RETURNING id`,
+      [fx.systemId, PDF.length, PDF],
+    );
+    const [{ id: findingId }] = await t.db.query(
+      `INSERT INTO inspection_findings (inspection_id, system_id, description, due_on) VALUES ($1, $2, 'Tồn tại ma trận', '2027-01-01') RETURNING id`,
+      [id, fx.systemId],
+    );
+    return { id: fx.systemId, inspectionId: id, findingId };
+  };
+  const freshIncident = async (fx: ScopeFixtures) => {
+    const [{ id }] = await t.db.query(
+      `INSERT INTO incidents (system_id, detected_at, severity, title) VALUES ($1, '2026-11-20T01:00:00Z', 'SERIOUS', 'Sự cố ma trận') RETURNING id`,
+      [fx.systemId],
+    );
+    return { id: fx.systemId, incidentId: id as string };
+  };
 
+  /** A plan item of the scope's system (src/plan-items), on its draft dossier: approval is not what these cells test. */
+  const freshPlanItem = async (fx: ScopeFixtures) => {
+    const [{ id }] = await t.db.query(
+      `INSERT INTO plan_items (system_id, dossier_id, requirement_id, section, title, status, planned_date)
+       VALUES ($1, $2, $3, 'b', 'Hạng mục ma trận', 'NOT_STARTED', '2027-01-31') RETURNING id`,
+      [fx.systemId, fx.draftId, unique()],
+    );
+    return { id: fx.systemId, itemId: id as string };
+  };
+  const freshEvidence = async (fx: ScopeFixtures) => {
+    const item = await freshPlanItem(fx);
+    const [{ id }] = await t.db.query(
+      `INSERT INTO plan_item_evidence (plan_item_id, file_name, media_type, size_bytes, sha256, content) VALUES ($1, 'x.pdf', 'application/pdf', $2, repeat('0', 64), $3) RETURNING id`,
+      [item.itemId, PDF.length, PDF],
+    );
+    return { ...item, fileId: id as string };
+  };
   /** One recipe per API route: which resource it names and a request that gets past validation. */
   const RECIPES: Record<string, Recipe> = {
     'GET /api/v1/auth/me': { kind: 'none' },
@@ -271,6 +308,55 @@ describe('access matrix: every API route × role × own / same-province / other-
       upload: { fields: PRIOR_DECISION, file: PDF, name: 'quyet-dinh.pdf' },
     },
     'GET /api/v1/systems/:id/prior-approval': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    // Re-determination flags (src/redetermination): the matrix's systems have no approved level, so a passing record answers 422.
+    'GET /api/v1/systems/:id/redetermination-flags': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'POST /api/v1/systems/:id/redetermination-flags': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({ source: 'SPLIT_MERGE', note: 'Căn cứ ma trận' }),
+    },
+    'POST /api/v1/systems/:id/redetermination-flags/:flagId/dismiss': {
+      kind: 'system',
+      // An open recorded flag each time (only automatic flags are one per system).
+      fresh: async (fx) => {
+        const [{ id }] = await t.db.query(
+          `INSERT INTO redetermination_flags (system_id, source, approved_level, regime) VALUES ($1, 'SPLIT_MERGE', 2, 'ND331') RETURNING id`,
+          [fx.systemId],
+        );
+        return { id: fx.systemId, flagId: id as string };
+      },
+      body: () => ({ version: STALE, reason: 'Không cần xác định lại' }),
+    },
+    'GET /api/v1/redetermination-flags': { kind: 'none' },
+    'GET /api/v1/systems/:id/inspections': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'GET /api/v1/systems/:id/inspection-schedule': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'POST /api/v1/systems/:id/inspections': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({
+        kind: 'AD_HOC',
+        performedOn: '2026-11-02',
+        performer: 'Đơn vị ma trận',
+        independent: true,
+        qualified: false,
+        method: 'SELF_ASSESSMENT',
+      }),
+    },
+    'GET /api/v1/systems/:id/inspections/:inspectionId/report': { kind: 'system', fresh: freshInspection },
+    'PATCH /api/v1/systems/:id/inspections/:inspectionId/findings/:findingId': {
+      kind: 'system',
+      fresh: freshInspection,
+      body: () => ({ version: STALE, status: 'DONE', resolvedOn: '2026-11-20' }),
+    },
+    'GET /api/v1/inspections/due': { kind: 'none' },
+    'GET /api/v1/inspection-policies': { kind: 'none' },
+    'POST /api/v1/inspection-policies': {
+      kind: 'none',
+      body: () => ({
+        rules: [1, 2, 3, 4, 5].map((level) => ({ level, intervalMonths: level >= 3 ? 12 : 24, requiresIndependent: level >= 3 })),
+        note: 'Phiên bản ma trận',
+      }),
+    },
     'GET /api/v1/systems/:id/prior-approval/evidence': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
     'POST /api/v1/systems/:id/prior-approval/confirm': {
       kind: 'system',
@@ -283,6 +369,39 @@ describe('access matrix: every API route × role × own / same-province / other-
       body: () => ({ version: STALE, reason: 'Thử' }),
     },
     'GET /api/v1/prior-approval-claims': { kind: 'none' },
+    // Plan items (src/plan-items): a fresh item of the scope's system for each cell.
+    'GET /api/v1/systems/:id/plan-items': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'PATCH /api/v1/systems/:id/plan-items/:itemId': {
+      kind: 'system',
+      fresh: (fx) => freshPlanItem(fx),
+      body: () => ({ version: STALE, status: 'IN_PROGRESS' }),
+    },
+    'GET /api/v1/systems/:id/plan-items/:itemId/history': { kind: 'system', fresh: (fx) => freshPlanItem(fx) },
+    'POST /api/v1/systems/:id/plan-items/:itemId/evidence': {
+      kind: 'system',
+      fresh: (fx) => freshPlanItem(fx),
+      upload: { fields: {}, file: PDF, name: 'minh-chung.pdf' },
+    },
+    'GET /api/v1/systems/:id/plan-items/:itemId/evidence/:fileId': { kind: 'system', fresh: (fx) => freshEvidence(fx) },
+    'GET /api/v1/plan-items': { kind: 'none' },
+    // Incidents (src/incidents): a fresh one of the scope's system for each cell.
+    'GET /api/v1/systems/:id/incidents': { kind: 'system', params: (fx) => ({ id: fx.systemId }) },
+    'POST /api/v1/systems/:id/incidents': {
+      kind: 'system',
+      params: (fx) => ({ id: fx.systemId }),
+      body: () => ({ detectedAt: '2026-11-20T08:00:00+07:00', severity: 'NORMAL', title: 'Sự cố ma trận' }),
+    },
+    'GET /api/v1/systems/:id/incidents/:incidentId': { kind: 'system', fresh: (fx) => freshIncident(fx) },
+    'PATCH /api/v1/systems/:id/incidents/:incidentId': {
+      kind: 'system',
+      fresh: (fx) => freshIncident(fx),
+      body: () => ({ version: STALE, actions: 'Cô lập máy chủ' }),
+    },
+    'GET /api/v1/systems/:id/incidents/:incidentId/notice.:format': {
+      kind: 'system',
+      fresh: async (fx) => ({ ...(await freshIncident(fx)), format: 'pdf' }),
+    },
+    'GET /api/v1/incidents': { kind: 'none' },
     'POST /api/v1/systems/:id/retire': {
       kind: 'system',
       params: (fx) => ({ id: fx.systemId }),
@@ -435,6 +554,16 @@ describe('access matrix: every API route × role × own / same-province / other-
       }),
     },
     'GET /api/v1/campaigns/:id/progress': { kind: 'campaign', params: (fx) => ({ id: fx.campaignId }) },
+    'GET /api/v1/reports/after-approval': { kind: 'none', query: reportQuery },
+    'GET /api/v1/reports/plan-items.xlsx': { kind: 'none', query: reportQuery },
+    'GET /api/v1/reports/inspections.xlsx': { kind: 'none', query: reportQuery },
+    'GET /api/v1/annual-reports/:year/progress': { kind: 'none', params: () => ({ year: '2026' }), query: reportQuery },
+    // Officers and heads record their own agency's report (another agency named in the body is hidden); 422 when it owes no such stage.
+    'POST /api/v1/annual-reports/:year/submissions': {
+      kind: 'agency',
+      params: () => ({ year: '2026' }),
+      body: (fx) => ({ stage: 'OWNER_TO_MINISTRY', sentOn: '2026-12-01', documentNumber: unique(), agencyId: fx.agencyId }),
+    },
   };
 
   const apiRoutes = () => registeredRoutes(t.app).filter((r) => !r.isPage && !r.isPublic);

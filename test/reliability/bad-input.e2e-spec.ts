@@ -83,7 +83,27 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       campaign: await one(`SELECT id FROM campaigns LIMIT 1`),
       notification: (await one(`SELECT id FROM notifications LIMIT 1`)) ?? randomUUID(),
       parentAgency: await one(`SELECT id FROM agencies WHERE code = 'SL-UBND'`),
+      planItem: await one(
+        `INSERT INTO plan_items (system_id, dossier_id, requirement_id, section, title, status) VALUES ('${systemId}', '${draft.id}', 'TT12.L2.QL.1.1.1', 'b', 'Hạng mục thử', 'NOT_STARTED') RETURNING id`,
+      ),
+      incident: await one(
+        `INSERT INTO incidents (system_id, detected_at, severity, title) VALUES ('${systemId}', '2026-11-20T01:00:00Z', 'SERIOUS', 'Sự cố thử') RETURNING id`,
+      ),
     });
+    pathValues.planEvidence = await one(
+      `INSERT INTO plan_item_evidence (plan_item_id, file_name, media_type, size_bytes, sha256, content) VALUES ('${pathValues.planItem}', 'x.pdf', 'application/pdf', 3, repeat('0', 64), '\\x414243') RETURNING id`,
+    );
+    // An inspection with a finding on the fuzzed system (src/inspections).
+    pathValues.inspection = await one(
+      `INSERT INTO inspections (system_id, kind, performed_on, performer, method) VALUES ('${systemId}', 'PERIODIC', '2026-11-02', 'Đơn vị thử', 'GRAY_BOX') RETURNING id`,
+    );
+    pathValues.finding = await one(
+      `INSERT INTO inspection_findings (inspection_id, system_id, description, due_on) VALUES ('${pathValues.inspection}', '${systemId}', 'Tồn tại thử', '2027-01-01') RETURNING id`,
+    );
+    // An open re-determination flag on the fuzzed system (src/redetermination).
+    pathValues.flag = await one(
+      `INSERT INTO redetermination_flags (system_id, source, approved_level, computed_level, regime) VALUES ('${systemId}', 'AUTO_EDIT', 2, 3, 'ND331') RETURNING id`,
+    );
     // Row counts of every table, and the sum of the versions where there is one: a refused request changes neither.
     const tables: { table_name: string; versioned: boolean }[] = await t.db.query(
       `SELECT c.table_name, bool_or(c.column_name = 'version') AS versioned FROM information_schema.columns c
@@ -110,10 +130,18 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
   /** A real id for each path parameter, by the resource the path names. */
   function validPathValue(op: Operation, param: string): string {
     if (param === 'attachmentId') return pathValues.attachmentId;
+    if (param === 'flagId') return pathValues.flag;
+    if (param === 'inspectionId') return pathValues.inspection;
+    if (param === 'findingId') return pathValues.finding;
+    if (param === 'itemId') return pathValues.planItem;
+    if (param === 'fileId') return pathValues.planEvidence;
     if (param === 'number') return '1';
     if (param === 'day') return '2026-12-24';
     if (param === 'regime') return 'ND331';
     if (param === 'file') return 'mau-01.pdf';
+    if (param === 'incidentId') return pathValues.incident;
+    if (param === 'format') return 'pdf';
+    if (param === 'year') return '2026';
     const resource = op.path.split('/')[3];
     const byResource: Record<string, string> = {
       systems: pathValues.system,
@@ -143,6 +171,14 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       RetireSystemDto: { version: 1, retiredAt: '2026-06-30', reason: 'Thay thế' },
       CreateDossierDto: { systemId: pathValues.system, facts: LEVEL2_FACTS },
       UpdateDossierDto: { version: 1, levelJustification: 'Thuyết minh' },
+      RecordTriggerDto: { source: 'SPLIT_MERGE', note: 'Căn cứ thử' },
+      DismissFlagDto: { version: 1, reason: 'Không cần xác định lại' },
+      UpdateFindingDto: { version: 1, status: 'DONE', resolvedOn: '2026-11-20', note: 'Đã khắc phục' },
+      NewPolicyVersionDto: {
+        rules: [1, 2, 3, 4, 5].map((level) => ({ level, intervalMonths: level >= 3 ? 12 : 24, requiresIndependent: level >= 3 })),
+        note: 'Phiên bản thử',
+      },
+      UpdatePlanItemDto: { version: 1, status: 'IN_PROGRESS' },
       CreateAgencyDto: { code: unique, name: 'Cơ quan thử', kind: 'other', parentId: pathValues.parentAgency },
       UpdateAgencyDto: { version: 1, name: 'Sở Xây dựng' },
       EvaluateRequestDto: { facts: LEVEL2_FACTS },
@@ -169,6 +205,9 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       },
       RequestApprovalDto: { version: 1, submissionNumber: '12/TTr-SXD' },
       RequestListingDto: { version: 1, requestNumber: '88/UBND-NC', requestDate: '2026-11-20' },
+      RecordAnnualSubmissionDto: { stage: 'OWNER_TO_MINISTRY', sentOn: '2026-12-01', documentNumber: unique },
+      CreateIncidentDto: { detectedAt: '2026-11-20T08:00:00+07:00', severity: 'SERIOUS', title: 'Mã độc trên máy chủ' },
+      UpdateIncidentDto: { version: 1, actions: 'Cô lập máy chủ' },
       IndependentAppraiserDto: {
         version: 1,
         kind: 'COUNCIL',

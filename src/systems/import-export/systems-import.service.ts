@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { validateSync } from 'class-validator';
 import { DataSource, EntityManager } from 'typeorm';
 import { AccessService, mayWriteFor } from '../../access/access.service';
+import { hasLivePlanItems } from '../../plan-items/plan-item-guards';
 import { AuthUser } from '../../auth/auth-user';
 import { Clock } from '../../common/clock';
 import { DomainError, FieldErrors } from '../../common/errors/domain-error';
@@ -272,6 +273,10 @@ export class SystemsImportService {
 
     const { ownerAgencyId: _owner, ...changes } = definedOnly(dto) as Partial<SystemValues>;
     if (current) changes.lifecycle = values.lifecycle;
+    // Mẫu 08 col 10 is derived from the approved plan's items once they exist (src/plan-items): the file does not overwrite it.
+    if (current && changes.deploymentStatus !== undefined && changes.deploymentStatus !== current.deploymentStatus) {
+      if (await hasLivePlanItems(context.em, current.id)) changes.deploymentStatus = current.deploymentStatus;
+    }
     const proposed = current ? { ...stored(current), ...changes, version: current.version + 1 } : this.commands.fromCreate(dto);
     const checked = await this.check(context, proposed, current, errors);
     if (!checked) return undefined;

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
+import { Pool } from 'pg';
 import { EntityManager } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 
@@ -34,8 +35,9 @@ interface Registration {
 
 const QUEUE_NAME = /^[\w.\-/]+$/;
 
-/** pg-boss 10's own re-check interval of a stopping worker, plus a margin. */
+/** pg-boss 10's own re-check interval of a stopping worker (manager.offWork), plus a margin. */
 const WORKER_STOP_POLL_MS = 1100;
+const DRAIN_POLL_MS = 25;
 
 /**
  * The one pg-boss instance of this process. Jobs live in PostgreSQL, so any instance may enqueue and any
@@ -47,12 +49,23 @@ const WORKER_STOP_POLL_MS = 1100;
 export class JobsService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Jobs');
   private readonly boss: PgBoss;
+  /**
+   * pg-boss's connections, owned here rather than by pg-boss: its stop() ends its own pool while a worker may still be
+   * waiting for a connection, and pg-pool never serves a request queued before end() — that worker never stops and
+   * pg-boss keeps polling it. Owning the pool, shutdown ends it only once nothing is queued or running on it.
+   */
+  private readonly pool: Pool;
   private readonly registrations: Registration[] = [];
   private started = false;
   private installed = false;
 
   constructor(private readonly config: AppConfig) {
-    this.boss = new PgBoss({ connectionString: config.DATABASE_URL, schema: JOBS_SCHEMA, max: 4, application_name: 'capdo-jobs' });
+    this.pool = new Pool({ connectionString: config.DATABASE_URL, max: 4, application_name: 'capdo-jobs' });
+    this.pool.on('error', (error) => this.logger.error(`Lỗi kết nối của hàng đợi công việc nền: ${error.message}`));
+    this.boss = new PgBoss({
+      schema: JOBS_SCHEMA,
+      db: { executeSql: async (text: string, values: unknown[]) => ({ rows: (await this.pool.query(text, values)).rows }) },
+    });
     // An EventEmitter without an 'error' listener would crash the process on a transient database error.
     this.boss.on('error', (error) => this.logger.error(`Lỗi hàng đợi công việc nền: ${error.message}`));
   }
@@ -76,13 +89,18 @@ export class JobsService implements OnModuleInit, OnModuleDestroy {
    * than the shutdown grace period (SHUTDOWN_GRACE_SECONDS); an unfinished job is retried by the next worker.
    */
   async onModuleDestroy(): Promise<void> {
-    if (!this.started) return;
-    this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: this.config.SHUTDOWN_GRACE_SECONDS * 1000 });
-    // pg-boss 10 stops each worker in a loop it does not await (manager.offWork: `while (!stopped) await delay(1000)`),
-    // so a worker caught mid-fetch is still polled for a second after stop() resolves. Outliving that second keeps the
-    // loop inside our shutdown rather than after it (later versions await it: timgit/pg-boss#646).
-    await new Promise((resolve) => setTimeout(resolve, WORKER_STOP_POLL_MS));
+    if (this.started) {
+      this.started = false;
+      const deadline = Date.now() + this.config.SHUTDOWN_GRACE_SECONDS * 1000;
+      await this.boss.stop({ graceful: true, wait: true, timeout: this.config.SHUTDOWN_GRACE_SECONDS * 1000 });
+      // Workers caught mid-fetch finish that fetch, then stop.
+      while ((this.pool.waitingCount > 0 || this.pool.idleCount < this.pool.totalCount) && Date.now() < deadline)
+        await sleep(DRAIN_POLL_MS);
+      // pg-boss 10 watches stopping workers in a loop it does not await (manager.offWork: `while (!stopped) await
+      // delay(1000)`); outliving one round keeps that loop inside our shutdown (later versions await it: timgit/pg-boss#646).
+      await sleep(WORKER_STOP_POLL_MS);
+    }
+    await this.pool.end();
   }
 
   /**
@@ -184,4 +202,8 @@ function jobOptions(options: WorkerOptions) {
     retryBackoff: true,
     expireInSeconds: options.expireInSeconds ?? 15 * 60,
   };
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

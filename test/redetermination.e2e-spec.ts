@@ -117,6 +117,38 @@ describe('re-determination flags (ND331 Arts. 8.3, 10, 25)', () => {
     expect(draft.status).toBe(201);
   });
 
+  it('an Excel/CSV import that raises the computed level flags the system as the form does', async () => {
+    const name = 'Cổng dịch vụ nhập tệp';
+    const systemId = await createSystem(t, officer, 'SL-SO-XD', 'RD-IMPORT', name);
+    await approveLevel2(systemId, '203/QĐ-CAT-PA05');
+    const header = [
+      'Mã cơ quan chủ quản',
+      'Mã hệ thống',
+      'Tên hệ thống',
+      'Loại hệ thống',
+      'Loại thông tin',
+      'Trạng thái',
+      'Số chủ thể dữ liệu cá nhân cơ bản',
+    ];
+    const cells = [
+      'SL-SO-XD',
+      'RD-IMPORT',
+      name,
+      'Hệ thống thông tin phục vụ người dân, doanh nghiệp',
+      'Riêng; Cá nhân',
+      'Đang vận hành',
+      '150000',
+    ];
+    const file = Buffer.from(`\uFEFF${header.join(',')}\r\n${cells.map((c) => (c.includes(',') ? `"${c}"` : c)).join(',')}\r\n`, 'utf8');
+    const res = await t.http().post('/api/v1/systems/import').set(as(officer)).attach('file', file, 'he-thong.csv');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ updated: 1 });
+    const [flag] = await flagsOf(systemId);
+    expect(flag).toMatchObject({ source: 'AUTO_EDIT', status: 'OPEN', approvedLevel: 2, computedLevel: 3 });
+    expect(await notices('canbo.sl-so-xd', name)).toBe(1);
+    expect(await notices('thamdinh', name)).toBe(1);
+  });
+
   it('is dismissed only by an appraiser, with a written reason, once, audited', async () => {
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'RD-DISMISS', 'Hệ thống đóng cảnh báo');
     await approveLevel2(systemId, '202/QĐ-CAT-PA05');

@@ -73,8 +73,7 @@ export class SystemsCommandService {
       const after = await this.queries.get(user, id, em);
       await this.audit.record(em, { action: 'UPDATE', entityType: 'system', entityId: id, before, after });
       await this.afterInfoTypesChange(em, user, id, current.infoTypes, values.infoTypes);
-      // A fact that now computes a level above the approved one flags the system (ND331 Art. 25): src/redetermination.
-      await this.redetermination.afterSystemEdit(em, user, id, current, values);
+      await this.flagRedetermination(em, user, current, values);
       return after;
     });
   }
@@ -88,6 +87,14 @@ export class SystemsCommandService {
     after: readonly string[],
   ): Promise<void> {
     if (becomesStateSecret(before, after)) await this.stateSecretHooks.systemBecameStateSecret(em, user, id);
+  }
+
+  /**
+   * An edit (the form, the API or an import) after which the rulebook in force computes a level above the approved one
+   * flags the system "cần xác định lại cấp độ" (ND331 Art. 25): src/redetermination.
+   */
+  async flagRedetermination(em: EntityManager, user: AuthUser, before: InformationSystem, after: SystemValues): Promise<void> {
+    await this.redetermination.afterSystemEdit(em, user, before.id, before, { ...before, ...after });
   }
 
   retire(user: AuthUser, id: string, dto: RetireSystemDto): Promise<SystemDto> {

@@ -438,8 +438,10 @@ export class SystemsImportService {
       });
     }
     await this.audit.recordMany(em, audits);
-    for (const { current, values } of updates)
+    for (const { current, values } of updates) {
       await this.commands.afterInfoTypesChange(em, user, current!.id, current!.infoTypes, values.infoTypes);
+      await this.commands.flagRedetermination(em, user, current!, values);
+    }
   }
 
   /** The same errors in the problem's usual `errors` shape, for clients that only read that. */

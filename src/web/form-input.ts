@@ -39,6 +39,13 @@ export function formFailure(error: unknown): FormFailure {
   return { message: error.detail ?? error.message, errors, ...(missing ? { missing } : {}) };
 }
 
+/** A refusal in one line, for a flash message after a redirect: the message, then each field's reason. */
+export function formFailureText(error: unknown): string {
+  const failure = formFailure(error);
+  const details = Object.values(failure.errors ?? {}).flat();
+  return details.length ? `${failure.message} (${details.join('; ')})` : failure.message;
+}
+
 /**
  * The API's field messages are written for integrators ("cho phép: INTERNAL, CITIZEN_BUSINESS"); on a page the
  * officer picked from labelled choices, so name the fix instead of the codes. Untranslated validator text too.

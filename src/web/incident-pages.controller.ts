@@ -6,7 +6,7 @@ import { uuidPipe } from '../common/http/uuid-pipe';
 import { CreateIncidentDto, IncidentListQuery, UpdateIncidentDto } from '../incidents/dto/incident.dto';
 import { INCIDENT_SEVERITIES, INCIDENT_SEVERITY_LABELS } from '../incidents/incident-clocks';
 import { IncidentsService } from '../incidents/incidents.service';
-import { FormBody, formFailure, validated } from './form-input';
+import { FormBody, formFailureText, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { WebPages } from './web-page.decorator';
@@ -20,12 +20,6 @@ function vietnamMoment(input: unknown): unknown {
 }
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value : undefined);
-
-function failureText(error: unknown): string {
-  const failure = formFailure(error);
-  const details = Object.values(failure.errors ?? {}).flat();
-  return details.length ? `${failure.message} (${details.join('; ')})` : failure.message;
-}
 
 /** The incident register of a system (ND331 Art. 31.2.c–d) and the province's list for appraisers and leaders. */
 @WebPages()
@@ -70,7 +64,7 @@ export class IncidentPagesController {
       await this.incidents.create(user, id, dto);
       return redirectWithFlash(req, res, back, 'Đã ghi nhận sự cố; thời hạn thông báo, báo cáo đang được tính.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -96,7 +90,7 @@ export class IncidentPagesController {
       await this.incidents.update(user, id, incidentId, dto);
       return redirectWithFlash(req, res, back, body.close === 'yes' ? 'Đã đóng sự cố.' : 'Đã cập nhật sự cố.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 

@@ -11,7 +11,7 @@ import { InspectionPoliciesService } from '../inspections/inspection-policies.se
 import { InspectionRecordingService, UploadedReport } from '../inspections/inspection-recording.service';
 import { INSPECTION_KIND_LABELS, INSPECTION_KINDS, INSPECTION_METHOD_LABELS, INSPECTION_METHODS } from '../inspections/inspection-rules';
 import { InspectionScheduleService } from '../inspections/inspection-schedule.service';
-import { FormBody, formFailure, validated } from './form-input';
+import { FormBody, formFailureText, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { parseDate } from './view-helpers';
@@ -25,12 +25,6 @@ const METHODS = INSPECTION_METHODS.map((value) => ({ value, label: INSPECTION_ME
 function isoDate(input: unknown): unknown {
   const parsed = parseDate(input);
   return parsed.ok && parsed.value ? parsed.value : input;
-}
-
-function failureText(error: unknown): string {
-  const failure = formFailure(error);
-  const details = Object.values(failure.errors ?? {}).flat();
-  return details.length ? `${failure.message} (${details.join('; ')})` : failure.message;
 }
 
 /** One finding per line of the textarea: "mô tả | dd/mm/yyyy". */
@@ -95,7 +89,7 @@ export class InspectionPagesController {
       await this.recording.record(user, id, dto, file);
       return redirectWithFlash(req, res, back, 'Đã ghi nhận lần kiểm tra, đánh giá; hạn kiểm tra kế tiếp đã được tính lại.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -121,7 +115,7 @@ export class InspectionPagesController {
       await this.findings.update(user, id, inspectionId, findingId, dto);
       return redirectWithFlash(req, res, back, 'Đã ghi nhận tồn tại đã được khắc phục.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -163,7 +157,7 @@ export class InspectionPagesController {
       const added = await this.policies.addVersion(user, dto);
       return redirectWithFlash(req, res, back, `Đã ban hành phiên bản ${added.version}; áp dụng từ bây giờ.`);
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 }

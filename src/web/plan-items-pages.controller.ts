@@ -12,19 +12,13 @@ import { PlanItemListQuery, UpdatePlanItemDto } from '../plan-items/dto/plan-ite
 import { PlanItemEvidenceService, UploadedEvidence } from '../plan-items/plan-item-evidence.service';
 import { PlanItemsService } from '../plan-items/plan-items.service';
 import { SystemsQueryService } from '../systems/systems-query.service';
-import { FormBody, formFailure, validated } from './form-input';
+import { FormBody, formFailureText, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { parseDate } from './view-helpers';
 import { WebPages } from './web-page.decorator';
 
 const STATUS_OPTIONS = PLAN_ITEM_STATUSES.map((value) => ({ value, label: PLAN_ITEM_STATUS_LABELS[value] }));
-
-function failureText(error: unknown): string {
-  const failure = formFailure(error);
-  const details = Object.values(failure.errors ?? {}).flat();
-  return details.length ? `${failure.message} (${details.join('; ')})` : failure.message;
-}
 
 /** The approved plan of a system, item by item (TT12 Art. 9.6; ND331 Arts. 30.6, 33.1): the operator moves it along here. */
 @WebPages()
@@ -101,7 +95,7 @@ export class PlanItemsPagesController {
       await this.items.update(user, id, itemId, await validated(UpdatePlanItemDto, plain));
       return redirectWithFlash(req, res, back, 'Đã cập nhật hạng mục; tình hình triển khai phương án đã được tính lại.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -121,7 +115,7 @@ export class PlanItemsPagesController {
       await this.evidence.upload(user, id, itemId, file);
       return redirectWithFlash(req, res, back, 'Đã lưu tệp minh chứng.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 

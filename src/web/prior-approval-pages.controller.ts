@@ -8,7 +8,7 @@ import { downloadHeaders } from '../dossiers/attachment-type';
 import { ConfirmPriorApprovalDto, PriorApprovalClaimBody, RejectPriorApprovalDto } from '../systems/prior-approvals/dto/prior-approval.dto';
 import { MAX_EVIDENCE_BYTES } from '../systems/prior-approvals/prior-approval-rules';
 import { PriorApprovalsService, UploadedEvidence } from '../systems/prior-approvals/prior-approvals.service';
-import { FormBody, formFailure, validated } from './form-input';
+import { FormBody, formFailureText, validated } from './form-input';
 import { redirectWithFlash } from './page-session';
 import { parseDate } from './view-helpers';
 import { WebPages } from './web-page.decorator';
@@ -20,12 +20,6 @@ function isoDate(input: unknown): unknown {
 }
 
 /** A refused post goes back to the system page with the API's messages in the flash. */
-function failureText(error: unknown): string {
-  const failure = formFailure(error);
-  const details = Object.values(failure.errors ?? {}).flat();
-  return details.length ? `${failure.message} (${details.join('; ')})` : failure.message;
-}
-
 /** A decision made before capdo, on the system's page: the owner declares it with its PDF, an appraiser confirms or rejects it. */
 @WebPages()
 @Controller('he-thong/:id/ke-khai-phe-duyet')
@@ -59,7 +53,7 @@ export class PriorApprovalPagesController {
         'Đã kê khai quyết định phê duyệt; cấp độ được tính sau khi cán bộ thẩm định của tỉnh xác nhận.',
       );
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -89,7 +83,7 @@ export class PriorApprovalPagesController {
       await this.priorApprovals.confirm(user, id, await validated(ConfirmPriorApprovalDto, { version: Number(body.version) }));
       return redirectWithFlash(req, res, back, 'Đã xác nhận quyết định phê duyệt; cấp độ đã được ghi nhận cho hệ thống.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -111,7 +105,7 @@ export class PriorApprovalPagesController {
       );
       return redirectWithFlash(req, res, back, 'Đã ghi ý kiến không xác nhận; hệ thống giữ nguyên.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 }

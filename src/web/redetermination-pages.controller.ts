@@ -6,7 +6,7 @@ import { roleHas } from '../auth/permissions';
 import { uuidPipe } from '../common/http/uuid-pipe';
 import { DismissFlagDto, FlagListQuery, RecordTriggerDto } from '../redetermination/dto/redetermination.dto';
 import { RedeterminationReviewService } from '../redetermination/redetermination-review.service';
-import { FormBody, formFailure, validated } from './form-input';
+import { FormBody, formFailureText, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
 import { WebPages } from './web-page.decorator';
@@ -14,12 +14,6 @@ import { WebPages } from './web-page.decorator';
 const PAGE_SIZE = 25;
 
 /** A refused post goes back with the API's messages in the flash. */
-function failureText(error: unknown): string {
-  const failure = formFailure(error);
-  const details = Object.values(failure.errors ?? {}).flat();
-  return details.length ? `${failure.message} (${details.join('; ')})` : failure.message;
-}
-
 /** Only a path of this site is a place to go back to. */
 function backTo(value: unknown, fallback: string): string {
   return typeof value === 'string' && /^\/[a-z0-9\-/#]*$/i.test(value) && !value.startsWith('//') ? value : fallback;
@@ -61,7 +55,7 @@ export class RedeterminationPagesController {
       await this.review.record(user, id, await validated(RecordTriggerDto, plain));
       return redirectWithFlash(req, res, back, 'Đã ghi căn cứ xác định lại cấp độ; cơ quan chủ quản đã được thông báo.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 
@@ -80,7 +74,7 @@ export class RedeterminationPagesController {
       await this.review.dismiss(user, id, flagId, await validated(DismissFlagDto, { version: Number(body.version), reason: body.reason }));
       return redirectWithFlash(req, res, back, 'Đã đóng cảnh báo, lý do đã được ghi nhật ký.');
     } catch (error) {
-      return redirectWithFlash(req, res, back, failureText(error));
+      return redirectWithFlash(req, res, back, formFailureText(error));
     }
   }
 }

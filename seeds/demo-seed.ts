@@ -7,7 +7,7 @@ import { hashPassword } from '../src/auth/password';
 import { foldDiacritics, toNfc } from '../src/common/text/vietnamese';
 import { contradictions, RuleParties } from '../src/routing/competence';
 import { seedDemoAgencyContacts } from './demo-agency-contacts';
-import { demoHeadFullName, demoHeadUsername } from './demo-heads';
+import { decisionStyle, demoHeadFullName, demoHeadUsername } from './demo-heads';
 
 /** The province of the demo data, and the date its 2025 structure took effect (NQ 1681/NQ-UBTVQH15, Art. 2). */
 export const DEMO_PROVINCE = 'SL';
@@ -86,13 +86,27 @@ export async function seedDemo(dataSource: DataSource, password: string): Promis
       lanhdao: 'Lãnh đạo UBND tỉnh',
       thamdinh: 'Cán bộ thẩm định Công an tỉnh',
     };
+    // Chức vụ, shown with the name in the history (users/person-label.ts); the heads sign as their decisions read.
+    const titles: Record<string, string> = {
+      admin: 'Quản trị viên hệ thống',
+      lanhdao: 'Phó Chủ tịch UBND tỉnh',
+      thamdinh: 'Cán bộ thẩm định, Công an tỉnh',
+    };
     for (const login of logins) {
-      const agencyName = toNfc(rows.find((r) => r.code === login.agency)?.name ?? '');
+      const body = rows.find((r) => r.code === login.agency);
+      const agencyName = toNfc(body?.name ?? '');
       const fullName = names[login.username] ?? (login.role === 'AGENCY_HEAD' ? demoHeadFullName(agencyName) : `Cán bộ ${agencyName}`);
+      const title =
+        titles[login.username] ??
+        (login.role === 'AGENCY_HEAD' && body
+          ? decisionStyle({ code: body.code, name: agencyName, kind: body.kind }).signerTitle
+          : 'Chuyên viên');
+      // An account seeded before titles existed gets its title; one an administrator changed keeps it.
       await em.query(
-        `INSERT INTO users (username, password_hash, full_name, role, agency_id)
-         VALUES ($1, $2, $3, $4, (SELECT id FROM agencies WHERE code = $5)) ON CONFLICT (username) DO NOTHING`,
-        [login.username, hash, fullName, login.role, login.agency || null],
+        `INSERT INTO users (username, password_hash, full_name, role, agency_id, title)
+         VALUES ($1, $2, $3, $4, (SELECT id FROM agencies WHERE code = $5), $6)
+         ON CONFLICT (username) DO UPDATE SET title = EXCLUDED.title WHERE users.title IS NULL`,
+        [login.username, hash, fullName, login.role, login.agency || null, title],
       );
     }
     return logins;

@@ -179,6 +179,8 @@ describe('classification and requirements', () => {
         ['a.sensitivePersonalDataSubjects', '0'],
         ['a.nationalEgov24x7', 'false'],
         ['a.criticalNationalDataStorage', 'false'],
+        // Mandatory in the questionnaire since issue 21 (ND331 Art. 10.2.a); a lower result leaves the level as it is.
+        ['a.riskAssessedLevel', '2'],
       ];
       const post = (pairs: [string, string][]) =>
         t

@@ -199,6 +199,8 @@ describe('the proposed level against the criteria', () => {
         ['a.sensitivePersonalDataSubjects', '0'],
         ['a.nationalEgov24x7', 'false'],
         ['a.criticalNationalDataStorage', 'false'],
+        // Mandatory in the questionnaire since issue 21 (ND331 Art. 10.2.a); a lower result leaves the level as it is.
+        ['a.riskAssessedLevel', '2'],
       ];
       const summary = await webPost('canbo.sl-so-xd', wizard, [...answers, ['di', 'buoc-99']], 200);
       expect(summary.text).toContain('<option value="3" selected>Cấp độ 3 (theo tiêu chí)</option>');

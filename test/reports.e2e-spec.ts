@@ -64,7 +64,8 @@ describe('reports on the Sơn La demo data', () => {
   it('lets an administrator choose the scope; others may not', async () => {
     const res = await report(admin, { province: 'SL', asOf: '2026-01-06' }).expect(200);
     expect(res.body.agencies.submitted).toBe(19);
-    expectProblem(await report(admin, {}), 422, 'VALIDATION_FAILED');
+    // Issue 21 point 6: neither a province nor a body is the whole country, not a dead end.
+    expect((await report(admin, {}).expect(200)).body.scope).toEqual({ provinceCode: null, rootAgency: null, title: 'Toàn quốc' });
     expectProblem(await report(leader, { province: 'HN' }), 403, 'FORBIDDEN');
     expectProblem(await report(leader, { asOf: '2026-02-30' }), 422, 'VALIDATION_FAILED');
     expectProblem(await t.http().get('/api/v1/reports/approval-rate'), 401, 'UNAUTHENTICATED');

@@ -224,7 +224,9 @@ describe('systems import and export', () => {
     it('checks a dry run the same way', async () => {
       const res = await upload(officer, await xlsx([row('SL-SO-XD', 'B1', { 'Số người sử dụng': -3 })]), 'x.xlsx', '?dryRun=true');
       const body = expectProblem(res, 422, 'IMPORT_ROWS_INVALID') as { report: Report };
-      expect(body.report.errors).toEqual([{ row: 2, column: 'Số người sử dụng', message: 'không được nhỏ hơn 0' }]);
+      expect(body.report.errors).toEqual([
+        { row: 2, name: 'Hệ thống quản lý văn bản B1', column: 'Số người sử dụng', message: 'không được nhỏ hơn 0' },
+      ]);
       expect(body.report.dryRun).toBe(true);
     });
 
@@ -289,6 +291,7 @@ describe('systems import and export', () => {
       const before = await counts();
       const res = await upload(officer, await xlsx(good()), 'he-thong.xlsx', '?dryRun=true').expect(200);
       expect(res.body).toEqual({
+        sheet: expect.objectContaining({ headerRows: [1], missing: [], derived: [] }),
         dryRun: true,
         totalRows: 3,
         created: 3,
@@ -296,9 +299,16 @@ describe('systems import and export', () => {
         unchanged: 0,
         errors: [],
         rows: [
-          { row: 2, code: 'QLVB-IMP', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE', priorApproval: 'CLAIMED' },
-          { row: 3, code: 'CONG-IMP', ownerAgencyCode: 'SL-SO-XD', action: 'CREATE' },
-          { row: 4, code: 'MAT-IMP', ownerAgencyCode: 'SL-SO-TC', action: 'CREATE' },
+          {
+            row: 2,
+            code: 'QLVB-IMP',
+            ownerAgencyCode: 'SL-SO-XD',
+            name: 'Hệ thống quản lý văn bản QLVB-IMP',
+            action: 'CREATE',
+            priorApproval: 'CLAIMED',
+          },
+          { row: 3, code: 'CONG-IMP', ownerAgencyCode: 'SL-SO-XD', name: 'Cổng thông tin điện tử Sở Xây dựng', action: 'CREATE' },
+          { row: 4, code: 'MAT-IMP', ownerAgencyCode: 'SL-SO-TC', name: 'Hệ thống quản lý văn bản MAT-IMP', action: 'CREATE' },
         ],
         priorApprovalClaims: 1,
         priorApprovalsConfirmed: false,

@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Page } from '../common/http/pagination';
+import { UsersService } from '../users/users.service';
 import { AuditLog } from './audit-log.entity';
 import { AuditEntryDto, AuditQuery } from './dto/audit-query.dto';
 
 @Injectable()
 export class AuditQueryService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly users: UsersService,
+  ) {}
 
   async list(query: AuditQuery): Promise<Page<AuditEntryDto>> {
     const qb = this.dataSource.getRepository(AuditLog).createQueryBuilder('a');
@@ -23,10 +27,13 @@ export class AuditQueryService {
       .skip((query.page - 1) * query.pageSize)
       .take(query.pageSize)
       .getManyAndCount();
-    return { items: rows.map(mapAuditEntry), total, page: query.page, pageSize: query.pageSize };
+    // Who acted, as a person reads it: name and title (issue 21 point 6), beside the username kept in the row.
+    const names = await this.users.labelsById(rows.map((r) => r.actorId));
+    const items = rows.map((r) => ({ ...mapAuditEntry(r), actorName: (r.actorId && names.get(r.actorId)) || null }));
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 }
 
 export function mapAuditEntry(row: AuditLog): AuditEntryDto {
-  return { ...row, at: row.at.toISOString() };
+  return { ...row, at: row.at.toISOString(), actorName: null };
 }

@@ -9,6 +9,8 @@ export interface AuthUser {
   agencyId: string | null;
   /** Province of the caller's agency; null for administrators without an agency. */
   provinceCode: string | null;
+  /** Chức vụ, when recorded (users/person-label.ts). */
+  title?: string | null;
 }
 
 export interface AccessTokenPayload {

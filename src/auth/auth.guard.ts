@@ -71,6 +71,7 @@ export class AuthGuard implements CanActivate {
       role: account.role,
       agencyId: account.agencyId,
       provinceCode: account.provinceCode,
+      title: account.title,
     };
     setCurrentActor({ id: user.id, username: user.username });
     return user;

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { setCurrentActor } from '../common/request-context';
-import { AccessTokenPayload } from './auth-user';
+import { AccessTokenPayload, AuthUser } from './auth-user';
 import { LoginDto, LoginResponseDto } from './dto/login.dto';
 import { clientBucket } from './login-throttle';
 import { LoginThrottleService } from './login-throttle.service';
@@ -28,6 +28,19 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly users: UsersService,
   ) {}
+
+  /**
+   * The active user a session token belongs to, or undefined: for the one page no route guards (an unknown address's
+   * 404 page shows the menu to a signed-in user). The same checks as AuthGuard: a valid token, an active account.
+   */
+  async sessionUser(token: string | undefined): Promise<AuthUser | undefined> {
+    if (!token) return undefined;
+    const payload = await this.jwt.verifyAsync<AccessTokenPayload>(token).catch(() => undefined);
+    const account = payload?.sub ? await this.users.findActiveById(payload.sub) : undefined;
+    if (!account) return undefined;
+    const { id, username, fullName, role, agencyId, provinceCode, title } = account;
+    return { id, username, fullName, role, agencyId, provinceCode, title };
+  }
 
   /**
    * Throttled per client address and per (address, username), never per username alone (login-throttle.ts);
@@ -72,6 +85,7 @@ export class AuthService {
         role: row.role,
         agencyId: row.agencyId,
         provinceCode: row.provinceCode,
+        title: row.title,
       },
     };
   }

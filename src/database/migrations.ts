@@ -19,6 +19,8 @@ import { PlanItems1764160000000 } from '../../migrations/1764160000000-PlanItems
 import { Inspections1764161000000 } from '../../migrations/1764161000000-Inspections';
 import { Incidents1764163000000 } from '../../migrations/1764163000000-Incidents';
 import { Redetermination1764162000000 } from '../../migrations/1764162000000-Redetermination';
+import { ReturnItemsDone1764171000000 } from '../../migrations/1764171000000-ReturnItemsDone';
+import { UserTitles1764172000000 } from '../../migrations/1764172000000-UserTitles';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   Redetermination1764162000000,
   Incidents1764163000000,
   AnnualReports1764164000000,
+  ReturnItemsDone1764171000000,
+  UserTitles1764172000000,
 ];

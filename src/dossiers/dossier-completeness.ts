@@ -1,6 +1,7 @@
 import { PLAN_SECTIONS, PlanEntry, PlanSectionKey } from './dossier-plan';
 import type { DesignKind } from './dossier-plan';
 import type { DossierDescription } from './dossier.entity';
+import { displayTitles } from '../requirements/catalogues/requirement-display';
 
 /**
  * What a dossier still lacks before it can be submitted, and what it should still have without being held back for it.
@@ -19,7 +20,7 @@ export interface CompletenessInput {
   owner?: AgencyDetails;
   /** Left out (or the owner's own id) when the owner runs the system itself. */
   operator?: AgencyDetails | null;
-  requirements: { code: string; title: string }[];
+  requirements: { code: string; title: string; groupName?: string }[];
   planEntries: Record<string, PlanEntry | undefined>;
   planSections: Partial<Record<PlanSectionKey, string>>;
   attachmentKinds: string[];
@@ -130,24 +131,19 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
     if (blank(input.planSections[section.key]))
       add('PLAN_SECTION_MISSING', `Phần 4: chưa có nội dung mục "${section.title}".`, section.key);
   }
+  // "Nhật ký hệ thống" is a row of three technical groups: the message names the group too (issue 21 point 3).
+  const titles = displayTitles(input.requirements);
   for (const requirement of input.requirements) {
     const entry = input.planEntries[requirement.code];
+    const title = titles.get(requirement.code) ?? requirement.title;
     if (!entry) {
-      add('PLAN_REQUIREMENT_UNANSWERED', `Phần 4: chưa trả lời yêu cầu "${requirement.title}".`, requirement.code);
+      add('PLAN_REQUIREMENT_UNANSWERED', `Phần 4: chưa trả lời yêu cầu "${title}".`, requirement.code);
     } else if (entry.status === 'PLANNED' && blank(entry.plannedDate)) {
-      add(
-        'PLAN_REQUIREMENT_DATE_MISSING',
-        `Phần 4: yêu cầu "${requirement.title}" có kế hoạch nhưng chưa nêu thời hạn triển khai.`,
-        requirement.code,
-      );
+      add('PLAN_REQUIREMENT_DATE_MISSING', `Phần 4: yêu cầu "${title}" có kế hoạch nhưng chưa nêu thời hạn triển khai.`, requirement.code);
     } else if (entry.status === 'NOT_APPLICABLE' && blank(entry.reason)) {
-      add(
-        'PLAN_REQUIREMENT_REASON_MISSING',
-        `Phần 4: yêu cầu "${requirement.title}" không áp dụng nhưng chưa nêu lý do.`,
-        requirement.code,
-      );
+      add('PLAN_REQUIREMENT_REASON_MISSING', `Phần 4: yêu cầu "${title}" không áp dụng nhưng chưa nêu lý do.`, requirement.code);
     } else if (entry.status !== 'NOT_APPLICABLE' && blank(entry.description)) {
-      add('PLAN_REQUIREMENT_DESCRIPTION_MISSING', `Phần 4: chưa mô tả cách đáp ứng yêu cầu "${requirement.title}".`, requirement.code);
+      add('PLAN_REQUIREMENT_DESCRIPTION_MISSING', `Phần 4: chưa mô tả cách đáp ứng yêu cầu "${title}".`, requirement.code);
     }
   }
   // The internal regulation (TT12 Art. 9.7 / ND331 Art. 30.7) is a warning (warningItems), not a missing item.

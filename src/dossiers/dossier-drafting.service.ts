@@ -21,6 +21,7 @@ import { DossiersQueryService } from './dossiers-query.service';
 import { assertNoStateSecret, factsIncludeStateSecret } from './state-secret-dossier';
 import { transitionalFlagContradiction } from './regime-at-act';
 import { factsCorrection, proposedLevelFor } from './proposal-rules';
+import { checkedReturnItemsDone } from './return-answers';
 
 /** Creating and editing draft dossiers: the classification snapshot, the level floor, the plan answers. */
 @Injectable()
@@ -120,6 +121,7 @@ export class DossierDraftingService {
         next.planEntries = this.mergePlanEntries(current.planEntries, dto.planEntries, next.proposedLevel, next.catalogueId);
       if (dto.expertOpinion !== undefined) next.expertOpinion = dto.expertOpinion;
       if (dto.noteToAppraiser !== undefined) next.noteToAppraiser = dto.noteToAppraiser;
+      if (dto.returnItemsDone) next.returnItemsDone = checkedReturnItemsDone(current.status, current.returnItems, dto.returnItemsDone);
       await this.save(em, next, dto.version);
       await this.audit.record(em, {
         action: 'UPDATE',

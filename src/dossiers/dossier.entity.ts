@@ -197,6 +197,8 @@ export class Dossier {
   @Column({ name: 'due_on', type: 'date', nullable: true }) dueOn!: string | null;
   @Column({ name: 'due_kind', type: 'varchar', length: 24, nullable: true }) dueKind!: string | null;
   @Column({ name: 'return_items', type: 'jsonb', nullable: true }) returnItems!: string[] | null;
+  /** The positions of the last return's requests the officer marked "đã bổ sung" (issue 21). */
+  @Column({ name: 'return_items_done', type: 'jsonb', default: () => "'[]'::jsonb" }) returnItemsDone!: number[];
   @Column({ type: 'jsonb', nullable: true }) appraisal!: Appraisal | null;
   @Column({ type: 'jsonb', nullable: true }) decision!: Decision | null;
   @Column({ name: 'approved_at', type: 'timestamptz', nullable: true }) approvedAt!: Date | null;

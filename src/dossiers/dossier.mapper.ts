@@ -70,6 +70,7 @@ export function mapWorkflow(d: Dossier, today: string): WorkflowStateDto {
     unconfirmedDays: [],
     calendarWarning: null,
     returnItems: d.returnItems,
+    returnItemsDone: d.returnItemsDone ?? [],
     appraisal: d.appraisal,
     decision: d.decision,
     approvedAt: d.approvedAt?.toISOString() ?? null,

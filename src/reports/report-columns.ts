@@ -114,8 +114,11 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     validity_due_on: NOT,
     appraisal_due_on: NOT,
     return_items: NOT,
+    return_items_done: NOT,
     appraisal: NOT,
     decision: NOT,
+    // The instant the approval takes effect: when recorded, or the start of a (confirmed) later decision date
+    // (workflow/decision-date.ts), so a report as of a day before the decision's date does not count it.
     approved_at: "feeds the report: the day a body first had a dossier approved, and a system's level from then on",
     // The procedure by level (issue 18): the steps before approval; a level-5 approval still lands in approved_at.
     specialised_unit_agency_id: NOT,

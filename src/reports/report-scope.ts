@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { readsOwnAgencyOnly } from '../access/access-rules';
 import { AuthUser } from '../auth/auth-user';
 import { DomainError, notFound } from '../common/errors/domain-error';
@@ -22,34 +22,48 @@ export interface NationalReportScope {
 
 export const NATIONAL_SCOPE = 'national';
 
+export interface ReportScopeChoices {
+  provinces: { code: string; name: string }[];
+  bodies: { id: string; code: string; name: string }[];
+}
+
 /** Which bodies a report covers: the caller's province, an officer's own agency, or what an admin asks for (a province, an agency's subtree, or the whole country). */
 @Injectable()
 export class ReportScopeService {
+  constructor(private readonly dataSource: DataSource) {}
+
   async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
     if (readsOwnAgencyOnly(user)) return { ...(await this.forAgency(em, user.agencyId!)), ownAgencyOnly: true };
     if (user.role !== 'ADMIN') {
       if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
-      const [{ name }] = await em.query(
-        `SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $1) AS name`,
-        [user.provinceCode],
-      );
-      return { provinceCode: user.provinceCode!, title: name };
+      return { provinceCode: user.provinceCode!, title: await this.provinceTitle(em, user.provinceCode!, user.provinceCode!) };
     }
     if (query.rootAgency) return this.forAgency(em, query.rootAgency);
     if (!query.province)
       throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', {
         province: ['bắt buộc khi không có rootAgency'],
       });
-    return { provinceCode: query.province, title: `Tỉnh ${query.province}` };
+    return { provinceCode: query.province, title: await this.provinceTitle(em, query.province, `Tỉnh ${query.province}`) };
   }
 
-  /** As `resolve`, and for administrators also the whole country (`scope=national`, without province or rootAgency). */
+  /** A province's report is titled by its People's Committee ("UBND tỉnh Sơn La"), else the fallback. */
+  private async provinceTitle(em: EntityManager, provinceCode: string, fallback: string): Promise<string> {
+    const [{ name }] = await em.query(
+      `SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $2) AS name`,
+      [provinceCode, fallback],
+    );
+    return name;
+  }
+
+  /** As `resolve`, and for administrators also the whole country (`scope=national`, or neither province nor rootAgency). */
   async resolveOrNational(
     em: EntityManager,
     user: AuthUser,
     query: { rootAgency?: string; province?: string; scope?: string },
   ): Promise<ReportScope | NationalReportScope> {
-    if (query.scope !== NATIONAL_SCOPE) return this.resolve(em, user, query);
+    // An administrator who names neither a province nor a body gets the whole country (issue 21, 23): not a dead end.
+    const national = query.scope === NATIONAL_SCOPE || (user.role === 'ADMIN' && !query.province && !query.rootAgency && !query.scope);
+    if (!national) return this.resolve(em, user, query);
     if (user.role !== 'ADMIN') throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xem báo cáo toàn quốc.');
     if (query.rootAgency || query.province) {
       throw new DomainError('VALIDATION_FAILED', 'Báo cáo toàn quốc không kèm tỉnh hay cơ quan gốc.', {
@@ -57,6 +71,31 @@ export class ReportScopeService {
       });
     }
     return { provinceCode: null, title: 'Toàn quốc' };
+  }
+
+  /**
+   * What an administrator may choose on the report page: the provinces that have bodies, and — for one province — its
+   * bodies that have units under them (a report for "a body and its subordinate units"), by Vietnamese name order.
+   */
+  async choices(provinceCode?: string): Promise<ReportScopeChoices> {
+    const em = this.dataSource.manager;
+    const provinces: { code: string; name: string }[] = await em.query(
+      `SELECT code, name FROM (
+         SELECT a.province_code AS code,
+                coalesce(max(a.name) FILTER (WHERE a.kind = 'province_committee' AND a.valid_to IS NULL), 'Tỉnh ' || a.province_code) AS name
+           FROM agencies a GROUP BY a.province_code) p
+        ORDER BY name COLLATE "vi-x-icu", code`,
+    );
+    const bodies: { id: string; code: string; name: string }[] = provinceCode
+      ? await em.query(
+          `SELECT a.id, a.code, a.name FROM agencies a
+            WHERE a.province_code = $1 AND a.valid_to IS NULL
+              AND EXISTS (SELECT 1 FROM agencies c WHERE c.parent_id = a.id AND c.valid_to IS NULL)
+            ORDER BY a.name COLLATE "vi-x-icu", a.code`,
+          [provinceCode],
+        )
+      : [];
+    return { provinces, bodies };
   }
 
   private async forAgency(em: EntityManager, agencyId: string): Promise<ReportScope> {

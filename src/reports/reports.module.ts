@@ -28,6 +28,6 @@ import { ReportsController } from './reports.controller';
     AfterApprovalExportsService,
     CampaignRemindersService,
   ],
-  exports: [ApprovalRateService, CampaignsService, AfterApprovalService],
+  exports: [ApprovalRateService, CampaignsService, AfterApprovalService, ReportScopeService],
 })
 export class ReportsModule {}

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/errors/domain-error';
 import { CatalogueSummaryDto, RequirementListDto, RequirementsQuery } from './dto/requirements.dto';
+import { displayTitles } from './catalogues/requirement-display';
+import { guidanceFor } from './catalogues/tt12-2022.guidance';
 import { CATALOGUES, DEFAULT_CATALOGUE_ID, findCatalogue, groupsFor, listRequirements } from './catalogues/catalogue-registry';
 
 @Injectable()
@@ -20,12 +22,14 @@ export class RequirementsService {
     }
     const items = listRequirements(query.level, id).filter((r) => !query.kind || r.kind === query.kind);
     const { version, title, standard, legalBasis } = catalogue;
+    const titles = displayTitles(listRequirements(query.level, id));
     return {
       catalogue: { id, version, title, standard, legalBasis },
       level: query.level,
       groups: groupsFor(query.level, id),
       total: items.length,
-      items: [...items],
+      // Issue 21 point 3: the page and the API give the same plain explanation, example and usual evidence.
+      items: items.map((r) => ({ ...r, displayTitle: titles.get(r.code) ?? r.title, guidance: guidanceFor(r)! })),
     };
   }
 

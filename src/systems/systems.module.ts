@@ -3,6 +3,7 @@ import { RedeterminationModule } from '../redetermination/redetermination.module
 import { SystemsExportService } from './import-export/systems-export.service';
 import { SystemsImportExportController } from './import-export/systems-import-export.controller';
 import { SystemsImportService } from './import-export/systems-import.service';
+import { ImportStash } from './import-export/import-stash';
 import { SystemsCommandService } from './systems-command.service';
 import { SystemsController } from './systems.controller';
 import { SystemsQueryService } from './systems-query.service';
@@ -18,10 +19,11 @@ import { PriorApprovalsService } from './prior-approvals/prior-approvals.service
     SystemsQueryService,
     SystemsCommandService,
     SystemsImportService,
+    ImportStash,
     SystemsExportService,
     PriorApprovalsService,
     SystemStateSecretHooks,
   ],
-  exports: [SystemsQueryService, SystemsCommandService, PriorApprovalsService, SystemStateSecretHooks],
+  exports: [SystemsQueryService, SystemsCommandService, PriorApprovalsService, SystemStateSecretHooks, SystemsImportService, ImportStash],
 })
 export class SystemsModule {}

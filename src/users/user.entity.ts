@@ -18,6 +18,10 @@ export class User {
   @Column({ type: 'varchar', length: 20 })
   role!: Role;
 
+  /** Chức vụ ("Chuyên viên"): shown with the full name where the product says who acted; none → the name alone. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  title!: string | null;
+
   /** Where notification e-mails go; none → in-app inbox only. */
   @Column({ type: 'varchar', length: 255, nullable: true })
   email!: string | null;

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { personLabel } from './person-label';
 import { Role } from './role';
 
 /** An account as the rest of the product sees it: who, which role, which agency and province. */
@@ -11,6 +12,8 @@ export interface Account {
   agencyId: string | null;
   /** Province of the account's agency; null for administrators without an agency. */
   provinceCode: string | null;
+  /** Chức vụ, shown with the full name (users/person-label.ts); null when not recorded. */
+  title: string | null;
 }
 
 /** An active account with its password hash, for signing in only. */
@@ -34,6 +37,7 @@ export interface NewAccount {
   fullName: string;
   role: Role;
   agencyId: string | null;
+  title?: string | null;
 }
 
 interface AccountRow {
@@ -43,9 +47,10 @@ interface AccountRow {
   role: Role;
   agency_id: string | null;
   province_code: string | null;
+  title: string | null;
 }
 
-const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code`;
+const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code, u.title`;
 
 /**
  * The only owner of the `users` table: every read of an account and every write goes through here (writes in the
@@ -97,11 +102,22 @@ export class UsersService {
     }));
   }
 
+  /** How records name each of these accounts ("Nguyễn Văn A, Chuyên viên"; users/person-label.ts), by id. */
+  async labelsById(ids: readonly (string | null)[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids.filter((id): id is string => !!id))];
+    if (!wanted.length) return new Map();
+    const rows: { id: string; full_name: string; title: string | null }[] = await this.dataSource.query(
+      `SELECT id, full_name, title FROM users WHERE id = ANY($1::uuid[])`,
+      [wanted],
+    );
+    return new Map(rows.map((r) => [r.id, personLabel(r.full_name, r.title)]));
+  }
+
   /** Creates an account; undefined when the username is taken (nothing written). The caller audits. */
   async create(em: EntityManager, account: NewAccount): Promise<string | undefined> {
     const rows: { id: string }[] = await em.query(
-      `INSERT INTO users (username, password_hash, full_name, role, agency_id) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (username) DO NOTHING RETURNING id`,
-      [account.username, account.passwordHash, account.fullName, account.role, account.agencyId],
+      `INSERT INTO users (username, password_hash, full_name, role, agency_id, title) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT (username) DO NOTHING RETURNING id`,
+      [account.username, account.passwordHash, account.fullName, account.role, account.agencyId, account.title ?? null],
     );
     return rows[0]?.id;
   }
@@ -125,5 +141,6 @@ function mapAccount(row: AccountRow): Account {
     role: row.role,
     agencyId: row.agency_id,
     provinceCode: row.province_code,
+    title: row.title,
   };
 }

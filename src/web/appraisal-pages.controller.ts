@@ -146,6 +146,7 @@ export class AppraisalPagesController {
           signerTitle: f.text('signerTitle') ?? '',
           level: f.int('level'),
           note: f.text('note'),
+          confirmFutureDate: f.text('confirmFutureDate') === 'true' ? true : undefined,
         },
         f,
       ),
@@ -167,7 +168,7 @@ export class AppraisalPagesController {
       await this.workflow.act(user, id, action, dto as never, file);
       return redirectWithFlash(req, res, `/tham-dinh/${id}`, DONE[action]);
     } catch (error) {
-      const failure = formFailure(error);
+      const failure = besideTheField(action, formFailure(error), error, body);
       const dossier = await this.dossiers.get(user, id);
       return this.render(
         user,
@@ -199,4 +200,20 @@ export class AppraisalPagesController {
       status,
     );
   }
+}
+
+/**
+ * Issue 21 point 9: a refusal the transition table gives without a field is shown at the control it concerns — a return
+ * without items at the items box, "chưa phù hợp" without reasons at the reasons box.
+ */
+function besideTheField(action: Action, failure: FormFailure, error: unknown, body: FormBody): FormFailure {
+  const code = error instanceof DomainError ? error.code : '';
+  const errors = { ...failure.errors };
+  if (action === 'return' && (code === 'DOSSIER_RETURN_ITEMS_REQUIRED' || errors.items))
+    errors.items = ['cần nêu ít nhất một nội dung cơ quan phải bổ sung, mỗi nội dung một dòng'];
+  if (action === 'appraise' && code === 'DOSSIER_APPRAISAL_INVALID')
+    errors[body.conclusion === 'NOT_SUITABLE' ? 'reasons' : 'conclusion'] = [
+      body.conclusion === 'NOT_SUITABLE' ? 'nêu rõ nội dung chưa phù hợp, mỗi nội dung một dòng' : 'hãy chọn "phù hợp" hoặc "chưa phù hợp"',
+    ];
+  return { ...failure, errors };
 }

@@ -10,7 +10,7 @@ import {
   PLAN_ENTRY_STATUSES,
   PLAN_SECTIONS,
 } from '../dossiers/dossier-plan';
-import { contentFieldErrors, contentFormValues, contentsFromForm } from './dossier-contents-form';
+import { CONTENT_TABLES, CONTENT_TEXTS, contentFieldErrors, contentFormValues, contentsFromForm } from './dossier-contents-form';
 import { FormBody, FormReader } from './form-input';
 import { formatDate } from './view-helpers';
 
@@ -19,6 +19,8 @@ export const PLAN_STATUS_OPTIONS = [
   ...PLAN_ENTRY_STATUSES.map((value) => ({ value, label: PLAN_ENTRY_STATUS_LABELS[value] })),
 ];
 export const ATTACHMENT_KIND_OPTIONS = ATTACHMENT_KINDS.map((value) => ({ value, label: ATTACHMENT_KIND_LABELS[value] }));
+
+export const UNANSWERED_WITH_TEXT = 'đã nhập nội dung hoặc thời hạn nhưng chưa chọn tình trạng: hãy chọn tình trạng để lưu';
 
 /** What the editor's inputs show for a dossier; the plan's one text box is the description, or the reason when not applicable. */
 export function dossierFormValues(d: DossierDto): Record<string, string> {
@@ -38,6 +40,7 @@ export function dossierFormValues(d: DossierDto): Record<string, string> {
   };
   Object.assign(values, contentFormValues(d.description as Record<string, unknown>));
   for (const s of d.planSections) values[`planSections.${s.key}`] = s.text;
+  if (d.status === 'RETURNED') for (const i of d.workflow.returnItemsDone ?? []) values[`returnItemsDone.${i}`] = 'on';
   for (const p of d.plan) {
     values[`plan.${p.code}.status`] = p.status ?? '';
     values[`plan.${p.code}.plannedDate`] = formatDate(p.plannedDate);
@@ -46,9 +49,85 @@ export function dossierFormValues(d: DossierDto): Record<string, string> {
   return values;
 }
 
-/** The values as typed, to show again after a refused save. */
+/** The values as typed, to show again after a refused save (each ticked "đã bổ sung" as its own key). */
 export function dossierFormEcho(body: FormBody): Record<string, string> {
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : (v ?? '')]));
+  const values = Object.fromEntries(Object.entries(body).map(([k, v]) => [k, Array.isArray(v) ? v[v.length - 1] : (v ?? '')]));
+  for (const i of ([] as (string | undefined)[]).concat(body.returnItemsDone ?? [])) if (i) values[`returnItemsDone.${i}`] = 'on';
+  return values;
+}
+
+/** A field where another save stored something else than what this user typed (issue 21 point 2, edit conflict). */
+export interface FieldChange {
+  field: string;
+  label: string;
+  anchor: string;
+  saved: string;
+  typed: string;
+}
+
+const NOT_COMPARED = /^(_csrf|version|neo|note|returnItemsShown|returnItemsDone.*)$/;
+/** The editor's own fields (a content table's new row is not among the saved values); other controls are not compared. */
+const EDITOR_FIELD = /^(description|plan|planSections|expertOpinion)\./;
+const same = (a: string | undefined, b: string | undefined) =>
+  (a ?? '').replace(/\r\n/g, '\n').trim() === (b ?? '').replace(/\r\n/g, '\n').trim();
+
+/**
+ * After a VERSION_CONFLICT: each editor field whose saved value (the other save) differs from what this user typed.
+ * The page keeps the typed values and carries the current version, so the next save goes through as the merge.
+ */
+export function conflictChanges(saved: Record<string, string>, typed: Record<string, string>, d: DossierDto): FieldChange[] {
+  return Object.keys(typed)
+    .filter((k) => (k in saved || EDITOR_FIELD.test(k)) && !NOT_COMPARED.test(k) && !same(saved[k], typed[k]))
+    .map((k) => ({ field: k, label: dossierFieldLabel(k, d), anchor: dossierFieldAnchor(k), saved: saved[k] ?? '', typed: typed[k] }));
+}
+
+const FIELD_LABELS: Record<string, string> = {
+  'description.overview': 'Mô tả tổng quan',
+  'description.scope': 'Phạm vi, quy mô',
+  'description.servedPopulation': 'Đối tượng phục vụ',
+  'description.designDocument.title': 'Tên tài liệu thiết kế',
+  'description.designDocument.approvedBy': 'Cấp phê duyệt',
+  'description.designDocument.approvalNumber': 'Số văn bản phê duyệt',
+  'description.designDocument.approvalDate': 'Ngày phê duyệt',
+  proposedLevel: 'Cấp độ đề xuất',
+  levelJustification: 'Thuyết minh',
+  noteToAppraiser: 'Ý kiến gửi đơn vị thẩm định',
+  'expertOpinion.unit': 'Đơn vị cho ý kiến',
+  'expertOpinion.date': 'Ngày',
+  'expertOpinion.summary': 'Tóm tắt ý kiến',
+  'tep.kind': 'Loại tài liệu',
+  'tep.file': 'Tệp',
+  returnItemsDone: 'Nội dung đã bổ sung',
+  note: 'Nội dung đã bổ sung',
+};
+const PLAN_PARTS: Record<string, string> = { status: 'tình trạng', plannedDate: 'thời hạn', text: 'cách đáp ứng', code: 'mã yêu cầu' };
+
+/** The words a person reads for an editor field, in the list of errors and of conflicting changes. */
+export function dossierFieldLabel(key: string, d: DossierDto): string {
+  if (FIELD_LABELS[key]) return FIELD_LABELS[key];
+  const plan = /^plan\.(.+)\.(status|plannedDate|text|code)$/.exec(key);
+  if (plan) {
+    const item = d.plan.find((p) => p.code === plan[1]);
+    return `Yêu cầu "${item?.title ?? plan[1]}" (${plan[1]}) — ${PLAN_PARTS[plan[2]]}`;
+  }
+  const section = /^planSections\.(\w+)$/.exec(key);
+  if (section)
+    return `Phương án, mục (${section[1] === 'dd' ? 'đ' : section[1]}) ${PLAN_SECTIONS.find((s) => s.key === section[1])?.title ?? ''}`.trim();
+  const row = /^description\.(\w+)\.(\d+)\.(\w+)$/.exec(key);
+  const table = row && CONTENT_TABLES.find((t) => t.key === row[1]);
+  if (row && table) return `${table.title}, dòng ${Number(row[2]) + 1}, ${table.columns.find((c) => c.key === row[3])?.label ?? row[3]}`;
+  const text = CONTENT_TEXTS.find((t) => key === `description.${t.key}`);
+  return text?.label ?? key;
+}
+
+/** The id of the input (or row) a field error links to. */
+export function dossierFieldAnchor(key: string): string {
+  const plan = /^plan\.(.+)\.\w+$/.exec(key);
+  if (plan) return `yc-${plan[1].replace(/[^A-Za-z0-9_-]/g, '-')}`;
+  if (key === 'tep.kind') return 'f-kind';
+  if (key === 'tep.file') return 'f-file';
+  if (key.startsWith('returnItemsDone')) return 'yeu-cau-bo-sung';
+  return `f-${key.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 }
 
 /**
@@ -89,8 +168,12 @@ export function dossierDtoFromForm(
   const entries: object[] = [];
   for (const item of current.plan) {
     const status = f.text(`plan.${item.code}.status`);
-    if (!status) continue;
     const text = f.text(`plan.${item.code}.text`, null);
+    if (!status) {
+      // Issue 21 point 2: a text or date typed into a row still "Chưa trả lời" is refused with the row marked, never dropped.
+      if (text || f.text(`plan.${item.code}.plannedDate`)) f.errors[`plan.${item.code}.status`] = [UNANSWERED_WITH_TEXT];
+      continue;
+    }
     codes.push(item.code);
     entries.push({
       code: item.code,
@@ -101,6 +184,9 @@ export function dossierDtoFromForm(
     });
   }
   plain.planEntries = entries;
+  // The "đã bổ sung" marks of a returned dossier's requests; the marker field says the list was on the page.
+  if (current.status === 'RETURNED' && f.raw('returnItemsShown') === '1')
+    plain.returnItemsDone = f.list('returnItemsDone').map((i) => (/^\d{1,2}$/.test(i) ? Number(i) : -1));
   const unit = f.text('expertOpinion.unit');
   const summary = f.text('expertOpinion.summary');
   const date = f.date('expertOpinion.date', null);

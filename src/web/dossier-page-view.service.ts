@@ -10,11 +10,21 @@ import { DossierCompletenessService } from '../dossiers/dossier-completeness.ser
 import { ProcedurePath } from '../dossiers/dossier-path';
 import { DossierStatus, isEditable } from '../dossiers/dossier-status';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
+import { returnItemsByPart, supplementNote } from '../dossiers/return-answers';
 import { DossierHistoryService } from '../workflow/dossier-history.service';
 import { agencyOption } from './agency-form';
 import { CONTENT_TABLES, CONTENT_TEXTS, contentTableRows } from './dossier-contents-form';
-import { ATTACHMENT_KIND_OPTIONS, documentLinks, missingAnchor, PLAN_STATUS_OPTIONS } from './dossier-form';
+import {
+  ATTACHMENT_KIND_OPTIONS,
+  documentLinks,
+  dossierFieldAnchor,
+  dossierFieldLabel,
+  FieldChange,
+  missingAnchor,
+  PLAN_STATUS_OPTIONS,
+} from './dossier-form';
 import { nextStep } from './dossier-next-step';
+import { dossierPlanView, riskGuideView } from './dossier-plan-view';
 import { FormBody, FormFailure } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 
@@ -28,6 +38,8 @@ export interface DossierPageState {
   /** A refused submit / withdraw / upload. */
   actionFailure?: FormFailure;
   forms?: ProcedureFormState;
+  /** A save refused as VERSION_CONFLICT: what the other save changed, shown beside what was typed. */
+  conflict?: { changes: FieldChange[]; savedAt: string };
   status?: number;
 }
 
@@ -47,7 +59,12 @@ export class DossierPageView {
 
   async render(user: AuthUser, req: Request, res: Response, d: DossierDto, state: DossierPageState): Promise<void> {
     const target = { ownerAgencyId: d.owner.id, operatorAgencyId: d.operator.id, provinceCode: d.provinceCode };
-    const editable = roleHas(user.role, 'dossier:write') && this.access.canWriteSystemOf(user, target) && isEditable(d.status);
+    const mayWrite = roleHas(user.role, 'dossier:write');
+    const inScope = this.access.canWriteSystemOf(user, target);
+    const editable = mayWrite && inScope && isEditable(d.status);
+    // Why the page is read-only, named truly (issue 21 point 1): a returned dossier is editable; a role or body that may
+    // not edit it must not read that its status is the reason.
+    const readOnly = editable ? null : !isEditable(d.status) ? 'status' : !mayWrite ? 'role' : 'scope';
     const w = d.workflow;
     const path = w.procedurePath as ProcedurePath;
     // ND331 Art. 18.4: the owner's leadership names an independent appraiser for a draft its specialised unit would
@@ -81,18 +98,32 @@ export class DossierPageView {
       approverName: w.approverName,
       specialisedUnitName: w.specialisedUnitName,
     });
+    // Each field error links to its input (or requirement row) and is named as the page names it (issue 21 point 9).
+    const errorKeys = Object.keys(state.failure?.errors ?? state.actionFailure?.errors ?? {});
+    const fieldLabels = Object.fromEntries(errorKeys.map((k) => [k, dossierFieldLabel(k, d)]));
+    const fieldIds = Object.fromEntries(errorKeys.filter((k) => k !== 'version').map((k) => [k, dossierFieldAnchor(k)]));
     return this.view.render(
       req,
       res,
       'dossier',
       {
         d,
+        fieldLabels,
+        fieldIds,
+        conflict: state.conflict,
+        // The resubmission's "Nội dung đã bổ sung", pre-filled from the requests marked done.
+        supplementNote: d.status === 'RETURNED' ? supplementNote(w.returnItems, w.returnItemsDone) : '',
+        returnByPart: d.status === 'RETURNED' ? returnItemsByPart(w.returnItems, w.returnItemsDone) : {},
         values: state.values,
         errors: state.failure?.errors ?? state.actionFailure?.errors ?? {},
         failure: state.failure,
-        actionFailure: state.actionFailure,
+        actionFailure: state.actionFailure && {
+          ...state.actionFailure,
+          missing: state.actionFailure.missing?.map((m) => ({ ...m, href: missingAnchor(m.code, m.ref, d.system.id) })),
+        },
         forms: state.forms ?? {},
         editable,
+        readOnly,
         nextStep: step,
         canSubmit: !!d.availableActions?.includes('submit'),
         canWithdraw: !!d.availableActions?.includes('withdraw'),
@@ -109,6 +140,14 @@ export class DossierPageView {
         history,
         documents: documentLinks(d),
         planStatusOptions: PLAN_STATUS_OPTIONS,
+        // Phần 4 by the groups of TT12 Art. 9.3–9.4, and the risk assessment guide (ND331 Art. 22.4.c, 22.5): issue 21, B.
+        planView: dossierPlanView(
+          d,
+          state.values,
+          state.failure?.errors ?? state.actionFailure?.errors ?? {},
+          completeness.missing.map((m) => m.ref),
+        ),
+        riskGuide: riskGuideView(d.proposedLevel),
         attachmentKinds: ATTACHMENT_KIND_OPTIONS,
       },
       state.status ?? 200,

@@ -13,7 +13,8 @@ import { DossierDto, DossierListQuery, UpdateDossierDto } from '../dossiers/dto/
 import { DossierDraftingService } from '../dossiers/dossier-drafting.service';
 import { DossiersQueryService } from '../dossiers/dossiers-query.service';
 import { DossierWorkflowService } from '../workflow/dossier-workflow.service';
-import { dossierDtoFromForm, dossierFormEcho, dossierFormValues, formFieldErrors } from './dossier-form';
+import { conflictChanges, dossierDtoFromForm, dossierFormEcho, dossierFormValues, formFieldErrors } from './dossier-form';
+import { DossierGroupAnswerPage } from './dossier-group-answer.service';
 import { DossierPageView } from './dossier-page-view.service';
 import { FormBody, FormFailure, formFailure, validated } from './form-input';
 import { PageRenderer } from './page-renderer.service';
@@ -33,6 +34,7 @@ export class DossierPagesController {
     private readonly drafting: DossierDraftingService,
     private readonly attachments: DossierAttachmentsService,
     private readonly workflow: DossierWorkflowService,
+    private readonly groupAnswers: DossierGroupAnswerPage,
   ) {}
 
   @Get()
@@ -68,12 +70,18 @@ export class DossierPagesController {
     @Body() body: FormBody,
   ): Promise<void> {
     const current = await this.dossiers.get(user, id);
-    const { plain, reader, codes, levelChanged, rowOf } = dossierDtoFromForm(body, current);
+    const form = dossierDtoFromForm(body, current);
+    const { plain, reader, levelChanged, rowOf } = form;
+    let codes = form.codes;
     try {
+      const groups = this.groupAnswers.apply(current, form);
+      codes = groups.codes;
       await this.drafting.update(user, id, await validated(UpdateDossierDto, plain, reader));
       const message = levelChanged
         ? `Đã đổi cấp độ đề xuất thành cấp độ ${plain.proposedLevel}; danh mục yêu cầu của phương án đã đổi theo cấp độ mới, các nội dung khác chưa được lưu.`
-        : 'Đã lưu hồ sơ.';
+        : groups.answered.length
+          ? `Đã lưu hồ sơ và trả lời ${groups.answered.reduce((n, g) => n + g.count, 0)} yêu cầu của ${groups.answered.length} nhóm.`
+          : 'Đã lưu hồ sơ.';
       return redirectWithFlash(
         req,
         res,
@@ -81,17 +89,10 @@ export class DossierPagesController {
         message,
       );
     } catch (error) {
+      if (error instanceof DomainError && error.code === 'VERSION_CONFLICT') return this.conflict(user, req, res, id, body);
       const failure = formFailure(error);
       failure.errors = formFieldErrors(failure.errors, codes, rowOf);
-      return this.render(
-        user,
-        req,
-        res,
-        current,
-        dossierFormEcho(body),
-        failure,
-        error instanceof DomainError && error.code === 'VERSION_CONFLICT' ? 409 : 422,
-      );
+      return this.render(user, req, res, current, dossierFormEcho(body), failure, 422);
     }
   }
 
@@ -177,6 +178,21 @@ export class DossierPagesController {
       const dossier = await this.dossiers.get(user, id);
       return this.render(user, req, res, dossier, { ...dossierFormValues(dossier), note: note ?? '' }, undefined, 422, failure);
     }
+  }
+
+  /**
+   * Issue 21 point 2: the same dossier saved in two tabs. The page keeps what was typed, shows each field the other save
+   * changed, and carries the current version: the next save, once the differences are seen, goes through as the merge.
+   */
+  private async conflict(user: AuthUser, req: Request, res: Response, id: string, body: FormBody): Promise<void> {
+    const fresh = await this.dossiers.get(user, id);
+    const typed = dossierFormEcho(body);
+    const changes = conflictChanges(dossierFormValues(fresh), typed, fresh);
+    return this.page.render(user, req, res, fresh, {
+      values: { ...typed, version: String(fresh.version) },
+      conflict: { changes, savedAt: fresh.updatedAt },
+      status: 409,
+    });
   }
 
   private render(

@@ -1,5 +1,18 @@
 import { questionnaireFor } from '../classification/rules/questionnaire';
-import { answerLabel, applicable, nationalListNotice, nextStep, proposalGuide, readAnswers, readMove } from './level-wizard';
+import {
+  answerLabel,
+  answerState,
+  applicable,
+  mustAnswer,
+  nationalListNotice,
+  nextStep,
+  proposalGuide,
+  readAnswers,
+  readMove,
+  showsLevel,
+  suggestedJustification,
+  unansweredMandatory,
+} from './level-wizard';
 
 const nd331 = questionnaireFor('ND331');
 
@@ -111,5 +124,85 @@ describe('proposalGuide (ND85 Arts. 7–11; ND331 Arts. 11–15, 8.2: never belo
     const guide = proposalGuide({ level: null, undetermined: true, matchedRules: [] });
     expect(guide.options).toHaveLength(5);
     expect(guide.hint).toContain('thuyết minh căn cứ');
+  });
+
+  describe('the questionnaire tells the truth (issue 21 point 8)', () => {
+    const question = (id: string) => nd331.find((q) => q.id === id)!;
+    const internal = { systemType: 'INTERNAL', infoTypes: ['PUBLIC', 'PRIVATE'], defenceSecuritySystem: false };
+
+    it('shows an optional question left empty as skipped ("Bỏ qua"), never as "Chưa trả lời"', () => {
+      expect(answerLabel(question('pmDesignatedLevel'), undefined)).toBe('Bỏ qua');
+      expect(answerLabel(question('pmDesignatedLevel'), 3)).toBe('Cấp độ 3');
+      const { asked } = applicable(nd331, internal);
+      const pm = asked.findIndex((q) => q.id === 'pmDesignatedLevel');
+      expect(answerState(asked[pm], internal, pm, pm + 1)).toBe('skipped');
+      expect(answerState(asked[pm], internal, pm, pm)).toBe('unanswered');
+      expect(answerState(asked[0], internal, 0, 5)).toBe('answered');
+    });
+
+    it('ND331 Art. 10.2.a: the risk assessment the help calls mandatory cannot be skipped', () => {
+      const risk = question('riskAssessedLevel');
+      expect(risk.help).toContain('Bắt buộc');
+      expect(mustAnswer(risk)).toBe(true);
+      expect(answerLabel(risk, undefined)).toBe('Chưa trả lời');
+      const answers = { ...internal, nationalEgov24x7: false, criticalNationalDataStorage: false };
+      const { asked } = applicable(nd331, answers);
+      const at = asked.findIndex((q) => q.id === 'riskAssessedLevel');
+      expect(nextStep(asked, answers, at, readMove('tiep'), {})).toEqual({
+        step: at,
+        errors: { riskAssessedLevel: ['hãy trả lời câu hỏi này trước khi tiếp tục'] },
+      });
+      expect(nextStep(asked, answers, 0, readMove('lap-ho-so'), {})).toMatchObject({ step: at });
+      expect(nextStep(asked, { ...answers, riskAssessedLevel: 2 }, at, readMove('tiep'), {}).step).toBe(at + 1);
+      expect(unansweredMandatory(asked, answers).map((q) => q.id)).toEqual(['riskAssessedLevel']);
+    });
+
+    it('every question whose help calls it mandatory ("bắt buộc") cannot be skipped', () => {
+      for (const q of [...nd331, ...questionnaireFor('ND85')]) {
+        if (/bắt buộc/i.test(q.help)) expect({ id: q.id, mandatory: mustAnswer(q) }).toEqual({ id: q.id, mandatory: true });
+      }
+    });
+
+    it('shows no level before the first answer on the page; a dossier being updated was answered before', () => {
+      expect(showsLevel({ answeredOnPage: false, updatingDossier: false })).toBe(false);
+      expect(showsLevel({ answeredOnPage: true, updatingDossier: false })).toBe(true);
+      expect(showsLevel({ answeredOnPage: false, updatingDossier: true })).toBe(true);
+    });
+
+    it('ND331 Arts. 11–15: the risk-framework question is asked only where it can apply (the framework is not issued)', () => {
+      expect(applicable(nd331, internal).asked.map((q) => q.id)).not.toContain('riskFrameworkLevel');
+      expect(applicable(nd331, { ...internal, riskFrameworkLevel: 3 }).asked.map((q) => q.id)).toContain('riskFrameworkLevel');
+    });
+
+    it('ND331 Arts. 14.2, 15.2: the national e-government and national data questions explain themselves in plain words', () => {
+      for (const id of ['nationalEgov24x7', 'criticalNationalDataStorage']) {
+        expect(question(id).help).toMatch(/^Nói đơn giản: .*trả lời "Không"\. Căn cứ Khoản 2 Điều 1[45]/);
+      }
+      expect(question('nationalEgov24x7').help).toContain('24 giờ mỗi ngày, 7 ngày mỗi tuần');
+    });
+  });
+
+  describe('the justification drafted from the criteria (ND331 Art. 21.3: the dossier explains the proposed level by the criteria)', () => {
+    const rule = (level: number, article: string, reason: string) => ({ level, article, reason });
+
+    it('writes the level, the articles and the reasons of the criteria that set it', () => {
+      const result = {
+        level: 2,
+        undetermined: false,
+        matchedRules: [
+          rule(2, 'Khoản 1 Điều 12 Nghị định 331/2026/NĐ-CP', 'Hệ thống phục vụ hoạt động nội bộ, có xử lý thông tin riêng.'),
+          rule(1, 'Khoản 5 Điều 10 Nghị định 331/2026/NĐ-CP', 'Kết quả đánh giá rủi ro tương ứng cấp độ 1.'),
+        ],
+      };
+      expect(suggestedJustification(result)).toBe(
+        'Đề xuất cấp độ 2 theo Khoản 1 Điều 12 Nghị định 331/2026/NĐ-CP: Hệ thống phục vụ hoạt động nội bộ, có xử lý thông tin riêng.',
+      );
+    });
+
+    it('drafts nothing when the criteria do not settle the level: the officer explains in their own words', () => {
+      expect(suggestedJustification({ level: null, undetermined: true, matchedRules: [] })).toBe('');
+      expect(suggestedJustification({ level: 3, undetermined: true, matchedRules: [rule(3, 'Điều 13', 'Lý do.')] })).toBe('');
+      expect(suggestedJustification(undefined)).toBe('');
+    });
   });
 });

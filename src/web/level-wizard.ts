@@ -53,6 +53,38 @@ export function applicable(questions: Question[], answers: Answers): { asked: Qu
   return { asked: questions.filter((q) => questionAppliesTo(q, current)), answers: current };
 }
 
+/**
+ * Whether the questionnaire lets the question be skipped: never when the question is required, nor when its help
+ * says the law makes it mandatory (mandatoryInQuestionnaire: ND331 Art. 10.2.a for the risk assessment).
+ */
+export function mustAnswer(question: Question): boolean {
+  return question.required || question.mandatoryInQuestionnaire === true;
+}
+
+export type AnswerState = 'answered' | 'skipped' | 'unanswered';
+
+/**
+ * What the officer did with a question: answered it, skipped it (an optional question left empty once the officer
+ * moved past it), or not yet answered (a question still ahead, or a mandatory one left empty).
+ */
+export function answerState(question: Question, answers: Answers, index: number, step: number): AnswerState {
+  if (isAnswered(answers, question.id)) return 'answered';
+  return !mustAnswer(question) && index < step ? 'skipped' : 'unanswered';
+}
+
+/**
+ * Whether the result panel may show a level: not before the officer's first answer on the page. Facts copied from the
+ * system's registration are a starting point, not answers; a dossier being updated was answered before.
+ */
+export function showsLevel(input: { answeredOnPage: boolean; updatingDossier: boolean }): boolean {
+  return input.answeredOnPage || input.updatingDossier;
+}
+
+/** The mandatory questions asked and not answered yet: while any remains, the level shown is provisional. */
+export function unansweredMandatory(asked: Question[], answers: Answers): Question[] {
+  return asked.filter((q) => mustAnswer(q) && !isAnswered(answers, q.id));
+}
+
 export function isAnswered(answers: Answers, id: string): boolean {
   const value = answers[id];
   return value !== undefined && !(Array.isArray(value) && value.length === 0);
@@ -81,7 +113,7 @@ export function nextStep(
 ): { step: number; errors: FieldErrors } {
   const last = asked.length;
   const at = Math.min(Math.max(0, step), last);
-  const firstMissing = asked.findIndex((q) => q.required && !isAnswered(answers, q.id));
+  const firstMissing = asked.findIndex((q) => mustAnswer(q) && !isAnswered(answers, q.id));
   switch (move.kind) {
     case 'stay':
       return { step: at, errors };
@@ -92,7 +124,7 @@ export function nextStep(
     case 'next': {
       const question = asked[at];
       if (question && errors[question.id]) return { step: at, errors };
-      if (question && question.required && !isAnswered(answers, question.id)) {
+      if (question && mustAnswer(question) && !isAnswered(answers, question.id)) {
         return {
           step: at,
           errors: {
@@ -114,10 +146,16 @@ export function canEvaluate(answers: Answers): boolean {
   return isAnswered(answers, 'systemType') && isAnswered(answers, 'infoTypes');
 }
 
-/** The answer as a person reads it, with the question's own option labels. */
+/**
+ * The answer as a person reads it, with the question's own option labels. On the summary every question asked has
+ * been passed: an optional one left empty was skipped ("Bỏ qua"), never "Chưa trả lời".
+ */
 export function answerLabel(question: Question, value: unknown): string {
-  // An optional list left empty is an answer: none of the cases applies (e.g. the Art. 16 criteria).
-  if (value === undefined) return question.answerType === 'multi' && !question.required ? 'Không có trường hợp nào' : 'Chưa trả lời';
+  if (value === undefined) {
+    if (mustAnswer(question)) return 'Chưa trả lời';
+    // An optional list left empty is an answer: none of the cases applies (e.g. the Art. 16 criteria).
+    return question.answerType === 'multi' ? 'Không có trường hợp nào' : 'Bỏ qua';
+  }
   if (question.answerType === 'boolean') return value ? 'Có' : 'Không';
   const label = (v: unknown) => question.options?.find((o) => o.value === v)?.label ?? String(v);
   if (Array.isArray(value)) return value.map(label).join('; ');
@@ -195,4 +233,18 @@ export function proposalGuide(
     options,
     hint: `Cấp độ ${result.level} do tiêu chí xác định (${basis}). Đề xuất cao hơn cần thuyết minh lý do. ${remedy}`,
   };
+}
+
+/**
+ * A first draft of the level justification (the dossier's Phần 3, which the completeness check asks for), written from
+ * the criteria that set the level: the officer reads and edits it rather than starting from a blank box. Nothing when
+ * the criteria do not settle the level: then the officer must explain in their own words.
+ */
+export function suggestedJustification(
+  result: { level: number | null; undetermined: boolean; matchedRules: { level: number; article: string; reason: string }[] } | undefined,
+): string {
+  if (!result || result.level === null || result.undetermined) return '';
+  const rules = result.matchedRules.filter((rule) => rule.level === result.level);
+  if (!rules.length) return '';
+  return `Đề xuất cấp độ ${result.level} theo ${criteriaBasis(result).join('; ')}: ${rules.map((rule) => rule.reason).join(' ')}`;
 }

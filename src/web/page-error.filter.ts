@@ -33,10 +33,11 @@ export class PageErrorFilter implements ExceptionFilter {
       res.redirect(303, location);
       return;
     }
+    // An unknown id on a page (/ho-so/<uuid>) is the same 404 page as an unknown address (not-found-page.ts).
     this.renderer.renderPlain(
       req,
       res,
-      'error',
+      problem.status === 404 ? 'not-found' : 'error',
       { status: problem.status, title: problem.title, detail: problem.detail, correlationId: currentCorrelationId() },
       problem.status,
     );

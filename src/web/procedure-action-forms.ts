@@ -44,6 +44,8 @@ const decision = (f: FormReader) => ({
   decisionDate: f.date('decisionDate') ?? '',
   signerName: f.text('signerName') ?? '',
   signerTitle: f.text('signerTitle') ?? '',
+  // The box shown with a DECISION_DATE_IN_FUTURE refusal (workflow/decision-date.ts).
+  confirmFutureDate: f.text('confirmFutureDate') === 'true' ? true : undefined,
 });
 
 export const PROCEDURE_FORMS: Readonly<Record<ProcedureAction, ProcedureForm>> = {

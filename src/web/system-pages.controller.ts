@@ -104,12 +104,6 @@ export class SystemPagesController {
     }
   }
 
-  @Get('nhap-excel')
-  @RequirePermission('system:write')
-  importHelp(@Req() req: Request, @Res() res: Response): Promise<void> {
-    return this.view.render(req, res, 'system-import', {});
-  }
-
   @Get(':id')
   @RequirePermission('system:read')
   async show(@CurrentUser() user: AuthUser, @Req() req: Request, @Res() res: Response, @Param('id', uuidPipe) id: string): Promise<void> {

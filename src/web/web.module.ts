@@ -25,6 +25,9 @@ import { AuthPagesController } from './auth-pages.controller';
 import { CsrfGuard } from './csrf.guard';
 import { DecisionPagesController } from './decision-pages.controller';
 import { DossierPageView } from './dossier-page-view.service';
+import { ReportPageView } from './report-page-view.service';
+import { NotFoundPage } from './not-found-page';
+import { ROUTE_NOT_FOUND_PAGE } from '../common/errors/problem.filter';
 import { DossierPagesController } from './dossier-pages.controller';
 import { DossierProcedurePagesController } from './dossier-procedure-pages.controller';
 import { HomePageController } from './home-page.controller';
@@ -38,9 +41,12 @@ import { InspectionsModule } from '../inspections/inspections.module';
 import { InspectionPagesController } from './inspection-pages.controller';
 import { PlanItemsModule } from '../plan-items/plan-items.module';
 import { PlanItemsListPageController, PlanItemsPagesController } from './plan-items-pages.controller';
+import { DossierPlanPagesController } from './dossier-plan-pages.controller';
+import { DossierGroupAnswerPage } from './dossier-group-answer.service';
 import { PriorApprovalPagesController } from './prior-approval-pages.controller';
 import { RedeterminationPagesController } from './redetermination-pages.controller';
 import { ReportPagesController } from './report-pages.controller';
+import { SystemImportPagesController } from './system-import-pages.controller';
 import { SystemPagesController } from './system-pages.controller';
 import { WizardPagesController } from './wizard-pages.controller';
 
@@ -72,6 +78,8 @@ import { WizardPagesController } from './wizard-pages.controller';
   controllers: [
     AuthPagesController,
     HomePageController,
+    // Before SystemPagesController, whose ":id" would otherwise take "nhap-excel".
+    SystemImportPagesController,
     SystemPagesController,
     PriorApprovalPagesController,
     RedeterminationPagesController,
@@ -82,6 +90,7 @@ import { WizardPagesController } from './wizard-pages.controller';
     AfterApprovalPagesController,
     WizardPagesController,
     DossierPagesController,
+    DossierPlanPagesController,
     DossierProcedurePagesController,
     AppraisalPagesController,
     DecisionPagesController,
@@ -95,6 +104,15 @@ import { WizardPagesController } from './wizard-pages.controller';
     AdminCampaignsPagesController,
     AdminAuditPagesController,
   ],
-  providers: [PageRenderer, DossierPageView, CsrfGuard, PageErrorFilter],
+  providers: [
+    PageRenderer,
+    DossierPageView,
+    DossierGroupAnswerPage,
+    ReportPageView,
+    CsrfGuard,
+    PageErrorFilter,
+    { provide: ROUTE_NOT_FOUND_PAGE, useClass: NotFoundPage },
+  ],
+  exports: [ROUTE_NOT_FOUND_PAGE],
 })
 export class WebModule {}

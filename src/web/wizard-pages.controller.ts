@@ -20,6 +20,7 @@ import { FormBody, FormFailure, formFailure } from './form-input';
 import {
   Answers,
   answerLabel,
+  answerState,
   applicable,
   canEvaluate,
   isAnswered,
@@ -28,6 +29,9 @@ import {
   proposalGuide,
   readAnswers,
   readMove,
+  showsLevel,
+  suggestedJustification,
+  unansweredMandatory,
 } from './level-wizard';
 import { PageRenderer } from './page-renderer.service';
 import { redirectWithFlash } from './page-session';
@@ -79,7 +83,7 @@ export class WizardPagesController {
           noteToAppraiser: state.dossier.noteToAppraiser,
         }
       : {};
-    return this.render(req, res, state, asked, answers, 0, {}, proposal);
+    return this.render(req, res, state, asked, answers, 0, {}, proposal, { answeredOnPage: false });
   }
 
   @Post()
@@ -114,10 +118,11 @@ export class WizardPagesController {
         );
       } catch (error) {
         const failure = formFailure(error);
-        return this.render(req, res, state, asked, answers, step, failure.errors, proposal, failure, 422);
+        return this.render(req, res, state, asked, answers, step, failure.errors, proposal, { answeredOnPage: true, failure }, 422);
       }
     }
-    return this.render(req, res, state, asked, answers, step, errors, proposal, undefined, Object.keys(errors).length ? 422 : 200);
+    const status = Object.keys(errors).length ? 422 : 200;
+    return this.render(req, res, state, asked, answers, step, errors, proposal, { answeredOnPage: true }, status);
   }
 
   private async saveDossier(
@@ -191,15 +196,20 @@ export class WizardPagesController {
     step: number,
     errors: FieldErrors,
     proposal: object,
-    failure?: FormFailure,
+    page: { answeredOnPage: boolean; failure?: FormFailure },
     status = 200,
   ): Promise<void> {
-    const evaluation = this.evaluate(state.regime, answers);
+    const failure = page.failure;
+    // No level before the officer's first answer: facts copied from the registration are not answers yet.
+    const levelShown = showsLevel({ answeredOnPage: page.answeredOnPage, updatingDossier: !!state.dossier });
+    const evaluation = levelShown ? this.evaluate(state.regime, answers) : {};
+    const onSummary = step >= asked.length;
     const summary = asked.map((q, index) => ({
       index,
       question: q,
       label: answerLabel(q, answers[q.id]),
       answered: isAnswered(answers, q.id),
+      state: answerState(q, answers, index, onSummary ? asked.length : step),
     }));
     const nationalList = evaluation.result && nationalListNotice(evaluation.result);
     return this.view.render(
@@ -215,8 +225,11 @@ export class WizardPagesController {
         evaluation,
         nationalList,
         summary,
+        levelShown,
+        mandatoryLeft: unansweredMandatory(asked, answers).length,
         proposal,
         guide: proposalGuide(evaluation.result),
+        suggestedJustification: suggestedJustification(evaluation.result),
         failure,
       },
       status,

@@ -87,9 +87,9 @@ describe('dossier effects: what each action changes besides status and version',
       // Both dates of the receipt (ND331 Art. 23.2, 23.3): the appraisal that follows a valid finding is dated from it.
       validityDueOn: '2026-11-25+5wd',
       appraisalDueOn: '2026-11-25+15wd',
-      // The appraisal clock waits for the dossier to be found complete and valid again; the old requests are answered.
+      // The appraisal clock waits for the dossier to be found complete and valid again; the last return's requests and
+      // their "đã bổ sung" marks stay for the appraiser to check (issue 21).
       clockStartedOn: null,
-      returnItems: null,
       appraisal: null,
     });
     expect(actionEffects(dossier(), 'submit', 'SUBMITTED', {}, { ...facts, route }).firstSubmittedAt).toBe(NOW);
@@ -104,7 +104,7 @@ describe('dossier effects: what each action changes besides status and version',
   it('return: the reply lists what to supplement (ND331 Art. 23.2) and no clock runs until the dossier comes back', () => {
     const submitted = dossier({ ...routed, status: 'SUBMITTED', dueOn: '2026-11-27', dueKind: 'VALIDITY' });
     const effects = actionEffects(submitted, 'return', 'RETURNED', { items: ['Sơ đồ mạng', 'Quy chế'] }, facts);
-    expect(effects).toEqual({ returnItems: ['Sơ đồ mạng', 'Quy chế'], dueOn: null, dueKind: null });
+    expect(effects).toEqual({ returnItems: ['Sơ đồ mạng', 'Quy chế'], returnItemsDone: [], dueOn: null, dueKind: null });
     expect(eventDetails('return', {}, { ...submitted, ...effects })).toEqual({ items: ['Sơ đồ mạng', 'Quy chế'] });
   });
 
@@ -171,6 +171,20 @@ describe('dossier effects: what each action changes besides status and version',
       approvedAt: NOW,
       dueOn: null,
     });
+  });
+
+  it('ND30/2020 Art. 15.2: an approval whose decision is dated after today (confirmed) takes effect at the start of that date', () => {
+    const input = { decisionNumber: '9/QĐ', decisionDate: '2026-11-26', signerName: 'A', signerTitle: 'Giám đốc', level: 2 };
+    const approved = actionEffects(dossier({ ...routed, status: 'APPRAISED' }), 'approve', 'APPROVED', input, facts);
+    expect(approved.approvedAt).toEqual(new Date('2026-11-25T17:00:00Z'));
+    const today = actionEffects(
+      dossier({ ...routed, status: 'APPRAISED' }),
+      'approve',
+      'APPROVED',
+      { ...input, decisionDate: '2026-11-25' },
+      facts,
+    );
+    expect(today.approvedAt).toEqual(NOW);
   });
 
   it('appraise: the Mẫu 04 opinion is recorded; for levels 1–2 a suitable one starts the 7-working-day approval clock (ND331 Art. 24.2, ND85 Art. 17.2)', () => {

@@ -9,6 +9,7 @@ import type { ProcedurePath } from '../dossiers/dossier-path';
 import type { DossierStatus } from '../dossiers/dossier-status';
 import type { Route } from '../routing/routing-rules.service';
 import type { DossierAction } from './dossier-transitions';
+import { approvalEffectiveAt } from './decision-date';
 import {
   appraisalDeadline,
   approvalDeadline,
@@ -89,7 +90,7 @@ export function actionEffects(
         // Art. 16.2). Both dates are kept on the dossier; the clock running now is the validity reply.
         receivedOn: today,
         clockStartedOn: null,
-        returnItems: null,
+        // The last return's requests and the officer's "đã bổ sung" marks stay, for the appraiser to check (issue 21).
         appraisal: null,
         approvalRequest: null,
         ...receiptClocks(d, today, calendar),
@@ -158,7 +159,8 @@ export function actionEffects(
           revision: d.currentRevision,
           approvedBy: facts.actor,
         },
-        approvedAt: now,
+        // Decree 30/2020 Art. 15.2: a decision may bear the next day's date; it counts from that date (decision-date.ts).
+        approvedAt: approvalEffectiveAt(now, input.decisionDate),
         ...due(null),
       };
     case 'request-listing': {
@@ -176,7 +178,7 @@ export function actionEffects(
     case 'return':
       // ND331 Art. 23.2: the reply (within the validity window, dossier-transitions.ts) says what to supplement; no
       // clock runs until the dossier comes back. The dates of the round stay visible; the resubmission counts anew.
-      return { returnItems: input.items!, ...due(null) };
+      return { returnItems: input.items!, returnItemsDone: [], ...due(null) };
     case 'start-appraisal': {
       // ND331 Art. 23.3 (ND85 Art. 16.2): the appraisal runs from the day the complete, valid dossier was received —
       // its submission or resubmission — not from the day the appraiser opens it.
@@ -215,7 +217,8 @@ export function actionEffects(
           revision: d.currentRevision,
           approvedBy: facts.actor,
         },
-        approvedAt: now,
+        // Decree 30/2020 Art. 15.2: a decision may bear the next day's date; it counts from that date (decision-date.ts).
+        approvedAt: approvalEffectiveAt(now, input.decisionDate),
         ...due(null),
       };
     case 'withdraw':

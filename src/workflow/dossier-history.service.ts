@@ -7,6 +7,7 @@ import { HistoryEntryDto, RevisionDto, RevisionSummaryDto } from './dto/history.
 import type { DossierAction } from '../dossiers/dossier-actions';
 import { DossierStatus, statusLabel } from '../dossiers/dossier-status';
 import { REDACTED_REVISION } from '../dossiers/state-secret-dossier';
+import { personLabel } from '../users/person-label';
 
 /** Every action's name in the history, in Vietnamese (typed by the table, so a new action cannot go unnamed). */
 export const ACTION_LABELS: Record<DossierAction, string> = {
@@ -26,6 +27,15 @@ export const ACTION_LABELS: Record<DossierAction, string> = {
   supersede: 'Được thay thế bởi hồ sơ mới',
 };
 
+interface RevisionRow {
+  number: number;
+  sha256: string;
+  submitted_at: Date;
+  username: string | null;
+  full_name: string | null;
+  title: string | null;
+}
+
 /** The history of transitions and the frozen revisions of a dossier (read-only). */
 @Injectable()
 export class DossierHistoryService {
@@ -43,10 +53,16 @@ export class DossierHistoryService {
       to_status: DossierStatus;
       revision: number | null;
       actor_username: string | null;
+      actor_name: string | null;
+      actor_title: string | null;
       note: string | null;
       details: object | null;
       at: Date;
-    }[] = await this.dataSource.query(`SELECT * FROM dossier_events WHERE dossier_id = $1 ORDER BY id`, [id]);
+    }[] = await this.dataSource.query(
+      `SELECT e.*, u.full_name AS actor_name, u.title AS actor_title
+         FROM dossier_events e LEFT JOIN users u ON u.id = e.actor_id WHERE e.dossier_id = $1 ORDER BY e.id`,
+      [id],
+    );
     return rows.map((r) => ({
       id: String(r.id),
       action: r.action,
@@ -56,6 +72,8 @@ export class DossierHistoryService {
       toStatusLabel: statusLabel(r.to_status),
       revision: r.revision,
       actor: r.actor_username,
+      // Issue 21 point 6: a person reads a name and a title, not a username.
+      actorName: r.actor_name || r.actor_username ? personLabel(r.actor_name, r.actor_title, r.actor_username) : null,
       note: r.note,
       details: r.details ?? {},
       at: r.at.toISOString(),
@@ -65,26 +83,36 @@ export class DossierHistoryService {
   async revisions(user: AuthUser, id: string): Promise<RevisionSummaryDto[]> {
     await this.queries.findVisible(user, id);
     const rows = await this.dataSource.query(
-      `SELECT r.number, r.sha256, r.submitted_at, u.username FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 ORDER BY r.number`,
+      `SELECT r.number, r.sha256, r.submitted_at, u.username, u.full_name, u.title
+         FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 ORDER BY r.number`,
       [id],
     );
-    return rows.map((r: { number: number; sha256: string; submitted_at: Date; username: string | null }) => ({
+    return rows.map((r: RevisionRow) => ({
       number: r.number,
       sha256: r.sha256,
       submittedAt: r.submitted_at.toISOString(),
       submittedBy: r.username,
+      submittedByName: r.username ? personLabel(r.full_name, r.title, r.username) : null,
     }));
   }
 
   async revision(user: AuthUser, id: string, number: number): Promise<RevisionDto> {
     const dossier = await this.queries.findVisible(user, id);
     const [row] = await this.dataSource.query(
-      `SELECT r.number, r.sha256, r.submitted_at, r.content, u.username FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 AND r.number = $2`,
+      `SELECT r.number, r.sha256, r.submitted_at, r.content, u.username, u.full_name, u.title
+         FROM dossier_revisions r LEFT JOIN users u ON u.id = r.submitted_by WHERE r.dossier_id = $1 AND r.number = $2`,
       [id, number],
     );
     if (!row) throw notFound('Không có lần gửi này.');
     // Law 116/2025 Art. 15: what was sent for a state-secret system is not shown online; its hash still proves it.
     const content = (await this.queries.involvesStateSecret(this.dataSource.manager, dossier)) ? REDACTED_REVISION : row.content;
-    return { number: row.number, sha256: row.sha256, submittedAt: row.submitted_at.toISOString(), submittedBy: row.username, content };
+    return {
+      number: row.number,
+      sha256: row.sha256,
+      submittedAt: row.submitted_at.toISOString(),
+      submittedBy: row.username,
+      submittedByName: row.username ? personLabel(row.full_name, row.title, row.username) : null,
+      content,
+    };
   }
 }

@@ -332,6 +332,24 @@ describe('guards', () => {
     expect(decideTransition('approve', { ...ctx, decisionDate: '2026-11-25' })).toEqual({ ok: true, to: 'APPROVED' });
     expect(decideTransition('approve', { ...ctx, decisionDate: '2024-05-20' })).toEqual({ ok: true, to: 'APPROVED' });
   });
+
+  it('ND30/2020 Art. 15.2: a decision dated after today is recorded only with an explicit confirmation, for every decision action', () => {
+    for (const [action, status, to] of [
+      ['approve', 'APPRAISED', 'APPROVED'],
+      ['approve-plan', 'AWAITING_APPROVAL', 'AWAITING_LISTING'],
+      ['record-listing', 'AWAITING_LISTING', 'APPROVED'],
+    ] as const) {
+      const ctx = { ...validContext(action, status), today: '2026-11-25', decisionDate: '2026-11-26' };
+      const refused = decideTransition(action, ctx);
+      expect(refused).toMatchObject({ ok: false, code: 'DECISION_DATE_IN_FUTURE' });
+      expect(refused.ok || refused.message).toContain('26/11/2026');
+      expect(decideTransition(action, { ...ctx, futureDateConfirmed: false })).toMatchObject({
+        ok: false,
+        code: 'DECISION_DATE_IN_FUTURE',
+      });
+      expect(decideTransition(action, { ...ctx, futureDateConfirmed: true })).toEqual({ ok: true, to });
+    }
+  });
 });
 
 describe('availableActions says what decideTransition allows (the table written once)', () => {

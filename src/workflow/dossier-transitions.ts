@@ -7,7 +7,8 @@ import { ActorRole } from '../access/dossier-actors';
 import { DossierAction, mayApproveWhileAppraising, pathAllows, TRANSITIONS } from '../dossiers/dossier-actions';
 import { ProcedurePath } from '../dossiers/dossier-path';
 import { DOSSIER_STATUS_LABELS as STATUS_LABELS, DossierStatus } from '../dossiers/dossier-status';
-import { FUTURE_DECISION_MESSAGE, isDecisionDateInFuture } from '../systems/prior-approvals/prior-approval-rules';
+import { isDecisionDateInFuture } from '../systems/prior-approvals/prior-approval-rules';
+import { futureDecisionRefusal } from './decision-date';
 import { STATE_SECRET_DOSSIER_MESSAGE } from '../dossiers/state-secret-dossier';
 import { mayReturnForSupplement, returnWindowClosedMessage } from './statutory-deadlines';
 
@@ -57,6 +58,8 @@ export interface TransitionContext {
   /** approve: the decision's date, and today in Vietnam; a decision is not dated after the day it is recorded. */
   decisionDate?: string;
   today?: string;
+  /** approve, approve-plan, record-listing: the request confirms a decision dated after today (decision-date.ts). */
+  futureDateConfirmed?: boolean;
   /** The system or the dossier's facts include state secrets (Law 116/2025 Art. 15): only withdrawal remains. */
   stateSecret?: boolean;
 }
@@ -157,7 +160,7 @@ export function decideTransition(action: DossierAction, ctx: TransitionContext):
           `Quyết định phải phê duyệt đúng cấp độ đề xuất (cấp độ ${ctx.proposedLevel}); thay đổi cấp độ là một đề xuất mới.`,
         );
       }
-      // ND331 Art. 20.3: the level is approved by the competent body's decision; one dated after today has not been made.
+      // ND331 Art. 20.3: the level is approved by the competent body's decision; one dated after today only when confirmed.
       return decisionRecorded(ctx) ?? regulationIssued(ctx) ?? { ok: true, to: 'APPROVED' };
     case 'withdraw':
       return { ok: true, to: 'WITHDRAWN' };
@@ -185,10 +188,14 @@ function sending(action: 'submit' | 'owner-submit' | 'request-opinion', ctx: Tra
   return { ok: true, to: action === 'request-opinion' ? 'AWAITING_OPINION' : 'SUBMITTED' };
 }
 
-/** Every decision recorded: its signed file, and a date not after today (Art. 20.3; prior-approval rules). */
+/**
+ * Every decision recorded: its signed file, and a date not after today unless the request confirms it — Decree 30/2020
+ * Art. 15.2 lets a signed paper be dated up to the next working day; the approval then counts from that date
+ * (workflow/decision-date.ts, docs/legal/decision-date.md).
+ */
 function decisionRecorded(ctx: TransitionContext): TransitionDecision | undefined {
-  if (ctx.decisionDate && ctx.today && isDecisionDateInFuture(ctx.decisionDate, ctx.today))
-    return refuse('DECISION_DATE_IN_FUTURE', FUTURE_DECISION_MESSAGE);
+  const futureDate = futureDecisionRefusal({ decisionDate: ctx.decisionDate, today: ctx.today, confirmed: ctx.futureDateConfirmed });
+  if (futureDate) return refuse('DECISION_DATE_IN_FUTURE', futureDate);
   if (!ctx.decisionFile)
     return refuse('DECISION_FILE_REQUIRED', 'Cần tải lên bản quyết định đã ký (tệp PDF) cùng số, ngày, người ký và chức vụ người ký.');
   return undefined;

@@ -30,6 +30,7 @@ import { decideTransition, DossierAction, TransitionContext } from './dossier-tr
 import { dossierAfter, eventDetails } from './dossier-effects';
 import { dossierNotices } from './dossier-notices';
 import { contentHash } from './revision-hash';
+import { FUTURE_DATE_FIELD, FUTURE_DATE_FIELD_MESSAGE } from './decision-date';
 
 type AnyActionDto = ActionDto &
   Partial<
@@ -95,7 +96,12 @@ export class DossierWorkflowService {
           ...(decision.code === 'DOSSIER_INCOMPLETE' ? { missing: ctx.missing } : {}),
           ...(change ? { regimeChange: change } : {}),
         };
-        throw new DomainError(decision.code, decision.message, undefined, Object.keys(extra).length ? extra : undefined);
+        // A decision dated after today: the form shows the confirmation box beside the date (decision-date.ts).
+        const fields =
+          decision.code === 'DECISION_DATE_IN_FUTURE' && dto.decisionDate
+            ? { [FUTURE_DATE_FIELD]: [FUTURE_DATE_FIELD_MESSAGE] }
+            : undefined;
+        throw new DomainError(decision.code, decision.message, fields, Object.keys(extra).length ? extra : undefined);
       }
       // Never sent below the criteria (dossiers/proposal-rules.ts): a stored proposal may predate the rule or the regime.
       if (ROUTED_ACTIONS.includes(action)) assertProposalStillLawful(sent);
@@ -194,6 +200,7 @@ export class DossierWorkflowService {
       decisionLevel: dto.level,
       internalRegulationIssued: !!system.internal_regulation_number && !!system.internal_regulation_date,
       decisionDate: dto.decisionDate ?? dto.requestDate,
+      futureDateConfirmed: dto.confirmFutureDate === true,
       decisionFile: !!file && (await detectAllowedType(file.buffer)) === 'application/pdf',
       requestNumber: dto.requestNumber,
       today: this.clock.today(),

@@ -547,7 +547,8 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
     const wrong: Record<string, string[]> = {
       version: ['0', '-1', 'abc', '1.5', ''],
       decisionNumber: ['', '   ', 'x'.repeat(61)],
-      decisionDate: ['2026-02-30', '31/12/2026', 'hôm nay', ''],
+      // 2099: after today, refused unless confirmed (workflow/decision-date.ts).
+      decisionDate: ['2026-02-30', '31/12/2026', 'hôm nay', '', '2099-12-31'],
       signerName: ['', 'x'.repeat(256)],
       signerTitle: ['', 'x'.repeat(256)],
       level: ['0', '9', 'ba'],
@@ -574,6 +575,11 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
         return multipartCase('decision: missing field', true, form(rest, PDF));
       }),
       fc.constant(0).map(() => multipartCase('decision: no file', true, form(valid, null))),
+      fc
+        .constantFrom('có', '1', 'yes', '')
+        .map((value) =>
+          multipartCase('decision: confirmFutureDate not true/false', true, form({ ...valid, confirmFutureDate: value }, PDF)),
+        ),
       fc
         .constantFrom(Buffer.from('GIF89a not a decision'), Buffer.from('MZ\x90\x00'), Buffer.alloc(0))
         .map((file) => multipartCase('decision: not a PDF', true, form(valid, file))),

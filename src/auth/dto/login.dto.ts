@@ -1,4 +1,4 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, MaxLength, MinLength } from 'class-validator';
 import { ROLES } from '../../users/role';
 
@@ -23,6 +23,8 @@ export class UserDto {
   @ApiProperty({ enum: ROLES }) role!: string;
   @ApiProperty({ nullable: true, type: String }) agencyId!: string | null;
   @ApiProperty({ nullable: true, type: String }) provinceCode!: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Chức vụ (ví dụ "Chuyên viên"); null khi chưa ghi' })
+  title?: string | null;
 }
 
 export class LoginResponseDto {

@@ -65,6 +65,12 @@ export interface Question {
   askWhen?: AskWhen;
   /** Must be answered whenever it is asked. */
   required: boolean;
+  /**
+   * The step-by-step questionnaire does not let it be skipped, though the API accepts facts without it: its help says
+   * the law makes it mandatory (ND331 Art. 10.2.a: the risk assessment at the first determination), while facts filed
+   * before (imports, dossiers moved between decrees) stay valid without it.
+   */
+  mandatoryInQuestionnaire?: boolean;
 }
 
 type Answers = Partial<ClassificationFacts> | Readonly<Record<string, unknown>>;
@@ -215,14 +221,14 @@ export function questionnaireFor(regime: Regime): Question[] {
     {
       id: 'nationalEgov24x7',
       text: 'Đây có phải hệ thống thông tin quốc gia phục vụ phát triển Chính phủ điện tử, yêu cầu vận hành 24/7 và không chấp nhận ngừng vận hành ngoài kế hoạch không?',
-      help: `Căn cứ ${a('Khoản 2 Điều 10', 'Khoản 2 Điều 14')}.`,
+      help: `Nói đơn giản: đây là hệ thống dùng chung cho cả nước do cơ quan trung ương quản lý, phải chạy liên tục 24 giờ mỗi ngày, 7 ngày mỗi tuần (24/7) và không được dừng nếu không có kế hoạch báo trước. Hệ thống của tỉnh, sở, huyện, xã trả lời "Không". Căn cứ ${a('Khoản 2 Điều 10', 'Khoản 2 Điều 14')}.`,
       answerType: 'boolean',
       required: true,
     },
     {
       id: 'criticalNationalDataStorage',
       text: 'Hệ thống có lưu trữ tập trung loại hình thông tin, dữ liệu đặc biệt quan trọng của quốc gia không?',
-      help: `Căn cứ ${a('Khoản 2 Điều 11', 'Khoản 2 Điều 15')}.`,
+      help: `Nói đơn giản: hệ thống là nơi lưu trữ tập trung một loại thông tin, dữ liệu đặc biệt quan trọng của cả quốc gia. Phần mềm quản lý văn bản, cổng thông tin, phần mềm nghiệp vụ của tỉnh, sở, xã trả lời "Không". Căn cứ ${a('Khoản 2 Điều 11', 'Khoản 2 Điều 15')}.`,
       answerType: 'boolean',
       required: true,
     },
@@ -230,8 +236,8 @@ export function questionnaireFor(regime: Regime): Question[] {
       id: 'pmDesignatedLevel',
       text: 'Thủ tướng Chính phủ đã quyết định cấp độ cho hệ thống này chưa? Nếu có, là cấp độ nào?',
       help: nd85
-        ? `Theo Khoản 5 Điều 11 ${decree}, Thủ tướng Chính phủ chỉ quyết định hệ thống cấp độ 5. Bỏ qua nếu không có quyết định.`
-        : `Căn cứ Khoản 4 Điều 12, Khoản 5 Điều 13, Khoản 4 Điều 14, Khoản 5 Điều 15 ${decree}. Bỏ qua nếu không có quyết định.`,
+        ? `Hầu hết hệ thống không có quyết định này: khi đó chọn "Không có / bỏ qua". Theo Khoản 5 Điều 11 ${decree}, Thủ tướng Chính phủ chỉ quyết định hệ thống cấp độ 5.`
+        : `Hầu hết hệ thống không có quyết định này: khi đó chọn "Không có / bỏ qua". Chỉ chọn cấp độ khi đã có văn bản của Thủ tướng Chính phủ quyết định cấp độ cho chính hệ thống này. Căn cứ Khoản 4 Điều 12, Khoản 5 Điều 13, Khoản 4 Điều 14, Khoản 5 Điều 15 ${decree}.`,
       answerType: 'level',
       options: levelOptions(nd85 ? [5] : [2, 3, 4, 5]),
       required: false,
@@ -239,17 +245,21 @@ export function questionnaireFor(regime: Regime): Question[] {
     !nd85 && {
       id: 'riskFrameworkLevel',
       text: 'Cấp độ theo Khung quản lý rủi ro an ninh mạng (nếu đã được đánh giá theo Khung)?',
-      help: `Căn cứ Khoản 2 Điều 11, Khoản 4 Điều 12, Khoản 5 Điều 13, Khoản 4 Điều 14, Khoản 5 Điều 15 ${decree}. Khung chưa được ban hành; bỏ qua nếu chưa có.`,
+      help: `Khung quản lý rủi ro an ninh mạng là phương pháp đánh giá do Bộ Công an ban hành (Khoản 8 Điều 10 ${decree}); Khung chưa được ban hành nên câu hỏi chỉ hiện khi hồ sơ đã ghi cấp độ theo Khung. Căn cứ Khoản 2 Điều 11, Khoản 4 Điều 12, Khoản 5 Điều 13, Khoản 4 Điều 14, Khoản 5 Điều 15 ${decree}.`,
       answerType: 'level',
       options: levelOptions(SECURITY_LEVELS),
+      // Asked only where it can apply: no system can have been assessed under a framework not yet issued, so the
+      // question is shown only when the facts already carry a level under it (e.g. sent through the API).
+      askWhen: { field: 'riskFrameworkLevel', in: SECURITY_LEVELS },
       required: false,
     },
     !nd85 && {
       id: 'riskAssessedLevel',
       text: 'Kết quả đánh giá rủi ro an ninh mạng tương ứng cấp độ nào?',
-      help: `Bắt buộc đánh giá rủi ro khi xác định cấp độ lần đầu (Điểm a Khoản 2 Điều 10 ${decree}). Kết quả chỉ có thể nâng, không hạ cấp độ xác định theo tiêu chí (Khoản 5 Điều 10).`,
+      help: `Bắt buộc đánh giá rủi ro khi xác định cấp độ lần đầu (Điểm a Khoản 2 Điều 10 ${decree}), nên câu này không bỏ qua được. Đánh giá rủi ro là xem hệ thống có những tài sản, thông tin gì, có thể bị đe dọa thế nào, khả năng xảy ra sự cố và hậu quả (Khoản 3 Điều 10). Chọn cấp độ mà báo cáo đánh giá rủi ro kết luận; nếu rủi ro không cao hơn cấp độ dự kiến bên cạnh, chọn đúng cấp độ đó. Kết quả chỉ có thể nâng, không hạ cấp độ xác định theo tiêu chí (Khoản 5 Điều 10).`,
       answerType: 'level',
       options: levelOptions(SECURITY_LEVELS),
+      mandatoryInQuestionnaire: true,
       required: false,
     },
     // ND331 Art. 16–17, 20.4: the List of systems important to national security. Optional: nothing chosen means no

@@ -143,6 +143,18 @@ export class UpdateDossierDto {
   @ValidateNested()
   @Type(() => ExpertOpinionDto)
   expertOpinion?: ExpertOpinionDto | null;
+
+  @ApiPropertyOptional({
+    type: [Number],
+    description: 'Hồ sơ đang bổ sung: vị trí (từ 0) các nội dung cần bổ sung đã bổ sung xong (thay cho danh sách đã đánh dấu trước)',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(99, { each: true })
+  returnItemsDone?: number[];
 }
 
 export class DossierListQuery extends PageQuery {
@@ -219,7 +231,14 @@ export class WorkflowStateDto {
   @ApiProperty({ type: [Object], description: 'Ngày nghỉ lễ, làm bù chưa được xác nhận nguồn mà thời hạn đang chạy tính qua' })
   unconfirmedDays!: { day: string; name: string }[];
   @ApiProperty({ nullable: true, type: String }) calendarWarning!: string | null;
-  @ApiProperty({ nullable: true, type: [String] }) returnItems!: string[] | null;
+  @ApiProperty({
+    nullable: true,
+    type: [String],
+    description: 'Những nội dung cần bổ sung của lần yêu cầu bổ sung gần nhất (giữ lại khi gửi lại để đơn vị thẩm định đối chiếu)',
+  })
+  returnItems!: string[] | null;
+  @ApiProperty({ type: [Number], description: 'Vị trí (từ 0) các nội dung cần bổ sung đã được đánh dấu "đã bổ sung"' })
+  returnItemsDone!: number[];
   @ApiProperty({ nullable: true, type: Object }) appraisal!: object | null;
   @ApiProperty({ nullable: true, type: Object }) decision!: object | null;
   @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;

@@ -19,7 +19,11 @@ export class ReportQuery {
   @IsOptional()
   @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' })
   province?: string;
-  @ApiPropertyOptional({ enum: ['national'], description: 'Quản trị viên: báo cáo toàn quốc (không kèm province, rootAgency)' })
+  @ApiPropertyOptional({
+    enum: ['national'],
+    description:
+      'Quản trị viên: báo cáo toàn quốc (không kèm province, rootAgency); quản trị viên không chọn tỉnh hay cơ quan gốc cũng nhận báo cáo toàn quốc',
+  })
   @IsOptional()
   @IsIn(['national'])
   scope?: 'national';

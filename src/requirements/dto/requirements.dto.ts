@@ -22,6 +22,12 @@ export class RequirementsQuery {
   kind?: 'MANAGEMENT' | 'TECHNICAL';
 }
 
+export class RequirementGuidanceDto {
+  @ApiProperty() explanation!: string;
+  @ApiProperty() example!: string;
+  @ApiProperty() evidence!: string;
+}
+
 export class RequirementDto {
   @ApiProperty({ example: 'TT12.L3.QL.1.5.4' }) code!: string;
   @ApiProperty() level!: number;
@@ -33,6 +39,13 @@ export class RequirementDto {
   @ApiProperty({ nullable: true, type: String, example: '7.1.5.4' }) tcvnClause!: string | null;
   @ApiProperty({ example: 'Phụ lục III' }) appendix!: string;
   @ApiProperty({ example: 'I.1.5.4' }) ref!: string;
+  @ApiProperty({
+    example: 'Nhật ký hệ thống — Bảo đảm an toàn máy chủ',
+    description: 'Tên hiển thị: tên lặp lại trong cấp độ kèm tên nhóm',
+  })
+  displayTitle!: string;
+  @ApiProperty({ type: RequirementGuidanceDto, description: 'Giải thích dễ hiểu, ví dụ trả lời, minh chứng thường kèm' })
+  guidance!: RequirementGuidanceDto;
 }
 
 export class RequirementListDto {

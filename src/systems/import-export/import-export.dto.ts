@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { SystemListQuery } from '../dto/system.dto';
 
 export const SHEET_FORMATS = ['xlsx', 'csv'] as const;
@@ -38,15 +38,19 @@ export const IMPORT_ACTIONS = ['CREATE', 'UPDATE', 'UNCHANGED'] as const;
 export type ImportAction = (typeof IMPORT_ACTIONS)[number];
 
 export class ImportRowErrorDto {
-  @ApiProperty({ description: 'Số dòng trong bảng tính (dòng tiêu đề là 1)', example: 3 }) row!: number;
+  @ApiProperty({ description: 'Số dòng trong bảng tính (như Excel hiển thị)', example: 3 }) row!: number;
   @ApiProperty({ description: 'Tên cột', example: 'Mã cơ quan chủ quản' }) column!: string;
   @ApiProperty({ example: 'không có cơ quan mã SL-SO-XYZ' }) message!: string;
+  @ApiPropertyOptional({ description: 'Tên hệ thống ở dòng đó, để dễ tìm' }) name?: string;
 }
 
 export class ImportRowDto {
   @ApiProperty({ example: 2 }) row!: number;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Hệ thống đã tạo hoặc cập nhật (khi nhập thật, không có khi chạy thử)' })
+  id?: string;
   @ApiProperty({ example: 'CONG-TTDT' }) code!: string;
   @ApiProperty({ example: 'SL-SO-XD' }) ownerAgencyCode!: string;
+  @ApiProperty({ example: 'Cổng thông tin điện tử Sở Xây dựng' }) name!: string;
   @ApiProperty({ enum: IMPORT_ACTIONS }) action!: ImportAction;
   @ApiPropertyOptional({
     enum: ['CLAIMED', 'CONFIRMED'],
@@ -55,7 +59,39 @@ export class ImportRowDto {
   priorApproval?: 'CLAIMED' | 'CONFIRMED';
 }
 
+export class ImportColumnDto {
+  @ApiProperty({ example: 'B', description: 'Tên cột như Excel hiển thị' }) letter!: string;
+  @ApiProperty({ example: 'Tên hệ thống thông tin', description: 'Tiêu đề cột trong tệp (hai dòng tiêu đề được ghép lại)' })
+  title!: string;
+  @ApiProperty({ nullable: true, type: String, example: 'name', description: 'Trường được điền từ cột; null là cột bỏ qua' })
+  field!: string | null;
+  @ApiProperty({ description: 'Cột số thứ tự (TT, STT): được nhận ra và bỏ qua' }) numbering!: boolean;
+  @ApiProperty({ description: 'capdo nhận ra cột (theo tiêu đề hoặc theo cách ghép cột gửi kèm)' }) recognised!: boolean;
+}
+
+export class ImportSheetDto {
+  @ApiProperty({ type: [Number], example: [4, 5], description: 'Các dòng tiêu đề tìm thấy (hai dòng khi tiêu đề có ô gộp)' })
+  headerRows!: number[];
+  @ApiProperty({ type: [ImportColumnDto] }) columns!: ImportColumnDto[];
+  @ApiProperty({ type: [String], description: 'Trường bắt buộc chưa có cột, chưa có giá trị chung' }) missing!: string[];
+  @ApiProperty({ type: [String], example: ['code'], description: 'Trường không có cột nhưng capdo tự tạo (mã hệ thống từ tên)' })
+  derived!: string[];
+}
+
+/** Optional multipart fields of an import besides the file. */
+export class SystemImportBody {
+  @ApiPropertyOptional({
+    description:
+      'JSON: ghép cột và giá trị chung, ví dụ {"columns": {"H": "description", "I": "ignore"}, "defaults": {"lifecycle": "Đang vận hành"}}',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(20_000)
+  mapping?: string;
+}
+
 export class ImportReportDto {
+  @ApiProperty({ type: ImportSheetDto, description: 'Dòng tiêu đề tìm thấy và cột nào điền trường nào' }) sheet!: ImportSheetDto;
   @ApiProperty() dryRun!: boolean;
   @ApiProperty({ description: 'Số dòng dữ liệu (không kể dòng tiêu đề, dòng trống, dòng ví dụ của mẫu)' }) totalRows!: number;
   @ApiProperty({ description: 'Số hệ thống được (hoặc sẽ được, khi chạy thử) tạo mới' }) created!: number;

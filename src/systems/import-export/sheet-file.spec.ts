@@ -40,10 +40,10 @@ describe('reading CSV', () => {
     expect(rows[1].cells).toEqual(['QLVB', 'Thông tin riêng, Thông tin cá nhân']);
   });
 
-  it('refuses bytes that are not UTF-8 text, and text with control characters', async () => {
-    expect((await problemOf(Buffer.from('Mã hệ thống\nTên', 'latin1'))).code).toBe('IMPORT_FILE_INVALID');
-    expect((await problemOf(Buffer.from('89504e470d0a1a0a', 'hex'))).errors).toEqual({ file: ['nội dung không phải văn bản UTF-8'] });
+  it('refuses binary bytes and text with control characters, whatever the encoding', async () => {
+    expect((await problemOf(Buffer.from('89504e470d0a1a0a', 'hex'))).errors).toEqual({ file: ['nội dung không phải văn bản CSV'] });
     expect((await problemOf(Buffer.from('abc\u0000\u0001def'))).errors).toEqual({ file: ['nội dung không phải văn bản CSV'] });
+    expect((await problemOf(Buffer.from('abc\u0000\u0001def'))).detail).toContain('Windows-1258');
   });
 
   it('refuses an unclosed quote, naming the line', async () => {

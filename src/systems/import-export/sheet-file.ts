@@ -1,10 +1,11 @@
 /**
- * Spreadsheet files as tables of cells: reads an uploaded .xlsx or UTF-8 .csv (judged by its bytes, never by its
+ * Spreadsheet files as tables of cells: reads an uploaded .xlsx or .csv (judged by its bytes, never by its
  * name) and writes CSV that Excel opens with Vietnamese intact. No Nest or TypeORM code.
  */
 import { Readable } from 'node:stream';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import { DomainError } from '../../common/errors/domain-error';
 import { neutraliseCsvText, restoreCsvText } from '../../common/text/csv-safe';
 import { CellOut, CellValue } from './system-columns';
@@ -39,7 +40,8 @@ export interface SheetRow {
 export const fileInvalid = (detail: string, message = detail): DomainError =>
   new DomainError('IMPORT_FILE_INVALID', detail, { file: [message] });
 
-const NOT_A_SHEET = 'Tệp không phải bảng tính Excel (.xlsx) hoặc CSV mã hóa UTF-8. Hãy dùng tệp mẫu tải từ capdo.';
+const NOT_A_SHEET =
+  'Tệp không phải bảng tính Excel (.xlsx) hoặc CSV (UTF-8, UTF-16 hoặc Windows-1258). Hãy dùng tệp mẫu tải từ capdo hoặc lưu lại bằng Excel.';
 
 const count = (n: number) => n.toLocaleString('vi-VN');
 const tooLarge = (detail: string, message: string): DomainError =>
@@ -63,7 +65,7 @@ const BREACHES: Record<Exclude<XlsxBreach, 'damaged'>, () => DomainError> = {
 };
 
 /**
- * The rows with data of an .xlsx (ZIP magic bytes; `preferredSheet`, else the first visible sheet) or of a UTF-8 CSV.
+ * The rows with data of an .xlsx (ZIP magic bytes; `preferredSheet`, else the first visible sheet) or of a CSV (decodeCsv).
  * Reading stops, and the file is refused, once the rows after the first (the header) pass `maxDataRows` + 1 (one
  * spare for the template's example row).
  */
@@ -153,13 +155,23 @@ function excelCell(value: ExcelJS.CellValue): CellValue {
   return null;
 }
 
-function readCsv(content: Buffer): SheetRow[] {
-  let text: string;
+/**
+ * The text of a CSV, whatever Excel or an older tool saved it in (issue 21): UTF-16 by its byte-order mark, UTF-8
+ * (with or without one), otherwise Windows-1258, the Vietnamese code page of Windows. Windows-1258 writes most tones
+ * as combining marks after the letter: the text is normalised to NFC, as capdo stores Vietnamese.
+ */
+export function decodeCsv(content: Buffer): string {
+  if (content[0] === 0xff && content[1] === 0xfe) return iconv.decode(content, 'utf-16le').normalize('NFC');
+  if (content[0] === 0xfe && content[1] === 0xff) return iconv.decode(content, 'utf-16be').normalize('NFC');
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(content).normalize('NFC');
   } catch {
-    throw fileInvalid(NOT_A_SHEET, 'nội dung không phải văn bản UTF-8');
+    return iconv.decode(content, 'windows1258').normalize('NFC');
   }
+}
+
+function readCsv(content: Buffer): SheetRow[] {
+  let text = decodeCsv(content);
   // Binary files can be valid UTF-8 by chance; a spreadsheet never holds control characters.
   // eslint-disable-next-line no-control-regex -- looking for control characters is the point
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/.test(text)) throw fileInvalid(NOT_A_SHEET, 'nội dung không phải văn bản CSV');
@@ -194,11 +206,13 @@ function csvBreach(text: string, delimiter: string): 'rows' | 'cells' | undefine
   return lines + separators > SHEET_BOUNDS.cellsPerSheet ? 'cells' : undefined;
 }
 
-/** Excel in a Vietnamese locale saves CSV with ";": take whichever separator the header line uses most. */
+/**
+ * Excel in a Vietnamese locale saves CSV with ";": take whichever separator the first lines use most (the first
+ * lines, not only the first: a province's list may start with title rows that have none).
+ */
 function guessDelimiter(text: string): string {
-  const end = text.search(/[\r\n]/);
-  const header = end < 0 ? text : text.slice(0, end);
-  const counts = [',', ';', '\t'].map((d) => [d, header.split(d).length] as const);
+  const head = text.split(/\r\n|\n|\r/, 16).join('\n');
+  const counts = [',', ';', '\t'].map((d) => [d, head.split(d).length] as const);
   return counts.reduce((best, c) => (c[1] > best[1] ? c : best))[0];
 }
 

@@ -31,37 +31,6 @@ export function cellText(value: CellValue | undefined): string {
   return value.error;
 }
 
-const headerKey = (text: string) =>
-  foldDiacritics(text)
-    .replace(/\s*\((bat buoc|\*)\)\s*$/, '')
-    .replace(/\s*\*\s*$/, '');
-
-export interface HeaderMatch {
-  /** The field of each column of the file, or null for a column capdo does not know (ignored). */
-  fields: (SheetField | null)[];
-  missing: SheetColumn[];
-  duplicated: SheetColumn[];
-}
-
-/** Finds the columns by their titles, ignoring case, diacritics and a "*" marking required ones; field names work too. */
-export function matchHeaders(header: CellValue[]): HeaderMatch {
-  const byKey = new Map<string, SheetColumn>();
-  for (const column of SYSTEM_COLUMNS) {
-    byKey.set(headerKey(column.title), column);
-    byKey.set(headerKey(column.field), column);
-  }
-  const seen = new Set<SheetField>();
-  const duplicated: SheetColumn[] = [];
-  const fields = header.map((cell) => {
-    const column = byKey.get(headerKey(cellText(cell)));
-    if (!column) return null;
-    if (seen.has(column.field)) duplicated.push(column);
-    seen.add(column.field);
-    return column.field;
-  });
-  return { fields, missing: SYSTEM_COLUMNS.filter((c) => c.required && !seen.has(c.field)), duplicated };
-}
-
 export function isBlankRow(cells: readonly (CellValue | undefined)[]): boolean {
   return cells.every((cell) => cellText(cell) === '');
 }

@@ -1,14 +1,15 @@
-import { Controller, Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { FileInterceptor } from '@nestjs/platform-express';
+import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
 import { LimitedPerUser } from '../../common/http/request-limits';
-import { ImportReportDto, SheetFormatQuery, SystemExportQuery, SystemImportQuery } from './import-export.dto';
-import { CSV_MEDIA_TYPE, MAX_IMPORT_BYTES, XLSX_MEDIA_TYPE } from './sheet-file';
+import { ImportReportDto, SheetFormatQuery, SystemExportQuery, SystemImportBody, SystemImportQuery } from './import-export.dto';
+import { parseColumnMapping, UploadedSheet } from './import-reading';
+import { ImportUploadInterceptor } from './import-upload.interceptor';
+import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './sheet-file';
 import { SheetDownload, SystemsExportService } from './systems-export.service';
-import { SystemsImportService, UploadedSheet } from './systems-import.service';
+import { SystemsImportService } from './systems-import.service';
 
 const FILE = { description: 'Tệp .xlsx hoặc .csv', schema: { type: 'string', format: 'binary' } } as const;
 
@@ -43,14 +44,26 @@ export class SystemsImportExportController {
   @Post('import')
   @HttpCode(200)
   @RequirePermission('system:write')
-  @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_IMPORT_BYTES, files: 1 } }))
+  @UseInterceptors(ImportUploadInterceptor)
   @LimitedPerUser('import')
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
       type: 'object',
       required: ['file'],
-      properties: { file: { type: 'string', format: 'binary', description: 'Tệp .xlsx hoặc .csv (UTF-8), tối đa 10 MB' } },
+      properties: {
+        file: {
+          type: 'string',
+          format: 'binary',
+          description:
+            'Tệp .xlsx hoặc .csv (UTF-8, UTF-16 có BOM hoặc Windows-1258; phân cách "," hoặc ";"), tối đa 10 MB. Nhận cả danh sách riêng của tỉnh: dòng tiêu đề được tìm trong 15 dòng đầu, cột nhận theo tên thường dùng, cơ quan theo mã hoặc tên',
+        },
+        mapping: {
+          type: 'string',
+          description:
+            'Tùy chọn, JSON: ghép cột chưa nhận ra và giá trị chung cho cột thiếu, ví dụ {"columns": {"H": "description", "I": "ignore"}, "defaults": {"lifecycle": "Đang vận hành"}}',
+        },
+      },
     },
   })
   @ApiOperation({ summary: 'Nhập danh mục hệ thống từ tệp xlsx/csv: tất cả hoặc không; nhập lại cùng tệp không tạo trùng' })
@@ -63,8 +76,9 @@ export class SystemsImportExportController {
     @CurrentUser() user: AuthUser,
     @Query() query: SystemImportQuery,
     @UploadedFile() file: UploadedSheet | undefined,
+    @Body() body: SystemImportBody,
   ): Promise<ImportReportDto> {
-    return this.imports.import(user, file, query.dryRun === true, query.confirmPriorApprovals === true);
+    return this.imports.import(user, file, query.dryRun === true, query.confirmPriorApprovals === true, parseColumnMapping(body.mapping));
   }
 
   @Get('export')

@@ -15,24 +15,16 @@ import { mapSystem } from '../system.mapper';
 import { InformationSystem } from '../system.entity';
 import { OWNER_OUT_OF_REACH, SystemsCommandService } from '../systems-command.service';
 import { ImportAction, ImportReportDto, ImportRowErrorDto } from './import-export.dto';
-import { fileInvalid, readSheetFile, tooManyRows } from './sheet-file';
-
+import { ColumnMapping } from './sheet-header';
+import { readImport, RowInput, sheetReport, UploadedSheet } from './import-reading';
+import { resolveAgencyNames } from './import-agencies';
 import { AgencyRow, insertSystems, SystemValues, updateSystems } from './system-batch-writes';
 import { AuditEntry, AuditService } from '../../audit/audit.service';
-import { CellValue, columnOf, ParsedSystemRow, SheetCellError, SheetField, SYSTEM_COLUMNS } from './system-columns';
-import { isBlankRow, isExampleRow, matchHeaders, parseSystemRow } from './system-sheet';
-import { SYSTEMS_SHEET } from './system-workbook';
+import { columnOf, ParsedSystemRow, SheetCellError, SYSTEM_COLUMNS } from './system-columns';
 import { importStates, ImportState } from '../prior-approvals/prior-approval-claims.query';
 import { recordImportedClaims } from '../prior-approvals/prior-approval-imports';
 import { importedDecisionOutcome, ImportedSystemState, PriorDecision } from '../prior-approvals/prior-approval-rules';
 
-export interface UploadedSheet {
-  buffer: Buffer;
-  size: number;
-}
-
-/** Far more than a province registers; keeps one request's work bounded. */
-const MAX_ROWS = 20_000;
 /** Stands in for an agency code capdo does not know, so that the row's other cells are still checked. */
 const UNKNOWN_AGENCY = '00000000-0000-4000-8000-000000000000';
 
@@ -49,11 +41,6 @@ const COLUMN_OF_FIELD: Record<string, string> = {
   architectureDescription: 'Mô tả kiến trúc (đã lưu trên capdo)',
   components: 'Thành phần (đã lưu trên capdo)',
 };
-
-interface RowInput {
-  row: number;
-  parsed: ParsedSystemRow;
-}
 
 interface PlannedRow {
   row: number;
@@ -132,7 +119,13 @@ export class SystemsImportService {
     private readonly clock: Clock,
   ) {}
 
-  async import(user: AuthUser, file: UploadedSheet | undefined, dryRun: boolean, confirmPriorApprovals = false): Promise<ImportReportDto> {
+  async import(
+    user: AuthUser,
+    file: UploadedSheet | undefined,
+    dryRun: boolean,
+    confirmPriorApprovals = false,
+    mapping: ColumnMapping = {},
+  ): Promise<ImportReportDto> {
     // Issue 16: a level counts only once someone who may check it confirmed it; an import may do so only for an
     // administrator who asks for it explicitly, and the request is written to the audit log.
     if (confirmPriorApprovals && user.role !== 'ADMIN') {
@@ -141,21 +134,24 @@ export class SystemsImportService {
         'Chỉ quản trị viên được xác nhận ngay các quyết định phê duyệt khi nhập tệp (confirmPriorApprovals).',
       );
     }
-    const inputs = await this.readRows(file);
+    const { header, inputs } = await readImport(file, mapping);
     return this.dataSource.transaction(async (em) => {
+      await resolveAgencyNames(em, user, inputs);
       const plan = await this.plan(em, user, inputs, !dryRun);
       const count = (action: ImportAction) => plan.rows.filter((r) => r.action === action).length;
       const report: ImportReportDto = {
+        sheet: sheetReport(header),
         dryRun,
         totalRows: inputs.length,
         created: count('CREATE'),
         updated: count('UPDATE'),
         unchanged: count('UNCHANGED'),
         errors: plan.errors,
-        rows: plan.rows.map(({ row, code, ownerAgencyCode, action, claim }) => ({
+        rows: plan.rows.map(({ row, code, ownerAgencyCode, values, action, claim }) => ({
           row,
           code,
           ownerAgencyCode,
+          name: values.name,
           action,
           ...(claim ? { priorApproval: confirmPriorApprovals ? 'CONFIRMED' : 'CLAIMED' } : {}),
         })),
@@ -171,44 +167,12 @@ export class SystemsImportService {
           { report },
         );
       }
-      if (!dryRun) await this.write(em, user, plan, confirmPriorApprovals);
+      if (!dryRun) {
+        const ids = await this.write(em, user, plan, confirmPriorApprovals);
+        for (const row of report.rows) row.id = ids.get(row.row);
+      }
       return report;
     });
-  }
-
-  private async readRows(file: UploadedSheet | undefined): Promise<RowInput[]> {
-    if (!file) throw fileInvalid('Chưa chọn tệp để nhập (trường "file").', 'bắt buộc');
-    if (file.size === 0) throw fileInvalid('Tệp trống, không có dữ liệu.', 'tệp trống');
-    const rows = await readSheetFile(file.buffer, SYSTEMS_SHEET, MAX_ROWS);
-    const headerAt = rows.findIndex((r) => !isBlankRow(r.cells));
-    if (headerAt < 0) throw fileInvalid('Tệp không có dữ liệu.', 'tệp trống');
-    const header = matchHeaders(rows[headerAt].cells);
-    if (header.missing.length) {
-      const titles = header.missing.map((c) => `"${c.title}"`);
-      throw new DomainError(
-        'IMPORT_FILE_INVALID',
-        `Tệp thiếu cột bắt buộc ${titles.join(', ')}: dòng đầu tiên phải là dòng tiêu đề như trong tệp mẫu.`,
-        {
-          file: titles.map((t) => `thiếu cột ${t}`),
-        },
-      );
-    }
-    if (header.duplicated.length) {
-      throw fileInvalid(
-        `Cột "${header.duplicated[0].title}" xuất hiện nhiều lần trong dòng tiêu đề.`,
-        `cột "${header.duplicated[0].title}" bị lặp`,
-      );
-    }
-    const inputs: RowInput[] = [];
-    for (const { number, cells } of rows.slice(headerAt + 1)) {
-      if (isBlankRow(cells)) continue;
-      const byField: Partial<Record<SheetField, CellValue>> = {};
-      header.fields.forEach((field, i) => field && (byField[field] = cells[i] ?? null));
-      if (isExampleRow(byField)) continue;
-      inputs.push({ row: number, parsed: parseSystemRow(byField) });
-    }
-    if (inputs.length > MAX_ROWS) throw tooManyRows(MAX_ROWS);
-    return inputs;
   }
 
   /** Loads the agencies and systems the file names (a few queries in all), then decides and checks every row. */
@@ -234,7 +198,10 @@ export class SystemsImportService {
       const errors = [...input.parsed.errors];
       const planned = await this.planRow(context, input, errors);
       if (planned && !errors.length) plan.rows.push(planned);
-      else plan.errors.push(...errors.map((e) => ({ row: input.row, ...e })));
+      else
+        plan.errors.push(
+          ...errors.map((e) => ({ row: input.row, ...(input.parsed.values.name ? { name: input.parsed.values.name } : {}), ...e })),
+        );
     }
     return plan;
   }
@@ -395,7 +362,8 @@ export class SystemsImportService {
     }
   }
 
-  private async write(em: EntityManager, user: AuthUser, plan: Plan, confirmPriorApprovals: boolean): Promise<void> {
+  /** Writes the plan; returns each row's system id, for the page's links. */
+  private async write(em: EntityManager, user: AuthUser, plan: Plan, confirmPriorApprovals: boolean): Promise<Map<number, string>> {
     const audits: AuditEntry[] = [];
     const refs = refsOf(plan.agencies);
     const creates = plan.rows.filter((r) => r.action === 'CREATE');
@@ -442,6 +410,7 @@ export class SystemsImportService {
       await this.commands.afterInfoTypesChange(em, user, current!.id, current!.infoTypes, values.infoTypes);
       await this.commands.flagRedetermination(em, user, current!, values);
     }
+    return new Map(plan.rows.map((r) => [r.row, r.current?.id ?? written.get(`${r.values.ownerAgencyId}|${r.values.code}`)!.id]));
   }
 
   /** The same errors in the problem's usual `errors` shape, for clients that only read that. */

@@ -23,8 +23,10 @@ export interface ClaimRow {
   origin: ClaimOrigin;
   confirmed_on_import: boolean;
   claimed_by_username: string | null;
+  claimed_by_name: string | null;
   claimed_at: Date;
   reviewed_by_username: string | null;
+  reviewed_by_name: string | null;
   reviewed_at: Date | null;
   rejection_reason: string | null;
   version: number;
@@ -35,9 +37,14 @@ export interface ClaimRow {
   province_code: string;
 }
 
+/** "Nguyễn Văn A, Chuyên viên" of an account (as users/person-label.ts writes it), null when there is none. */
+const personLabelOf = (userId: string) =>
+  `(SELECT concat_ws(', ', u.full_name, nullif(btrim(u.title), '')) FROM users u WHERE u.id = ${userId})`;
+
 export const CLAIM_COLUMNS = `c.id, c.system_id, c.level, to_char(c.decision_date, 'YYYY-MM-DD') AS decision_date, c.decision_number, c.issuer,
   c.evidence_file_name, c.evidence_media_type, c.evidence_size_bytes, c.evidence_sha256, c.evidence_content IS NOT NULL AS evidence_stored, c.status, c.origin, c.confirmed_on_import,
   c.claimed_by_username, c.claimed_at, c.reviewed_by_username, c.reviewed_at, c.rejection_reason, c.version,
+  ${personLabelOf('c.claimed_by')} AS claimed_by_name, ${personLabelOf('c.reviewed_by')} AS reviewed_by_name,
   s.code AS system_code, s.name AS system_name, a.code AS owner_code, a.name AS owner_name, s.province_code`;
 
 export const CLAIM_FROM = `prior_approval_claims c JOIN systems s ON s.id = c.system_id JOIN agencies a ON a.id = s.owner_agency_id`;
@@ -124,8 +131,10 @@ export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
       : null,
     confirmedOnImport: row.confirmed_on_import,
     claimedBy: row.claimed_by_username,
+    claimedByName: row.claimed_by_name,
     claimedAt: new Date(row.claimed_at).toISOString(),
     reviewedBy: row.reviewed_by_username,
+    reviewedByName: row.reviewed_by_name,
     reviewedAt: row.reviewed_at ? new Date(row.reviewed_at).toISOString() : null,
     rejectionReason: row.rejection_reason,
     version: row.version,

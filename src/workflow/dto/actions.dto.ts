@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 
@@ -68,6 +81,15 @@ export class DecisionDto {
   @ApiProperty({ example: '2026-11-25', format: 'date' }) @IsCalendarDate() decisionDate!: string;
   @ApiProperty({ example: 'Nguyễn Văn A' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) signerName!: string;
   @ApiProperty({ example: 'Giám đốc' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) signerTitle!: string;
+  @ApiPropertyOptional({
+    type: Boolean,
+    description:
+      'Xác nhận quyết định ghi ngày sau hôm nay (giờ Việt Nam); thiếu xác nhận thì trả 422 DECISION_DATE_IN_FUTURE. Cấp độ được tính là đã phê duyệt từ ngày ghi trên quyết định',
+  })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'confirmFutureDate là true hoặc false' })
+  confirmFutureDate?: boolean;
 }
 
 /** Mẫu 06: the decision approving the proposed level. */

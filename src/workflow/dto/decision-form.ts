@@ -12,6 +12,7 @@ const common = {
   signerName: { type: 'string', maxLength: 255, example: 'Nguyễn Văn A' },
   signerTitle: { type: 'string', maxLength: 255, example: 'Chủ tịch' },
   file: { type: 'string', format: 'binary', description: 'Bản quyết định đã ký (PDF, tối đa 10 MB)' },
+  confirmFutureDate: { type: 'boolean', description: 'Xác nhận quyết định ghi ngày sau hôm nay (nếu có)' },
 } as const;
 const required = ['version', 'decisionNumber', 'decisionDate', 'signerName', 'signerTitle', 'file'];
 

@@ -11,7 +11,9 @@ export class HistoryEntryDto {
   @ApiProperty() toStatus!: string;
   @ApiProperty() toStatusLabel!: string;
   @ApiProperty({ nullable: true, type: Number }) revision!: number | null;
-  @ApiProperty({ nullable: true, type: String }) actor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Tên đăng nhập người thực hiện' }) actor!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người thực hiện ("Nguyễn Văn A, Chuyên viên")' })
+  actorName!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ type: Object }) details!: object;
   @ApiProperty() at!: string;
@@ -21,7 +23,8 @@ export class RevisionSummaryDto {
   @ApiProperty() number!: number;
   @ApiProperty() sha256!: string;
   @ApiProperty() submittedAt!: string;
-  @ApiProperty({ nullable: true, type: String }) submittedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Tên đăng nhập người gửi' }) submittedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người gửi' }) submittedByName!: string | null;
 }
 
 export class RevisionDto extends RevisionSummaryDto {

@@ -75,8 +75,10 @@ export class PriorApprovalClaimDto {
   evidence!: EvidenceDto | null;
   @ApiProperty({ description: 'Xác nhận khi quản trị viên nhập tệp với confirmPriorApprovals=true' }) confirmedOnImport!: boolean;
   @ApiProperty({ nullable: true, type: String }) claimedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người kê khai' }) claimedByName!: string | null;
   @ApiProperty() claimedAt!: string;
   @ApiProperty({ nullable: true, type: String }) reviewedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người xem xét' }) reviewedByName!: string | null;
   @ApiProperty({ nullable: true, type: String }) reviewedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
   @ApiProperty() version!: number;

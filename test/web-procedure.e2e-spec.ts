@@ -169,7 +169,7 @@ describe('web pages of the procedure by level', () => {
     // ND331 Art. 18.2: the appraising police do not approve a level-3 dossier; the owner does.
     const police = await upload('thamdinh', `/ho-so/${level3}/phe-duyet`, fields, PDF);
     expect(police.status).toBe(422);
-    expect(police.text).toContain('Chưa lưu được');
+    expect(police.text).toContain('Chưa thực hiện được');
     expect((await dossier(level3)).status).toBe('AWAITING_APPROVAL');
   });
 

@@ -121,7 +121,7 @@ export function missingItems(input: CompletenessInput): MissingItem[] {
       'RISK_ASSESSMENT_MISSING',
       input.proposedLevel >= 4
         ? 'Phần 3: hồ sơ cấp độ 4, 5 cần báo cáo đánh giá rủi ro an ninh mạng ở mức độ chi tiết (khoản 5 Điều 22, Điều 10 Nghị định 331/2026/NĐ-CP).'
-        : 'Phần 3: chưa đính kèm báo cáo đánh giá rủi ro an ninh mạng (Điều 10 Nghị định 331/2026/NĐ-CP).',
+        : 'Phần 3: chưa đính kèm báo cáo đánh giá rủi ro an ninh mạng (Điều 10 Nghị định 331/2026/NĐ-CP); xem hướng dẫn và đề cương tải về ở Phần 3, rồi đính kèm ở mục Tệp đính kèm.',
     );
   }
   if (input.proposedLevel >= 4) levelFourFive(input, add);

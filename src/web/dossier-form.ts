@@ -222,7 +222,9 @@ export function missingAnchor(code: string, ref: string | undefined, systemId: s
   if (['RELATED_SYSTEMS_MISSING', 'THREATS_MISSING', 'PUBLIC_IMPACT_MISSING', 'CONTINUOUS_OPERATION_MISSING'].includes(code))
     return '#cap-do-4-5';
   if (code === 'OWNER_DETAILS_MISSING' || code === 'OPERATOR_DETAILS_MISSING') return '#chu-quan';
-  if (code === 'DESIGN_DOCUMENT_MISSING' || code === 'RISK_ASSESSMENT_MISSING') return '#tep';
+  if (code === 'DESIGN_DOCUMENT_MISSING') return '#tep';
+  // The guide (what to write, the outline to download) sits in Phần 3; it links on to the attachments.
+  if (code === 'RISK_ASSESSMENT_MISSING') return '#huong-dan-rui-ro';
   if (code.startsWith('LEVEL_')) return '#phan-3';
   if (code === 'PLAN_SECTION_MISSING') return `#f-planSections-${ref ?? ''}`;
   if (code.startsWith('PLAN_REQUIREMENT_')) return `#yc-${(ref ?? '').replace(/[^A-Za-z0-9_-]/g, '-')}`;

@@ -74,12 +74,16 @@ describe('supplementing a returned dossier on the page, nothing typed lost, erro
     expect(await officer.locator('.return-beside').count()).toBe(1);
     await axeClean(officer);
     await screenshot(officer, 'bo-sung-02-ho-so-tra-lai');
+    // Typed and ticked before the upload, not saved yet: the upload keeps both (nothing typed is lost).
+    await officer.getByLabel('Mô tả tổng quan').fill('Hệ thống quản lý văn bản; sơ đồ mạng có địa chỉ IP đính kèm.');
+    await officer.getByLabel('Tệp đính kèm: sơ đồ mạng có địa chỉ IP — đã bổ sung').check();
     await officer.getByLabel('Loại tài liệu').selectOption('OTHER');
     await officer.locator('input[type="file"]').setInputFiles({ name: 'so-do-mang.pdf', mimeType: 'application/pdf', buffer: PDF });
     await officer.getByRole('button', { name: 'Tải lên' }).click();
     await officer.locator('.flash', { hasText: 'Đã tải lên "so-do-mang.pdf".' }).waitFor();
-    await officer.getByLabel('Mô tả tổng quan').fill('Hệ thống quản lý văn bản; sơ đồ mạng có địa chỉ IP đính kèm.');
-    await officer.getByLabel('Tệp đính kèm: sơ đồ mạng có địa chỉ IP — đã bổ sung').check();
+    expect(await officer.getByLabel('Mô tả tổng quan').inputValue()).toBe('Hệ thống quản lý văn bản; sơ đồ mạng có địa chỉ IP đính kèm.');
+    expect(await officer.getByLabel('Tệp đính kèm: sơ đồ mạng có địa chỉ IP — đã bổ sung').isChecked()).toBe(true);
+    expect(await text(officer, '#tep')).toContain('so-do-mang.pdf');
     await officer.getByLabel('Bổ sung quyết định ban hành quy chế — đã bổ sung').check();
     await submit(officer, officer.locator('#luu-ho-so'));
     expect(await text(officer, '.flash')).toBe('Đã lưu hồ sơ.');

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { createSystem } from './support/dossier-fixtures';
 import { countRows, createTestApp, TestApp } from './support/test-app';
+import { WebSession, webSession } from './support/web-session';
 
 /**
  * Issue 21 point 8 through the wizard page's routes (GET/POST /he-thong/:id/xac-dinh-cap-do): no level before the first
@@ -10,25 +11,11 @@ import { countRows, createTestApp, TestApp } from './support/test-app';
 describe('the questionnaire tells the truth (web wizard)', () => {
   let t: TestApp;
   let wizard: string;
-  const cookiesOf = (res: request.Response): string[] => ([] as string[]).concat(res.headers['set-cookie'] ?? []);
-  const jar = (cookies: string[]): string => cookies.map((c) => c.split(';')[0]).join('; ');
-  const csrfFrom = (html: string): string => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-  const sessions: Record<string, { cookies: string; csrf: string }> = {};
-
+  const sessions: Record<string, Promise<WebSession>> = {};
+  /** The signed-in browser of `username` (one per user for the whole spec). */
   const session = async (username: string): Promise<{ cookies: string; csrf: string }> => {
-    if (sessions[username]) return sessions[username];
-    const form = await t.http().get('/dang-nhap').expect(200);
-    const signedIn = await t
-      .http()
-      .post('/dang-nhap')
-      .set('cookie', jar(cookiesOf(form)))
-      .type('form')
-      .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
-      .expect(303);
-    const cookies = jar(cookiesOf(signedIn));
-    const home = await t.http().get('/').set('cookie', cookies).expect(200);
-    sessions[username] = { cookies, csrf: csrfFrom(home.text) };
-    return sessions[username];
+    const { cookie, csrf } = await (sessions[username] ??= webSession(t, username));
+    return { cookies: cookie, csrf };
   };
   const post = async (pairs: [string, string][], status: number): Promise<request.Response> => {
     const { cookies, csrf } = await session('canbo.sl-so-xd');

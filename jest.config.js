@@ -1,6 +1,6 @@
 // Unit specs live next to the code (src/**/*.spec.ts); e2e specs in test/ (*.e2e-spec.ts); browser specs in test/browser/.
 const transform = {
-  '^.+\\.ts$': [
+  '^.+\\.[tj]s$': [
     '@swc/jest',
     {
       jsc: {
@@ -11,15 +11,19 @@ const transform = {
     },
   ],
 };
+// openid-client and its two dependencies ship only ES modules: compiled to CommonJS like the sources (Node 20's Jest has no require(esm)).
+const esmOnly = ['openid-client', 'oauth4webapi', 'jose'];
+const transformIgnorePatterns = [`/node_modules/(?!(${esmOnly.join('|')})/)`];
 module.exports = {
   // e2e and browser tests run against a real PostgreSQL on a 2-core machine that may be busy: allow them time.
   testTimeout: 60_000,
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', transform, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    { displayName: 'unit', testEnvironment: 'node', transform, transformIgnorePatterns, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
     {
       displayName: 'e2e',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
@@ -29,6 +33,7 @@ module.exports = {
       displayName: 'browser',
       testEnvironment: 'node',
       transform,
+      transformIgnorePatterns,
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',

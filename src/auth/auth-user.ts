@@ -11,10 +11,18 @@ export interface AuthUser {
   provinceCode: string | null;
   /** Chức vụ, when recorded (users/person-label.ts). */
   title?: string | null;
+  /** The session this request belongs to (sessions/sessions.service.ts); signing out ends it. */
+  sessionId?: string;
+  /** Signed in with a temporary password: only changing it (and signing out) is allowed until then. */
+  mustChangePassword?: boolean;
 }
 
 export interface AccessTokenPayload {
   sub: string;
+  /** The session row the guard checks on every request. */
+  sid: string;
+  /** `web`: only in the browser's http-only cookie; `api`: only as an Authorization bearer. */
+  kind: 'web' | 'api';
   username: string;
   role: Role;
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from './auth-user';
-import { CurrentUser, Public, RequirePermission } from './auth.decorators';
+import { AllowWithTemporaryPassword, CurrentUser, Public, RequirePermission } from './auth.decorators';
 import { AuthService } from './auth.service';
 import { LoginDto, LoginResponseDto, UserDto } from './dto/login.dto';
 
@@ -19,11 +19,23 @@ export class AuthController {
     return this.auth.login(body, { address, userAgent });
   }
 
+  @Post('logout')
+  @RequirePermission('profile:read')
+  @AllowWithTemporaryPassword()
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Đăng xuất: phiên của token này kết thúc ngay' })
+  @ApiNoContentResponse({ description: 'Đã đăng xuất' })
+  logout(@CurrentUser() user: AuthUser): Promise<void> {
+    return this.auth.logout(user).then(() => undefined);
+  }
+
   @Get('me')
   @RequirePermission('profile:read')
+  @AllowWithTemporaryPassword()
   @ApiOperation({ summary: 'Tài khoản đang đăng nhập' })
   @ApiOkResponse({ type: UserDto })
   me(@CurrentUser() user: AuthUser): UserDto {
-    return user;
+    const { sessionId: _session, ...me } = user;
+    return me;
   }
 }

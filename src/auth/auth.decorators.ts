@@ -9,6 +9,11 @@ export const PERMISSION_KEY = 'capdo:permission';
 /** A route anyone may call without signing in. Every other route must declare a permission. */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
+export const PASSWORD_PENDING_KEY = 'capdo:password-pending';
+
+/** A route a user with a temporary password may still use (who am I, change the password, sign out). */
+export const AllowWithTemporaryPassword = () => SetMetadata(PASSWORD_PENDING_KEY, true);
+
 export const RequirePermission = (permission: Permission) =>
   applyDecorators(
     SetMetadata(PERMISSION_KEY, permission),

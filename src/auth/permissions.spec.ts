@@ -15,6 +15,17 @@ describe('role permissions', () => {
   });
 });
 
+describe('account permissions', () => {
+  it('lets administrators and agency heads manage accounts, only administrators configure single sign-on', () => {
+    expect(roleHas('ADMIN', 'user:manage')).toBe(true);
+    expect(roleHas('AGENCY_HEAD', 'user:manage')).toBe(true);
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) expect(roleHas(role, 'user:manage')).toBe(false);
+    expect(roleHas('ADMIN', 'sign-in:configure')).toBe(true);
+    for (const role of ['LEADER', 'APPRAISER', 'AGENCY_OFFICER', 'AGENCY_HEAD'] as const)
+      expect(roleHas(role, 'sign-in:configure')).toBe(false);
+  });
+});
+
 describe('workflow permissions', () => {
   it('lets only appraisers and admins appraise or approve; officers prepare and never approve', () => {
     expect(roleHas('APPRAISER', 'dossier:approve')).toBe(true);
@@ -46,9 +57,9 @@ describe("the owner's leadership (AGENCY_HEAD)", () => {
     'report:read',
   ];
 
-  it('decides for the owner (ND331 Art. 18.2.b, 20.3.b: the owner approves; Art. 31.1: its head directs; Art. 36: the owner reports yearly): what everyone may, plus approve, decide and send the annual report', () => {
+  it('decides for the owner (ND331 Art. 18.2.b, 20.3.b: the owner approves; Art. 31.1: its head directs; Art. 36: the owner reports yearly): what everyone may, plus approve, decide and send the annual report; manages its own agency’s officers’ accounts', () => {
     expect([...ROLE_PERMISSIONS.AGENCY_HEAD].sort()).toEqual(
-      [...everyone, 'dossier:approve', 'dossier:decide', 'annual-report:submit'].sort(),
+      [...everyone, 'dossier:approve', 'dossier:decide', 'annual-report:submit', 'user:manage'].sort(),
     );
   });
 

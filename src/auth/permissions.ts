@@ -34,6 +34,10 @@ export const PERMISSIONS = [
   'redetermination:review',
   /** The owner's annual report (TT12 Arts. 13–14, ND331 Arts. 35–36): recording that it was sent. */
   'annual-report:submit',
+  /** Accounts (issue 22): administrators manage all; an agency head its own agency's officers (users/user-scope.ts). */
+  'user:manage',
+  /** Single sign-on settings: which provider roles and groups give which capdo role. */
+  'sign-in:configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -72,7 +76,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'annual-report:submit',
   ],
   // The owner's leadership decides (approves, submits in the owner's name) but prepares nothing itself.
-  AGENCY_HEAD: [...EVERYONE, 'dossier:approve', 'dossier:decide', 'annual-report:submit'],
+  AGENCY_HEAD: [...EVERYONE, 'dossier:approve', 'dossier:decide', 'annual-report:submit', 'user:manage'],
 };
 
 export function roleHas(role: Role, permission: Permission): boolean {

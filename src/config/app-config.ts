@@ -51,6 +51,49 @@ export class AppConfig {
   @Max(604800, { message: 'JWT_EXPIRES_IN_SECONDS phải là số nguyên từ 60 đến 604800' })
   JWT_EXPIRES_IN_SECONDS = 8 * 3600;
 
+  /** A session not used for this long ends (web and API alike); its absolute lifetime is JWT_EXPIRES_IN_SECONDS. */
+  @Transform(toInt)
+  @IsInt({ message: 'SESSION_IDLE_MINUTES phải là số nguyên từ 5 đến 1440' })
+  @Min(5, { message: 'SESSION_IDLE_MINUTES phải là số nguyên từ 5 đến 1440' })
+  @Max(1440, { message: 'SESSION_IDLE_MINUTES phải là số nguyên từ 5 đến 1440' })
+  SESSION_IDLE_MINUTES = 30;
+
+  /** Who may sign in with a capdo password: everyone, or (once single sign-on is on) administrators only (break-glass). */
+  @IsIn(['all', 'admins'], { message: 'LOCAL_SIGN_IN phải là all hoặc admins' })
+  LOCAL_SIGN_IN: 'all' | 'admins' = 'all';
+
+  /** The province's OpenID Connect identity provider (Keycloak realm, VNPT/Viettel identity service); none → no single sign-on. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER_URL phải có dạng https://sso.sonla.gov.vn/realms/sonla' })
+  OIDC_ISSUER_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  /** The client's secret at the provider (confidential client). Never logged. */
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  @IsString()
+  @Matches(/(^|\s)openid(\s|$)/, { message: 'OIDC_SCOPES phải có openid, ví dụ: openid profile email' })
+  OIDC_SCOPES = 'openid profile email';
+
+  /** Claims (dotted paths into the ID token / userinfo) carrying the username, full name, agency code and roles or groups. */
+  @IsString()
+  OIDC_USERNAME_CLAIM = 'preferred_username';
+
+  @IsString()
+  OIDC_FULL_NAME_CLAIM = 'name';
+
+  @IsString()
+  OIDC_AGENCY_CLAIM = 'agency_code';
+
+  /** Comma-separated: every listed claim's values are looked up in the role mapping table (Keycloak: realm roles and groups). */
+  @IsString()
+  OIDC_ROLES_CLAIM = 'realm_access.roles,groups';
+
   @IsString()
   @MinLength(8, { message: 'DEMO_PASSWORD phải dài ít nhất 8 ký tự' })
   DEMO_PASSWORD = 'demo1234';
@@ -180,7 +223,16 @@ const KNOWN = Object.keys(new AppConfig());
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const raw: Record<string, string> = {};
-  for (const key of [...KNOWN, 'DATABASE_URL', 'JWT_SECRET', 'PUBLIC_URL', 'SMTP_URL']) {
+  for (const key of [
+    ...KNOWN,
+    'DATABASE_URL',
+    'JWT_SECRET',
+    'PUBLIC_URL',
+    'SMTP_URL',
+    'OIDC_ISSUER_URL',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+  ]) {
     const value = env[key];
     if (value !== undefined && value !== '') raw[key] = value;
   }

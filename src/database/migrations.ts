@@ -21,6 +21,7 @@ import { Incidents1764163000000 } from '../../migrations/1764163000000-Incidents
 import { Redetermination1764162000000 } from '../../migrations/1764162000000-Redetermination';
 import { ReturnItemsDone1764171000000 } from '../../migrations/1764171000000-ReturnItemsDone';
 import { UserTitles1764172000000 } from '../../migrations/1764172000000-UserTitles';
+import { AccountsAndSessions1764180000000 } from '../../migrations/1764180000000-AccountsAndSessions';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AnnualReports1764164000000,
   ReturnItemsDone1764171000000,
   UserTitles1764172000000,
+  AccountsAndSessions1764180000000,
 ];

@@ -35,6 +35,17 @@ export class User {
   @Column({ type: 'int' })
   version!: number;
 
+  @Column({ name: 'last_sign_in_at', type: 'timestamptz', nullable: true })
+  lastSignInAt!: Date | null;
+
+  /** A temporary password (a reset, a new account): nothing but changing it is allowed until it is changed. */
+  @Column({ name: 'must_change_password', type: 'boolean', default: false })
+  mustChangePassword!: boolean;
+
+  /** The subject (`sub`) the province's identity provider knows this person by; set at the first single sign-on. */
+  @Column({ name: 'oidc_subject', type: 'varchar', length: 255, nullable: true })
+  oidcSubject!: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -14,6 +14,8 @@ export interface Account {
   provinceCode: string | null;
   /** Chức vụ, shown with the full name (users/person-label.ts); null when not recorded. */
   title: string | null;
+  /** Signed in with a temporary password that must be changed first. */
+  mustChangePassword: boolean;
 }
 
 /** An active account with its password hash, for signing in only. */
@@ -48,9 +50,10 @@ interface AccountRow {
   agency_id: string | null;
   province_code: string | null;
   title: string | null;
+  must_change_password: boolean;
 }
 
-const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code, u.title`;
+const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code, u.title, u.must_change_password`;
 
 /**
  * The only owner of the `users` table: every read of an account and every write goes through here (writes in the
@@ -122,6 +125,28 @@ export class UsersService {
     return rows[0]?.id;
   }
 
+  /** A successful sign-in (password or single sign-on): shown as "last sign-in" on the administrators' list. */
+  async recordSignIn(em: EntityManager, id: string): Promise<void> {
+    await em.query(`UPDATE users SET last_sign_in_at = now() WHERE id = $1`, [id]);
+  }
+
+  /**
+   * A new password hash (own change, administrator's reset, temporary password); `mustChange` marks a temporary one.
+   * The caller audits and ends the account's sessions (SessionsService.revokeAll) in the same transaction.
+   */
+  async setPassword(em: EntityManager, id: string, passwordHash: string, mustChange: boolean): Promise<void> {
+    await em.query(
+      `UPDATE users SET password_hash = $2, must_change_password = $3, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, passwordHash, mustChange],
+    );
+  }
+
+  /** The stored hash of an active account, to check the current password before a change. */
+  async passwordHashOf(id: string): Promise<string | undefined> {
+    const rows: { password_hash: string }[] = await this.dataSource.query(`SELECT password_hash FROM users WHERE id = $1 AND active`, [id]);
+    return rows[0]?.password_hash;
+  }
+
   /** Accounts of merged agencies pass to the successor (a reorganisation); returns the ids moved. */
   async moveToAgency(em: EntityManager, fromAgencyIds: string[], toAgencyId: string): Promise<string[]> {
     // TypeORM answers an UPDATE … RETURNING with [rows, affectedCount].
@@ -142,5 +167,6 @@ function mapAccount(row: AccountRow): Account {
     agencyId: row.agency_id,
     provinceCode: row.province_code,
     title: row.title,
+    mustChangePassword: row.must_change_password,
   };
 }

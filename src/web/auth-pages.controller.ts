@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Ip, Post, Query, Req, Res } from '@nestjs/common';
 import { Request, Response } from 'express';
-import { Public, RequirePermission } from '../auth/auth.decorators';
+import { AuthUser } from '../auth/auth-user';
+import { AllowWithTemporaryPassword, CurrentUser, Public, RequirePermission } from '../auth/auth.decorators';
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { AuthService } from '../auth/auth.service';
@@ -35,12 +36,13 @@ export class AuthPagesController {
       return this.view.render(req, res, 'login', { next, values: { username }, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' }, 422);
     }
     try {
-      const session = await this.auth.login({ username, password }, { address: ip, userAgent: req.headers['user-agent'] });
+      const session = await this.auth.login({ username, password }, { address: ip, userAgent: req.headers['user-agent'] }, 'WEB');
       startSession(req, res, session.accessToken, this.config.JWT_EXPIRES_IN_SECONDS);
       res.redirect(303, next);
     } catch (error) {
-      if (!(error instanceof DomainError) || !['INVALID_CREDENTIALS', 'LOGIN_THROTTLED'].includes(error.code)) throw error;
-      const status = error.code === 'LOGIN_THROTTLED' ? 429 : 401;
+      if (!(error instanceof DomainError) || !['INVALID_CREDENTIALS', 'LOGIN_THROTTLED', 'LOCAL_SIGN_IN_DISABLED'].includes(error.code))
+        throw error;
+      const status = error.code === 'LOGIN_THROTTLED' ? 429 : error.code === 'LOCAL_SIGN_IN_DISABLED' ? 403 : 401;
       const retryAfter = error.extra?.retryAfterSeconds;
       if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
       return this.view.render(req, res, 'login', { next, values: { username }, message: error.detail }, status);
@@ -49,7 +51,9 @@ export class AuthPagesController {
 
   @Post('dang-xuat')
   @RequirePermission('profile:read')
-  signOut(@Req() req: Request, @Res() res: Response): void {
+  @AllowWithTemporaryPassword()
+  async signOut(@Req() req: Request, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
+    await this.auth.logout(user);
     endSession(req, res);
     res.redirect(303, '/dang-nhap');
   }

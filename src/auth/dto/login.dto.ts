@@ -25,6 +25,8 @@ export class UserDto {
   @ApiProperty({ nullable: true, type: String }) provinceCode!: string | null;
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Chức vụ (ví dụ "Chuyên viên"); null khi chưa ghi' })
   title?: string | null;
+  @ApiPropertyOptional({ description: 'true: đăng nhập bằng mật khẩu tạm thời, cần đổi mật khẩu trước khi làm việc khác' })
+  mustChangePassword?: boolean;
 }
 
 export class LoginResponseDto {

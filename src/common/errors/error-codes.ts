@@ -10,6 +10,8 @@ export const ERROR_CODES = {
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Kiểu nội dung không được hỗ trợ' },
   UNAUTHENTICATED: { status: 401, title: 'Chưa đăng nhập hoặc phiên đăng nhập đã hết hạn' },
   INVALID_CREDENTIALS: { status: 401, title: 'Tên đăng nhập hoặc mật khẩu không đúng' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, title: 'Cần đổi mật khẩu tạm thời trước khi tiếp tục' },
+  LOCAL_SIGN_IN_DISABLED: { status: 403, title: 'Hãy đăng nhập bằng tài khoản định danh của tỉnh' },
   LOGIN_THROTTLED: { status: 429, title: 'Đăng nhập sai quá nhiều lần, vui lòng thử lại sau' },
   TOO_MANY_REQUESTS: { status: 429, title: 'Quá nhiều yêu cầu' },
   FORBIDDEN: { status: 403, title: 'Không có quyền thực hiện thao tác này' },

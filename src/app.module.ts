@@ -4,6 +4,7 @@ import { AccessModule } from './access/access.module';
 import { AgenciesModule } from './agencies/agencies.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { AccountsModule } from './users/accounts.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { ClassificationModule } from './classification/classification.module';
 import { CommonModule } from './common/common.module';
@@ -37,6 +38,7 @@ import { WorkflowModule } from './workflow/workflow.module';
     AccessModule,
     AuditModule,
     AuthModule,
+    AccountsModule,
     HealthModule,
     AgenciesModule,
     ClassificationModule,

@@ -149,7 +149,7 @@ describe("the owner's leadership (AGENCY_HEAD)", () => {
     expect(await titles(officer)).not.toContain('Hồ sơ chờ chủ quản quyết định');
   });
 
-  it('sees on the pages: Trang chủ, Hệ thống, Hồ sơ, Thông báo, Báo cáo; no administration, no registration', async () => {
+  it('sees on the pages: Trang chủ, Hệ thống, Hồ sơ, Thông báo, Báo cáo, its officers’ accounts; no administration, no registration', async () => {
     const form = await t.http().get('/dang-nhap').expect(200);
     const csrf = /name="_csrf" value="([^"]+)"/.exec(form.text)![1];
     const signedIn = await t
@@ -163,7 +163,15 @@ describe("the owner's leadership (AGENCY_HEAD)", () => {
     const home = await t.http().get('/').set('cookie', cookie).expect(200);
     const nav = /<nav aria-label="Chức năng chính"[\s\S]*?<\/nav>/.exec(home.text)![0];
     const labels = [...nav.matchAll(/<a href="[^"]*"[^>]*>([^<]+)<\/a>/g)].map((m) => m[1]);
-    expect(labels).toEqual(['Trang chủ', 'Hồ sơ chờ quyết định', 'Hệ thống thông tin', 'Hồ sơ cấp độ', 'Sau phê duyệt', 'Báo cáo']);
+    expect(labels).toEqual([
+      'Trang chủ',
+      'Hồ sơ chờ quyết định',
+      'Hệ thống thông tin',
+      'Hồ sơ cấp độ',
+      'Sau phê duyệt',
+      'Báo cáo',
+      'Tài khoản cán bộ',
+    ]);
     expect(home.text).toContain('href="/thong-bao"');
     expect(home.text).toContain('(Lãnh đạo cơ quan, đơn vị)');
     expect(home.text).toContain('Hệ thống của Sở Xây dựng');
@@ -172,6 +180,8 @@ describe("the owner's leadership (AGENCY_HEAD)", () => {
     await t.http().get('/he-thong').set('cookie', cookie).expect(200);
     await t.http().get('/ho-so').set('cookie', cookie).expect(200);
     await t.http().get('/bao-cao').set('cookie', cookie).expect(200);
-    expect((await t.http().get('/quan-tri/nguoi-dung').set('cookie', cookie)).status).toBe(403);
+    // Its own officers' accounts (issue 22), not the administration around them.
+    expect((await t.http().get('/quan-tri/nguoi-dung').set('cookie', cookie)).status).toBe(200);
+    expect((await t.http().get('/quan-tri').set('cookie', cookie)).status).toBe(403);
   });
 });

@@ -1,7 +1,8 @@
-import { JwtService } from '@nestjs/jwt';
 import request from 'supertest';
 import { seedDemoActivity } from '../seeds/demo-activity';
 import { RequestLimits } from '../src/common/http/request-limits';
+import { AppConfig } from '../src/config/app-config';
+import { directToken } from './support/direct-token';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
 
 interface Account {
@@ -52,10 +53,10 @@ describe('per-user limits on costly requests', () => {
     t = await createTestApp();
     await seedDemoActivity(t.app);
     // Tokens signed directly: forty sign-ins from one address would meet the sign-in throttle, which is not under test.
-    const jwt = t.app.get(JwtService);
+    const secret = t.app.get(AppConfig).JWT_SECRET;
     const sign = async (row: { id: string; username: string; role: string }): Promise<Account> => ({
       id: row.id,
-      token: await jwt.signAsync({ sub: row.id, username: row.username, role: row.role }),
+      token: await directToken(t.db, secret, row),
     });
     const rows: { id: string; username: string; role: string }[] = await t.db.query(
       `SELECT id, username, role FROM users WHERE username = 'lanhdao' OR (role = 'AGENCY_OFFICER' AND username LIKE 'canbo.sl-%') ORDER BY username = 'lanhdao' DESC, username LIMIT 41`,

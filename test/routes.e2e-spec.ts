@@ -58,11 +58,18 @@ describe('deny by default', () => {
     expect(undeclared).toEqual([]);
   });
 
-  it('only sign-in (API and page) and health are public', () => {
+  it('only sign-in (API, page and single sign-on) and health are public', () => {
     const publicRoutes = registeredRoutes(t)
       .filter((r) => r.isPublic)
       .map((r) => `${r.method} ${r.path}`);
-    expect(publicRoutes.sort()).toEqual(['GET /api/health', 'GET /dang-nhap', 'POST /api/v1/auth/login', 'POST /dang-nhap']);
+    expect(publicRoutes.sort()).toEqual([
+      'GET /api/health',
+      'GET /dang-nhap',
+      'GET /dang-nhap/sso',
+      'GET /dang-nhap/sso/ve',
+      'POST /api/v1/auth/login',
+      'POST /dang-nhap',
+    ]);
   });
 
   it('keeps the API under /api and the web pages outside it', () => {

@@ -65,9 +65,11 @@ describe('user:create command', () => {
       .get('/quan-tri/nguoi-dung')
       .set('cookie', await signIn('admin', 'demo1234'))
       .expect(200);
-    expect(page.text).toMatch(/<td>giamdoc\.sl-so-xd<\/td><td>Trần Văn B<\/td><td>Lãnh đạo cơ quan, đơn vị<\/td>/);
-    // The roles `--role` takes, each with its Vietnamese name.
-    expect(page.text).toContain('<dt><code>AGENCY_HEAD</code></dt><dd>Lãnh đạo cơ quan, đơn vị</dd>');
+    expect(page.text).toMatch(
+      /<td><a href="\/quan-tri\/nguoi-dung\/[0-9a-f-]{36}">giamdoc\.sl-so-xd<\/a><\/td><td>Trần Văn B<\/td><td>Lãnh đạo cơ quan, đơn vị<\/td>/,
+    );
+    // The roles the page's form offers (the same `--role` takes), each with its Vietnamese name.
+    expect(page.text).toContain('<option value="AGENCY_HEAD">Lãnh đạo cơ quan, đơn vị</option>');
   });
 
   it('names every role with its label in the usage, and refuses an AGENCY_HEAD without its agency', async () => {
@@ -88,6 +90,10 @@ describe('user:create command', () => {
     expect(run(['--username', 'thamdinh2', '--role', 'APPRAISER'], { CAPDO_PASSWORD: 'mat-khau-rat-dai-1' }).stderr).toContain('--agency');
     const weak = run(['--username', 'yeu', '--role', 'ADMIN'], { CAPDO_PASSWORD: 'ngan' });
     expect(weak.status).toBe(1);
+    // Long enough and varied, but common (issue 22: the strength estimate, not only a length).
+    const common = run(['--username', 'yeu', '--role', 'ADMIN'], { CAPDO_PASSWORD: 'Matkhau2024!' });
+    expect(common.status).toBe(1);
+    expect(common.stderr).toContain('Mật khẩu quá dễ đoán.');
     const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM users WHERE username IN ('thamdinh2', 'yeu')`);
     expect(n).toBe(0);
   });

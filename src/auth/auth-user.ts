@@ -13,6 +13,8 @@ export interface AuthUser {
   title?: string | null;
   /** The session this request belongs to (sessions/sessions.service.ts); signing out ends it. */
   sessionId?: string;
+  /** How this session was started: a password, or the province's single sign-on (no capdo password to change). */
+  signedInVia?: 'PASSWORD' | 'OIDC';
   /** Signed in with a temporary password: only changing it (and signing out) is allowed until then. */
   mustChangePassword?: boolean;
 }

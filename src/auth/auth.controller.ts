@@ -3,12 +3,17 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { AuthUser } from './auth-user';
 import { AllowWithTemporaryPassword, CurrentUser, Public, RequirePermission } from './auth.decorators';
 import { AuthService } from './auth.service';
+import { PasswordChangeDto } from './dto/password-change.dto';
+import { PasswordChangeService } from './password-change.service';
 import { LoginDto, LoginResponseDto, UserDto } from './dto/login.dto';
 
 @ApiTags('Đăng nhập')
 @Controller('api/v1/auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwords: PasswordChangeService,
+  ) {}
 
   @Post('login')
   @Public()
@@ -27,6 +32,23 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Đã đăng xuất' })
   logout(@CurrentUser() user: AuthUser): Promise<void> {
     return this.auth.logout(user).then(() => undefined);
+  }
+
+  @Post('password')
+  @RequirePermission('profile:read')
+  @AllowWithTemporaryPassword()
+  @HttpCode(204)
+  @ApiOperation({
+    summary: 'Đổi mật khẩu của chính mình: cần mật khẩu hiện tại; mọi phiên khác của tài khoản kết thúc ngay, phiên này giữ lại',
+  })
+  @ApiNoContentResponse({ description: 'Đã đổi mật khẩu' })
+  changePassword(
+    @CurrentUser() user: AuthUser,
+    @Body() body: PasswordChangeDto,
+    @Ip() address: string,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<void> {
+    return this.passwords.change(user, body, { address, userAgent });
   }
 
   @Get('me')

@@ -7,6 +7,11 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { PasswordChangeService } from './password-change.service';
+import { RoleMappingsController } from './oidc/role-mappings.controller';
+import { RoleMappingsService } from './oidc/role-mappings.service';
+import { OidcClientService } from './oidc/oidc-client.service';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { SessionsService } from './sessions/sessions.service';
 import { UsersModule } from '../users/users.module';
 
@@ -25,8 +30,17 @@ import { UsersModule } from '../users/users.module';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, SessionsService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, SessionsService],
+  controllers: [AuthController, RoleMappingsController],
+  providers: [
+    AuthService,
+    LoginThrottleService,
+    SessionsService,
+    PasswordChangeService,
+    RoleMappingsService,
+    OidcClientService,
+    OidcSignInService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [AuthService, SessionsService, PasswordChangeService, RoleMappingsService, OidcClientService, OidcSignInService],
 })
 export class AuthModule {}

@@ -54,12 +54,21 @@ export class AuthService {
     if (typeof payload.sid !== 'string' || payload.kind !== kind.toLowerCase())
       throw new DomainError('UNAUTHENTICATED', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
     const session = await this.sessions.check(payload.sid, kind);
-    if (session.state !== 'ACTIVE' || session.userId !== payload.sub)
-      throw new DomainError('UNAUTHENTICATED', SESSION_ENDED_MESSAGES[session.state === 'ACTIVE' ? 'REVOKED' : session.state]);
+    if (session.state !== 'ACTIVE' || session.userId !== payload.sub) {
+      const ended = session.state === 'ACTIVE' ? 'REVOKED' : session.state;
+      // `sessionEnded` (REVOKED, IDLE, EXPIRED) lets the sign-in page say why the person is asked to sign in again.
+      throw new DomainError('UNAUTHENTICATED', SESSION_ENDED_MESSAGES[ended], undefined, { sessionEnded: ended });
+    }
     // The account is re-read so that a deactivated user or a changed role takes effect at once.
     const account = await this.users.findActiveById(payload.sub);
     if (!account) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
-    return { ...account, sessionId: payload.sid };
+    // A temporary capdo password is for signing in with a password: a single sign-on session is not held up by it.
+    return {
+      ...account,
+      sessionId: payload.sid,
+      signedInVia: session.via,
+      mustChangePassword: account.mustChangePassword && session.via === 'PASSWORD',
+    };
   }
 
   /**
@@ -142,6 +151,8 @@ export class AuthService {
       await this.recordAttempt(em, 'SIGN_IN', name, client, row.id);
       return this.issueSession(em, row, kind, 'PASSWORD', client);
     });
+    // Sessions over for a month are forgotten at sign-ins (the audit log keeps the sign-ins and sign-outs).
+    await this.sessions.prune();
     return {
       accessToken,
       tokenType: 'Bearer',

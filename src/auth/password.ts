@@ -21,9 +21,3 @@ export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword('capdo-dummy-password');
   return dummyHash;
 }
-
-export function validatePasswordStrength(password: string): string | undefined {
-  if (password.length < 8) return 'Mật khẩu phải dài ít nhất 8 ký tự.';
-  if (password.length > 256) return 'Mật khẩu dài tối đa 256 ký tự.';
-  return undefined;
-}

@@ -3,7 +3,8 @@ import { Writable } from 'node:stream';
 import { parseArgs } from 'node:util';
 import { DataSource } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { hashPassword, validatePasswordStrength } from '../auth/password';
+import { hashPassword } from '../auth/password';
+import { passwordProblem } from '../auth/password-policy';
 import { dataSourceOptions } from '../database/data-source';
 import { migrateDatabase } from '../database/database-roles';
 import { withDatabase } from '../database/local-database';
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   if (!ROLES.includes(role)) throw new Error(`Vai trò phải là một trong: ${ROLES.join(', ')}.`);
   if (role !== 'ADMIN' && !values.agency) throw new Error('Vai trò này cần --agency <mã cơ quan>.');
   const password = process.env.CAPDO_PASSWORD ?? (await promptHidden('Mật khẩu: '));
-  const weak = validatePasswordStrength(password);
+  const weak = passwordProblem(password, { username, fullName: values['full-name'] });
   if (weak) throw new Error(weak);
   const hash = await hashPassword(password);
 

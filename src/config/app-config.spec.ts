@@ -46,6 +46,26 @@ describe('loadConfig', () => {
     }
   });
 
+  it('requires OIDC_CLIENT_ID with OIDC_ISSUER_URL, and a provider over https unless it is on this machine', () => {
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig({ JWT_SECRET: secret, ...env });
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ OIDC_ISSUER_URL: 'https://sso.sonla.gov.vn/realms/sonla' })).toEqual([
+      expect.stringMatching(/^OIDC_CLIENT_ID: bắt buộc khi đặt OIDC_ISSUER_URL/),
+    ]);
+    expect(problems({ OIDC_ISSUER_URL: 'http://sso.sonla.gov.vn/realms/sonla', OIDC_CLIENT_ID: 'capdo' })).toEqual([
+      expect.stringMatching(/^OIDC_ISSUER_URL: phải dùng https/),
+    ]);
+    expect(problems({ OIDC_ISSUER_URL: 'http://127.0.0.1:8080/realms/sonla', OIDC_CLIENT_ID: 'capdo' })).toEqual([]);
+    expect(problems({ OIDC_ISSUER_URL: 'https://sso.sonla.gov.vn/realms/sonla', OIDC_CLIENT_ID: 'capdo' })).toEqual([]);
+    expect(problems({ OIDC_CLIENT_ID: 'capdo' })).toEqual([]);
+  });
+
   it('requires a JWT secret', () => {
     expect(() => loadConfig({})).toThrow(/JWT_SECRET/);
   });

@@ -238,8 +238,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, raw);
   const errors = validateSync(config, { forbidUnknownValues: false });
-  if (errors.length > 0) {
-    throw new ConfigError(errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {})[0]}`));
-  }
+  const problems = errors.map((e) => `${e.property}: ${Object.values(e.constraints ?? {})[0]}`);
+  problems.push(...singleSignOnProblems(config));
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** Single sign-on needs its client id; the provider over plain http only on this machine (tokens travel in clear otherwise). */
+function singleSignOnProblems(config: AppConfig): string[] {
+  const issuer = config.OIDC_ISSUER_URL;
+  if (!issuer) return [];
+  const problems: string[] = [];
+  if (!config.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: bắt buộc khi đặt OIDC_ISSUER_URL (mã client của capdo ở hệ thống định danh)');
+  const url = URL.canParse(issuer) ? new URL(issuer) : undefined;
+  if (url?.protocol === 'http:' && !['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname))
+    problems.push('OIDC_ISSUER_URL: phải dùng https (http chỉ được dùng với 127.0.0.1 hoặc localhost)');
+  return problems;
 }

@@ -56,8 +56,9 @@ interface AccountRow {
 const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code, u.title, u.must_change_password`;
 
 /**
- * The only owner of the `users` table: every read of an account and every write goes through here (writes in the
- * caller's transaction). Accounts are created with `npm run user:create` or by the demo seed; reorganisations move them.
+ * The `users` table as the rest of the product reads and writes it (writes in the caller's transaction): sign-in,
+ * `npm run user:create`, the demo seed, reorganisations. The same folder's account administration
+ * (users-admin.service.ts, users-query.service.ts) and single sign-on (sso-accounts.ts) keep their own queries.
  */
 @Injectable()
 export class UsersService {

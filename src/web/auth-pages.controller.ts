@@ -5,9 +5,11 @@ import { AllowWithTemporaryPassword, CurrentUser, Public, RequirePermission } fr
 import { AppConfig } from '../config/app-config';
 import { DomainError } from '../common/errors/domain-error';
 import { AuthService } from '../auth/auth.service';
+import { OidcClientService } from '../auth/oidc/oidc-client.service';
 import { FormBody } from './form-input';
 import { PageRenderer } from './page-renderer.service';
 import { endSession, safeNext, startSession } from './page-session';
+import { sessionEndedNotice } from './session-ended';
 import { WebPages } from './web-page.decorator';
 
 /** Sign-in and sign-out: the same AuthService as POST /api/v1/auth/login, its token kept in an http-only cookie. */
@@ -18,12 +20,18 @@ export class AuthPagesController {
     private readonly view: PageRenderer,
     private readonly auth: AuthService,
     private readonly config: AppConfig,
+    private readonly oidc: OidcClientService,
   ) {}
 
   @Get('dang-nhap')
   @Public()
   form(@Req() req: Request, @Res() res: Response, @Query('tiep') next?: string, @Query('het') expired?: string): Promise<void> {
-    return this.view.render(req, res, 'login', { next: safeNext(next), expired: expired === '1', values: {} });
+    return this.view.render(req, res, 'login', {
+      ...this.signInOptions(),
+      next: safeNext(next),
+      expired: sessionEndedNotice(expired, this.config.SESSION_IDLE_MINUTES, this.config.JWT_EXPIRES_IN_SECONDS),
+      values: {},
+    });
   }
 
   @Post('dang-nhap')
@@ -33,7 +41,13 @@ export class AuthPagesController {
     const password = String(body.password ?? '');
     const next = safeNext(body.tiep);
     if (!username || !password) {
-      return this.view.render(req, res, 'login', { next, values: { username }, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' }, 422);
+      return this.view.render(
+        req,
+        res,
+        'login',
+        { ...this.signInOptions(), next, values: { username }, message: 'Vui lòng nhập tên đăng nhập và mật khẩu.' },
+        422,
+      );
     }
     try {
       const session = await this.auth.login({ username, password }, { address: ip, userAgent: req.headers['user-agent'] }, 'WEB');
@@ -45,7 +59,7 @@ export class AuthPagesController {
       const status = error.code === 'LOGIN_THROTTLED' ? 429 : error.code === 'LOCAL_SIGN_IN_DISABLED' ? 403 : 401;
       const retryAfter = error.extra?.retryAfterSeconds;
       if (typeof retryAfter === 'number') res.setHeader('Retry-After', String(retryAfter));
-      return this.view.render(req, res, 'login', { next, values: { username }, message: error.detail }, status);
+      return this.view.render(req, res, 'login', { ...this.signInOptions(), next, values: { username }, message: error.detail }, status);
     }
   }
 
@@ -53,8 +67,18 @@ export class AuthPagesController {
   @RequirePermission('profile:read')
   @AllowWithTemporaryPassword()
   async signOut(@Req() req: Request, @Res() res: Response, @CurrentUser() user: AuthUser): Promise<void> {
-    await this.auth.logout(user);
+    const { idToken } = await this.auth.logout(user);
     endSession(req, res);
-    res.redirect(303, '/dang-nhap');
+    // A single sign-on session also ends at the provider, when it advertises end_session_endpoint.
+    const providerSignOut = idToken ? await this.oidc.endSessionUrl(idToken, `${req.protocol}://${req.get('host')}`) : undefined;
+    if (!providerSignOut) return res.redirect(303, '/dang-nhap');
+    // A page that goes on by itself, not a redirect: the pages' form-action 'self' forbids a form's redirect to the provider.
+    delete (req as { user?: AuthUser }).user;
+    this.view.renderPlain(req, res, 'sso-signed-out', { url: providerSignOut }, 200);
+  }
+
+  /** The single sign-on button when it is on; the password form for administrators only when LOCAL_SIGN_IN=admins. */
+  private signInOptions(): { sso: boolean; adminsOnly: boolean } {
+    return { sso: this.oidc.enabled, adminsOnly: this.config.LOCAL_SIGN_IN === 'admins' };
   }
 }

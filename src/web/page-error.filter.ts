@@ -4,6 +4,7 @@ import { toProblem } from '../common/errors/problem';
 import { currentCorrelationId } from '../common/request-context';
 import { PageRenderer } from './page-renderer.service';
 import { endSession, sessionCookie } from './page-session';
+import { sessionEndedCode } from './session-ended';
 import { query } from './view-helpers';
 
 /**
@@ -25,9 +26,20 @@ export class PageErrorFilter implements ExceptionFilter {
     if (problem.status >= 500) this.logger.error({ err: exception, path: req.path }, 'Page error');
     if (problem.code === 'UNAUTHENTICATED') {
       if (sessionCookie(req)) endSession(req, res);
-      const location = `/dang-nhap${query({ tiep: req.method === 'GET' ? req.originalUrl : undefined, het: sessionCookie(req) ? 1 : undefined })}`;
+      const ended = sessionCookie(req) ? sessionEndedCode(problem.sessionEnded) : undefined;
+      const location = `/dang-nhap${query({ tiep: req.method === 'GET' ? req.originalUrl : undefined, het: ended })}`;
       if (req.headers['hx-request']) {
         res.status(401).set('HX-Redirect', location).end();
+        return;
+      }
+      res.redirect(303, location);
+      return;
+    }
+    // A temporary password: the password page first, then back to what was asked for (issue 22).
+    if (problem.code === 'PASSWORD_CHANGE_REQUIRED') {
+      const location = `/doi-mat-khau${query({ tiep: req.method === 'GET' ? req.originalUrl : undefined })}`;
+      if (req.headers['hx-request']) {
+        res.status(403).set('HX-Redirect', location).end();
         return;
       }
       res.redirect(303, location);

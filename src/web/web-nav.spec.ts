@@ -6,7 +6,7 @@ const user = (role: Role): AuthUser => ({ id: 'u', username: 'u', fullName: 'U',
 const labels = (role: Role) => navFor(user(role), '/').map((item) => item.label);
 
 describe('the main menu by role', () => {
-  it("shows an agency's head its desk, the dossiers waiting on its decision, the systems and dossiers it reads, and the reports; nothing to appraise or administer", () => {
+  it("shows an agency's head its desk, the dossiers waiting on its decision, the systems and dossiers it reads, the reports and its officers' accounts; nothing to appraise, no administration", () => {
     expect(labels('AGENCY_HEAD')).toEqual([
       'Trang chủ',
       'Hồ sơ chờ quyết định',
@@ -14,7 +14,15 @@ describe('the main menu by role', () => {
       'Hồ sơ cấp độ',
       'Sau phê duyệt',
       'Báo cáo',
+      'Tài khoản cán bộ',
     ]);
+    expect(navFor(user('AGENCY_HEAD'), '/quan-tri/nguoi-dung/nhap').find((item) => item.active)).toMatchObject({
+      href: '/quan-tri/nguoi-dung',
+    });
+  });
+
+  it('gives the officers’ accounts item to agency heads only: administrators reach accounts under Quản trị', () => {
+    for (const role of ['ADMIN', 'LEADER', 'APPRAISER', 'AGENCY_OFFICER'] as const) expect(labels(role)).not.toContain('Tài khoản cán bộ');
   });
 
   it('keeps the officer’s menu, and the desk for agencies only', () => {

@@ -20,6 +20,8 @@ const ITEMS: { href: string; label: string; show: (u: AuthUser) => boolean }[] =
   { href: '/sau-phe-duyet', label: 'Sau phê duyệt', show: () => true },
   { href: '/bao-cao', label: 'Báo cáo', show: (u) => u.role !== 'AGENCY_OFFICER' },
   { href: '/quan-tri', label: 'Quản trị', show: (u) => u.role === 'ADMIN' },
+  // An agency's head manages its own officers' accounts (issue 22); administrators reach them under Quản trị.
+  { href: '/quan-tri/nguoi-dung', label: 'Tài khoản cán bộ', show: (u) => u.role === 'AGENCY_HEAD' },
 ];
 
 /** The menu for the user's role; the current section is marked for aria-current. */

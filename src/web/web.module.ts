@@ -12,6 +12,7 @@ import { RedeterminationModule } from '../redetermination/redetermination.module
 import { RoutingModule } from '../routing/routing.module';
 import { SystemsModule } from '../systems/systems.module';
 import { UsersModule } from '../users/users.module';
+import { AccountsModule } from '../users/accounts.module';
 import { WorkflowModule } from '../workflow/workflow.module';
 import { AdminAgenciesPagesController } from './admin-agencies-pages.controller';
 import { AdminAuditPagesController } from './admin-audit-pages.controller';
@@ -20,8 +21,14 @@ import { AdminCampaignsPagesController } from './admin-campaigns-pages.controlle
 import { AdminHomePageController } from './admin-home-page.controller';
 import { AdminRoutingPagesController } from './admin-routing-pages.controller';
 import { AdminUsersPagesController } from './admin-users-pages.controller';
+import { AccountImportPagesController } from './account-import-pages.controller';
+import { AccountPagesController } from './account-pages.controller';
+import { AccountPageView } from './account-page-view.service';
 import { AppraisalPagesController } from './appraisal-pages.controller';
 import { AuthPagesController } from './auth-pages.controller';
+import { PasswordPagesController } from './password-pages.controller';
+import { SsoPagesController } from './sso-pages.controller';
+import { SsoSettingsPagesController } from './sso-settings-pages.controller';
 import { CsrfGuard } from './csrf.guard';
 import { DecisionPagesController } from './decision-pages.controller';
 import { DossierPageView } from './dossier-page-view.service';
@@ -74,9 +81,12 @@ import { WizardPagesController } from './wizard-pages.controller';
     RedeterminationModule,
     AnnualReportsModule,
     UsersModule,
+    AccountsModule,
   ],
   controllers: [
     AuthPagesController,
+    PasswordPagesController,
+    SsoPagesController,
     HomePageController,
     // Before SystemPagesController, whose ":id" would otherwise take "nhap-excel".
     SystemImportPagesController,
@@ -97,8 +107,12 @@ import { WizardPagesController } from './wizard-pages.controller';
     ReportPagesController,
     NotificationPagesController,
     AdminHomePageController,
+    SsoSettingsPagesController,
     AdminAgenciesPagesController,
     AdminUsersPagesController,
+    // Before AccountPagesController, whose ":id" would otherwise take "nhap".
+    AccountImportPagesController,
+    AccountPagesController,
     AdminRoutingPagesController,
     AdminCalendarPagesController,
     AdminCampaignsPagesController,
@@ -107,6 +121,7 @@ import { WizardPagesController } from './wizard-pages.controller';
   providers: [
     PageRenderer,
     DossierPageView,
+    AccountPageView,
     DossierGroupAnswerPage,
     ReportPageView,
     CsrfGuard,

@@ -34,7 +34,7 @@ type Scope = (typeof SCOPES)[number];
 type Outcome = 'pass' | 'forbidden' | 'hidden' | 'unauthenticated' | 'error';
 
 /** The resource a route's path (or body) names, which decides whose scope applies. */
-type ResourceKind = 'agency' | 'system' | 'dossier' | 'campaign' | 'notification' | 'none';
+type ResourceKind = 'agency' | 'system' | 'dossier' | 'campaign' | 'notification' | 'account' | 'none';
 
 interface ScopeFixtures {
   agencyId: string;
@@ -59,6 +59,8 @@ interface Recipe {
   fresh?: (fx: ScopeFixtures) => Promise<Record<string, string>>;
   /** Statuses a passing read may have besides 200. */
   alsoOk?: number[];
+  /** A session of its own for the cell, instead of the role's shared one (signing out ends the session it is sent with). */
+  ownSession?: boolean;
 }
 
 /** Who may see what, as AccessService and the services that use it say. */
@@ -84,6 +86,9 @@ describe('access matrix: every API route × role × own / same-province / other-
   let renameAgencyId: string;
   const unique = () => `AM-${randomUUID().slice(0, 8).toUpperCase()}`;
   const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+  /** A new API session of the role's user (t.login keeps one per user). */
+  const freshToken = async (role: Role): Promise<string> =>
+    (await t.http().post('/api/v1/auth/login').send({ username: ROLES[role], password: 'demo1234' }).expect(200)).body.accessToken;
 
   beforeAll(async () => {
     t = await createTestApp();
@@ -195,6 +200,13 @@ describe('access matrix: every API route × role × own / same-province / other-
   const dossierId = (fx: ScopeFixtures) => ({ id: fx.draftId });
   const submittedId = (fx: ScopeFixtures) => ({ id: fx.submittedId });
   const reportQuery = (_: ScopeFixtures, role: Role) => (role === 'ADMIN' ? 'province=SL' : '');
+  // A single sign-on role mapping (src/auth/oidc) for the cell to change or remove.
+  const freshRoleMapping = async () => {
+    const [row] = await t.db.query(`INSERT INTO oidc_role_mappings (claim_value, role) VALUES ($1, 'AGENCY_OFFICER') RETURNING id`, [
+      unique(),
+    ]);
+    return { id: row.id as string };
+  };
   // An inspection with a report file and an open finding on the scope's system (src/inspections).
   const freshInspection = async (fx: ScopeFixtures) => {
     const [{ id }] = await t.db.query(
@@ -216,6 +228,18 @@ describe('access matrix: every API route × role × own / same-province / other-
     return { id: fx.systemId, incidentId: id as string };
   };
 
+  // An officer of the scope's agency, made for the cell (src/users, issue 22 A): a passing deactivation, reset or
+  // "sign out everywhere" must not end the sessions the matrix itself signs in with. Heads manage officers of their
+  // own agency (other agencies' accounts are hidden, like the rest); administrators every account.
+  const freshAccount = async (fx: ScopeFixtures) => {
+    const [{ id }] = await t.db.query(
+      `INSERT INTO users (username, password_hash, full_name, role, agency_id) VALUES ($1, 'x', 'Cán bộ ma trận', 'AGENCY_OFFICER', $2) RETURNING id`,
+      [unique().toLowerCase(), fx.agencyId],
+    );
+    return { id: id as string };
+  };
+  const csvOfAccounts = Buffer.from('Tên đăng nhập,Họ và tên,Mã cơ quan,Vai trò\ncanbo.ma-tran,Cán bộ ma trận,SL-SO-XD,AGENCY_OFFICER\n');
+
   /** A plan item of the scope's system (src/plan-items), on its draft dossier: approval is not what these cells test. */
   const freshPlanItem = async (fx: ScopeFixtures) => {
     const [{ id }] = await t.db.query(
@@ -236,6 +260,10 @@ describe('access matrix: every API route × role × own / same-province / other-
   /** One recipe per API route: which resource it names and a request that gets past validation. */
   const RECIPES: Record<string, Recipe> = {
     'GET /api/v1/auth/me': { kind: 'none' },
+    // Issue 22 D: every role signs out (on a session of its own) and may change its own password; a new password equal
+    // to the current one gets past the guard and is refused (422) without writing, so the role's password stays.
+    'POST /api/v1/auth/logout': { kind: 'none', ownSession: true },
+    'POST /api/v1/auth/password': { kind: 'none', body: () => ({ currentPassword: 'demo1234', newPassword: 'demo1234' }) },
     'GET /api/v1/notifications': { kind: 'none' },
     'POST /api/v1/notifications/read-all': { kind: 'none' },
     'POST /api/v1/notifications/:id/read': { kind: 'notification', params: (fx, role) => ({ id: fx.notificationOf(role) }) },
@@ -537,6 +565,29 @@ describe('access matrix: every API route × role × own / same-province / other-
         return { day: '2027-12-25' };
       },
     },
+    // Accounts (src/users, issue 22 A): a new account is made in the caller's own agency (the head's officers); the
+    // import only checks (dryRun); a stale version makes a passing edit 409.
+    'GET /api/v1/users': { kind: 'none' },
+    'POST /api/v1/users': {
+      kind: 'none',
+      body: (fx) => ({ username: unique().toLowerCase(), fullName: 'Cán bộ ma trận', role: 'AGENCY_OFFICER', agencyId: fx.agencyId }),
+    },
+    'POST /api/v1/users/import': {
+      kind: 'none',
+      query: () => 'dryRun=true',
+      upload: { fields: {}, file: csvOfAccounts, name: 'tai-khoan.csv' },
+    },
+    'GET /api/v1/users/:id': { kind: 'account', fresh: freshAccount },
+    'PATCH /api/v1/users/:id': { kind: 'account', fresh: freshAccount, body: () => ({ version: STALE, title: 'Chuyên viên' }) },
+    'POST /api/v1/users/:id/deactivate': { kind: 'account', fresh: freshAccount },
+    'POST /api/v1/users/:id/reactivate': { kind: 'account', fresh: freshAccount },
+    'POST /api/v1/users/:id/reset-password': { kind: 'account', fresh: freshAccount },
+    'POST /api/v1/users/:id/sign-out-everywhere': { kind: 'account', fresh: freshAccount },
+    // Single sign-on role mappings (src/auth/oidc, issue 22 E): administrators only; a fresh mapping per cell.
+    'GET /api/v1/sign-in/role-mappings': { kind: 'none' },
+    'POST /api/v1/sign-in/role-mappings': { kind: 'none', body: () => ({ claimValue: unique(), role: 'AGENCY_OFFICER' }) },
+    'PATCH /api/v1/sign-in/role-mappings/:id': { kind: 'none', fresh: () => freshRoleMapping(), body: () => ({ role: 'LEADER' }) },
+    'DELETE /api/v1/sign-in/role-mappings/:id': { kind: 'none', fresh: () => freshRoleMapping() },
     'GET /api/v1/reports/approval-rate': { kind: 'none', query: reportQuery },
     'GET /api/v1/reports/annual': { kind: 'none', query: (fx, role) => `year=2026${role === 'ADMIN' ? '&province=SL' : ''}` },
     'GET /api/v1/reports/pipeline': { kind: 'none', query: reportQuery },
@@ -601,7 +652,7 @@ describe('access matrix: every API route × role × own / same-province / other-
           const before = want === 'pass' ? 0 : await auditCount();
           const req = (t.http() as unknown as Record<string, (url: string) => request.Test>)
             [route.method.toLowerCase()](`${path}${query ? `?${query}` : ''}`)
-            .set(auth(tokens[role]));
+            .set(auth(recipe.ownSession ? await freshToken(role) : tokens[role]));
           let res: request.Response;
           if (recipe.upload) {
             for (const [name, value] of Object.entries(recipe.upload.fields)) req.field(name, value);

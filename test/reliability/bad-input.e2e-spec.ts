@@ -89,6 +89,12 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       incident: await one(
         `INSERT INTO incidents (system_id, detected_at, severity, title) VALUES ('${systemId}', '2026-11-20T01:00:00Z', 'SERIOUS', 'Sự cố thử') RETURNING id`,
       ),
+      // An officer for /api/v1/users/:id… (src/users, issue 22 A): never the administrator the cases are sent as.
+      account: await one(
+        `INSERT INTO users (username, password_hash, full_name, role, agency_id) SELECT 'canbo.fuzz', 'x', 'Cán bộ thử', 'AGENCY_OFFICER', id FROM agencies WHERE code = 'SL-SO-XD' RETURNING id`,
+      ),
+      // A single sign-on role mapping (src/auth/oidc) for PATCH/DELETE /api/v1/sign-in/role-mappings/:id.
+      roleMapping: await one(`INSERT INTO oidc_role_mappings (claim_value, role) VALUES ('nhom-thu', 'AGENCY_OFFICER') RETURNING id`),
     });
     pathValues.planEvidence = await one(
       `INSERT INTO plan_item_evidence (plan_item_id, file_name, media_type, size_bytes, sha256, content) VALUES ('${pathValues.planItem}', 'x.pdf', 'application/pdf', 3, repeat('0', 64), '\\x414243') RETURNING id`,
@@ -150,6 +156,8 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       'routing-rules': pathValues.routingRule,
       campaigns: pathValues.campaign,
       notifications: pathValues.notification,
+      'sign-in': pathValues.roleMapping,
+      users: pathValues.account,
     };
     return byResource[resource] ?? randomUUID();
   }
@@ -159,6 +167,8 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
     const unique = `FZ-${Math.floor(Math.random() * 1e9)}`;
     const known: Record<string, Record<string, unknown>> = {
       LoginDto: { username: `khong.co.${unique.toLowerCase()}`, password: 'sai-mat-khau' },
+      // A wrong current password: no generated case may change the administrator's password (issue 22 D).
+      PasswordChangeDto: { currentPassword: 'sai-mat-khau-fuzz', newPassword: 'nui-rung-tay-bac-hoa-ban' },
       CreateSystemDto: {
         code: unique,
         name: 'Hệ thống thử',
@@ -183,6 +193,10 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
       UpdateAgencyDto: { version: 1, name: 'Sở Xây dựng' },
       EvaluateRequestDto: { facts: LEVEL2_FACTS },
       PutCalendarDayDto: { kind: 'HOLIDAY', name: 'Ngày nghỉ thử' },
+      CreateAccountDto: { username: unique.toLowerCase(), fullName: 'Tài khoản thử', role: 'AGENCY_OFFICER', agencyId: pathValues.agency },
+      UpdateAccountDto: { version: 1, title: 'Chuyên viên' },
+      CreateRoleMappingDto: { claimValue: unique, role: 'AGENCY_OFFICER' },
+      UpdateRoleMappingDto: { role: 'LEADER' },
       CreateCampaignDto: {
         number: unique,
         issuedOn: '2026-01-13',
@@ -648,8 +662,14 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
     const ops = operations(doc).filter((op) => op.path.startsWith('/api/'));
     expect(ops.length).toBeGreaterThan(40);
     let seed = SEED;
+    const everyone = admin;
     for (const op of ops) {
       figures.operations++;
+      // Signing out ends the session it is sent with: that operation runs on a session of its own (issue 22 D).
+      admin =
+        op.path === '/api/v1/auth/logout'
+          ? (await t.http().post('/api/v1/auth/login').send({ username: 'admin', password: 'demo1234' }).expect(200)).body.accessToken
+          : everyone;
       await fc.assert(
         fc.asyncProperty(casesFor(op), async (c) => {
           const before = await fingerprint();
@@ -669,8 +689,9 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
             const problem = JSON.parse(res.text);
             if (typeof problem.code !== 'string' || problem.status !== res.status) throw new Error(`problem without code/status: ${label}`);
             const after = await fingerprint();
-            // A failed sign-in is counted (that is how throttling works) and audited; nothing else may change.
-            if (op.path === '/api/v1/auth/login') {
+            // A failed sign-in is counted (that is how throttling works) and audited; nothing else may change. A wrong
+            // current password in a password change is a guess too, counted by the same throttle.
+            if (op.path === '/api/v1/auth/login' || op.path === '/api/v1/auth/password') {
               for (const table of ['login_throttle', 'audit_log']) {
                 delete before[table];
                 delete after[table];
@@ -683,6 +704,7 @@ describe('bad input: generated requests to every endpoint of the OpenAPI documen
         { numRuns: RUNS_PER_OPERATION, seed: seed++, endOnFailure: process.env.CAPDO_FUZZ_SHRINK !== '1' },
       );
     }
+    admin = everyone;
     expect(figures.serverErrors).toBe(0);
   });
 

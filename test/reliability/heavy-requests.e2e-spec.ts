@@ -3,15 +3,14 @@ import { Client } from 'pg';
 import { readRss, sampleRss } from '../bench/bench-server';
 import { hostileXlsx, ISSUE_16_BOMB, understated } from '../support/hostile-xlsx';
 import { AgencyCode, inventoryWorkbook } from '../support/inventory-workbook';
+import { directToken } from '../support/direct-token';
 import { freePort } from '../support/test-cluster';
 import { OwnCluster } from './support/own-cluster';
 import { pick, recordFigures } from './support/reliability-env';
 import { ServerProcess, sleep } from './support/server-process';
 
-// jsonwebtoken ships with @nestjs/jwt: tokens are signed here as the server signs them, so that forty accounts need no
-// sign-in (which the sign-in throttle would slow down from one address).
-
-const jwt = require('jsonwebtoken') as { sign(payload: object, secret: string, options: object): string };
+// Tokens are made here (test/support/direct-token.ts), so that forty accounts need no sign-in (which the sign-in
+// throttle would slow down from one address).
 
 const SECRET = 'reliability-secret-reliability-secret-0123';
 const BURST = 30;
@@ -36,7 +35,7 @@ describe('heavy requests: hostile and large imports, a burst of annual PDFs', ()
   async function tokenOf(username: string): Promise<string> {
     if (!tokens.has(username)) {
       const { rows } = await db.query(`SELECT id, username, role FROM users WHERE username = $1`, [username]);
-      tokens.set(username, jwt.sign({ sub: rows[0].id, username, role: rows[0].role }, SECRET, { algorithm: 'HS256', expiresIn: 3600 }));
+      tokens.set(username, await directToken(db, SECRET, { id: rows[0].id, username, role: rows[0].role }));
     }
     return tokens.get(username)!;
   }

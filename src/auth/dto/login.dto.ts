@@ -27,6 +27,8 @@ export class UserDto {
   title?: string | null;
   @ApiPropertyOptional({ description: 'true: đăng nhập bằng mật khẩu tạm thời, cần đổi mật khẩu trước khi làm việc khác' })
   mustChangePassword?: boolean;
+  @ApiPropertyOptional({ enum: ['PASSWORD', 'OIDC'], description: 'Phiên này đăng nhập bằng mật khẩu capdo hay đăng nhập một lần (SSO)' })
+  signedInVia?: 'PASSWORD' | 'OIDC';
 }
 
 export class LoginResponseDto {

@@ -15,6 +15,8 @@ export interface NewSession {
 
 export interface SessionCheck {
   state: SessionState;
+  /** How the session was started: a temporary capdo password binds only password sessions. */
+  via?: SessionVia;
   userId?: string;
 }
 
@@ -32,6 +34,7 @@ export interface SessionListItem {
 interface SessionRow {
   user_id: string;
   kind: SessionKind;
+  via: SessionVia;
   last_seen_at: Date;
   expires_at: Date;
   revoked_at: Date | null;
@@ -67,7 +70,7 @@ export class SessionsService {
   async check(id: string, kind: SessionKind): Promise<SessionCheck> {
     if (!UUID.test(id)) return { state: 'REVOKED' };
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT user_id, kind, last_seen_at, expires_at, revoked_at FROM sessions WHERE id = $1`,
+      `SELECT user_id, kind, via, last_seen_at, expires_at, revoked_at FROM sessions WHERE id = $1`,
       [id],
     );
     const row = rows[0];
@@ -81,7 +84,7 @@ export class SessionsService {
     if (state === 'ACTIVE' && needsTouch(row.last_seen_at, now)) {
       await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
     }
-    return { state, userId: row.user_id };
+    return { state, userId: row.user_id, via: row.via };
   }
 
   /** Ends one session (signing out); returns the provider's ID token it was started with, if any. */

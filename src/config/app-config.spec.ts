@@ -64,6 +64,10 @@ describe('loadConfig', () => {
     expect(problems({ OIDC_ISSUER_URL: 'http://127.0.0.1:8080/realms/sonla', OIDC_CLIENT_ID: 'capdo' })).toEqual([]);
     expect(problems({ OIDC_ISSUER_URL: 'https://sso.sonla.gov.vn/realms/sonla', OIDC_CLIENT_ID: 'capdo' })).toEqual([]);
     expect(problems({ OIDC_CLIENT_ID: 'capdo' })).toEqual([]);
+    expect(problems({ LOCAL_SIGN_IN: 'admins' })).toEqual([expect.stringMatching(/^LOCAL_SIGN_IN: admins chỉ dùng được khi đã bật/)]);
+    expect(
+      problems({ LOCAL_SIGN_IN: 'admins', OIDC_ISSUER_URL: 'https://sso.sonla.gov.vn/realms/sonla', OIDC_CLIENT_ID: 'capdo' }),
+    ).toEqual([]);
   });
 
   it('requires a JWT secret', () => {

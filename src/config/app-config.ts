@@ -247,7 +247,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 /** Single sign-on needs its client id; the provider over plain http only on this machine (tokens travel in clear otherwise). */
 function singleSignOnProblems(config: AppConfig): string[] {
   const issuer = config.OIDC_ISSUER_URL;
-  if (!issuer) return [];
+  // Passwords for administrators only, without single sign-on, would lock every official out.
+  if (!issuer)
+    return config.LOCAL_SIGN_IN === 'admins' ? ['LOCAL_SIGN_IN: admins chỉ dùng được khi đã bật đăng nhập một lần (OIDC_ISSUER_URL)'] : [];
   const problems: string[] = [];
   if (!config.OIDC_CLIENT_ID) problems.push('OIDC_CLIENT_ID: bắt buộc khi đặt OIDC_ISSUER_URL (mã client của capdo ở hệ thống định danh)');
   const url = URL.canParse(issuer) ? new URL(issuer) : undefined;

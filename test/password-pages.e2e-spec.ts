@@ -1,5 +1,5 @@
 import { createTestApp, TestApp } from './support/test-app';
-import { cookiesOf, csrfFrom, jar } from './support/web-session';
+import { cookiesOf, csrfFrom, jar, webSession } from './support/web-session';
 
 /** Issue 22: the "Đổi mật khẩu" page, and the forced change after a temporary password. */
 describe('/doi-mat-khau', () => {
@@ -9,19 +9,7 @@ describe('/doi-mat-khau', () => {
   beforeAll(async () => (t = await createTestApp()));
   afterAll(() => t.close());
 
-  async function browser(username: string, password = 'demo1234'): Promise<{ cookie: string; csrf: string }> {
-    const form = await t.http().get('/dang-nhap').expect(200);
-    const signedIn = await t
-      .http()
-      .post('/dang-nhap')
-      .set('cookie', jar(cookiesOf(form)))
-      .type('form')
-      .send({ username, password, _csrf: csrfFrom(form.text) })
-      .expect(303);
-    const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-    const page = await t.http().get('/doi-mat-khau').set('cookie', cookie).expect(200);
-    return { cookie, csrf: csrfFrom(page.text) };
-  }
+  const browser = (username: string, password?: string) => webSession(t, username, { password, page: '/doi-mat-khau' });
   const hashOf = async (username: string) =>
     (await t.adminQuery<{ password_hash: string }>(`SELECT password_hash FROM users WHERE username = $1`, [username]))[0].password_hash;
 

@@ -1,5 +1,5 @@
 import { countRows, createTestApp, expectProblem, TestApp } from './support/test-app';
-import { cookiesOf, csrfFrom, jar } from './support/web-session';
+import { webSession, WebSession } from './support/web-session';
 
 /**
  * Issue 22, sessions that end: signing out ends the session at once, the web cookie and API tokens are distinct, the
@@ -18,19 +18,10 @@ describe('sessions that end, and changing one’s own password', () => {
     return res.body.accessToken as string;
   }
 
-  /** A fresh browser session: its cookie header and its pages' CSRF token. */
-  async function browser(username: string, password = 'demo1234'): Promise<{ cookie: string; csrf: string; token: string }> {
-    const form = await t.http().get('/dang-nhap').expect(200);
-    const signedIn = await t
-      .http()
-      .post('/dang-nhap')
-      .set('cookie', jar(cookiesOf(form)))
-      .type('form')
-      .send({ username, password, _csrf: csrfFrom(form.text) })
-      .expect(303);
-    const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-    const page = await t.http().get('/thong-bao').set('cookie', cookie).expect(200);
-    return { cookie, csrf: csrfFrom(page.text), token: /capdo_session=([^;]+)/.exec(cookie)![1] };
+  /** A fresh browser session: its cookie header, its pages' CSRF token and the session cookie's token. */
+  async function browser(username: string): Promise<WebSession & { token: string }> {
+    const session = await webSession(t, username);
+    return { ...session, token: /capdo_session=([^;]+)/.exec(session.cookie)![1] };
   }
 
   const me = (token: string) => t.http().get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);

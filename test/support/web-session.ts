@@ -13,17 +13,24 @@ export interface WebSession {
   csrf: string;
 }
 
-/** Signs `username` in through the sign-in page (demo password) as a browser would: its cookies and its pages' CSRF token. */
-export async function webSession(t: TestApp, username: string): Promise<WebSession> {
+/**
+ * Signs `username` in through the sign-in page as a browser would: its cookies and its pages' CSRF token, read from
+ * `page` (a temporary password opens only /doi-mat-khau). Demo password unless another is given.
+ */
+export async function webSession(
+  t: TestApp,
+  username: string,
+  { password = 'demo1234', page: landing = '/thong-bao' }: { password?: string; page?: string } = {},
+): Promise<WebSession> {
   const form = await t.http().get('/dang-nhap').expect(200);
   const signedIn = await t
     .http()
     .post('/dang-nhap')
     .set('cookie', jar(cookiesOf(form)))
     .type('form')
-    .send({ username, password: 'demo1234', _csrf: csrfFrom(form.text) })
+    .send({ username, password, _csrf: csrfFrom(form.text) })
     .expect(303);
   const cookie = jar([...cookiesOf(form).filter((c) => !c.startsWith('capdo_session=')), ...cookiesOf(signedIn)]);
-  const page = await t.http().get('/thong-bao').set('cookie', cookie).expect(200);
+  const page = await t.http().get(landing).set('cookie', cookie).expect(200);
   return { cookie, csrf: csrfFrom(page.text) };
 }

@@ -4,6 +4,7 @@
  */
 import { normaliseUsername } from '../../users/account-rules';
 import { Role, ROLE_LABELS } from '../../users/role';
+import type { SsoAccountRow } from '../../users/sso-accounts';
 
 /** Which claims carry what (OIDC_*_CLAIM); each a dotted path into the claims, e.g. `realm_access.roles`. */
 export interface SsoClaimNames {
@@ -49,16 +50,7 @@ export interface SsoRefusal {
 }
 
 /** An account already in capdo that the sign-in matched, by subject or (not yet linked) by username. */
-export interface SsoExistingAccount {
-  id: string;
-  username: string;
-  fullName: string;
-  email: string | null;
-  role: Role;
-  agencyId: string | null;
-  active: boolean;
-  oidcSubject: string | null;
-}
+export type SsoExistingAccount = SsoAccountRow;
 
 export interface SsoAccountFields {
   fullName: string;

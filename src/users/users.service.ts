@@ -23,16 +23,6 @@ export interface SignInAccount extends Account {
   passwordHash: string;
 }
 
-/** A line of the administrators' list of accounts. */
-export interface AccountListItem {
-  username: string;
-  fullName: string;
-  role: Role;
-  email: string | null;
-  active: boolean;
-  agencyName: string | null;
-}
-
 export interface NewAccount {
   username: string;
   passwordHash: string;
@@ -88,22 +78,6 @@ export class UsersService {
       `SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id`,
     );
     return rows.map(mapAccount);
-  }
-
-  /** The administrators' list: by role, then agency (Vietnamese collation, administrators first), then name. */
-  async list(): Promise<AccountListItem[]> {
-    const rows: { username: string; full_name: string; role: Role; email: string | null; active: boolean; agency: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.username, u.full_name, u.role, u.email, u.active, a.name AS agency FROM users u LEFT JOIN agencies a ON a.id = u.agency_id ORDER BY u.role, a.name COLLATE "vi-x-icu" NULLS FIRST, u.username`,
-      );
-    return rows.map((r) => ({
-      username: r.username,
-      fullName: r.full_name,
-      role: r.role,
-      email: r.email,
-      active: r.active,
-      agencyName: r.agency,
-    }));
   }
 
   /** How records name each of these accounts ("Nguyễn Văn A, Chuyên viên"; users/person-label.ts), by id. */

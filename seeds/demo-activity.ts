@@ -91,7 +91,7 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-function addDays(day: string, days: number): string {
+export function addDays(day: string, days: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
@@ -170,7 +170,7 @@ export const DEMO_LEVEL4: readonly { agency: string; system: string; requestOn: 
 ];
 
 /** The services and accounts the demo acts through. */
-interface DemoEnv {
+export interface DemoEnv {
   clock: Clock;
   drafting: DossierDraftingService;
   attachments: DossierAttachmentsService;
@@ -232,7 +232,12 @@ class DemoDossier {
 }
 
 /** A draft for the system, filled in as the bodies did (plan, sections, design and risk assessment attached) a week before `day`. */
-async function draftFor(env: DemoEnv, officer: AuthUser, system: { id: string; demo: DemoSystem }, day: string): Promise<DemoDossier> {
+export async function draftFor(
+  env: DemoEnv,
+  officer: AuthUser,
+  system: { id: string; demo: DemoSystem },
+  day: string,
+): Promise<DemoDossier> {
   env.clock.setFixed(addDays(day, -7));
   const draft = await as(officer, () =>
     env.drafting.create(officer, { systemId: system.id, facts: system.demo.facts, levelJustification: system.demo.justification }),
@@ -446,7 +451,7 @@ export async function seedDemoActivity(
   }
 }
 
-async function loadUsers(dataSource: DataSource): Promise<Map<string, AuthUser>> {
+export async function loadUsers(dataSource: DataSource): Promise<Map<string, AuthUser>> {
   const accounts = await new UsersService(dataSource).accounts();
   return new Map(accounts.map((account) => [account.username, account]));
 }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { seedDemoActivity } from './demo-activity';
 import { seedAfterApproval } from './demo-after-approval';
 import { DemoLogin, seedDemo } from './demo-seed';
+import { seedDemoStates } from './demo-states';
 
 export interface DemoDataResult {
   logins: DemoLogin[];
@@ -12,7 +13,7 @@ export interface DemoDataResult {
 
 /**
  * The Sơn La demo data on an empty database: bodies, accounts and routing, then systems and dossiers taken
- * through the real workflow. Returns undefined when the database already holds agencies.
+ * through the real workflow, then one dossier in each state a newcomer can act on (demo-states.ts). Returns undefined when the database already holds agencies.
  */
 export async function loadDemoDataWhenEmpty(app: INestApplicationContext, password: string): Promise<DemoDataResult | undefined> {
   const dataSource = app.get(DataSource);
@@ -21,5 +22,6 @@ export async function loadDemoDataWhenEmpty(app: INestApplicationContext, passwo
   const logins = await seedDemo(dataSource, password);
   const activity = await seedDemoActivity(app);
   await seedAfterApproval(app);
-  return { logins, ...activity };
+  const states = await seedDemoStates(app);
+  return { logins, systems: activity.systems, dossiers: activity.dossiers + states.length };
 }

@@ -5,6 +5,7 @@ import { withDatabase } from '../src/database/local-database';
 import { seedDemoActivity } from './demo-activity';
 import { seedAfterApproval } from './demo-after-approval';
 import { seedDemo } from './demo-seed';
+import { seedDemoStates } from './demo-states';
 import { DataSource } from 'typeorm';
 
 /**
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
       const [{ n }]: { n: number }[] = await app.get(DataSource).query(`SELECT count(*)::int AS n FROM systems`);
       const activity = n === 0 ? await seedDemoActivity(app) : { systems: 0, dossiers: 0 };
       if (n === 0) await seedAfterApproval(app);
+      if (n === 0) await seedDemoStates(app);
       console.log(`Đã nạp dữ liệu mẫu: ${logins.length} tài khoản, ${activity.systems} hệ thống, ${activity.dossiers} hồ sơ.`);
     } finally {
       await app.close();

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
+import type { EventEmitter } from 'node:events';
 import type { Server } from 'node:http';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { PinoLogger } from 'nestjs-pino';
+import pino from 'pino';
 import { createApp } from './app.factory';
 import { warmUpDocumentRenderer } from './documents/documents.renderer';
 import { exitCodeOf, ShutdownGate, ShutdownSteps, stopGracefully } from './common/http/graceful-shutdown';
@@ -16,7 +19,6 @@ import { EMBEDDED_DATABASE, embeddedDatabaseUrls, localCluster, persistedJwtSecr
  * The demo seeds are loaded only then, by a dynamic import: a server given DATABASE_URL never loads them.
  */
 async function main(): Promise<void> {
-  const startedAt = Date.now();
   const embedded = !process.env.DATABASE_URL;
   if (embedded && !process.env.JWT_SECRET) process.env.JWT_SECRET = persistedJwtSecret(process.env.DATA_DIR || '.data');
   const config = loadConfig();
@@ -25,7 +27,12 @@ async function main(): Promise<void> {
   let app: NestExpressApplication | undefined;
   const gate = new ShutdownGate();
   let interrupt: ((signal: NodeJS.Signals) => void) | undefined;
+  let last: { signal: NodeJS.Signals; at: number } | undefined;
   const shutdown = async (signal: NodeJS.Signals) => {
+    // Ctrl+C under `npm start` reaches this process twice: from the terminal and forwarded by npm. One press, one signal.
+    const repeated = last?.signal === signal && Date.now() - last.at < SAME_SIGNAL_MS;
+    last = { signal, at: Date.now() };
+    if (repeated) return;
     if (interrupt) {
       console.log(`Nhận ${signal} lần nữa: dừng ngay, không chờ các yêu cầu đang chạy.`);
       return interrupt(signal);
@@ -46,6 +53,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', (signal) => void shutdown(signal));
   process.on('SIGTERM', (signal) => void shutdown(signal));
+  whenNpmDies(() => void shutdown('SIGTERM'));
 
   try {
     let urls: DatabaseUrls = { app: config.DATABASE_URL! };
@@ -64,13 +72,51 @@ async function main(): Promise<void> {
     await app.listen(config.PORT, config.HOST);
     // The first PDF of a process loads fonts and templates; do it now rather than in someone's request.
     void warmUpDocumentRenderer().catch(() => undefined);
-    printBanner(`http://${config.HOST}:${config.PORT}`, Date.now() - startedAt, embedded, demo, config.DEMO_PASSWORD);
+    await flushLogs(app);
+    // The time the person waited: from the start of the process (ts-node's compilation included), not of main().
+    printBanner(`http://${config.HOST}:${config.PORT}`, process.uptime() * 1000, embedded, demo, config.DEMO_PASSWORD);
   } catch (error) {
     if (interrupt) return; // stopped by a signal during start-up: shutdown() exits
     console.error(error instanceof Error ? error.message : error);
     await cluster?.stop();
     process.exit(1);
   }
+}
+
+/**
+ * Under `npm start`, npm killed without a chance to forward anything (kill -9, a closed terminal) would leave this
+ * server running, reparented: it stops then too, as on SIGTERM.
+ */
+function whenNpmDies(stop: () => void): void {
+  if (!process.env.npm_lifecycle_event) return;
+  const parent = process.ppid;
+  const timer = setInterval(() => {
+    if (process.ppid === parent) return;
+    clearInterval(timer);
+    console.log(`npm (pid ${parent}) đã dừng: capdo dừng theo.`);
+    stop();
+  }, 500);
+  timer.unref();
+}
+
+/** Signals of the same kind closer than this are one (the terminal's and npm's copy of one Ctrl+C). */
+const SAME_SIGNAL_MS = 100;
+
+/**
+ * The JSON log lines written so far reach the terminal before the banner, which is the last start-up line. pino writes
+ * asynchronously (sonic-boom, whose `flush` does not wait for a write in progress), through two loggers: the requests'
+ * one and the one for lines logged outside a request (Nest's buffered start-up lines, replayed at `listen`). Waits for
+ * each destination's `drain`, one second at most.
+ */
+async function flushLogs(app: NestExpressApplication): Promise<void> {
+  const loggers = [PinoLogger.root as pino.Logger | undefined, (await app.resolve(PinoLogger)).logger];
+  const drained = loggers.map((logger) => {
+    const stream = logger && (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym];
+    const destination = stream as (EventEmitter & { _writing?: boolean }) | undefined;
+    if (!destination?._writing) return Promise.resolve();
+    return new Promise<void>((resolve) => destination.once('drain', () => resolve()));
+  });
+  await Promise.race([Promise.all(drained), new Promise((resolve) => setTimeout(resolve, 1000).unref())]);
 }
 
 /**

@@ -1,8 +1,13 @@
 import { AddressInfo } from 'node:net';
+import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { QueryRunner } from 'typeorm';
+import { NotificationEventTime1764190000000 } from '../migrations/1764190000000-NotificationEventTime';
+import { Clock } from '../src/common/clock';
 import { JobsService } from '../src/notifications/jobs.service';
 import { NOTIFICATION_EMAIL_QUEUE, NotificationsService, NotifyInput } from '../src/notifications/notifications.service';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
+import { webSession } from './support/web-session';
 
 interface ReceivedMail {
   user: string | undefined;
@@ -102,6 +107,7 @@ describe('notifications', () => {
         title,
         body: expect.stringContaining('Hạn kiểm tra tính hợp lệ: 05/12/2025.'),
         dossierId,
+        occurredAt: expect.any(String),
         createdAt: expect.any(String),
         readAt: null,
       });
@@ -222,6 +228,57 @@ describe('notifications', () => {
       expectProblem(await t.http().get('/api/v1/notifications'), 401, 'UNAUTHENTICATED');
       expectProblem(await t.http().post('/api/v1/notifications/read-all'), 401, 'UNAUTHENTICATED');
       expectProblem(await t.http().post('/api/v1/notifications/00000000-0000-4000-8000-000000000000/read'), 401, 'UNAUTHENTICATED');
+    });
+  });
+
+  describe('the time of the event (issue 23)', () => {
+    const toAdmin = async (title: string, extra: Partial<NotifyInput> = {}) =>
+      notify({ recipients: { userIds: [await userId('admin')] }, kind: 'DOSSIER_ROUTED', title, body: 'Nội dung.', ...extra });
+
+    it('is the workflow clock’s time (as the demo sets it to each step’s date) or the one given, shown and sorted by it', async () => {
+      const clock = t.app.get(Clock);
+      clock.setFixed('2026-03-02T02:30:00Z');
+      try {
+        await toAdmin('Sự việc ngày 02/03/2026');
+      } finally {
+        clock.setFixed(undefined);
+      }
+      // Written after the one above, about an event before it.
+      await toAdmin('Sự việc ngày 05/01/2026', { occurredAt: new Date('2026-01-05T01:00:00Z') });
+      const before = Date.now();
+      await toAdmin('Sự việc hôm nay');
+
+      const admin = await t.login('admin');
+      const { body } = await t.http().get('/api/v1/notifications').set(as(admin)).expect(200);
+      const items = body.items as { title: string; occurredAt: string; createdAt: string }[];
+      expect(items.map((i) => i.title)).toEqual(['Sự việc hôm nay', 'Sự việc ngày 02/03/2026', 'Sự việc ngày 05/01/2026']);
+      expect(items[1].occurredAt).toBe('2026-03-02T02:30:00.000Z');
+      expect(items[2].occurredAt).toBe('2026-01-05T01:00:00.000Z');
+      expect(Date.parse(items[0].occurredAt)).toBeGreaterThanOrEqual(before - 1000);
+      for (const item of items) expect(Date.parse(item.createdAt)).toBeGreaterThanOrEqual(before - 60_000);
+
+      // The inbox page shows the event's time in Vietnam time, not the time the row was written.
+      const session = await webSession(t, 'admin');
+      const page = await t.http().get('/thong-bao').set('cookie', session.cookie).expect(200);
+      expect(page.text).toContain('<time datetime="2026-03-02T02:30:00.000Z">02/03/2026 09:30</time>');
+      expect(page.text).toContain('<time datetime="2026-01-05T01:00:00.000Z">05/01/2026 08:00</time>');
+      expect(page.text.indexOf('02/03/2026 09:30')).toBeLessThan(page.text.indexOf('05/01/2026 08:00'));
+    });
+
+    it('gives the rows written before the column existed their insert time, and none is left empty (migration 1764190000000)', async () => {
+      const migration = new NotificationEventTime1764190000000();
+      const admin = new Client({ connectionString: t.databaseUrl });
+      await admin.connect();
+      try {
+        const runner = { query: (sql: string) => admin.query(sql) } as unknown as QueryRunner;
+        await migration.down(runner);
+        await migration.up(runner);
+      } finally {
+        await admin.end();
+      }
+      const rows: { same: boolean }[] = await t.db.query(`SELECT occurred_at = created_at AS same FROM notifications`);
+      expect(rows.length).toBeGreaterThan(3);
+      expect(rows.filter((r) => !r.same)).toEqual([]);
     });
   });
 

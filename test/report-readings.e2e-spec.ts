@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
 import request from 'supertest';
 import { DISPATCH_APPROVED, DISPATCH_CUTOFF, DISPATCH_SUBMITTED, seedDemoActivity } from '../seeds/demo-activity';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
@@ -112,17 +113,17 @@ describe('the approval-rate report keeps its reading and shows the others (Sơn 
     });
   });
 
-  it('CSV: the default figures, then "Các cách đếm khác" with each reading, the appraisers and the sentences', async () => {
-    const rows: string[][] = parse((await file('csv')).body.toString('utf8').slice(1), { relax_column_count: true });
-    expect(rows.find((r) => r[0] === 'Tổng cộng')).toEqual(['Tổng cộng', '95', '19', '10', '76', '52,6%', '20%']);
-    const start = rows.findIndex((r) => r[0] === 'Các cách đếm khác');
-    expect(rows[start][1]).toContain('256/UBND-NC');
-    const after = rows.slice(start);
-    expect(after).toContainEqual(['Theo cơ quan chủ quản (cách đếm mặc định)', '95', '19', '10', '52,6%']);
-    expect(after).toContainEqual(['Theo đơn vị gửi hồ sơ (đơn vị vận hành)', '95', '19', '10', '52,6%']);
-    expect(after).toContainEqual(['Theo ngày ký quyết định phê duyệt', '95', '19', '10', '52,6%']);
-    expect(after).toContainEqual(['Công an tỉnh Sơn La', '18', '18', '0', '2', '7', '0', '9', '9']);
-    expect(after.find((r) => r[0] === 'Theo đơn vị thẩm định' && r.length === 2)?.[1]).toContain('19 đơn vị');
+  it('ZIP: the default figures, then a table for each reading, the appraisers and the sentences', async () => {
+    const files = unzipSync((await file('zip')).body);
+    const table = (name: string) => parse(Buffer.from(files[name]).toString('utf8').slice(1)) as string[][];
+    expect(table('tong-hop-theo-nhom.csv').find((r) => r[0] === 'Tổng cộng')).toEqual(['Tổng cộng', '95', '19', '10', '76', '52.6', '20']);
+    expect(table('giai-thich-cach-dem.csv')[1][1]).toContain('256/UBND-NC');
+    const readings = table('cach-dem-khac.csv');
+    expect(readings).toContainEqual(['Theo cơ quan chủ quản (cách đếm mặc định)', '95', '19', '10', '52.6']);
+    expect(readings).toContainEqual(['Theo đơn vị gửi hồ sơ (đơn vị vận hành)', '95', '19', '10', '52.6']);
+    expect(readings).toContainEqual(['Theo ngày ký quyết định phê duyệt', '95', '19', '10', '52.6']);
+    expect(table('don-vi-tham-dinh.csv')).toContainEqual(['Công an tỉnh Sơn La', '18', '18', '0', '2', '7', '0', '9', '9']);
+    expect(table('giai-thich-cach-dem.csv').find((r) => r[0] === 'Theo đơn vị thẩm định')?.[1]).toContain('19 đơn vị');
   });
 
   it('XLSX: a sheet "Các cách đếm khác" with the same figures', async () => {
@@ -208,9 +209,10 @@ describe('the approval-rate report keeps its reading and shows the others (Sơn 
       });
       // The appraiser still has Sở Tư pháp's dossier under appraisal on that day: it was approved later.
       expect(body.readings.byAppraiser.appraisers[0].byStage).toMatchObject({ UNDER_APPRAISAL: 7, APPROVED: 9 });
-      const rows: string[][] = parse((await file('csv')).body.toString('utf8').slice(1), { relax_column_count: true });
-      expect(rows).toContainEqual(['Theo ngày ký quyết định phê duyệt', '95', '19', '11', '57,9%']);
-      expect(rows.some((r) => r[0] === 'Khác biệt' && r[1].includes(names.get('SL-SO-TP')!))).toBe(true);
+      const files = unzipSync((await file('zip')).body);
+      const table = (name: string) => parse(Buffer.from(files[name]).toString('utf8').slice(1)) as string[][];
+      expect(table('cach-dem-khac.csv')).toContainEqual(['Theo ngày ký quyết định phê duyệt', '95', '19', '11', '57.9']);
+      expect(table('giai-thich-cach-dem.csv').some((r) => r[0] === 'Khác biệt' && r[1].includes(names.get('SL-SO-TP')!))).toBe(true);
     });
   });
 });

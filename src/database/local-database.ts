@@ -58,6 +58,14 @@ export function localCluster(
   });
 }
 
+/**
+ * The cluster of DATA_DIR for `npm run reset`: no credentials are made for it (it is only stopped and deleted), and it
+ * is owned through the same owner file, so it refuses while a capdo runs on DATA_DIR.
+ */
+export function clusterToRemove(dataDir: string, log?: (m: string) => void): EmbeddedPostgres {
+  return new EmbeddedPostgres({ dataDir: path.join(dataDir, 'pg'), port: 0, log, owner: { file: path.join(dataDir, OWNER_FILE) } });
+}
+
 /** The embedded database as the application sees it (its own role) and as the bootstrap does (the superuser). */
 export function embeddedDatabaseUrls(cluster: EmbeddedPostgres, dataDir = process.env.DATA_DIR || '.data'): Required<DatabaseUrls> {
   const { app } = embeddedCredentials(dataDir);

@@ -22,6 +22,7 @@ import { Redetermination1764162000000 } from '../../migrations/1764162000000-Red
 import { ReturnItemsDone1764171000000 } from '../../migrations/1764171000000-ReturnItemsDone';
 import { UserTitles1764172000000 } from '../../migrations/1764172000000-UserTitles';
 import { AccountsAndSessions1764180000000 } from '../../migrations/1764180000000-AccountsAndSessions';
+import { NotificationEventTime1764190000000 } from '../../migrations/1764190000000-NotificationEventTime';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   ReturnItemsDone1764171000000,
   UserTitles1764172000000,
   AccountsAndSessions1764180000000,
+  NotificationEventTime1764190000000,
 ];

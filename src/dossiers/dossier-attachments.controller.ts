@@ -1,12 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBody,
+  ApiConsumes,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { ApiFileResponse } from '../common/openapi/api-file-response';
 import { AttachmentDto, AttachmentUploadDto } from './dto/dossier.dto';
-import { downloadHeaders, MAX_ATTACHMENT_BYTES } from './attachment-type';
+import { ALLOWED_MEDIA_TYPES, downloadHeaders, MAX_ATTACHMENT_BYTES } from './attachment-type';
 import { DossierAttachmentsService, UploadedFile as StoredFile } from './dossier-attachments.service';
 import { AttachmentKind } from './dossier-plan';
 
@@ -43,6 +52,10 @@ export class DossierAttachmentsController {
   @Get(':attachmentId')
   @RequirePermission('dossier:read')
   @ApiOperation({ summary: 'Tải về tệp đính kèm (tên theo loại tệp nhận biết từ nội dung; hệ thống bí mật nhà nước: 422)' })
+  @ApiFileResponse('Tệp đính kèm, với loại tệp nhận biết từ nội dung khi tải lên', Object.keys(ALLOWED_MEDIA_TYPES))
+  @ApiUnprocessableEntityResponse({
+    description: 'STATE_SECRET_OFFLINE_DOSSIER: hồ sơ hệ thống bí mật nhà nước không có tệp trên hệ thống nối mạng',
+  })
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,
@@ -58,6 +71,7 @@ export class DossierAttachmentsController {
   @HttpCode(204)
   @RequirePermission('dossier:write')
   @ApiOperation({ summary: 'Xóa tệp đính kèm của hồ sơ dự thảo' })
+  @ApiNoContentResponse({ description: 'Đã xóa' })
   remove(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, ParseEnumPipe, Patch, Post, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { notFound } from '../common/errors/domain-error';
 import { LimitedPerUser } from '../common/http/request-limits';
 import { uuidPipe } from '../common/http/uuid-pipe';
+import { ApiFileResponse, MEDIA_TYPES } from '../common/openapi/api-file-response';
 import { downloadHeaders } from '../dossiers/attachment-type';
 import { CreateIncidentDto, IncidentDto, IncidentListQuery, IncidentPageDto, UpdateIncidentDto } from './dto/incident.dto';
 import { IncidentNoticeService } from './incident-notice.service';
@@ -65,7 +66,7 @@ export class SystemIncidentsController {
   @Get(':incidentId/notice.:format')
   @RequirePermission('system:read')
   @LimitedPerUser('file')
-  @ApiProduces('application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  @ApiFileResponse('Văn bản .pdf hoặc .docx', [MEDIA_TYPES.pdf, MEDIA_TYPES.docx])
   @ApiOperation({ summary: 'Văn bản thông báo, báo cáo sự cố theo mẫu sửa được (templates/forms/thong-bao-su-co.json), .pdf hoặc .docx' })
   async notice(
     @CurrentUser() user: AuthUser,

@@ -1,11 +1,12 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
-import { downloadHeaders, MAX_ATTACHMENT_BYTES } from '../dossiers/attachment-type';
+import { ApiFileResponse } from '../common/openapi/api-file-response';
+import { ALLOWED_MEDIA_TYPES, downloadHeaders, MAX_ATTACHMENT_BYTES } from '../dossiers/attachment-type';
 import {
   FindingDto,
   InspectionDto,
@@ -71,7 +72,7 @@ export class InspectionsController {
   @Get('systems/:id/inspections/:inspectionId/report')
   @RequirePermission('system:read')
   @ApiOperation({ summary: 'Tải về báo cáo kiểm tra, đánh giá' })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('Báo cáo kiểm tra, đánh giá, với loại tệp nhận biết từ nội dung khi tải lên', Object.keys(ALLOWED_MEDIA_TYPES))
   async report(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,

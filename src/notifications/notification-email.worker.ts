@@ -12,7 +12,7 @@ interface PendingMail {
   title: string;
   body: string;
   dossier_id: string | null;
-  created_at: Date;
+  occurred_at: Date;
   emailed_at: Date | null;
   email: string | null;
   full_name: string;
@@ -60,7 +60,7 @@ export class NotificationEmailWorker implements OnModuleInit, OnApplicationShutd
    */
   async deliver(notificationId: string): Promise<void> {
     const [n]: PendingMail[] = await this.dataSource.query(
-      `SELECT n.kind, n.title, n.body, n.dossier_id, n.created_at, n.emailed_at, NULLIF(btrim(u.email), '') AS email, u.full_name, u.active
+      `SELECT n.kind, n.title, n.body, n.dossier_id, n.occurred_at, n.emailed_at, NULLIF(btrim(u.email), '') AS email, u.full_name, u.active
          FROM notifications n JOIN users u ON u.id = n.user_id
         WHERE n.id = $1`,
       [notificationId],
@@ -71,7 +71,7 @@ export class NotificationEmailWorker implements OnModuleInit, OnApplicationShutd
       return;
     }
     const mail = composeNotificationMail(
-      { kind: n.kind, title: n.title, body: n.body, dossierId: n.dossier_id, recipientName: n.full_name, createdAt: n.created_at },
+      { kind: n.kind, title: n.title, body: n.body, dossierId: n.dossier_id, recipientName: n.full_name, occurredAt: n.occurred_at },
       this.publicUrl,
     );
     await this.transport.sendMail({ to: { name: n.full_name, address: n.email }, ...mail });

@@ -23,7 +23,7 @@ export class NotificationInboxService {
     const qb = this.dataSource.getRepository(Notification).createQueryBuilder('n').where('n.user_id = :userId', { userId: user.id });
     if (query.unreadOnly) qb.andWhere('n.read_at IS NULL');
     const items = await qb
-      .orderBy('n.created_at', 'DESC')
+      .orderBy('n.occurred_at', 'DESC')
       .addOrderBy('n.id', 'DESC')
       .offset((query.page - 1) * query.pageSize)
       .limit(query.pageSize)

@@ -7,7 +7,7 @@ const base = {
   body: 'Hồ sơ đề xuất cấp độ 3 đã được gửi đến Công an tỉnh Sơn La.\nHạn kiểm tra tính hợp lệ: 05/12/2025.',
   dossierId: DOSSIER,
   recipientName: 'Nguyễn Thị Thẩm Định',
-  createdAt: new Date('2025-12-01T02:30:00Z'),
+  occurredAt: new Date('2025-12-01T02:30:00Z'),
 };
 
 describe('composeNotificationMail', () => {

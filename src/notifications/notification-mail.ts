@@ -6,7 +6,8 @@ export interface NotificationMailInput {
   body: string;
   dossierId: string | null;
   recipientName: string;
-  createdAt: Date;
+  /** When the reported event happened (notifications.occurred_at). */
+  occurredAt: Date;
 }
 
 export interface NotificationMail {
@@ -26,7 +27,7 @@ export function dossierLink(publicUrl: string, dossierId: string): string {
 export function composeNotificationMail(n: NotificationMailInput, publicUrl: string): NotificationMail {
   const kindLabel = NOTIFICATION_KIND_LABELS[n.kind];
   const link = n.dossierId ? dossierLink(publicUrl, n.dossierId) : null;
-  const when = formatVietnamTime(n.createdAt);
+  const when = formatVietnamTime(n.occurredAt);
   const subject = `[capdo] ${oneLine(n.title)}`;
 
   const text = [

@@ -26,8 +26,13 @@ export class Notification {
   @Column({ name: 'dedupe_key', type: 'varchar', length: 200, nullable: true })
   dedupeKey!: string | null;
 
+  /** When the row was written. */
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
+
+  /** When the event it reports happened (the workflow's clock at the time): what the inbox shows and sorts by. */
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;

@@ -10,6 +10,7 @@ export function mapNotification(n: Notification): NotificationDto {
     title: n.title,
     body: n.body,
     dossierId: n.dossierId,
+    occurredAt: n.occurredAt.toISOString(),
     createdAt: n.createdAt.toISOString(),
     readAt: n.readAt ? n.readAt.toISOString() : null,
   };

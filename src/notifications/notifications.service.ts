@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
 import { toNfc } from '../common/text/vietnamese';
 import { JobsService, WorkerOptions } from './jobs.service';
 import { isNotificationKind, NotificationKind } from './notification-kinds';
@@ -18,6 +19,8 @@ export interface NotifyInput {
   dossierId?: string;
   /** The same key for the same user is stored once (reminders, retried use cases). */
   dedupeKey?: string;
+  /** When the reported event happened; by default the workflow's clock now (which the demo sets to each step's date). */
+  occurredAt?: Date;
 }
 
 export interface NotificationEmailJob {
@@ -29,7 +32,10 @@ const TITLE_MAX = 300;
 /** Puts notifications in users' inboxes and queues their e-mail copies, as part of the caller's use case. */
 @Injectable()
 export class NotificationsService {
-  constructor(private readonly jobs: JobsService) {}
+  constructor(
+    private readonly jobs: JobsService,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * Inside the caller's transaction `em`: one inbox row per active recipient (none twice for one dedupeKey)
@@ -40,18 +46,18 @@ export class NotificationsService {
     if (!em.queryRunner?.isTransactionActive)
       throw new Error('NotificationsService.notify must be called with the EntityManager of an open transaction.');
     if (!isNotificationKind(input.kind)) throw new Error(`Unknown notification kind: ${input.kind}`);
-    const who = recipientCondition(input.recipients, 'u', 6);
+    const who = recipientCondition(input.recipients, 'u', 7);
     if (!who) return 0;
     const title = truncate(toNfc(input.title.trim()), TITLE_MAX);
     const body = toNfc(input.body.trim());
     const created: { id: string; email: string | null }[] = await em.query(
       `WITH inserted AS (
-         INSERT INTO notifications (user_id, kind, title, body, dossier_id, dedupe_key)
-         SELECT u.id, $1, $2, $3, $4::uuid, $5 FROM users u WHERE ${who.sql}
+         INSERT INTO notifications (user_id, kind, title, body, dossier_id, dedupe_key, occurred_at)
+         SELECT u.id, $1, $2, $3, $4::uuid, $5, $6::timestamptz FROM users u WHERE ${who.sql}
          ON CONFLICT (user_id, dedupe_key) DO NOTHING
          RETURNING id, user_id)
        SELECT i.id, NULLIF(btrim(u.email), '') AS email FROM inserted i JOIN users u ON u.id = i.user_id`,
-      [input.kind, title, body, input.dossierId ?? null, input.dedupeKey ?? null, ...who.params],
+      [input.kind, title, body, input.dossierId ?? null, input.dedupeKey ?? null, input.occurredAt ?? this.clock.now(), ...who.params],
     );
     for (const row of created) {
       if (row.email)

@@ -5,7 +5,8 @@ import { Response } from 'express';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { uuidPipe } from '../common/http/uuid-pipe';
-import { downloadHeaders, MAX_ATTACHMENT_BYTES } from '../dossiers/attachment-type';
+import { ApiFileResponse } from '../common/openapi/api-file-response';
+import { ALLOWED_MEDIA_TYPES, downloadHeaders, MAX_ATTACHMENT_BYTES } from '../dossiers/attachment-type';
 import {
   PlanItemDto,
   PlanItemEventDto,
@@ -80,6 +81,7 @@ export class PlanItemsController {
   @Get('systems/:id/plan-items/:itemId/evidence/:fileId')
   @RequirePermission('system:read')
   @ApiOperation({ summary: 'Tải về tệp minh chứng' })
+  @ApiFileResponse('Tệp minh chứng, với loại tệp nhận biết từ nội dung khi tải lên', Object.keys(ALLOWED_MEDIA_TYPES))
   async download(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,

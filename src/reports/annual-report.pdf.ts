@@ -10,6 +10,7 @@ import {
 } from './annual-report.letter';
 import { MAU08_COLUMNS } from './mau08';
 import { contentWidth, type Doc, ensureSpace, paragraph, renderPdf, table, TableColumn } from './report-pdf-kit';
+import { keepDatesWhole } from './report-text';
 
 /** Relative widths of the twelve columns on an A4 landscape page. */
 const WIDTHS = [3.2, 13, 10, 10, 4.4, 8, 11, 9.5, 5.5, 8.5, 6.5, 9];
@@ -27,6 +28,14 @@ const ALIGN: TableColumn['align'][] = [
   'center',
   'left',
 ];
+
+/** The per-system table (Part 3) as laid out: its twelve numbered columns and its type size. */
+export const MAU08_TABLE_COLUMNS: TableColumn[] = MAU08_COLUMNS.map((header, i) => ({
+  header: `(${i + 1}) ${header}`,
+  width: WIDTHS[i],
+  align: ALIGN[i],
+}));
+export const MAU08_TABLE_FONT_SIZE = 8;
 
 /** Decree 30/2020 Annex I sizes, as the forms (src/documents/document-sizes.ts): 13 for the header, 14 for the text. */
 const SIZE = { header: 13, body: 14, recipientsLabel: 12, recipients: 11 };
@@ -79,7 +88,7 @@ function letterHeader(doc: Doc, issuer: LetterIssuer, subject: string, placeDate
   doc
     .font('italic')
     .fontSize(SIZE.body)
-    .text(placeDate, x0 + leftW, row, { width: rightW, align: 'center' });
+    .text(keepDatesWhole(placeDate), x0 + leftW, row, { width: rightW, align: 'center' });
   doc.x = x0;
   doc.y = Math.max(yLeft, doc.y) + 14;
 }
@@ -125,7 +134,7 @@ export function annualReportPdf(report: AnnualReportDto, generated: { on: string
           .font(options.font ?? 'regular')
           .fontSize(SIZE.body)
           .fillColor('#000000')
-          .text(text, doc.page.margins.left, doc.y, {
+          .text(keepDatesWhole(text), doc.page.margins.left, doc.y, {
             width: contentWidth(doc),
             align: 'justify',
             indent: options.indent ?? 28,
@@ -157,12 +166,7 @@ export function annualReportPdf(report: AnnualReportDto, generated: { on: string
       if (report.systems.length === 0) {
         body('Chưa có hệ thống thông tin nào trong phạm vi báo cáo.');
       } else {
-        await table(
-          doc,
-          MAU08_COLUMNS.map((header, i) => ({ header: `(${i + 1}) ${header}`, width: WIDTHS[i], align: ALIGN[i] })),
-          report.systems.map(mau08Cells),
-          { fontSize: 8 },
-        );
+        await table(doc, MAU08_TABLE_COLUMNS, report.systems.map(mau08Cells), { fontSize: MAU08_TABLE_FONT_SIZE });
       }
       signature(doc, addressee);
     },

@@ -1,3 +1,4 @@
+import { zipSync } from 'fflate';
 import { ApprovalRateReportDto } from './dto/report.dto';
 import { ReportReadings } from './report-readings';
 import {
@@ -9,9 +10,22 @@ import {
   readingDifferences,
   readingSentences,
   readingSummaryRows,
-  READINGS_SECTION_TITLE,
 } from './report-readings.rows';
-import { formatDateVi, formatPercent, toCsv } from './report-text';
+import { APPROVAL_RATE_TITLE, CsvDelimiter, formatDateVi, percentHeader, toCsv } from './report-text';
+
+/**
+ * The approval-rate report as CSV files a spreadsheet opens as they are: one table per file (a header row, then one
+ * row per record; no title or summary rows mixed in), percentages as numbers with the unit in the header, dates
+ * dd/mm/yyyy. `format=csv` is the table of bodies; `format=zip` holds every table, in both dialects.
+ */
+
+export type CsvRow = (string | number | null)[];
+
+/** One table of the report: the file it goes to (ASCII, without diacritics) and its rows, the header first. */
+export interface CsvTable {
+  file: string;
+  rows: CsvRow[];
+}
 
 export const APPROVAL_RATE_CSV_HEADERS = [
   'Mã cơ quan',
@@ -26,14 +40,35 @@ export const APPROVAL_RATE_CSV_HEADERS = [
   'Hệ thống đã được phê duyệt cấp độ',
 ] as const;
 
+export const TIER_CSV_HEADERS = [
+  'Nhóm cơ quan, đơn vị',
+  'Tổng số',
+  'Đã gửi hồ sơ',
+  'Đã được phê duyệt',
+  'Chưa gửi hồ sơ',
+  percentHeader('Tỷ lệ phê duyệt (trên số đã gửi)'),
+  percentHeader('Tỷ lệ đã gửi (trên tổng số)'),
+] as const;
+
+const LEVELS = ['1', '2', '3', '4', '5'] as const;
+
+export const SYSTEM_CSV_HEADERS = [
+  'Tổng số hệ thống',
+  'Đang vận hành',
+  'Đã được phê duyệt cấp độ',
+  percentHeader('Tỷ lệ đã được phê duyệt cấp độ (trên số đang vận hành)'),
+  'Đã kê khai quyết định trước đây, chưa xác nhận',
+  ...LEVELS.map((level) => `Được phê duyệt cấp độ ${level}`),
+] as const;
+
+/** The folder of the ZIP holding the `;` dialect, for Excel in a Vietnamese locale. */
+export const SEMICOLON_FOLDER = 'excel-tieng-viet';
+
 const yesNo = (value: boolean) => (value ? 'Có' : 'Chưa');
 
-/**
- * The approval-rate report as CSV: one row per body under Vietnamese headers, then a blank line and the summary
- * rows (the figures by tier with a total, then the systems), each led by its label in the first column.
- */
-export function approvalRateCsv(report: ApprovalRateReportDto): Buffer {
-  const rows: (string | number | null)[][] = [[...APPROVAL_RATE_CSV_HEADERS]];
+/** The table of bodies: one row per body under Vietnamese headers (`format=csv`). */
+export function bodiesTable(report: ApprovalRateReportDto): CsvTable {
+  const rows: CsvRow[] = [[...APPROVAL_RATE_CSV_HEADERS]];
   for (const r of report.agencyRows) {
     rows.push([
       r.code,
@@ -48,66 +83,77 @@ export function approvalRateCsv(report: ApprovalRateReportDto): Buffer {
       r.approvedSystems,
     ]);
   }
-  const a = report.agencies;
-  const s = report.systems;
-  rows.push([]);
-  rows.push(['Tổng hợp', `${report.scope.title}, tính đến ngày ${formatDateVi(report.asOf)}`]);
-  rows.push([
-    'Nhóm cơ quan, đơn vị',
-    'Tổng số',
-    'Đã gửi hồ sơ',
-    'Đã được phê duyệt',
-    'Chưa gửi hồ sơ',
-    'Tỷ lệ phê duyệt (trên số đã gửi)',
-    'Tỷ lệ đã gửi (trên tổng số)',
-  ]);
-  for (const t of report.byTier)
-    rows.push([
-      t.label,
-      t.total,
-      t.submitted,
-      t.approved,
-      t.total - t.submitted,
-      formatPercent(t.approvalRate),
-      formatPercent(t.submissionRate),
-    ]);
-  rows.push([
-    'Tổng cộng',
-    a.total,
-    a.submitted,
-    a.approved,
-    a.notSubmitted,
-    formatPercent(a.approvalRate),
-    formatPercent(a.submissionRate),
-  ]);
-  rows.push(['Hệ thống thông tin', 'Số lượng']);
-  rows.push(['Tổng số hệ thống', s.total]);
-  rows.push(['Đang vận hành', s.operating]);
-  rows.push(['Đã được phê duyệt cấp độ', s.withApprovedLevel]);
-  rows.push(['Tỷ lệ đã được phê duyệt cấp độ (trên số đang vận hành)', formatPercent(s.coverage)]);
-  for (const level of ['1', '2', '3', '4', '5']) rows.push([`Được phê duyệt cấp độ ${level}`, s.byLevel[level] ?? 0]);
-  if (report.readings) rows.push([], ...readingsRows(report.readings));
-  return toCsv(rows);
+  return { file: 'co-quan-don-vi.csv', rows };
 }
 
-/** The other readings after the figures: the default named first, then each reading's figures and what it means. */
-function readingsRows(r: ReportReadings): (string | number | null)[][] {
-  return [
-    [READINGS_SECTION_TITLE, DEFAULT_READING_NOTE],
-    [...READING_SUMMARY_HEADERS],
-    ...readingSummaryRows(r).map(([label, total, submitted, approved, approvalRate]) => [
-      label,
-      total,
-      submitted,
-      approved,
-      formatPercent(approvalRate),
-    ]),
-    [...APPRAISER_HEADERS],
-    ...appraiserRows(r),
-    ['Phê duyệt theo ngày', 'Số lượng'],
-    ...decisionDateRows(r),
-    ['Cách đếm', 'Giải thích'],
-    ...readingSentences(r),
-    ...readingDifferences(r).map((line) => ['Khác biệt', line]),
+/** Every table of the report, the bodies first: what the report covers, the figures by tier, the systems, the readings. */
+export function approvalRateTables(report: ApprovalRateReportDto): CsvTable[] {
+  const a = report.agencies;
+  const s = report.systems;
+  const tables: CsvTable[] = [
+    bodiesTable(report),
+    {
+      file: 'tong-hop-theo-nhom.csv',
+      rows: [
+        [...TIER_CSV_HEADERS],
+        ...report.byTier.map((t) => [t.label, t.total, t.submitted, t.approved, t.total - t.submitted, t.approvalRate, t.submissionRate]),
+        ['Tổng cộng', a.total, a.submitted, a.approved, a.notSubmitted, a.approvalRate, a.submissionRate],
+      ],
+    },
+    {
+      file: 'he-thong.csv',
+      rows: [
+        [...SYSTEM_CSV_HEADERS],
+        [s.total, s.operating, s.withApprovedLevel, s.coverage, s.claimedNotConfirmed, ...LEVELS.map((level) => s.byLevel[level] ?? 0)],
+      ],
+    },
+    {
+      file: 'thong-tin-bao-cao.csv',
+      rows: [
+        ['Mục', 'Nội dung'],
+        ['Báo cáo', APPROVAL_RATE_TITLE],
+        ['Phạm vi', report.scope.title],
+        ['Tính đến ngày', formatDateVi(report.asOf)],
+      ],
+    },
   ];
+  if (report.readings) tables.push(...readingTables(report.readings));
+  return tables;
+}
+
+/** The other readings beside the default, one table each. */
+function readingTables(r: ReportReadings): CsvTable[] {
+  const summaryHeaders = READING_SUMMARY_HEADERS.map((h, i) => (i === READING_SUMMARY_HEADERS.length - 1 ? percentHeader(h) : h));
+  return [
+    { file: 'cach-dem-khac.csv', rows: [summaryHeaders, ...readingSummaryRows(r)] },
+    { file: 'don-vi-tham-dinh.csv', rows: [[...APPRAISER_HEADERS], ...appraiserRows(r)] },
+    { file: 'phe-duyet-theo-ngay.csv', rows: [['Phê duyệt theo ngày', 'Số lượng'], ...decisionDateRows(r)] },
+    {
+      file: 'giai-thich-cach-dem.csv',
+      rows: [
+        ['Cách đếm', 'Giải thích'],
+        ['Cách đếm mặc định', DEFAULT_READING_NOTE],
+        ...readingSentences(r),
+        ...readingDifferences(r).map((line) => ['Khác biệt', line]),
+      ],
+    },
+  ];
+}
+
+/** `format=csv`: the table of bodies alone, `,`-separated, or `;`-separated with decimal commas. */
+export function approvalRateCsv(report: ApprovalRateReportDto, delimiter: CsvDelimiter = ','): Buffer {
+  return toCsv(bodiesTable(report).rows, delimiter);
+}
+
+/**
+ * `format=zip`: every table as its own CSV, `,`-separated at the top, and the same files `;`-separated in
+ * `excel-tieng-viet/`. Dated `generatedAt` so the same report gives the same bytes.
+ */
+export function approvalRateZip(report: ApprovalRateReportDto, generatedAt: Date): Buffer {
+  const files: Record<string, Uint8Array> = {};
+  for (const table of approvalRateTables(report)) {
+    files[table.file] = toCsv(table.rows, ',');
+    files[`${SEMICOLON_FOLDER}/${table.file}`] = toCsv(table.rows, ';');
+  }
+  return Buffer.from(zipSync(files, { level: 6, mtime: generatedAt }));
 }

@@ -1,5 +1,14 @@
+import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import { approvalRateCsv, APPROVAL_RATE_CSV_HEADERS } from './approval-rate.csv';
+import { unzipSync } from 'fflate';
+import {
+  approvalRateCsv,
+  approvalRateZip,
+  APPROVAL_RATE_CSV_HEADERS,
+  SEMICOLON_FOLDER,
+  SYSTEM_CSV_HEADERS,
+  TIER_CSV_HEADERS,
+} from './approval-rate.csv';
 import { approvalRatePdf } from './approval-rate.pdf';
 import { approvalRateXlsx } from './approval-rate.xlsx';
 import { AgencyRowDto, ApprovalRateReportDto } from './dto/report.dto';
@@ -88,26 +97,99 @@ function dossier(body: string, state: string, approvedByDay: boolean, recordedOn
   return { body, appraiserKey: 'ca', appraiserName: 'Công an tỉnh Sơn La', received: true, state, approvedByDay, decisionDate, recordedOn };
 }
 
-describe('approval-rate CSV', () => {
-  const lines = approvalRateCsv(report()).toString('utf8').slice(1).split('\r\n');
+/** A CSV file parsed back (BOM dropped), as csv-parse reads it. */
+function parseCsv(content: Buffer | Uint8Array, delimiter = ','): string[][] {
+  const text = Buffer.from(content).toString('utf8');
+  expect(text.charCodeAt(0)).toBe(0xfeff);
+  return parse(text.slice(1), { delimiter });
+}
 
-  it('has the Vietnamese headers, then one row per body with dd/mm/yyyy dates', () => {
-    expect(lines[0]).toBe(APPROVAL_RATE_CSV_HEADERS.map((h) => (h.includes(',') ? `"${h}"` : h)).join(','));
-    expect(lines[1]).toBe('SL-SO-XD,Sở Xây dựng,"Sở, ban, ngành và tương đương",Có,04/08/2025,Có,28/08/2025,3,2,1');
-    expect(lines[3]).toBe('SL-SO-TC,Sở Tài chính,"Sở, ban, ngành và tương đương",Chưa,,Chưa,,3,2,0');
+describe('approval-rate CSV: one table per file', () => {
+  const rows = parseCsv(approvalRateCsv(report()));
+
+  it('is the table of bodies alone: the Vietnamese headers, then one row per body with dd/mm/yyyy dates, nothing below', () => {
+    expect(rows[0]).toEqual([...APPROVAL_RATE_CSV_HEADERS]);
+    expect(rows[1]).toEqual([
+      'SL-SO-XD',
+      'Sở Xây dựng',
+      'Sở, ban, ngành và tương đương',
+      'Có',
+      '04/08/2025',
+      'Có',
+      '28/08/2025',
+      '3',
+      '2',
+      '1',
+    ]);
+    expect(rows[3]).toEqual(['SL-SO-TC', 'Sở Tài chính', 'Sở, ban, ngành và tương đương', 'Chưa', '', 'Chưa', '', '3', '2', '0']);
+    expect(rows).toHaveLength(1 + 63);
+    expect(rows.every((r) => r.length === APPROVAL_RATE_CSV_HEADERS.length)).toBe(true);
   });
 
-  it('then a blank line and the summary', () => {
-    const blank = lines.indexOf('');
-    expect(blank).toBe(64);
-    expect(lines.slice(blank + 1, blank + 6)).toEqual([
-      'Tổng hợp,"UBND tỉnh Sơn La, tính đến ngày 06/01/2026"',
-      '"Nhóm cơ quan, đơn vị",Tổng số,Đã gửi hồ sơ,Đã được phê duyệt,Chưa gửi hồ sơ,Tỷ lệ phê duyệt (trên số đã gửi),Tỷ lệ đã gửi (trên tổng số)',
-      '"Sở, ban, ngành và tương đương",3,2,2,1,100%,"66,7%"',
-      '"UBND xã, phường",60,1,0,59,0%,"1,7%"',
-      'Tổng cộng,63,3,2,60,"66,7%","4,8%"',
+  it('";" for Excel in a Vietnamese locale: the same table, split on ";"', () => {
+    const semicolon = approvalRateCsv(report(), ';');
+    expect(semicolon.toString('utf8').split('\r\n')[1]).toBe(
+      'SL-SO-XD;Sở Xây dựng;"Sở, ban, ngành và tương đương";Có;04/08/2025;Có;28/08/2025;3;2;1',
+    );
+    expect(parseCsv(semicolon, ';')).toEqual(rows);
+  });
+});
+
+describe('approval-rate ZIP: every table, each its own CSV, in both dialects', () => {
+  const files = unzipSync(approvalRateZip(report(), new Date('2026-01-07T02:00:00Z')));
+  const names = [
+    'co-quan-don-vi.csv',
+    'tong-hop-theo-nhom.csv',
+    'he-thong.csv',
+    'thong-tin-bao-cao.csv',
+    'cach-dem-khac.csv',
+    'don-vi-tham-dinh.csv',
+    'phe-duyet-theo-ngay.csv',
+    'giai-thich-cach-dem.csv',
+  ];
+
+  it('holds the tables by ASCII names, and the same under excel-tieng-viet/', () => {
+    expect(Object.keys(files).sort()).toEqual([...names, ...names.map((n) => `${SEMICOLON_FOLDER}/${n}`)].sort());
+    for (const name of Object.keys(files)) expect(name).toMatch(/^[a-z0-9/-]+\.csv$/);
+  });
+
+  it('each file is one rectangular table that parses back', () => {
+    for (const name of names) {
+      const comma = parseCsv(files[name]);
+      expect({ name, width: new Set(comma.map((r) => r.length)).size }).toEqual({ name, width: 1 });
+      expect(parseCsv(files[`${SEMICOLON_FOLDER}/${name}`], ';').map((r) => r.map((c) => c.replace(/^(\d+),(\d)$/, '$1.$2')))).toEqual(
+        comma,
+      );
+    }
+  });
+
+  it('the figures by tier: counts, and percentages as numbers with the unit in the header', () => {
+    const tiers = parseCsv(files['tong-hop-theo-nhom.csv']);
+    expect(tiers[0]).toEqual([...TIER_CSV_HEADERS]);
+    expect(tiers[0][5]).toBe('Tỷ lệ phê duyệt (trên số đã gửi) (%)');
+    expect(tiers.slice(1)).toEqual([
+      ['Sở, ban, ngành và tương đương', '3', '2', '2', '1', '100', '66.7'],
+      ['UBND xã, phường', '60', '1', '0', '59', '0', '1.7'],
+      ['Tổng cộng', '63', '3', '2', '60', '66.7', '4.8'],
     ]);
-    expect(lines).toContain('Được phê duyệt cấp độ 3,1');
+    expect(parseCsv(files[`${SEMICOLON_FOLDER}/tong-hop-theo-nhom.csv`], ';')[3]).toEqual([
+      'Tổng cộng',
+      '63',
+      '3',
+      '2',
+      '60',
+      '66,7',
+      '4,8',
+    ]);
+  });
+
+  it('the systems in one row; the readings with their rates as numbers', () => {
+    expect(parseCsv(files['he-thong.csv'])).toEqual([[...SYSTEM_CSV_HEADERS], ['189', '126', '2', '1.6', '0', '0', '1', '1', '0', '0']]);
+    const readings = parseCsv(files['cach-dem-khac.csv']);
+    expect(readings[0].at(-1)).toBe('Tỷ lệ phê duyệt (trên số đã gửi) (%)');
+    expect(readings).toContainEqual(['Theo ngày ký quyết định phê duyệt', '63', '3', '3', '100']);
+    expect(parseCsv(files['don-vi-tham-dinh.csv'])).toContainEqual(['Công an tỉnh Sơn La', '3', '3', '0', '0', '1', '0', '2', '2']);
+    expect(parseCsv(files['thong-tin-bao-cao.csv'])).toContainEqual(['Tính đến ngày', '06/01/2026']);
   });
 });
 
@@ -166,19 +248,19 @@ describe('approval-rate PDF', () => {
 });
 
 describe('the other readings in each format (Các cách đếm khác)', () => {
-  it('CSV: names the default, then each reading with its figures and its sentence', () => {
-    const lines = approvalRateCsv(report()).toString('utf8').slice(1).split('\r\n');
-    const start = lines.findIndex((l) => l.startsWith('Các cách đếm khác,'));
-    expect(start).toBeGreaterThan(0);
-    expect(lines[start]).toContain('Công văn 256/UBND-NC');
-    const after = lines.slice(start);
-    expect(after).toContain('Theo cơ quan chủ quản (cách đếm mặc định),63,3,2,"66,7%"');
-    expect(after).toContain('Theo đơn vị gửi hồ sơ (đơn vị vận hành),63,3,2,"66,7%"');
-    expect(after).toContain('Theo ngày ký quyết định phê duyệt,63,3,3,100%');
-    expect(after).toContain('Công an tỉnh Sơn La,3,3,0,0,1,0,2,2');
-    expect(after).toContain('Quyết định đề ngày đến hết ngày báo cáo nhưng ghi nhận sau ngày đó,1');
-    expect(after.some((l) => l.includes('Tính theo đơn vị gửi hồ sơ nhưng không theo chủ quản: Sở Tài chính.'))).toBe(true);
-    expect(after.some((l) => l.includes('Tính theo chủ quản nhưng hồ sơ do đơn vị khác gửi: Sở Xây dựng.'))).toBe(true);
+  it('ZIP: names the default, then each reading with its figures and its sentence', () => {
+    const files = unzipSync(approvalRateZip(report(), new Date('2026-01-07T02:00:00Z')));
+    const summary = parseCsv(files['cach-dem-khac.csv']);
+    expect(summary).toContainEqual(['Theo cơ quan chủ quản (cách đếm mặc định)', '63', '3', '2', '66.7']);
+    expect(summary).toContainEqual(['Theo đơn vị gửi hồ sơ (đơn vị vận hành)', '63', '3', '2', '66.7']);
+    expect(parseCsv(files['phe-duyet-theo-ngay.csv'])).toContainEqual([
+      'Quyết định đề ngày đến hết ngày báo cáo nhưng ghi nhận sau ngày đó',
+      '1',
+    ]);
+    const sentences = parseCsv(files['giai-thich-cach-dem.csv']);
+    expect(sentences[1]).toEqual(['Cách đếm mặc định', expect.stringContaining('Công văn 256/UBND-NC')]);
+    expect(sentences.some((r) => r[1].includes('Tính theo đơn vị gửi hồ sơ nhưng không theo chủ quản: Sở Tài chính.'))).toBe(true);
+    expect(sentences.some((r) => r[1].includes('Tính theo chủ quản nhưng hồ sơ do đơn vị khác gửi: Sở Xây dựng.'))).toBe(true);
   });
 
   it('XLSX: a sheet with the same figures, the rate as a number', async () => {

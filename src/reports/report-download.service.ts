@@ -4,7 +4,8 @@ import { Clock } from '../common/clock';
 import { annualReportPdf } from './annual-report.pdf';
 import { AnnualReportService } from './annual-report.service';
 import { annualReportXlsx } from './annual-report.xlsx';
-import { approvalRateCsv } from './approval-rate.csv';
+import { DomainError } from '../common/errors/domain-error';
+import { approvalRateCsv, approvalRateZip } from './approval-rate.csv';
 import { approvalRatePdf } from './approval-rate.pdf';
 import { ApprovalRateService } from './approval-rate.service';
 import { approvalRateXlsx } from './approval-rate.xlsx';
@@ -14,6 +15,7 @@ import { reportFileName } from './report-text';
 
 const MEDIA_TYPES = {
   csv: 'text/csv; charset=utf-8',
+  zip: 'application/zip',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
 } as const;
@@ -35,17 +37,25 @@ export class ReportDownloadService {
 
   async approvalRate(user: AuthUser, query: ReportQuery): Promise<ApprovalRateReportDto | StreamableFile> {
     const format = query.format ?? 'json';
+    if (query.delimiter && format !== 'csv')
+      throw new DomainError('VALIDATION_FAILED', 'Chỉ chọn dấu phân cách (delimiter) cho tệp CSV (format=csv).', {
+        delimiter: ['chỉ dùng với format=csv; tệp ZIP có sẵn cả hai cách phân cách'],
+      });
     // The files always carry the other readings; JSON when asked (readings=true).
     const report = await this.approvalRates.report(user, query, format !== 'json' || query.readings === 'true');
     if (format === 'json') return report;
     const generated = { on: this.clock.today(), at: this.clock.now() };
     const content =
       format === 'csv'
-        ? approvalRateCsv(report)
-        : format === 'xlsx'
-          ? await approvalRateXlsx(report, generated.at)
-          : await approvalRatePdf(report, generated);
-    return download(content, format, reportFileName('ty-le-phe-duyet-cap-do', report.asOf, format));
+        ? approvalRateCsv(report, query.delimiter === 'semicolon' ? ';' : ',')
+        : format === 'zip'
+          ? approvalRateZip(report, generated.at)
+          : format === 'xlsx'
+            ? await approvalRateXlsx(report, generated.at)
+            : await approvalRatePdf(report, generated);
+    // The `;` file gets its own name, so both can sit side by side in a folder.
+    const base = query.delimiter === 'semicolon' ? 'ty-le-phe-duyet-cap-do-cham-phay' : 'ty-le-phe-duyet-cap-do';
+    return download(content, format, reportFileName(base, report.asOf, format));
   }
 
   async annual(user: AuthUser, query: AnnualReportQuery): Promise<AnnualReportDto | StreamableFile> {

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { registerBeVietnamPro, registerTinos, type BeVietnamProFace } from '../common/pdf/be-vietnam-pro';
-import { formatDateVi } from './report-text';
+import { formatDateVi, keepDatesWhole } from './report-text';
 
 /**
  * The small pdfkit layout the report PDFs share: Be Vietnam Pro embedded (full Vietnamese coverage, so names print
@@ -139,7 +139,7 @@ export function paragraph(doc: Doc, text: string, options: { size?: number; font
     .font(options.font ?? 'regular')
     .fontSize(options.size ?? 10)
     .fillColor(options.color ?? COLORS.text);
-  doc.text(text, doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'justify', lineGap: 2 });
+  doc.text(keepDatesWhole(text), doc.page.margins.left, doc.y, { width: contentWidth(doc), align: 'justify', lineGap: 2 });
   doc.fillColor(COLORS.text);
   doc.moveDown(0.5);
 }
@@ -183,18 +183,30 @@ export interface TableColumn {
   align?: 'left' | 'center' | 'right';
 }
 
-/** A table that continues on the next page with its header repeated; rows never split across pages. */
+/** Inner padding of a table cell, on each side. */
+export const CELL_PADDING = 4;
+
+/** Each column's width in points: its share of `width` (the content width). */
+export function columnWidths(columns: readonly TableColumn[], width: number): number[] {
+  const total = columns.reduce((s, c) => s + c.width, 0);
+  return columns.map((c) => (c.width / total) * width);
+}
+
+/**
+ * A table that continues on the next page with its header repeated; rows never split across pages. A date in a cell
+ * stays on one line with its "ngày" (keepDatesWhole); the columns must be wide enough for it (see the layout specs).
+ */
 export async function table(
   doc: Doc,
   columns: readonly TableColumn[],
-  rows: readonly string[][],
+  tableRows: readonly string[][],
   options: { fontSize?: number; boldLastRow?: boolean } = {},
 ): Promise<void> {
   const size = options.fontSize ?? 9;
-  const pad = 4;
+  const pad = CELL_PADDING;
   const x0 = doc.page.margins.left;
-  const total = columns.reduce((s, c) => s + c.width, 0);
-  const widths = columns.map((c) => (c.width / total) * contentWidth(doc));
+  const rows = tableRows.map((cells) => cells.map((text) => keepDatesWhole(text ?? '')));
+  const widths = columnWidths(columns, contentWidth(doc));
   const lefts = widths.map((_, i) => x0 + widths.slice(0, i).reduce((s, w) => s + w, 0));
   const maxY = () => doc.page.height - doc.page.margins.bottom;
   const heightOf = (cells: readonly string[], font: FontName) => {

@@ -1,4 +1,4 @@
-import { csvField, formatCount, formatDateVi, formatPercent, reportFileName, toCsv } from './report-text';
+import { csvField, formatCount, formatDateVi, formatPercent, keepDatesWhole, percentHeader, reportFileName, toCsv } from './report-text';
 
 describe('report text', () => {
   it('writes dates the Vietnamese way, and nothing for no date', () => {
@@ -64,5 +64,42 @@ describe('CSV', () => {
     ]);
     expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(content.subarray(3).toString('utf8')).toBe('Mã,Tên\r\nSL-X-MUONGLAN,UBND xã Mường Lạn\r\n');
+  });
+});
+
+describe('CSV for Excel in a Vietnamese locale (";" and decimal comma)', () => {
+  it("writes a percentage as a number with the dialect's decimal separator", () => {
+    expect(csvField(52.6)).toBe('52.6');
+    expect(csvField(52.6, ';')).toBe('52,6');
+    expect(csvField(19, ';')).toBe('19');
+    expect(csvField(-5, ';')).toBe('-5');
+  });
+
+  it('separates with ";", keeps quoting text that holds a separator, and defuses formulas the same way', () => {
+    const content = toCsv(
+      [
+        ['Nhóm cơ quan, đơn vị', percentHeader('Tỷ lệ')],
+        ['=cmd', 66.7],
+        ['a;b', null],
+      ],
+      ';',
+    );
+    expect([...content.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(content.subarray(3).toString('utf8')).toBe(`"Nhóm cơ quan, đơn vị";Tỷ lệ (%)\r\n'=cmd;66,7\r\n"a;b";\r\n`);
+  });
+});
+
+describe('dates in PDF text', () => {
+  it('joins "ngày" and its date with no-break spaces, in figures and in words', () => {
+    expect(keepDatesWhole('Số 101/QĐ-CAT-PA05 ngày 01/09/2025 của Công an tỉnh')).toBe(
+      'Số 101/QĐ-CAT-PA05 ngày\u00A001/09/2025 của Công an tỉnh',
+    );
+    expect(keepDatesWhole('Sơn La, ngày 07 tháng 12 năm 2026')).toBe('Sơn La, ngày\u00A007\u00A0tháng\u00A012\u00A0năm\u00A02026');
+    expect(keepDatesWhole('Ngày 1/2/2026')).toBe('Ngày\u00A01/2/2026');
+  });
+
+  it('leaves other text as it is', () => {
+    expect(keepDatesWhole('Số, ngày, cơ quan ban hành')).toBe('Số, ngày, cơ quan ban hành');
+    expect(keepDatesWhole('31/12/2026')).toBe('31/12/2026');
   });
 });

@@ -36,18 +36,39 @@ export function reportFileName(base: string, day: string, extension: string): st
 }
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a separator, quote or line break. Text is marked so that no part of
- * it runs as a formula in a spreadsheet (csv-safe.ts); a number stays a number.
+ * The two CSV dialects: `,` with a decimal point (RFC 4180, what most tools read), and `;` with a decimal comma, what
+ * Excel expects in a Vietnamese locale (its list separator is ";" and its decimal separator ",").
  */
-export function csvField(value: string | number | null | undefined): string {
+export type CsvDelimiter = ',' | ';';
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a separator, quote or line break. Text is marked so that no part of
+ * it runs as a formula in a spreadsheet (csv-safe.ts); a number stays a number, written with the dialect's decimal
+ * separator (52.6, or 52,6 with `;`).
+ */
+export function csvField(value: string | number | null | undefined, delimiter: CsvDelimiter = ','): string {
   if (value === null || value === undefined) return '';
-  if (typeof value === 'number') return String(value);
+  if (typeof value === 'number') return delimiter === ';' ? String(value).replace('.', ',') : String(value);
   const text = neutraliseCsvText(value);
   return /[",\t\r\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Rows to CSV: CRLF line ends and a UTF-8 byte-order mark, so Excel opens the Vietnamese text correctly. */
-export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[]): Buffer {
-  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
+export function toCsv(rows: readonly (readonly (string | number | null | undefined)[])[], delimiter: CsvDelimiter = ','): Buffer {
+  const body = rows.map((row) => row.map((value) => csvField(value, delimiter)).join(delimiter)).join('\r\n');
   return Buffer.from(`\uFEFF${body}\r\n`, 'utf8');
+}
+
+/** A percentage column's header with its unit, so the cells below can be plain numbers: 'Tỷ lệ …' → 'Tỷ lệ … (%)'. */
+export function percentHeader(header: string): string {
+  return `${header} (%)`;
+}
+
+/**
+ * Keeps a date on one line in a PDF: the spaces of "ngày 06/01/2026" and "ngày 06 tháng 01 năm 2026" become
+ * no-break spaces (U+00A0, which the line breaker never breaks at, UAX 14 class GL), so a date and its "ngày" are
+ * never split across lines. A bare dd/mm/yyyy needs nothing: UAX 14 does not break inside a number (LB25).
+ */
+export function keepDatesWhole(text: string): string {
+  return text.replace(/[Nn]gày (\d{1,2}\/\d{1,2}\/\d{4}|\d{1,2} tháng \d{1,2} năm \d{4})/g, (date) => date.replace(/ /g, '\u00A0'));
 }

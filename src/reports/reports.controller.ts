@@ -1,19 +1,22 @@
 import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthUser } from '../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../auth/auth.decorators';
 import { LimitedPerUser } from '../common/http/request-limits';
+import { ApiFileResponse, MEDIA_TYPES } from '../common/openapi/api-file-response';
 import { AfterApprovalExportsService } from './after-approval-exports.service';
 import { AfterApprovalService } from './after-approval.service';
 import { AfterApprovalExportQuery } from './dto/after-approval-export.dto';
 import { AfterApprovalQuery, AfterApprovalReportDto } from './dto/after-approval.dto';
-import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
+import { ANNUAL_REPORT_FORMATS, AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
 import { PipelineQuery, PipelineReportDto } from './dto/pipeline.dto';
-import { ApprovalRateReportDto, ReportQuery } from './dto/report.dto';
+import { ApprovalRateReportDto, REPORT_FORMATS, ReportQuery } from './dto/report.dto';
 import { PipelineService } from './pipeline.service';
 import { ReportDownloadService } from './report-download.service';
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The media types of a report's file formats (`format=…`), as the OpenAPI document declares them. */
+const fileMediaTypes = (formats: readonly string[]): string[] =>
+  formats.flatMap((format) => (format in MEDIA_TYPES ? [MEDIA_TYPES[format as keyof typeof MEDIA_TYPES]] : []));
 
 @ApiTags('Báo cáo')
 @Controller('api/v1/reports')
@@ -28,9 +31,11 @@ export class ReportsController {
   @Get('approval-rate')
   @RequirePermission('report:read')
   @LimitedPerUser('file', (req) => (req.query.format ?? 'json') !== 'json')
-  @ApiOperation({ summary: 'Tỷ lệ cơ quan đã gửi và đã được phê duyệt hồ sơ cấp độ, tính đến một ngày (JSON, hoặc tải về CSV, XLSX, PDF)' })
-  @ApiProduces('application/json', 'text/csv', XLSX, 'application/pdf')
-  @ApiOkResponse({ type: ApprovalRateReportDto })
+  @ApiOperation({
+    summary:
+      'Tỷ lệ cơ quan đã gửi và đã được phê duyệt hồ sơ cấp độ, tính đến một ngày (JSON, hoặc tải về CSV, ZIP các bảng CSV, XLSX, PDF)',
+  })
+  @ApiFileResponse('Báo cáo (JSON), hoặc tệp theo `format`', fileMediaTypes(REPORT_FORMATS), { json: ApprovalRateReportDto })
   approvalRateReport(@CurrentUser() user: AuthUser, @Query() query: ReportQuery): Promise<ApprovalRateReportDto | StreamableFile> {
     return this.downloads.approvalRate(user, query);
   }
@@ -41,8 +46,7 @@ export class ReportsController {
   @ApiOperation({
     summary: 'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF)',
   })
-  @ApiProduces('application/json', XLSX, 'application/pdf')
-  @ApiOkResponse({ type: AnnualReportDto })
+  @ApiFileResponse('Báo cáo năm (JSON), hoặc tệp theo `format`', fileMediaTypes(ANNUAL_REPORT_FORMATS), { json: AnnualReportDto })
   annualReport(@CurrentUser() user: AuthUser, @Query() query: AnnualReportQuery): Promise<AnnualReportDto | StreamableFile> {
     return this.downloads.annual(user, query);
   }
@@ -70,7 +74,7 @@ export class ReportsController {
   @RequirePermission('report:read')
   @LimitedPerUser('file')
   @ApiOperation({ summary: 'Tải XLSX các hạng mục phương án bảo đảm an toàn theo cơ quan' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('Tệp XLSX', [MEDIA_TYPES.xlsx])
   planItemsXlsx(@CurrentUser() user: AuthUser, @Query() query: AfterApprovalExportQuery): Promise<StreamableFile> {
     return this.afterApprovalExports.planItems(user, query);
   }
@@ -79,7 +83,7 @@ export class ReportsController {
   @RequirePermission('report:read')
   @LimitedPerUser('file')
   @ApiOperation({ summary: 'Tải XLSX lịch và kết quả kiểm tra, đánh giá theo cơ quan' })
-  @ApiProduces(XLSX)
+  @ApiFileResponse('Tệp XLSX', [MEDIA_TYPES.xlsx])
   inspectionsXlsx(@CurrentUser() user: AuthUser, @Query() query: AfterApprovalExportQuery): Promise<StreamableFile> {
     return this.afterApprovalExports.inspections(user, query);
   }

@@ -41,9 +41,9 @@ export class MergeAgenciesDto {
   @Type(() => NewSuccessorDto)
   newAgency?: NewSuccessorDto;
 
-  @ApiProperty({ example: '2025-07-01' }) @IsCalendarDate() effectiveDate!: string;
+  @ApiProperty({ example: '2025-07-01', format: 'date' }) @IsCalendarDate() effectiveDate!: string;
   @ApiProperty({ example: '1681/NQ-UBTVQH15' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
-  @ApiPropertyOptional({ example: '2025-06-16' }) @IsOptional() @IsCalendarDate() decisionDate?: string;
+  @ApiPropertyOptional({ example: '2025-06-16', format: 'date' }) @IsOptional() @IsCalendarDate() decisionDate?: string;
   @ApiPropertyOptional({ example: 'Ủy ban Thường vụ Quốc hội' })
   @IsOptional()
   @Transform(text)
@@ -56,9 +56,9 @@ export class MergeAgenciesDto {
 export class RenameAgencyDto {
   @ApiProperty() @IsUUID() agencyId!: string;
   @ApiProperty({ example: 'Sở Khoa học và Công nghệ' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) newName!: string;
-  @ApiProperty({ example: '2025-03-01' }) @IsCalendarDate() effectiveDate!: string;
+  @ApiProperty({ example: '2025-03-01', format: 'date' }) @IsCalendarDate() effectiveDate!: string;
   @ApiProperty({ example: '461/NQ-HĐND' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() decisionDate?: string;
+  @ApiPropertyOptional({ format: 'date' }) @IsOptional() @IsCalendarDate() decisionDate?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MaxLength(255) decisionIssuer?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MaxLength(2000) note?: string;
 }
@@ -66,9 +66,9 @@ export class RenameAgencyDto {
 export class ReorganisationDto {
   @ApiProperty() id!: string;
   @ApiProperty({ enum: ['MERGE', 'RENAME'] }) kind!: string;
-  @ApiProperty() effectiveDate!: string;
+  @ApiProperty({ format: 'date' }) effectiveDate!: string;
   @ApiProperty() decisionNumber!: string;
-  @ApiProperty({ nullable: true, type: String }) decisionDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) decisionDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) decisionIssuer!: string | null;
   @ApiProperty({ nullable: true, type: String }) successorAgencyId!: string | null;
   @ApiProperty({ type: [String] }) sourceAgencyIds!: string[];
@@ -76,7 +76,7 @@ export class ReorganisationDto {
   @ApiProperty() movedSystems!: number;
   @ApiProperty() movedUsers!: number;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export const REORGANISATION_KINDS = ['MERGE', 'RENAME'] as const;

@@ -14,7 +14,7 @@ export class RecordAnnualSubmissionDto {
   })
   @IsIn(ANNUAL_STAGES)
   stage!: AnnualStage;
-  @ApiProperty({ example: '2026-12-18', description: 'Ngày gửi báo cáo' }) @IsCalendarDate() sentOn!: string;
+  @ApiProperty({ example: '2026-12-18', description: 'Ngày gửi báo cáo', format: 'date' }) @IsCalendarDate() sentOn!: string;
   @ApiProperty({ example: '125/BC-STTTT', description: 'Số văn bản báo cáo' })
   @Transform(text)
   @IsString()
@@ -50,7 +50,7 @@ export class AnnualSubmissionDto {
   @ApiProperty() agencyId!: string;
   @ApiProperty() year!: number;
   @ApiProperty({ enum: ANNUAL_STAGES }) stage!: AnnualStage;
-  @ApiProperty() sentOn!: string;
+  @ApiProperty({ format: 'date' }) sentOn!: string;
   @ApiProperty() documentNumber!: string;
   @ApiProperty({ nullable: true, type: String }) recipient!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
@@ -64,7 +64,7 @@ export class AnnualBodyDto {
   @ApiProperty() deadline!: string;
   @ApiProperty({ enum: ['ON_TIME', 'LATE', 'NOT_YET', 'OVERDUE'] }) state!: SubmissionState;
   @ApiProperty() stateLabel!: string;
-  @ApiProperty({ nullable: true, type: String }) sentOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) sentOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) documentNumber!: string | null;
 }
 
@@ -82,7 +82,7 @@ export class AnnualStageProgressDto {
 
 export class AnnualProgressDto {
   @ApiProperty() year!: number;
-  @ApiProperty() asOf!: string;
+  @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty({ description: 'Kỳ số liệu: từ 15/12 năm trước đến 14/12' }) periodFrom!: string;
   @ApiProperty() periodTo!: string;
   @ApiProperty() provinceCode!: string;

@@ -14,7 +14,7 @@ export class AuditQuery extends PageQuery {
 
 export class AuditEntryDto {
   @ApiProperty() id!: string;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ nullable: true, type: String }) actorId!: string | null;
   @ApiProperty({ nullable: true, type: String }) actorUsername!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người thực hiện ("Nguyễn Văn A, Chuyên viên")' })
@@ -22,8 +22,20 @@ export class AuditEntryDto {
   @ApiProperty() action!: string;
   @ApiProperty() entityType!: string;
   @ApiProperty() entityId!: string;
-  @ApiProperty({ nullable: true, type: Object }) before!: object | null;
-  @ApiProperty({ nullable: true, type: Object }) after!: object | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Bản ghi trước thao tác (các trường tùy loại đối tượng)',
+  })
+  before!: object | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Bản ghi sau thao tác (các trường tùy loại đối tượng)',
+  })
+  after!: object | null;
   @ApiProperty({ nullable: true, type: String }) correlationId!: string | null;
 }
 

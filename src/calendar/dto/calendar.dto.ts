@@ -51,13 +51,13 @@ export class PutCalendarDayDto {
 }
 
 export class WorkingDaysDto {
-  @ApiProperty({ example: '2026-02-11' }) from!: string;
+  @ApiProperty({ example: '2026-02-11', format: 'date' }) from!: string;
   @ApiProperty({ example: 5 }) days!: number;
   @ApiProperty({ example: '2026-02-25', description: 'Ngày cuối cùng của thời hạn' }) due!: string;
 }
 
 export class CalendarDayDto {
-  @ApiProperty({ example: '2026-02-17' }) day!: string;
+  @ApiProperty({ example: '2026-02-17', format: 'date' }) day!: string;
   @ApiProperty({ example: 'Thứ Ba' }) weekday!: string;
   @ApiProperty({ enum: ['HOLIDAY', 'WORKDAY'], description: 'HOLIDAY: ngày thường được nghỉ; WORKDAY: thứ Bảy, Chủ nhật phải làm việc' })
   kind!: 'HOLIDAY' | 'WORKDAY';
@@ -79,20 +79,20 @@ export class ConfirmCalendarDayDto {
 }
 
 export class CalendarConfirmationDto {
-  @ApiProperty({ example: '2026-09-01' }) day!: string;
+  @ApiProperty({ example: '2026-09-01', format: 'date' }) day!: string;
   @ApiProperty({ example: 'Thứ Ba' }) weekday!: string;
   @ApiProperty({ description: 'Văn bản chính thức đã đối chiếu' }) source!: string;
   @ApiProperty({ nullable: true, type: String }) confirmedBy!: string | null;
-  @ApiProperty() confirmedAt!: string;
+  @ApiProperty({ format: 'date-time' }) confirmedAt!: string;
 }
 
 export class CalendarOverrideDto {
-  @ApiProperty({ example: '2026-11-24' }) day!: string;
+  @ApiProperty({ example: '2026-11-24', format: 'date' }) day!: string;
   @ApiProperty({ example: 'Thứ Ba' }) weekday!: string;
   @ApiProperty({ enum: OVERRIDE_KINDS }) kind!: OverrideKind;
   @ApiProperty() name!: string;
   @ApiProperty({ nullable: true, type: String }) updatedBy!: string | null;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class CalendarYearDto {

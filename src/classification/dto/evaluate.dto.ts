@@ -8,7 +8,7 @@ export class EvaluateRequestDto {
   @IsIn(REGIMES)
   regime?: Regime;
 
-  @ApiPropertyOptional({ example: '2026-11-25', description: 'Ngày xét (mặc định: hôm nay theo giờ Việt Nam)' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-25', description: 'Ngày xét (mặc định: hôm nay theo giờ Việt Nam)' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải là ngày dạng YYYY-MM-DD' })
   asOf?: string;
@@ -19,7 +19,8 @@ export class EvaluateRequestDto {
   transitionalProject?: boolean;
 
   @ApiProperty({
-    type: Object,
+    type: 'object',
+    additionalProperties: true,
     description:
       'Các thông tin về hệ thống (systemType, infoTypes, …, components); xem GET /api/v1/classification/questionnaire. Theo Nghị định 331/2026/NĐ-CP còn có nationalSecurityCriteria, nationalSecurityFields, nationalSecurityConsequences (Điều 16).',
     example: { systemType: 'CITIZEN_BUSINESS', infoTypes: ['PUBLIC', 'PERSONAL'], handlesAdminProcedures: true },
@@ -44,10 +45,20 @@ export class NationalSecurityListDto {
   @ApiProperty({ type: [String], description: 'Các tiêu chí đáp ứng, kèm điều khoản' }) criteria!: string[];
 }
 
+export class ComponentEvaluationDto {
+  @ApiProperty({ example: 'components[0]' }) componentPath!: string;
+  @ApiProperty({ nullable: true, type: 'integer', minimum: 1, maximum: 5 }) level!: number | null;
+  @ApiProperty() undetermined!: boolean;
+  @ApiProperty({ type: [MatchedRuleDto] }) matchedRules!: MatchedRuleDto[];
+  @ApiPropertyOptional({ type: [String] }) manualJustification?: string[];
+  @ApiPropertyOptional({ type: () => [ComponentEvaluationDto], description: 'Các thành phần con' })
+  componentResults?: ComponentEvaluationDto[];
+}
+
 export class EvaluationResultDto {
   @ApiProperty({ enum: REGIMES }) regime!: Regime;
   @ApiProperty() rulebookVersion!: string;
-  @ApiProperty() asOf!: string;
+  @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty({ nullable: true, type: Number, minimum: 1, maximum: 5 }) level!: number | null;
   @ApiProperty() undetermined!: boolean;
   @ApiProperty({ type: [MatchedRuleDto] }) matchedRules!: MatchedRuleDto[];
@@ -57,22 +68,46 @@ export class EvaluationResultDto {
   onNationalSecurityList?: boolean;
   @ApiPropertyOptional({ type: NationalSecurityListDto, description: 'Chỉ theo Nghị định 331/2026/NĐ-CP (Điều 16)' })
   nationalSecurityList?: NationalSecurityListDto;
-  @ApiPropertyOptional({ type: [Object] }) componentResults?: object[];
+  @ApiPropertyOptional({ type: [ComponentEvaluationDto] }) componentResults?: ComponentEvaluationDto[];
 }
 
 export class QuestionnaireQuery {
   @ApiPropertyOptional({ enum: REGIMES }) @IsOptional() @IsIn(REGIMES) regime?: Regime;
-  @ApiPropertyOptional({ example: '2026-11-25' })
+  @ApiPropertyOptional({ format: 'date', example: '2026-11-25' })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'phải là ngày dạng YYYY-MM-DD' })
   asOf?: string;
+}
+
+export class QuestionOptionDto {
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'integer' }] }) value!: string | number;
+  @ApiProperty() label!: string;
+}
+
+export class QuestionDto {
+  @ApiProperty({ example: 'systemType', description: 'Tên trường trong facts' }) id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty() help!: string;
+  @ApiPropertyOptional({ type: [String] }) examples?: string[];
+  @ApiProperty({ enum: ['single', 'multi', 'boolean', 'integer', 'level'] }) answerType!: string;
+  @ApiPropertyOptional({ type: [QuestionOptionDto] }) options?: QuestionOptionDto[];
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Chỉ hỏi khi điều kiện đúng: { field, in?, equals?, includesAny? }, hoặc { anyOf: [...] } / { allOf: [...] }',
+  })
+  askWhen?: object;
+  @ApiProperty() required!: boolean;
+  @ApiPropertyOptional({ description: 'Bảng hỏi từng bước không cho bỏ qua (dù API chấp nhận thông tin thiếu câu này)' })
+  mandatoryInQuestionnaire?: boolean;
 }
 
 export class QuestionnaireDto {
   @ApiProperty({ enum: REGIMES }) regime!: Regime;
   @ApiProperty() rulebookVersion!: string;
   @ApiProperty() title!: string;
-  @ApiProperty({ type: [Object], description: 'Câu hỏi theo thứ tự; id của câu hỏi là tên trường trong facts' }) questions!: object[];
+  @ApiProperty({ type: [QuestionDto], description: 'Câu hỏi theo thứ tự; id của câu hỏi là tên trường trong facts' })
+  questions!: QuestionDto[];
 }
 
 export class RuleDto {

@@ -47,7 +47,7 @@ export class DesignDocumentRefDto {
   @ApiPropertyOptional({ nullable: true, type: String, description: 'Số văn bản phê duyệt', example: '125/QĐ-UBND' })
   @Nullable(100)
   approvalNumber?: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String, description: 'Ngày phê duyệt', example: '2024-03-15' })
+  @ApiPropertyOptional({ nullable: true, type: String, format: 'date', description: 'Ngày phê duyệt', example: '2024-03-15' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
@@ -68,12 +68,12 @@ const Rows = (type: () => new () => object, description: string) =>
   ]);
 
 export class DescriptionDto {
-  @ApiPropertyOptional() @Nullable(20000) overview?: string | null;
-  @ApiPropertyOptional() @Nullable(5000) scope?: string | null;
-  @ApiPropertyOptional() @Nullable(5000) servedPopulation?: string | null;
-  @ApiPropertyOptional() @Nullable(20000) architecture?: string | null;
-  @ApiPropertyOptional({ description: 'Mô hình lô-gic' }) @Nullable(20000) logicalModel?: string | null;
-  @ApiPropertyOptional({ description: 'Mô hình vật lý' }) @Nullable(20000) physicalModel?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Nullable(20000) overview?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Nullable(5000) scope?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Nullable(5000) servedPopulation?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @Nullable(20000) architecture?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mô hình lô-gic' }) @Nullable(20000) logicalModel?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mô hình vật lý' }) @Nullable(20000) physicalModel?: string | null;
   @Rows(() => EquipmentItemDto, 'Danh mục thiết bị và thiết bị mạng chính') equipment?: EquipmentItemDto[];
   @Rows(() => ApplicationItemDto, 'Danh mục ứng dụng, dịch vụ') applications?: ApplicationItemDto[];
   @Rows(() => NetworkZoneDto, 'Quy hoạch vùng mạng và địa chỉ IP') networkZones?: NetworkZoneDto[];
@@ -86,14 +86,26 @@ export class DescriptionDto {
   designDocument?: DesignDocumentRefDto | null;
 
   @ApiPropertyOptional({
+    type: String,
+    nullable: true,
     description: 'Nhận diện sơ bộ nguy cơ, rủi ro an ninh mạng chính (điểm c khoản 4 Điều 22 Nghị định 331/2026/NĐ-CP)',
   })
   @Nullable(20000)
   preliminaryRisks?: string | null;
-  @ApiPropertyOptional({ description: 'Cấp độ 4, 5: hệ thống liên quan, có kết nối' }) @Nullable(20000) relatedSystems?: string | null;
-  @ApiPropertyOptional({ description: 'Cấp độ 4, 5: nguy cơ tấn công mạng và mức độ ảnh hưởng' }) @Nullable(20000) threats?: string | null;
-  @ApiPropertyOptional({ description: 'Cấp độ 4, 5: ảnh hưởng tới lợi ích công cộng, trật tự an toàn xã hội, an ninh' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Cấp độ 4, 5: hệ thống liên quan, có kết nối' })
+  @Nullable(20000)
+  relatedSystems?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Cấp độ 4, 5: nguy cơ tấn công mạng và mức độ ảnh hưởng' })
+  @Nullable(20000)
+  threats?: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'Cấp độ 4, 5: ảnh hưởng tới lợi ích công cộng, trật tự an toàn xã hội, an ninh',
+  })
   @Nullable(20000)
   publicImpact?: string | null;
-  @ApiPropertyOptional({ description: 'Cấp độ 4, 5: yêu cầu vận hành 24/7' }) @Nullable(20000) continuousOperation?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Cấp độ 4, 5: yêu cầu vận hành 24/7' })
+  @Nullable(20000)
+  continuousOperation?: string | null;
 }

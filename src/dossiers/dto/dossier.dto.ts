@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,9 +22,24 @@ import { toNfc } from '../../common/text/vietnamese';
 import { IsCalendarDate } from '../../common/validation/is-calendar-date';
 import { DOSSIER_ACTIONS, DossierAction } from '../dossier-actions';
 import { PROCEDURE_PATHS } from '../dossier-path';
-import { ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossier-plan';
+import { ATTACHMENT_KIND_LABELS, ATTACHMENT_KINDS, PLAN_ENTRY_STATUSES, PlanEntryStatus } from '../dossier-plan';
 import { MAX_NOTE_TO_APPRAISER } from '../proposal-rules';
 import { DescriptionDto } from './dossier-description.dto';
+import {
+  AppraisalDto,
+  ApprovalRequestDto,
+  ClassificationDto,
+  DecisionRecordDto,
+  DossierDescriptionDto,
+  IndependentAppraiserStateDto,
+  NationalListingDto,
+  OpinionRequestDto,
+  PlanDecisionRecordDto,
+  PlanSectionTextDto,
+  RefDto,
+  RegimeChangeDto,
+  UnconfirmedDayDto,
+} from './dossier-parts.dto';
 
 const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toNfc(value.trim()) : value);
 const LongText = (max = 20000) => [Transform(text), IsString(), MaxLength(max)];
@@ -36,7 +51,11 @@ const apply =
 export class CreateDossierDto {
   @ApiProperty() @IsUUID() systemId!: string;
 
-  @ApiPropertyOptional({ type: Object, description: 'Thông tin xác định cấp độ (mặc định lấy từ hồ sơ hệ thống)' })
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Thông tin xác định cấp độ (mặc định lấy từ hồ sơ hệ thống); các trường như ở POST /api/v1/classification/evaluate',
+  })
   @IsOptional()
   @IsObject()
   facts?: Record<string, unknown>;
@@ -85,17 +104,17 @@ export class PlanSectionsDto {
 export class PlanEntryDto {
   @ApiProperty({ example: 'TT12.L3.QL.1.1.1' }) @IsString() @MaxLength(60) code!: string;
   @ApiProperty({ enum: PLAN_ENTRY_STATUSES }) @IsIn(PLAN_ENTRY_STATUSES) status!: PlanEntryStatus;
-  @ApiPropertyOptional({ description: 'Thời hạn triển khai (khi có kế hoạch)' })
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, description: 'Thời hạn triển khai (khi có kế hoạch)' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
   plannedDate?: string | null;
-  @ApiPropertyOptional({ description: 'Lý do không áp dụng' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Lý do không áp dụng' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @apply(LongText(2000))
   reason?: string | null;
-  @ApiPropertyOptional({ description: 'Cách đáp ứng yêu cầu' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Cách đáp ứng yêu cầu' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @apply(LongText(5000))
@@ -110,12 +129,27 @@ export class ExpertOpinionDto {
   @MaxLength(255)
   unit!: string;
   @ApiProperty() @Transform(text) @IsString() @IsNotEmpty() @MaxLength(10000) summary!: string;
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @IsCalendarDate() date?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsCalendarDate()
+  date?: string | null;
+}
+
+/** The specialised unit's opinion as stored: what the officer typed, or the Mẫu 03 answer given in capdo (ND331 Art. 20.1.d). */
+export class ExpertOpinionStateDto extends ExpertOpinionDto {
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'Số văn bản cho ý kiến' }) number?: string | null;
+  @ApiPropertyOptional({ enum: ['SUITABLE', 'NOT_SUITABLE'] }) conclusion?: 'SUITABLE' | 'NOT_SUITABLE';
+  @ApiPropertyOptional({ type: [String], description: 'Nội dung chưa phù hợp' }) reasons?: string[];
+  @ApiPropertyOptional({ description: 'Tên đăng nhập người ghi ý kiến' }) givenBy?: string;
 }
 
 export class UpdateDossierDto {
   @ApiProperty({ description: 'Phiên bản đã đọc; nếu đã có người sửa trước sẽ trả về 409' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional({ type: Object }) @IsOptional() @IsObject() facts?: Record<string, unknown>;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true, description: 'Thông tin xác định cấp độ (thay toàn bộ)' })
+  @IsOptional()
+  @IsObject()
+  facts?: Record<string, unknown>;
   @ApiPropertyOptional({ minimum: 1, maximum: 5 }) @IsOptional() @IsInt() @Min(1) @Max(5) proposedLevel?: number;
   @ApiPropertyOptional() @IsOptional() @apply(LongText()) levelJustification?: string;
   @ApiPropertyOptional({ description: 'Ý kiến gửi đơn vị thẩm định', maxLength: MAX_NOTE_TO_APPRAISER })
@@ -186,16 +220,18 @@ export class CompletenessDto {
 
 export class AttachmentDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ enum: ATTACHMENT_KINDS }) kind!: string;
+  @ApiProperty({ enum: Object.keys(ATTACHMENT_KIND_LABELS), description: 'DECISION: quyết định đã ký do quy trình lưu' }) kind!: string;
   @ApiProperty() kindLabel!: string;
   @ApiProperty() fileName!: string;
   @ApiProperty() mediaType!: string;
   @ApiProperty() sizeBytes!: number;
   @ApiProperty() sha256!: string;
   @ApiProperty({ nullable: true, type: String }) uploadedBy!: string | null;
-  @ApiProperty() uploadedAt!: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
 }
 
+// Its schema is named apart from plan-items' PlanItemDto (the item after approval): same class name, another shape.
+@ApiSchema({ name: 'DossierPlanItemDto' })
 export class PlanItemDto {
   @ApiProperty() code!: string;
   @ApiProperty() kind!: string;
@@ -204,7 +240,7 @@ export class PlanItemDto {
   @ApiProperty({ nullable: true, type: String }) tcvnClause!: string | null;
   @ApiProperty({ nullable: true, enum: PLAN_ENTRY_STATUSES }) status!: string | null;
   @ApiProperty({ nullable: true, type: String }) statusLabel!: string | null;
-  @ApiProperty({ nullable: true, type: String }) plannedDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) plannedDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
 }
@@ -214,21 +250,31 @@ export class WorkflowStateDto {
   @ApiProperty({ nullable: true, type: String }) appraiserName!: string | null;
   @ApiProperty({ nullable: true, type: String }) appraiserAgencyId!: string | null;
   @ApiProperty({ nullable: true, type: String }) approverName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) submittedAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
-  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) submittedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) receivedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dueOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) dueKind!: string | null;
   @ApiProperty({ nullable: true, type: String }) dueKindLabel!: string | null;
   @ApiProperty() overdue!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Hạn trả lời tính hợp lệ, tính từ ngày nhận hồ sơ (lần gửi gần nhất)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Hạn trả lời tính hợp lệ, tính từ ngày nhận hồ sơ (lần gửi gần nhất)',
+  })
   validityDueOn!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Căn cứ của hạn trả lời tính hợp lệ (Nghị định 85: mục tiêu nội bộ)' })
   validityDueLabel!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Hạn thẩm định, tính từ ngày nhận đủ hồ sơ hợp lệ (ngày gửi/gửi lại)' })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date',
+    description: 'Hạn thẩm định, tính từ ngày nhận đủ hồ sơ hợp lệ (ngày gửi/gửi lại)',
+  })
   appraisalDueOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) appraisalDueLabel!: string | null;
   @ApiProperty({ description: 'Còn trong thời hạn yêu cầu bổ sung (khoản 2 Điều 23 Nghị định 331/2026/NĐ-CP)' }) returnOpen!: boolean;
-  @ApiProperty({ type: [Object], description: 'Ngày nghỉ lễ, làm bù chưa được xác nhận nguồn mà thời hạn đang chạy tính qua' })
+  @ApiProperty({ type: [UnconfirmedDayDto], description: 'Ngày nghỉ lễ, làm bù chưa được xác nhận nguồn mà thời hạn đang chạy tính qua' })
   unconfirmedDays!: { day: string; name: string }[];
   @ApiProperty({ nullable: true, type: String }) calendarWarning!: string | null;
   @ApiProperty({
@@ -239,9 +285,9 @@ export class WorkflowStateDto {
   returnItems!: string[] | null;
   @ApiProperty({ type: [Number], description: 'Vị trí (từ 0) các nội dung cần bổ sung đã được đánh dấu "đã bổ sung"' })
   returnItemsDone!: number[];
-  @ApiProperty({ nullable: true, type: Object }) appraisal!: object | null;
-  @ApiProperty({ nullable: true, type: Object }) decision!: object | null;
-  @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+  @ApiProperty({ nullable: true, type: AppraisalDto, description: 'Kết quả thẩm định' }) appraisal!: AppraisalDto | null;
+  @ApiProperty({ nullable: true, type: DecisionRecordDto, description: 'Quyết định phê duyệt cấp độ' }) decision!: DecisionRecordDto | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) approvedAt!: string | null;
   @ApiProperty({ enum: PROCEDURE_PATHS, description: 'Trình tự theo cấp độ (Điều 18, 20 Nghị định 331/2026/NĐ-CP)' })
   procedurePath!: string;
   @ApiProperty() procedurePathLabel!: string;
@@ -250,20 +296,27 @@ export class WorkflowStateDto {
   @ApiProperty({ nullable: true, type: String }) specialisedUnitAgencyId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Đơn vị chuyên trách cho ý kiến chuyên môn (Mẫu 03)' })
   specialisedUnitName!: string | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Mẫu 03 đã gửi: ngày gửi, đơn vị nhận' }) opinionRequest!: object | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Tờ trình (Mẫu 05): ngày chủ quản nhận, số' }) approvalRequest!: object | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Quyết định phê duyệt phương án (Mẫu 07)' }) planDecision!: object | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Đề nghị đưa vào Danh mục; quyết định của Thủ tướng Chính phủ' })
-  nationalListing!: object | null;
-  @ApiProperty({ nullable: true, type: Object, description: 'Đơn vị hoặc Hội đồng thẩm định độc lập (khoản 4 Điều 18)' })
-  independentAppraiser!: object | null;
+  @ApiProperty({ nullable: true, type: OpinionRequestDto, description: 'Mẫu 03 đã gửi: ngày gửi, đơn vị nhận' })
+  opinionRequest!: OpinionRequestDto | null;
+  @ApiProperty({ nullable: true, type: ApprovalRequestDto, description: 'Tờ trình (Mẫu 05): ngày chủ quản nhận, số' })
+  approvalRequest!: ApprovalRequestDto | null;
+  @ApiProperty({ nullable: true, type: PlanDecisionRecordDto, description: 'Quyết định phê duyệt phương án (Mẫu 07)' })
+  planDecision!: PlanDecisionRecordDto | null;
+  @ApiProperty({ nullable: true, type: NationalListingDto, description: 'Đề nghị đưa vào Danh mục; quyết định của Thủ tướng Chính phủ' })
+  nationalListing!: NationalListingDto | null;
+  @ApiProperty({
+    nullable: true,
+    type: IndependentAppraiserStateDto,
+    description: 'Đơn vị hoặc Hội đồng thẩm định độc lập (khoản 4 Điều 18)',
+  })
+  independentAppraiser!: IndependentAppraiserStateDto | null;
 }
 
 export class DossierDto {
   @ApiProperty() id!: string;
-  @ApiProperty() system!: { id: string; code: string; name: string };
-  @ApiProperty() owner!: { id: string; code: string; name: string };
-  @ApiProperty() operator!: { id: string; code: string; name: string };
+  @ApiProperty({ type: RefDto }) system!: RefDto;
+  @ApiProperty({ type: RefDto }) owner!: RefDto;
+  @ApiProperty({ type: RefDto }) operator!: RefDto;
   @ApiProperty({ description: 'Tỉnh của cơ quan chủ quản', example: 'SL' }) provinceCode!: string;
   @ApiProperty() status!: string;
   @ApiProperty() statusLabel!: string;
@@ -271,7 +324,7 @@ export class DossierDto {
   @ApiProperty() rulebookVersion!: string;
   @ApiProperty() catalogueId!: string;
   @ApiProperty() transitionalProject!: boolean;
-  @ApiProperty({ type: Object }) classification!: object;
+  @ApiProperty({ type: ClassificationDto }) classification!: ClassificationDto;
   @ApiProperty({ nullable: true, type: Number }) computedLevel!: number | null;
   @ApiProperty() levelUndetermined!: boolean;
   @ApiProperty() proposedLevel!: number;
@@ -279,10 +332,11 @@ export class DossierDto {
   @ApiProperty({ description: 'Ý kiến của đơn vị lập hồ sơ gửi đơn vị thẩm định' }) noteToAppraiser!: string;
   @ApiProperty() designKind!: string;
   @ApiProperty() designKindLabel!: string;
-  @ApiProperty({ type: Object }) description!: object;
-  @ApiProperty({ type: [Object] }) planSections!: { key: string; title: string; text: string }[];
+  // Typed `object` for the web forms, which read it as a record of texts; its schema is DossierDescriptionDto.
+  @ApiProperty({ type: DossierDescriptionDto }) description!: object;
+  @ApiProperty({ type: [PlanSectionTextDto] }) planSections!: PlanSectionTextDto[];
   @ApiProperty({ type: [PlanItemDto] }) plan!: PlanItemDto[];
-  @ApiProperty({ nullable: true, type: ExpertOpinionDto }) expertOpinion!: ExpertOpinionDto | null;
+  @ApiProperty({ nullable: true, type: ExpertOpinionStateDto }) expertOpinion!: ExpertOpinionDto | null;
   @ApiProperty({ type: [AttachmentDto] }) attachments!: AttachmentDto[];
   @ApiProperty({ type: WorkflowStateDto }) workflow!: WorkflowStateDto;
 
@@ -301,29 +355,29 @@ export class DossierDto {
   warnings?: MissingItemDto[];
 
   @ApiPropertyOptional({
-    type: Object,
+    type: RegimeChangeDto,
     description:
       'Chỉ trong kết quả gửi hồ sơ: hồ sơ đã được xác định lại theo Nghị định áp dụng tại ngày gửi (Khoản 2 Điều 58 Luật số 64/2025/QH15), nội dung thay đổi',
   })
-  regimeChange?: object;
+  regimeChange?: RegimeChangeDto;
 
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class DossierSummaryDto {
   @ApiProperty() id!: string;
-  @ApiProperty() system!: { id: string; code: string; name: string };
-  @ApiProperty() owner!: { id: string; code: string; name: string };
+  @ApiProperty({ type: RefDto }) system!: RefDto;
+  @ApiProperty({ type: RefDto }) owner!: RefDto;
   @ApiProperty() status!: string;
   @ApiProperty() statusLabel!: string;
   @ApiProperty() regime!: string;
   @ApiProperty() proposedLevel!: number;
-  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dueOn!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() version!: number;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class DossierPageDto {

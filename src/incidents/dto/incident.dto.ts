@@ -6,7 +6,11 @@ import { INCIDENT_CLOCKS, INCIDENT_SEVERITIES, type IncidentClock, type Incident
 import { INCIDENT_STATUSES, type IncidentStatus } from '../incident.entity';
 
 export class CreateIncidentDto {
-  @ApiProperty({ example: '2026-12-01T09:30:00+07:00', description: 'Thời điểm phát hiện sự cố (ISO 8601, có múi giờ)' })
+  @ApiProperty({
+    format: 'date-time',
+    example: '2026-12-01T09:30:00+07:00',
+    description: 'Thời điểm phát hiện sự cố (ISO 8601, có múi giờ)',
+  })
   @IsISO8601({ strict: true })
   detectedAt!: string;
 
@@ -43,11 +47,14 @@ export class UpdateIncidentDto {
   @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(3) @MaxLength(300) title?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) description?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(20000) actions?: string;
-  @ApiPropertyOptional({ description: 'Đã gửi thông báo ban đầu lúc (ISO 8601)' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'Đã gửi thông báo ban đầu lúc (ISO 8601)' })
   @IsOptional()
   @IsISO8601({ strict: true })
   initialNoticeSentAt?: string;
-  @ApiPropertyOptional({ description: 'Đã gửi báo cáo lúc (ISO 8601)' }) @IsOptional() @IsISO8601({ strict: true }) reportSentAt?: string;
+  @ApiPropertyOptional({ description: 'Đã gửi báo cáo lúc (ISO 8601)', format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  reportSentAt?: string;
   @ApiPropertyOptional({ enum: ['CLOSED'], description: 'Đóng sự cố (khi đã gửi đủ thông báo, báo cáo)' })
   @IsOptional()
   @IsIn(['CLOSED'])
@@ -62,25 +69,26 @@ export class IncidentListQuery extends PageQuery {
 export class IncidentClockDto {
   @ApiProperty({ enum: INCIDENT_CLOCKS }) clock!: IncidentClock;
   @ApiProperty() label!: string;
-  @ApiProperty() dueAt!: string;
+  @ApiProperty({ format: 'date-time' }) dueAt!: string;
   @ApiProperty() immediate!: boolean;
   @ApiProperty() article!: string;
-  @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt!: string | null;
   @ApiProperty() overdue!: boolean;
 }
 
 export class IncidentEventDto {
   @ApiProperty() kind!: string;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
-  @ApiProperty({ type: Object }) changes!: Record<string, unknown>;
+  @ApiProperty({ type: 'object', additionalProperties: true, description: 'Các trường đã thay đổi và giá trị mới (tùy loại sự kiện)' })
+  changes!: Record<string, unknown>;
 }
 
 export class IncidentDto {
   @ApiProperty() id!: string;
   @ApiProperty() systemId!: string;
   @ApiProperty() systemName!: string;
-  @ApiProperty() detectedAt!: string;
+  @ApiProperty({ format: 'date-time' }) detectedAt!: string;
   @ApiProperty({ enum: INCIDENT_SEVERITIES }) severity!: IncidentSeverity;
   @ApiProperty() severityLabel!: string;
   @ApiProperty() nationalSecurity!: boolean;
@@ -88,11 +96,11 @@ export class IncidentDto {
   @ApiProperty() description!: string;
   @ApiProperty() actions!: string;
   @ApiProperty({ enum: INCIDENT_STATUSES }) status!: IncidentStatus;
-  @ApiProperty({ nullable: true, type: String }) initialNoticeSentAt!: string | null;
-  @ApiProperty({ nullable: true, type: String }) reportSentAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) initialNoticeSentAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) reportSentAt!: string | null;
   @ApiProperty({ description: 'Phải kiểm tra, đánh giá bởi tổ chức chuyên môn (điểm c khoản 2 Điều 31 Nghị định 331/2026/NĐ-CP)' })
   externalAssessmentRequired!: boolean;
-  @ApiProperty({ nullable: true, type: String }) closedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closedAt!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ type: [IncidentClockDto] }) clocks!: IncidentClockDto[];
   @ApiPropertyOptional({ type: [IncidentEventDto] }) events?: IncidentEventDto[];

@@ -50,13 +50,15 @@ export class NewFindingDto {
   @IsNotEmpty()
   @MaxLength(2000)
   description!: string;
-  @ApiProperty({ example: '2027-03-31', description: 'Hạn khắc phục' }) @IsCalendarDate() dueOn!: string;
+  @ApiProperty({ example: '2027-03-31', description: 'Hạn khắc phục', format: 'date' }) @IsCalendarDate() dueOn!: string;
 }
 
 /** An inspection as recorded: multipart form fields beside the optional report `file`, or a JSON body without a file. */
 export class RecordInspectionBody {
   @ApiProperty({ enum: INSPECTION_KINDS }) @IsIn(INSPECTION_KINDS) kind!: InspectionKind;
-  @ApiProperty({ example: '2026-11-20', description: 'Ngày kiểm tra; không sau ngày hôm nay' }) @IsCalendarDate() performedOn!: string;
+  @ApiProperty({ example: '2026-11-20', description: 'Ngày kiểm tra; không sau ngày hôm nay', format: 'date' })
+  @IsCalendarDate()
+  performedOn!: string;
   @ApiProperty({ example: 'Trung tâm Giám sát an toàn không gian mạng quốc gia' })
   @Transform(text)
   @IsString()
@@ -91,11 +93,11 @@ export class RecordInspectionBody {
 export class UpdateFindingDto {
   @ApiProperty({ description: 'Phiên bản đã đọc; nếu đã có người sửa trước sẽ trả về 409' }) @IsInt() @Min(1) version!: number;
   @ApiProperty({ enum: FINDING_STATUSES }) @IsIn(FINDING_STATUSES) status!: FindingStatus;
-  @ApiPropertyOptional({ description: 'Ngày khắc phục xong (bắt buộc khi DONE); không sau hôm nay' })
+  @ApiPropertyOptional({ format: 'date', description: 'Ngày khắc phục xong (bắt buộc khi DONE); không sau hôm nay' })
   @IsOptional()
   @IsCalendarDate()
   resolvedOn?: string;
-  @ApiPropertyOptional({ description: 'Hạn khắc phục mới' }) @IsOptional() @IsCalendarDate() dueOn?: string;
+  @ApiPropertyOptional({ description: 'Hạn khắc phục mới', format: 'date' }) @IsOptional() @IsCalendarDate() dueOn?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MaxLength(2000) note?: string;
 }
 
@@ -110,7 +112,7 @@ export class InspectionsDueQuery extends PageQuery {
 
 export class PolicyRuleInput {
   @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt() @Min(1) @Max(5) level!: number;
-  @ApiProperty({ nullable: true, minimum: 1, maximum: 120, description: 'Chu kỳ (tháng); null: không bắt buộc định kỳ' })
+  @ApiProperty({ type: 'integer', nullable: true, minimum: 1, maximum: 120, description: 'Chu kỳ (tháng); null: không bắt buộc định kỳ' })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -133,10 +135,10 @@ export class FindingDto {
   @ApiProperty() id!: string;
   @ApiProperty() inspectionId!: string;
   @ApiProperty() description!: string;
-  @ApiProperty() dueOn!: string;
+  @ApiProperty({ format: 'date' }) dueOn!: string;
   @ApiProperty({ enum: FINDING_STATUSES }) status!: FindingStatus;
   @ApiProperty() statusLabel!: string;
-  @ApiProperty({ nullable: true, type: String }) resolvedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) resolvedOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty() overdue!: boolean;
   @ApiProperty() version!: number;
@@ -155,7 +157,7 @@ export class InspectionDto {
   @ApiProperty({ enum: INSPECTION_KINDS }) kind!: InspectionKind;
   @ApiProperty() kindLabel!: string;
   @ApiProperty() coversOrganisation!: boolean;
-  @ApiProperty() performedOn!: string;
+  @ApiProperty({ format: 'date' }) performedOn!: string;
   @ApiProperty() performer!: string;
   @ApiProperty({ nullable: true, type: String }) performerAgencyId!: string | null;
   @ApiProperty() independent!: boolean;
@@ -167,17 +169,22 @@ export class InspectionDto {
   @ApiProperty({ description: 'Chuyển từ danh sách nhập tay trên hồ sơ hệ thống trước đây' }) legacy!: boolean;
   @ApiProperty({ type: [String], description: 'Điểm chưa đúng yêu cầu về người thực hiện' }) warnings!: string[];
   @ApiProperty({ type: [FindingDto] }) findings!: FindingDto[];
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export class InspectionScheduleDto {
   @ApiProperty() systemId!: string;
+  @ApiProperty() systemCode!: string;
+  @ApiProperty() systemName!: string;
+  @ApiProperty() ownerAgencyId!: string;
+  @ApiProperty() ownerName!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) lastInspectionOn!: string | null;
   @ApiProperty({ nullable: true, type: Number }) approvedLevel!: number | null;
   @ApiProperty({ enum: ['ND85', 'ND331'] }) regime!: string;
   @ApiProperty() onNationalSecurityList!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Hạn kiểm tra kế tiếp' }) nextDueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'Hạn kiểm tra kế tiếp', format: 'date' }) nextDueOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) basis!: string | null;
-  @ApiProperty({ nullable: true, type: String }) baseOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) baseOn!: string | null;
   @ApiProperty({ nullable: true, type: Number }) intervalMonths!: number | null;
   @ApiProperty() requiresIndependent!: boolean;
   @ApiProperty() overdue!: boolean;
@@ -189,13 +196,8 @@ export class InspectionScheduleDto {
   @ApiProperty() overdueFindings!: number;
 }
 
-export class InspectionDueRowDto extends InspectionScheduleDto {
-  @ApiProperty() systemCode!: string;
-  @ApiProperty() systemName!: string;
-  @ApiProperty() ownerAgencyId!: string;
-  @ApiProperty() ownerName!: string;
-  @ApiProperty({ nullable: true, type: String }) lastInspectionOn!: string | null;
-}
+/** One approved system of the list of due inspections: the same answer as a system's schedule. */
+export class InspectionDueRowDto extends InspectionScheduleDto {}
 
 export class InspectionDuePageDto {
   @ApiProperty({ type: [InspectionDueRowDto] }) items!: InspectionDueRowDto[];
@@ -216,7 +218,7 @@ export class PolicyVersionDto {
   @ApiProperty({ enum: ['ND331'] }) regime!: string;
   @ApiProperty() version!: number;
   @ApiProperty() inForce!: boolean;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String }) createdBy!: string | null;
   @ApiProperty({ type: [PolicyRuleDto] }) rules!: PolicyRuleDto[];
 }

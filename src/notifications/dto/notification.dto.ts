@@ -19,7 +19,9 @@ export class NotificationDto {
   @ApiProperty() title!: string;
   @ApiProperty() body!: string;
   @ApiProperty({ nullable: true, type: String }) dossierId!: string | null;
-  @ApiProperty({ type: String, format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Thời điểm xảy ra sự việc được thông báo (danh sách sắp xếp theo đó)' })
+  occurredAt!: string;
+  @ApiProperty({ type: String, format: 'date-time', description: 'Thời điểm ghi thông báo' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) readAt!: string | null;
 }
 

@@ -13,7 +13,7 @@ const toBool = ({ value }: { value: unknown }) => (value === 'true' ? true : val
 export class UpdatePlanItemDto {
   @ApiProperty({ description: 'Phiên bản hạng mục đã đọc (khóa lạc quan)' }) @Type(() => Number) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional({ enum: PLAN_ITEM_STATUSES }) @IsOptional() @IsIn(PLAN_ITEM_STATUSES) status?: PlanItemStatus;
-  @ApiPropertyOptional({ description: 'Thời hạn triển khai dự kiến', nullable: true, type: String })
+  @ApiPropertyOptional({ description: 'Thời hạn triển khai dự kiến', nullable: true, type: String, format: 'date' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsCalendarDate()
@@ -60,7 +60,7 @@ export class PlanItemEvidenceDto {
   @ApiProperty() sizeBytes!: number;
   @ApiProperty() sha256!: string;
   @ApiProperty({ nullable: true, type: String }) uploadedBy!: string | null;
-  @ApiProperty() uploadedAt!: string;
+  @ApiProperty({ format: 'date-time' }) uploadedAt!: string;
 }
 
 export class PlanItemDto {
@@ -73,16 +73,16 @@ export class PlanItemDto {
   @ApiProperty() title!: string;
   @ApiProperty() measure!: string;
   @ApiProperty() responsibleUnit!: string;
-  @ApiProperty({ nullable: true, type: String }) plannedDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) plannedDate!: string | null;
   @ApiProperty({ enum: PLAN_ITEM_STATUSES }) status!: PlanItemStatus;
   @ApiProperty() statusLabel!: string;
   @ApiProperty({ nullable: true, type: String }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: String }) doneOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) doneOn!: string | null;
   @ApiProperty({ description: 'Kê khai đã triển khai khi phê duyệt' }) declaredAtApproval!: boolean;
   @ApiProperty({ description: 'Chưa triển khai và đã quá thời hạn' }) overdue!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty({ type: [PlanItemEvidenceDto] }) evidence!: PlanItemEvidenceDto[];
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class PlanSectionDto {
@@ -92,14 +92,21 @@ export class PlanSectionDto {
   @ApiProperty({ type: [PlanItemDto] }) items!: PlanItemDto[];
 }
 
+export class PlanItemCountsDto {
+  @ApiProperty({ type: 'integer' }) NOT_STARTED!: number;
+  @ApiProperty({ type: 'integer' }) IN_PROGRESS!: number;
+  @ApiProperty({ type: 'integer' }) DONE!: number;
+  @ApiProperty({ type: 'integer' }) NOT_APPLICABLE!: number;
+}
+
 export class SystemPlanDto {
   @ApiProperty() systemId!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Hồ sơ được phê duyệt mà phương án thuộc về' }) dossierId!: string | null;
   @ApiProperty({ enum: DEPLOYMENT_STATUSES, nullable: true, type: String, description: 'Mẫu 08 cột 10, tính từ các hạng mục' })
   deploymentStatus!: string | null;
   @ApiProperty({ nullable: true, type: String }) deploymentStatusLabel!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Mẫu 08 cột 11' }) expectedOn!: string | null;
-  @ApiProperty({ description: 'Số hạng mục theo trạng thái' }) counts!: Record<string, number>;
+  @ApiProperty({ nullable: true, type: String, description: 'Mẫu 08 cột 11', format: 'date' }) expectedOn!: string | null;
+  @ApiProperty({ type: PlanItemCountsDto, description: 'Số hạng mục theo trạng thái' }) counts!: PlanItemCountsDto;
   @ApiProperty() applicable!: number;
   @ApiProperty() overdue!: number;
   @ApiProperty({ type: [PlanSectionDto], description: 'Theo bảy mục a–g; trong mỗi mục: quá hạn, sắp đến hạn trước' })
@@ -111,10 +118,22 @@ export class PlanItemEventDto {
   @ApiProperty() action!: string;
   @ApiProperty() actionLabel!: string;
   @ApiProperty({ nullable: true, type: String }) actorName!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) before!: object | null;
-  @ApiProperty({ nullable: true, type: Object }) after!: object | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Hạng mục trước thao tác (các trường đã thay đổi)',
+  })
+  before!: object | null;
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'Hạng mục sau thao tác (các trường đã thay đổi)',
+  })
+  after!: object | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class PlanItemListRowDto extends PlanItemDto {

@@ -82,9 +82,9 @@ export class RedeterminationFlagDto {
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
   @ApiProperty({ enum: FLAG_STATUSES }) status!: FlagStatus;
   @ApiProperty() statusLabel!: string;
-  @ApiProperty() raisedAt!: string;
+  @ApiProperty({ format: 'date-time' }) raisedAt!: string;
   @ApiProperty({ nullable: true, type: String }) raisedBy!: string | null;
-  @ApiProperty({ nullable: true, type: String }) resolvedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) resolvedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolvedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) resolutionNote!: string | null;
   @ApiProperty({ nullable: true, type: String }) clearedByDossierId!: string | null;

@@ -37,7 +37,7 @@ export class AfterApprovalTierDto {
 }
 
 export class AfterApprovalReportDto {
-  @ApiProperty() asOf!: string;
+  @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty({ enum: ['ND85', 'ND331'], description: 'Chế độ kiểm tra áp dụng vào ngày tính' }) regime!: string;
   @ApiProperty() scopeTitle!: string;
   @ApiProperty({ type: [AfterApprovalTierDto] }) tiers!: AfterApprovalTierDto[];

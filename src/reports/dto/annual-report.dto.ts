@@ -36,28 +36,73 @@ export class AnnualReportQuery {
   format?: AnnualReportFormat;
 }
 
+/** Whose systems a report covers: a province, or one agency and its subordinate units. */
+export class ProvinceScopeDto {
+  @ApiProperty({ example: 'SL' }) provinceCode!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'Cơ quan gốc khi báo cáo cho một cơ quan và các đơn vị cấp dưới',
+  })
+  rootAgency!: string | null;
+  @ApiProperty({ example: 'UBND tỉnh Sơn La' }) title!: string;
+}
+
+/** Counts keyed by level "1"–"5" (every key present, 0 when none). */
+export class LevelCountsDto {
+  @ApiProperty({ type: 'integer' }) '1'!: number;
+  @ApiProperty({ type: 'integer' }) '2'!: number;
+  @ApiProperty({ type: 'integer' }) '3'!: number;
+  @ApiProperty({ type: 'integer' }) '4'!: number;
+  @ApiProperty({ type: 'integer' }) '5'!: number;
+}
+
+export class Mau08StatusCountsDto {
+  @ApiProperty({ type: 'integer', description: 'Đang dự thảo' }) DRAFTING!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã gửi thẩm định' }) SUBMITTED!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã thẩm định' }) APPRAISED!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã được phê duyệt' }) APPROVED!: number;
+}
+
+export class DeploymentCountsDto {
+  @ApiProperty({ type: 'integer', description: 'Chưa triển khai' }) NOT_DEPLOYED!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã triển khai một số hạng mục' }) PARTIAL!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã triển khai đầy đủ' }) FULL!: number;
+}
+
+export class PeriodCountsDto {
+  @ApiProperty({ type: 'integer', description: 'Số hệ thống có hồ sơ gửi lần đầu trong kỳ' }) submitted!: number;
+  @ApiProperty({ type: 'integer', description: 'Số hệ thống được phê duyệt trong kỳ' }) approved!: number;
+}
+
 export class ReportingPeriodDto {
   @ApiProperty({ example: 2026 }) year!: number;
-  @ApiProperty({ example: '2025-12-15' }) from!: string;
-  @ApiProperty({ example: '2026-12-14' }) to!: string;
-  @ApiProperty({ example: '2026-12-20', description: 'Đơn vị chuyên trách, đơn vị vận hành báo cáo chủ quản trước ngày này' })
+  @ApiProperty({ format: 'date', example: '2025-12-15' }) from!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-14' }) to!: string;
+  @ApiProperty({
+    format: 'date',
+    example: '2026-12-20',
+    description: 'Đơn vị chuyên trách, đơn vị vận hành báo cáo chủ quản trước ngày này',
+  })
   unitsReportBy!: string;
-  @ApiProperty({ example: '2026-12-25', description: 'Chủ quản báo cáo Bộ Công an trước ngày này' }) ownerReportBy!: string;
+  @ApiProperty({ format: 'date', example: '2026-12-25', description: 'Chủ quản báo cáo Bộ Công an trước ngày này' })
+  ownerReportBy!: string;
 }
 
 export class DecisionRefDto {
   @ApiProperty() number!: string;
-  @ApiProperty() date!: string;
+  @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty({ description: 'Cơ quan ban hành (có thể trống khi hồ sơ không ghi)' }) issuer!: string;
 }
 
 export class RegulationRefDto {
   @ApiProperty() number!: string;
-  @ApiProperty({ nullable: true, type: String }) date!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) date!: string | null;
 }
 
 export class InspectionRefDto {
-  @ApiProperty() date!: string;
+  @ApiProperty({ format: 'date' }) date!: string;
   @ApiProperty() kind!: string;
   @ApiProperty() kindLabel!: string;
   @ApiProperty() performer!: string;
@@ -84,6 +129,7 @@ export class Mau08SystemRowDto {
   @ApiProperty({
     nullable: true,
     type: String,
+    format: 'date',
     description: '(11) Dự kiến triển khai đầy đủ: ngày kế hoạch muộn nhất của các yêu cầu chưa triển khai',
   })
   expectedFullDeploymentOn!: string | null;
@@ -100,24 +146,25 @@ export class Mau08SummaryDto {
   @ApiProperty({ description: 'Đã được phê duyệt cấp độ' }) approved!: number;
   @ApiProperty({ description: 'Đã được phê duyệt và đã có kết quả kiểm tra, đánh giá' }) approvedAndInspected!: number;
   @ApiProperty({ description: 'Đã được phê duyệt và được kiểm tra, đánh giá trong kỳ báo cáo' }) approvedAndInspectedInPeriod!: number;
-  @ApiProperty({ description: 'Số hệ thống được phê duyệt theo cấp độ 1–5' }) byLevel!: Record<string, number>;
-  @ApiProperty({ description: 'Số hệ thống theo tình trạng phê duyệt (cột 6)' }) byStatus!: Record<string, number>;
-  @ApiProperty({ description: 'Số hệ thống theo tình hình triển khai phương án (cột 10)' }) deployment!: Record<string, number>;
+  @ApiProperty({ type: LevelCountsDto, description: 'Số hệ thống được phê duyệt theo cấp độ 1–5' }) byLevel!: Record<string, number>;
+  @ApiProperty({ type: Mau08StatusCountsDto, description: 'Số hệ thống theo tình trạng phê duyệt (cột 6)' })
+  byStatus!: Record<string, number>;
+  @ApiProperty({ type: DeploymentCountsDto, description: 'Số hệ thống theo tình hình triển khai phương án (cột 10)' })
+  deployment!: Record<string, number>;
   @ApiProperty({ description: 'Hệ thống đã được phê duyệt và đã triển khai đầy đủ phương án' }) fullyDeployed!: number;
   @ApiProperty({ nullable: true, type: Number, description: '% đã được phê duyệt trên tổng số hệ thống' }) approvalRate!: number | null;
   @ApiProperty({ nullable: true, type: Number, description: '% đã triển khai đầy đủ trên số đã được phê duyệt' }) fullDeploymentRate!:
     number | null;
-  @ApiProperty({ description: 'Trong kỳ: số hệ thống có hồ sơ gửi lần đầu, số hệ thống được phê duyệt' }) duringPeriod!: {
-    submitted: number;
-    approved: number;
-  };
+  @ApiProperty({ type: PeriodCountsDto, description: 'Trong kỳ: số hệ thống có hồ sơ gửi lần đầu, số hệ thống được phê duyệt' })
+  duringPeriod!: PeriodCountsDto;
 }
 
 export class AnnualReportDto {
   @ApiProperty({ type: ReportingPeriodDto }) period!: ReportingPeriodDto;
-  @ApiProperty({ example: '2026-11-25', description: 'Số liệu tính đến ngày: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc' }) asOf!: string;
+  @ApiProperty({ format: 'date', example: '2026-11-25', description: 'Số liệu tính đến ngày: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc' })
+  asOf!: string;
   @ApiProperty() periodComplete!: boolean;
-  @ApiProperty() scope!: { provinceCode: string; rootAgency: string | null; title: string };
+  @ApiProperty({ type: ProvinceScopeDto }) scope!: ProvinceScopeDto;
   @ApiProperty({ type: Mau08SummaryDto }) summary!: Mau08SummaryDto;
   @ApiProperty({ type: [Mau08SystemRowDto] }) systems!: Mau08SystemRowDto[];
 }

@@ -9,7 +9,7 @@ const text = ({ value }: { value: unknown }) => (typeof value === 'string' ? toN
 
 export class CreateCampaignDto {
   @ApiProperty({ example: '256/UBND-NC' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) number!: string;
-  @ApiProperty({ example: '2026-01-13' }) @IsCalendarDate() issuedOn!: string;
+  @ApiProperty({ example: '2026-01-13', format: 'date' }) @IsCalendarDate() issuedOn!: string;
   @ApiProperty({ example: 'UBND tỉnh Sơn La' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) issuer!: string;
   @ApiProperty({ example: 'V/v triển khai công tác bảo đảm an toàn hệ thống thông tin theo cấp độ' })
   @Transform(text)
@@ -43,17 +43,17 @@ export class CreateCampaignDto {
 export class CampaignDto {
   @ApiProperty() id!: string;
   @ApiProperty() number!: string;
-  @ApiProperty() issuedOn!: string;
+  @ApiProperty({ format: 'date' }) issuedOn!: string;
   @ApiProperty() issuer!: string;
   @ApiProperty() title!: string;
-  @ApiProperty() deadline!: string;
+  @ApiProperty({ format: 'date' }) deadline!: string;
   @ApiProperty() target!: string;
   @ApiProperty() provinceCode!: string;
   @ApiProperty() addressed!: number;
 }
 
 export class ProgressQuery {
-  @ApiPropertyOptional({ example: '2026-02-16' }) @IsOptional() @IsCalendarDate() asOf?: string;
+  @ApiPropertyOptional({ format: 'date', example: '2026-02-16' }) @IsOptional() @IsCalendarDate() asOf?: string;
 }
 
 export class CampaignBodyDto {
@@ -62,24 +62,26 @@ export class CampaignBodyDto {
   @ApiProperty() tierLabel!: string;
   @ApiProperty({ enum: ['ON_TIME', 'LATE', 'NOT_YET'] }) submission!: string;
   @ApiProperty() submissionLabel!: string;
-  @ApiProperty({ nullable: true, type: String }) submittedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) submittedOn!: string | null;
   @ApiProperty() approved!: boolean;
-  @ApiProperty({ nullable: true, type: String }) approvedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) approvedOn!: string | null;
+}
+
+export class CampaignCountsDto {
+  @ApiProperty({ type: 'integer', description: 'Số cơ quan, đơn vị được giao' }) addressed!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã gửi hồ sơ đúng hạn' }) onTime!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã gửi hồ sơ sau hạn' }) late!: number;
+  @ApiProperty({ type: 'integer', description: 'Chưa gửi hồ sơ' }) notYet!: number;
+  @ApiProperty({ type: 'integer', description: 'Đã được phê duyệt' }) approved!: number;
+  @ApiProperty({ type: 'integer', description: 'Đạt chỉ tiêu của văn bản' }) metTarget!: number;
+  @ApiProperty({ nullable: true, type: Number, description: '% đạt chỉ tiêu trên số được giao' }) targetRate!: number | null;
 }
 
 export class CampaignProgressDto {
   @ApiProperty({ type: CampaignDto }) campaign!: CampaignDto;
-  @ApiProperty() asOf!: string;
+  @ApiProperty({ format: 'date' }) asOf!: string;
   @ApiProperty() deadlinePassed!: boolean;
-  @ApiProperty() counts!: {
-    addressed: number;
-    onTime: number;
-    late: number;
-    notYet: number;
-    approved: number;
-    metTarget: number;
-    targetRate: number | null;
-  };
+  @ApiProperty({ type: CampaignCountsDto }) counts!: CampaignCountsDto;
   @ApiProperty({ type: [CampaignBodyDto] }) bodies!: CampaignBodyDto[];
   @ApiProperty({ type: [CampaignBodyDto] }) notYetSubmitted!: CampaignBodyDto[];
 }

@@ -48,10 +48,34 @@ export class RequirementDto {
   guidance!: RequirementGuidanceDto;
 }
 
+export class CatalogueRefDto {
+  @ApiProperty({ example: 'TT12-2022' }) id!: string;
+  @ApiProperty() version!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty() standard!: string;
+  @ApiProperty() legalBasis!: string;
+}
+
+export class CountByPartDto {
+  @ApiPropertyOptional({ type: 'integer' }) DESIGN_ZONES?: number;
+  @ApiPropertyOptional({ type: 'integer' }) DESIGN_SOLUTIONS?: number;
+  @ApiPropertyOptional({ type: 'integer' }) CONFIGURATION?: number;
+}
+
+export class RequirementGroupSummaryDto {
+  @ApiProperty() group!: string;
+  @ApiProperty() groupName!: string;
+  @ApiProperty({ enum: ['MANAGEMENT', 'TECHNICAL'] }) kind!: string;
+  @ApiProperty({ nullable: true, type: String, example: '7.2.1' }) tcvnClause!: string | null;
+  @ApiProperty({ type: 'integer' }) count!: number;
+  @ApiPropertyOptional({ type: CountByPartDto, description: 'Nhóm kỹ thuật: số yêu cầu theo phần (vùng thiết kế, giải pháp, cấu hình)' })
+  countByPart?: CountByPartDto;
+}
+
 export class RequirementListDto {
-  @ApiProperty() catalogue!: { id: string; version: string; title: string; standard: string; legalBasis: string };
+  @ApiProperty({ type: CatalogueRefDto }) catalogue!: CatalogueRefDto;
   @ApiProperty() level!: number;
-  @ApiProperty({ type: [Object] }) groups!: object[];
+  @ApiProperty({ type: [RequirementGroupSummaryDto] }) groups!: RequirementGroupSummaryDto[];
   @ApiProperty() total!: number;
   @ApiProperty({ type: [RequirementDto] }) items!: RequirementDto[];
 }

@@ -21,12 +21,17 @@ export class CreateRoutingRuleDto {
   @ValidateIf((_, v) => v !== null)
   @IsIn(['ND85', 'ND331'])
   regime?: 'ND85' | 'ND331' | null;
-  @ApiPropertyOptional({ description: 'Đơn vị thẩm định trong danh mục cơ quan' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Đơn vị thẩm định trong danh mục cơ quan' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   appraiserAgencyId?: string | null;
-  @ApiPropertyOptional({ example: 'Bộ Công an (Cục A05)', description: 'Hoặc đơn vị thẩm định bên ngoài, ghi theo tên' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Bộ Công an (Cục A05)',
+    description: 'Hoặc đơn vị thẩm định bên ngoài, ghi theo tên',
+  })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Transform(text)
@@ -40,8 +45,12 @@ export class CreateRoutingRuleDto {
   })
   @IsIn(['AGENCY', 'OWNER', 'EXTERNAL'])
   approverKind!: 'AGENCY' | 'OWNER' | 'EXTERNAL';
-  @ApiPropertyOptional() @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID() approverAgencyId?: string | null;
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'Cơ quan phê duyệt (khi approverKind = AGENCY)' })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
+  approverAgencyId?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Cơ quan phê duyệt bên ngoài (khi approverKind = EXTERNAL)' })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @Transform(text)
@@ -52,6 +61,7 @@ export class CreateRoutingRuleDto {
   @ApiPropertyOptional({
     nullable: true,
     type: String,
+    format: 'uuid',
     description: 'Cấp độ 4, 5: đơn vị chuyên trách của chủ quản cho ý kiến chuyên môn (Mẫu 03, điểm d khoản 1 Điều 20 NĐ 331/2026)',
   })
   @IsOptional()

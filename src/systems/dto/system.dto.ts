@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema, OmitType, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -43,9 +43,11 @@ export class ComponentDto {
   @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MaxLength(2000) description?: string;
 }
 
+// Named apart from inspections' InspectionDto (a recorded inspection): same class name, another shape.
+@ApiSchema({ name: 'SystemInspectionDto' })
 export class InspectionDto {
   @ApiProperty({ enum: INSPECTION_KINDS }) @IsIn(INSPECTION_KINDS) kind!: InspectionKind;
-  @ApiProperty({ example: '2025-10-15' }) @IsCalendarDate() date!: string;
+  @ApiProperty({ format: 'date', example: '2025-10-15' }) @IsCalendarDate() date!: string;
   @ApiProperty({ example: 'Công an tỉnh Sơn La' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(255) performer!: string;
   @ApiPropertyOptional() @IsOptional() @Transform(text) @IsString() @MaxLength(2000) notes?: string;
 }
@@ -65,10 +67,21 @@ export class CreateSystemDto {
   name!: string;
   @ApiProperty({ description: 'Cơ quan chủ quản' }) @IsUUID() ownerAgencyId!: string;
   @ApiPropertyOptional({ description: 'Đơn vị vận hành (mặc định: cơ quan chủ quản)' }) @IsOptional() @IsUUID() operatorAgencyId?: string;
-  @ApiPropertyOptional() @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(5000) description?: string | null;
-  @ApiPropertyOptional({ description: 'Phạm vi, quy mô' }) @IsOptional() @Nullable() @Transform(text) @IsString() @MaxLength(2000) scope?:
-    string | null;
-  @ApiPropertyOptional({ description: 'Đối tượng phục vụ' })
+  @ApiPropertyOptional({ type: String, nullable: true })
+  @IsOptional()
+  @Nullable()
+  @Transform(text)
+  @IsString()
+  @MaxLength(5000)
+  description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Phạm vi, quy mô' })
+  @IsOptional()
+  @Nullable()
+  @Transform(text)
+  @IsString()
+  @MaxLength(2000)
+  scope?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Đối tượng phục vụ' })
   @IsOptional()
   @Nullable()
   @Transform(text)
@@ -85,8 +98,15 @@ export class CreateSystemDto {
   infoTypes!: InfoType[];
 
   @ApiProperty({ enum: LIFECYCLES }) @IsIn(LIFECYCLES.filter((l) => l !== 'RETIRED')) lifecycle!: Lifecycle;
-  @ApiPropertyOptional({ example: '2024-01-15' }) @IsOptional() @Nullable() @IsCalendarDate() goLiveDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2024-01-15' })
+  @IsOptional()
+  @Nullable()
+  @IsCalendarDate()
+  goLiveDate?: string | null;
   @ApiPropertyOptional({
+    type: String,
+    format: 'date',
+    nullable: true,
     example: '2026-03-01',
     description:
       'Ngày bắt đầu đầu tư, xây dựng (hoặc nâng cấp, mở rộng). Trước 01/07/2026 thì hệ thống thuộc trường hợp chuyển tiếp (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)',
@@ -96,22 +116,40 @@ export class CreateSystemDto {
   @IsCalendarDate()
   investmentStartDate?: string | null;
   @ApiPropertyOptional({ enum: HOSTINGS }) @IsOptional() @Nullable() @IsIn(HOSTINGS) hosting?: Hosting | null;
-  @ApiPropertyOptional() @IsOptional() @Nullable() @IsBoolean() internetFacing?: boolean | null;
-  @ApiPropertyOptional({ description: 'Kết nối mạng truyền số liệu chuyên dùng' })
+  @ApiPropertyOptional({ type: Boolean, nullable: true }) @IsOptional() @Nullable() @IsBoolean() internetFacing?: boolean | null;
+  @ApiPropertyOptional({ type: Boolean, nullable: true, description: 'Kết nối mạng truyền số liệu chuyên dùng' })
   @IsOptional()
   @Nullable()
   @IsBoolean()
   connectsGovNetwork?: boolean | null;
-  @ApiPropertyOptional({ description: 'Mô tả kiến trúc, sơ đồ kết nối' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'Mô tả kiến trúc, sơ đồ kết nối' })
   @IsOptional()
   @Nullable()
   @Transform(text)
   @IsString()
   @MaxLength(10000)
   architectureDescription?: string | null;
-  @ApiPropertyOptional() @IsOptional() @Nullable() @IsInt() @Min(0) @Max(2_000_000_000) userCount?: number | null;
-  @ApiPropertyOptional() @IsOptional() @Nullable() @IsInt() @Min(0) @Max(2_000_000_000) basicPersonalDataSubjects?: number | null;
-  @ApiPropertyOptional() @IsOptional() @Nullable() @IsInt() @Min(0) @Max(2_000_000_000) sensitivePersonalDataSubjects?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 2_000_000_000 })
+  @IsOptional()
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  userCount?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 2_000_000_000 })
+  @IsOptional()
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  basicPersonalDataSubjects?: number | null;
+  @ApiPropertyOptional({ type: 'integer', nullable: true, minimum: 0, maximum: 2_000_000_000 })
+  @IsOptional()
+  @Nullable()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  sensitivePersonalDataSubjects?: number | null;
 
   @ApiPropertyOptional({ type: [ComponentDto] })
   @IsOptional()
@@ -124,14 +162,18 @@ export class CreateSystemDto {
   // The approved level and its decision are not fields of a system's form (issue 16): the level on record is written
   // only by the workflow's approval and by a confirmed prior-approval claim (src/systems/prior-approvals/).
   @ApiPropertyOptional({ enum: DEPLOYMENT_STATUSES }) @IsOptional() @IsIn(DEPLOYMENT_STATUSES) deploymentStatus?: DeploymentStatus;
-  @ApiPropertyOptional({ example: '15/QĐ-SXD' })
+  @ApiPropertyOptional({ type: String, nullable: true, example: '15/QĐ-SXD' })
   @IsOptional()
   @Nullable()
   @Transform(text)
   @IsString()
   @MaxLength(60)
   internalRegulationNumber?: string | null;
-  @ApiPropertyOptional({ example: '2025-03-01' }) @IsOptional() @Nullable() @IsCalendarDate() internalRegulationDate?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true, example: '2025-03-01' })
+  @IsOptional()
+  @Nullable()
+  @IsCalendarDate()
+  internalRegulationDate?: string | null;
 
   @ApiPropertyOptional({ type: [InspectionDto] })
   @IsOptional()
@@ -152,7 +194,7 @@ export class UpdateSystemDto extends PartialType(OmitType(CreateSystemDto, ['lif
 
 export class RetireSystemDto {
   @ApiProperty() @IsInt() @Min(1) version!: number;
-  @ApiProperty({ example: '2026-06-30' }) @IsCalendarDate() retiredAt!: string;
+  @ApiProperty({ format: 'date', example: '2026-06-30' }) @IsCalendarDate() retiredAt!: string;
   @ApiProperty({ example: 'Thay thế bằng hệ thống dùng chung của tỉnh' })
   @Transform(text)
   @IsString()
@@ -210,13 +252,14 @@ export class SystemDto {
   @ApiProperty() stateSecret!: boolean;
   @ApiProperty({ enum: LIFECYCLES }) lifecycle!: Lifecycle;
   @ApiProperty() lifecycleLabel!: string;
-  @ApiProperty({ nullable: true, type: String }) goLiveDate!: string | null;
-  @ApiProperty({ nullable: true, type: String }) investmentStartDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) goLiveDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) investmentStartDate!: string | null;
   @ApiProperty({ description: 'Hệ thống đang đầu tư, xây dựng trước 01/07/2026 (Khoản 1 Điều 39 Nghị định 331/2026/NĐ-CP)' })
   transitional!: boolean;
   @ApiProperty({
     nullable: true,
     type: String,
+    format: 'date',
     description: 'Hạn bảo đảm biện pháp bảo vệ theo Nghị định 331/2026/NĐ-CP của hệ thống chuyển tiếp (12 tháng từ 01/07/2026)',
   })
   transitionalComplianceDueOn!: string | null;
@@ -224,9 +267,9 @@ export class SystemDto {
   @ApiProperty({ nullable: true, type: Boolean }) internetFacing!: boolean | null;
   @ApiProperty({ nullable: true, type: Boolean }) connectsGovNetwork!: boolean | null;
   @ApiProperty({ nullable: true, type: String }) architectureDescription!: string | null;
-  @ApiProperty({ nullable: true, type: Number }) userCount!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) basicPersonalDataSubjects!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) sensitivePersonalDataSubjects!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) userCount!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) basicPersonalDataSubjects!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) sensitivePersonalDataSubjects!: number | null;
   @ApiProperty({ type: [ComponentDto] }) components!: ComponentDto[];
   @ApiProperty({
     nullable: true,
@@ -235,17 +278,17 @@ export class SystemDto {
   })
   approvedLevel!: number | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionNumber!: string | null;
-  @ApiProperty({ nullable: true, type: String }) approvalDecisionDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) approvalDecisionDate!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvalDecisionIssuer!: string | null;
   @ApiProperty({ enum: DEPLOYMENT_STATUSES }) deploymentStatus!: DeploymentStatus;
   @ApiProperty({ example: 'Chưa triển khai' }) deploymentStatusLabel!: string;
   @ApiProperty({ nullable: true, type: String }) internalRegulationNumber!: string | null;
-  @ApiProperty({ nullable: true, type: String }) internalRegulationDate!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) internalRegulationDate!: string | null;
   @ApiProperty({ type: [InspectionDto] }) inspections!: InspectionDto[];
-  @ApiProperty({ nullable: true, type: String }) retiredAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) retiredAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) retirementReason!: string | null;
   @ApiProperty() version!: number;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class SystemPageDto {

@@ -1,17 +1,16 @@
 import { Body, Controller, Get, HttpCode, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiProduces, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
 import { LimitedPerUser } from '../../common/http/request-limits';
+import { ApiFileResponse } from '../../common/openapi/api-file-response';
 import { ImportReportDto, SheetFormatQuery, SystemExportQuery, SystemImportBody, SystemImportQuery } from './import-export.dto';
 import { parseColumnMapping, UploadedSheet } from './import-reading';
 import { ImportUploadInterceptor } from './import-upload.interceptor';
 import { CSV_MEDIA_TYPE, XLSX_MEDIA_TYPE } from './sheet-file';
 import { SheetDownload, SystemsExportService } from './systems-export.service';
 import { SystemsImportService } from './systems-import.service';
-
-const FILE = { description: 'Tệp .xlsx hoặc .csv', schema: { type: 'string', format: 'binary' } } as const;
 
 function download(res: Response, file: SheetDownload): StreamableFile {
   res.attachment(file.fileName);
@@ -31,8 +30,7 @@ export class SystemsImportExportController {
   @RequirePermission('system:read')
   @LimitedPerUser('file')
   @ApiOperation({ summary: 'Tải tệp mẫu nhập danh mục hệ thống (xlsx kèm trang "Hướng dẫn", hoặc csv)' })
-  @ApiProduces(XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE)
-  @ApiOkResponse(FILE)
+  @ApiFileResponse('Tệp .xlsx hoặc .csv', [XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE.split(';')[0]])
   async template(
     @CurrentUser() user: AuthUser,
     @Query() query: SheetFormatQuery,
@@ -85,8 +83,7 @@ export class SystemsImportExportController {
   @RequirePermission('system:read')
   @LimitedPerUser('file')
   @ApiOperation({ summary: 'Xuất các hệ thống theo bộ lọc của danh sách ra xlsx/csv (cùng cột với tệp mẫu, nhập lại được)' })
-  @ApiProduces(XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE)
-  @ApiOkResponse(FILE)
+  @ApiFileResponse('Tệp .xlsx hoặc .csv', [XLSX_MEDIA_TYPE, CSV_MEDIA_TYPE.split(';')[0]])
   async export(
     @CurrentUser() user: AuthUser,
     @Query() query: SystemExportQuery,

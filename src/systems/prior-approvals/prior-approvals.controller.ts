@@ -1,19 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, StreamableFile, UploadedFile, UseInterceptors } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import {
-  ApiBody,
-  ApiBodyOptions,
-  ApiConsumes,
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBody, ApiBodyOptions, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Response } from 'express';
 import { AuthUser } from '../../auth/auth-user';
 import { CurrentUser, RequirePermission } from '../../auth/auth.decorators';
 import { uuidPipe } from '../../common/http/uuid-pipe';
+import { ApiFileResponse } from '../../common/openapi/api-file-response';
 import { downloadHeaders } from '../../dossiers/attachment-type';
 import {
   ConfirmPriorApprovalDto,
@@ -23,7 +15,7 @@ import {
   PriorApprovalQueueQuery,
   RejectPriorApprovalDto,
 } from './dto/prior-approval.dto';
-import { MAX_EVIDENCE_BYTES } from './prior-approval-rules';
+import { EVIDENCE_MEDIA_TYPE, MAX_EVIDENCE_BYTES } from './prior-approval-rules';
 import { PriorApprovalsService, UploadedEvidence } from './prior-approvals.service';
 
 const CLAIM_FORM: ApiBodyOptions = {
@@ -74,7 +66,7 @@ export class PriorApprovalsController {
   @Get('systems/:id/prior-approval/evidence')
   @RequirePermission('system:read')
   @ApiOperation({ summary: 'Tải về bản quyết định phê duyệt (PDF) của kê khai hiện tại' })
-  @ApiProduces('application/pdf')
+  @ApiFileResponse('Bản quyết định phê duyệt (PDF)', [EVIDENCE_MEDIA_TYPE])
   async evidence(
     @CurrentUser() user: AuthUser,
     @Param('id', uuidPipe) id: string,

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { APPRAISAL_DESK_STATUSES } from '../../dossiers/dossier-actions';
+import { RefDto } from '../../dossiers/dto/dossier-parts.dto';
 
 export class HistoryEntryDto {
   @ApiProperty() id!: string;
@@ -15,20 +16,31 @@ export class HistoryEntryDto {
   @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người thực hiện ("Nguyễn Văn A, Chuyên viên")' })
   actorName!: string | null;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
-  @ApiProperty({ type: Object }) details!: object;
-  @ApiProperty() at!: string;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description: 'Chi tiết của thao tác, tùy thao tác (ví dụ: số và ngày quyết định, kết luận thẩm định, nội dung yêu cầu bổ sung)',
+  })
+  details!: object;
+  @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
 export class RevisionSummaryDto {
   @ApiProperty() number!: number;
   @ApiProperty() sha256!: string;
-  @ApiProperty() submittedAt!: string;
+  @ApiProperty({ format: 'date-time' }) submittedAt!: string;
   @ApiProperty({ nullable: true, type: String, description: 'Tên đăng nhập người gửi' }) submittedBy!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người gửi' }) submittedByName!: string | null;
 }
 
 export class RevisionDto extends RevisionSummaryDto {
-  @ApiProperty({ type: Object }) content!: object;
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: true,
+    description:
+      'Hồ sơ như đã gửi ở lần này (bản chốt): các trường của DossierDto trừ workflow, status, statusLabel, version, updatedAt, theo cấu trúc tại thời điểm gửi; { "redacted": "STATE_SECRET" } nếu hồ sơ liên quan bí mật nhà nước',
+  })
+  content!: object;
 }
 
 export class QueueQuery extends PageQuery {
@@ -37,20 +49,21 @@ export class QueueQuery extends PageQuery {
 
 export class QueueItemDto {
   @ApiProperty() id!: string;
-  @ApiProperty() system!: { id: string; code: string; name: string };
-  @ApiProperty() owner!: { id: string; code: string; name: string };
+  @ApiProperty({ type: RefDto }) system!: RefDto;
+  @ApiProperty({ type: RefDto }) owner!: RefDto;
   @ApiProperty() status!: string;
   @ApiProperty() statusLabel!: string;
   @ApiProperty() proposedLevel!: number;
   @ApiProperty() regime!: string;
   @ApiProperty() revision!: number;
-  @ApiProperty({ nullable: true, type: String }) receivedOn!: string | null;
-  @ApiProperty({ nullable: true, type: String }) dueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) receivedOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date' }) dueOn!: string | null;
   @ApiProperty({ nullable: true, type: String }) dueKindLabel!: string | null;
   @ApiProperty() overdue!: boolean;
-  @ApiProperty({ nullable: true, type: String, description: 'Hạn trả lời tính hợp lệ (Nghị định 85: mục tiêu nội bộ)' })
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Hạn trả lời tính hợp lệ (Nghị định 85: mục tiêu nội bộ)' })
   validityDueOn!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'Hạn thẩm định, tính từ ngày nhận hồ sơ' }) appraisalDueOn!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', description: 'Hạn thẩm định, tính từ ngày nhận hồ sơ' })
+  appraisalDueOn!: string | null;
   @ApiProperty({ description: 'Yêu cầu bổ sung còn trong thời hạn (khoản 2 Điều 23 Nghị định 331/2026/NĐ-CP)' }) returnAllowed!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'Thời hạn tính qua ngày nghỉ lễ, làm bù chưa được xác nhận nguồn' })
   calendarWarning!: string | null;

@@ -17,7 +17,9 @@ export class PriorApprovalClaimBody {
   @Max(5)
   level!: number;
   @ApiProperty({ example: '106/QĐ-CAT-PA05' }) @Transform(text) @IsString() @IsNotEmpty() @MaxLength(60) decisionNumber!: string;
-  @ApiProperty({ example: '2024-05-20', description: 'Ngày quyết định; không sau ngày hôm nay' }) @IsCalendarDate() decisionDate!: string;
+  @ApiProperty({ example: '2024-05-20', description: 'Ngày quyết định; không sau ngày hôm nay', format: 'date' })
+  @IsCalendarDate()
+  decisionDate!: string;
   @ApiProperty({ example: 'Công an tỉnh Sơn La', description: 'Cơ quan ban hành quyết định' })
   @Transform(text)
   @IsString()
@@ -65,7 +67,7 @@ export class PriorApprovalClaimDto {
   @ApiProperty({ type: ClaimSystemRefDto }) system!: ClaimSystemRefDto;
   @ApiProperty({ minimum: 1, maximum: 5 }) level!: number;
   @ApiProperty() decisionNumber!: string;
-  @ApiProperty() decisionDate!: string;
+  @ApiProperty({ format: 'date' }) decisionDate!: string;
   @ApiProperty() issuer!: string;
   @ApiProperty({ enum: CLAIM_STATUSES }) status!: ClaimStatus;
   @ApiProperty({ example: 'Đã kê khai, chưa xác nhận' }) statusLabel!: string;
@@ -76,10 +78,10 @@ export class PriorApprovalClaimDto {
   @ApiProperty({ description: 'Xác nhận khi quản trị viên nhập tệp với confirmPriorApprovals=true' }) confirmedOnImport!: boolean;
   @ApiProperty({ nullable: true, type: String }) claimedBy!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người kê khai' }) claimedByName!: string | null;
-  @ApiProperty() claimedAt!: string;
+  @ApiProperty({ format: 'date-time' }) claimedAt!: string;
   @ApiProperty({ nullable: true, type: String }) reviewedBy!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'Họ tên và chức vụ người xem xét' }) reviewedByName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) reviewedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) reviewedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) rejectionReason!: string | null;
   @ApiProperty() version!: number;
 }

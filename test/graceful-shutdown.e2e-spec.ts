@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { movedDataDir } from '../src/database/pg-location';
 import { freePort } from './support/test-cluster';
 
 /**
@@ -152,7 +153,11 @@ describe('graceful shutdown (issue 24, point 3)', () => {
     started = undefined;
   });
 
-  afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+  afterAll(() => {
+    // As root, a mkdtemp directory is closed to the postgres user: the cluster moved to the temp directory (pg-location.ts).
+    fs.rmSync(path.dirname(movedDataDir(path.join(dataDir, 'pg'))), { recursive: true, force: true });
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
 
   it('SIGTERM with a request that never ends: stops accepting at once, exits after the grace period, PostgreSQL stopped', async () => {
     started = await startCapdo(dataDir, pgPort);

@@ -177,6 +177,30 @@ describe('auth', () => {
     expectProblem(await t.http().get('/api/v1/auth/me').set('authorization', `Bearer ${token}`), 401, 'UNAUTHENTICATED');
   });
 
+  it('reads the session and its account in one query per authenticated request, as they are now (issue 25: it was two)', async () => {
+    const token = await t.login('canbo.sl-so-yt');
+    const me = () => t.http().get('/api/v1/auth/me').set('authorization', `Bearer ${token}`);
+    await me().expect(200);
+    const sent: string[] = [];
+    const spy = jest.spyOn(t.db.logger, 'logQuery').mockImplementation((query: string) => void sent.push(query));
+    try {
+      expect((await me().expect(200)).body).toMatchObject({ username: 'canbo.sl-so-yt', role: 'AGENCY_OFFICER' });
+      // The guard's one query (GET /auth/me reads nothing else; `last_seen_at` is written at most once a minute).
+      expect(sent).toHaveLength(1);
+      expect(sent[0]).toMatch(/FROM sessions s\s+LEFT JOIN users u ON u\.id = s\.user_id AND u\.active\s+LEFT JOIN agencies a/);
+      // Read on every request, not kept: a role changed behind the server's back counts at the next request.
+      await t.adminQuery(`UPDATE users SET role = 'AGENCY_HEAD' WHERE username = 'canbo.sl-so-yt'`);
+      expect((await me().expect(200)).body.role).toBe('AGENCY_HEAD');
+      await t.adminQuery(`UPDATE users SET active = false WHERE username = 'canbo.sl-so-yt'`);
+      const refused = expectProblem(await me(), 401, 'UNAUTHENTICATED');
+      expect(refused.detail).toBe('Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
+      expect(sent).toHaveLength(3);
+    } finally {
+      spy.mockRestore();
+      await t.adminQuery(`UPDATE users SET role = 'AGENCY_OFFICER', active = true WHERE username = 'canbo.sl-so-yt'`);
+    }
+  });
+
   it('counts nothing and audits nothing on bad input', async () => {
     const before = [await countRows(t.db, 'login_throttle'), await countRows(t.db, 'audit_log')];
     expectProblem(await t.http().post('/api/v1/auth/login').send({ username: '' }), 422, 'VALIDATION_FAILED');

@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import JSZip from 'jszip';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS } from './support/dossier-fixtures';
 import { createAgencyHead, decide } from './support/procedure-fixtures';
@@ -58,6 +59,8 @@ describe('forms as the annex words them (Decree 331/2026 annex, Decree 30/2020 l
     const [officer, appraiser] = await Promise.all(['canbo.sl-so-xd', 'thamdinh'].map((u) => t.login(u)));
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'WORDING-3', 'Cổng dịch vụ công Sở Xây dựng');
     const { id } = await createCompleteDossier(t, officer, systemId);
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    t.app.get(Clock).setFixed('2026-11-26');
     await act(officer, id, 'submit');
     const [{ submitted_at: submittedAt }] = await t.db.query(`SELECT submitted_at FROM dossiers WHERE id = $1`, [id]);
     await act(appraiser, id, 'start-appraisal');
@@ -72,6 +75,7 @@ describe('forms as the annex words them (Decree 331/2026 annex, Decree 30/2020 l
       signerTitle: 'Giám đốc Sở Xây dựng',
       level: 3,
     }).expect(200);
+    t.app.get(Clock).setFixed(undefined);
 
     // Mẫu 02 of the approved dossier: dated by its submission, not by the decision or today. The submission is moved
     // a week back so that "today" could not pass for it.

@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import JSZip from 'jszip';
 import { createCompleteDossier, createSystem } from './support/dossier-fixtures';
 import { createAgencyHead, decide } from './support/procedure-fixtures';
@@ -88,6 +89,8 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
   });
 
   it('after appraisal and the owner’s approval: the appraisal opinion (Mẫu 04) and the decision (Mẫu 06)', async () => {
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    t.app.get(Clock).setFixed('2026-11-26');
     await act(officer, 'submit');
     await act(appraiser, 'start-appraisal');
     await act(appraiser, 'appraise', { conclusion: 'SUITABLE', opinions: 'Hồ sơ đầy đủ, cấp độ đề xuất phù hợp.' });
@@ -102,6 +105,7 @@ describe('official forms of a dossier, as PDF and DOCX', () => {
       signerTitle: 'Giám đốc Sở Xây dựng',
       level: 3,
     }).expect(200);
+    t.app.get(Clock).setFixed(undefined);
     const opinion = squash((await pdfParse((await download(appraiser, 'mau-04.pdf')).body)).text);
     expect(opinion).toContain(squash('phù hợp'));
     const decision = await download(appraiser, 'mau-06.pdf');

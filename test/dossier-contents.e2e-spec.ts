@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import { AGENCY_CONTACTS, COMPLETE_DESCRIPTION, createCompleteDossier, createSystem, LEVEL2_FACTS } from './support/dossier-fixtures';
 import { decide, LEVEL4_FACTS } from './support/procedure-fixtures';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
@@ -217,6 +218,8 @@ describe('dossier contents (TT12 Art. 8; ND331 Art. 22)', () => {
       expect(check.missing).toEqual([]);
       expect(check.warnings.map((w) => w.code)).toEqual(['INTERNAL_REGULATION_MISSING']);
       let d = await get(id);
+      // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+      t.app.get(Clock).setFixed('2026-11-25');
       const submitted = await t
         .http()
         .post(`/api/v1/dossiers/${id}/actions/submit`)
@@ -235,6 +238,7 @@ describe('dossier contents (TT12 Art. 8; ND331 Art. 22)', () => {
         'INTERNAL_REGULATION_MISSING',
       );
       expect(refused.detail).toContain('quy chế');
+      t.app.get(Clock).setFixed(undefined);
       expect((await get(id)).status).toBe('UNDER_APPRAISAL');
       const s = (await t.http().get(`/api/v1/systems/${system.body.id}`).set(as(officer)).expect(200)).body;
       await t

@@ -89,7 +89,8 @@ describe('plan items after approval', () => {
     const approved = await decide(t, appraiser, id, 'approve', {
       version: d.version,
       decisionNumber: '21/QĐ-CAT',
-      decisionDate: '2026-11-30',
+      // The dossier was sent on 01/12 (the clock above): its decision is not dated before that day (issue 25).
+      decisionDate: '2026-12-01',
       signerName: 'Nguyễn Văn B',
       signerTitle: 'Giám đốc',
       level: 2,

@@ -75,13 +75,15 @@ describe('prior-approval claims: an approved level comes only from the procedure
         .send({ version, ...body })
         .expect(200);
     };
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    clock.setFixed('2026-11-25');
     await act(officer, 'submit');
     await act(appraiser, 'start-appraisal');
     const { version } = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
     await decide(t, appraiser, id, 'approve', {
       version,
       decisionNumber: '106/QĐ-CAT-PA05',
-      decisionDate: '2025-12-01',
+      decisionDate: '2026-11-25',
       signerName: 'Đặng Trọng Cường',
       signerTitle: 'Giám đốc Công an tỉnh',
       level: 2,

@@ -113,7 +113,10 @@ describe('the procedure by level (ND331 Arts. 16–18, 20)', () => {
   describe('level 3: Công an tỉnh appraises, the owner approves on the Tờ trình (Art. 18.2.b, 20.3.b)', () => {
     let id: string;
     beforeAll(async () => {
+      // Sent before the decisions below are dated: a decision is not dated before its dossier was first sent (issue 25).
+      clock.setFixed('2026-11-16');
       id = await appraisedLevel3();
+      clock.setFixed(undefined);
     });
 
     it('is the OWNER procedure, routed for approval to the owner, with no clock until the Tờ trình', async () => {
@@ -383,9 +386,12 @@ describe('the procedure by level (ND331 Arts. 16–18, 20)', () => {
     let id: string;
     let systemId: string;
     beforeAll(async () => {
+      // Sent before the decisions below are dated: a decision is not dated before its dossier was first sent (issue 25).
+      clock.setFixed('2026-11-16');
       id = await appraisedByMinistry(LEVEL5_FACTS);
       systemId = (await get(id)).system.id;
       await step(officer, id, 'request-approval');
+      clock.setFixed(undefined);
     });
 
     it('is the NATIONAL_LIST procedure; Mẫu 06 → 409 DOSSIER_WRONG_PROCEDURE, the List before the plan → 409', async () => {

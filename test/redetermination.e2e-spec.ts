@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS } from './support/dossier-fixtures';
 import { decide } from './support/procedure-fixtures';
 import { createTestApp, expectProblem, TestApp } from './support/test-app';
@@ -58,17 +59,20 @@ describe('re-determination flags (ND331 Arts. 8.3, 10, 25)', () => {
       const { version } = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
       await t.http().post(`/api/v1/dossiers/${id}/actions/${action}`).set(as(token)).send({ version }).expect(200);
     };
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    t.app.get(Clock).setFixed('2026-11-25');
     await act(officer, 'submit');
     await act(appraiser, 'start-appraisal');
     const { version } = (await t.http().get(`/api/v1/dossiers/${id}`).set(as(officer)).expect(200)).body;
     await decide(t, appraiser, id, 'approve', {
       version,
       decisionNumber: number,
-      decisionDate: '2025-12-01',
+      decisionDate: '2026-11-25',
       signerName: 'Đặng Trọng Cường',
       signerTitle: 'Giám đốc Công an tỉnh',
       level: 2,
     }).expect(200);
+    t.app.get(Clock).setFixed(undefined);
     return id;
   }
 

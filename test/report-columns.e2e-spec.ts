@@ -1,4 +1,10 @@
-import { REPORT_COLUMNS, ReportFactTable, reportFactColumns } from '../src/reports/report-columns';
+import {
+  REPORT_COLUMNS,
+  ReportFactTable,
+  reportFactColumns,
+  TIMELINE_AGENCY_COLUMNS,
+  timelineAgencyColumns,
+} from '../src/reports/report-columns';
 import { createTestApp, TestApp } from './support/test-app';
 
 /**
@@ -99,6 +105,27 @@ describe('report columns', () => {
     // A fact that can change must make the update triggers fire, or the facts keep its old value.
     const unwatched = reportFactColumns(table).filter((column) => !primaryKeys.get(table)!.has(column) && !watched.get(table)!.has(column));
     expect({ table, notWatchedOnUpdate: unwatched }).toEqual({ table, notWatchedOnUpdate: [] });
+  });
+
+  it('declares every column of agencies for the kept timeline, and its update trigger watches exactly those that feed it', async () => {
+    const rows: { column: string }[] = await t.db.query(
+      `SELECT column_name AS column FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'agencies'`,
+    );
+    const columns = rows.map((row) => row.column).sort();
+    expect(Object.keys(TIMELINE_AGENCY_COLUMNS).sort()).toEqual(columns);
+    const [trigger]: { definition: string }[] = await t.db.query(
+      `SELECT pg_get_triggerdef(tg.oid) AS definition FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
+        WHERE c.relname = 'agencies' AND tg.tgname = 'agencies_timeline_update' AND c.relnamespace = current_schema()::text::regnamespace`,
+    );
+    const watchedColumns = [...trigger.definition.matchAll(WATCHED_COLUMN)].filter(([, a, b]) => a === b).map(([, column]) => column);
+    // The primary key never changes; every other column the timeline reads must make the trigger fire, and no other.
+    expect(watchedColumns.sort()).toEqual(
+      timelineAgencyColumns()
+        .filter((column) => column !== 'id')
+        .sort(),
+    );
+    const [{ source }] = await t.db.query(`SELECT prosrc AS source FROM pg_proc WHERE proname = 'report_body_timeline_of'`);
+    expect(timelineAgencyColumns().filter((column) => !mentions(source, column))).toEqual([]);
   });
 
   it.each(tables)('declares as feeding the report every column of %s that its update triggers watch', (table) => {

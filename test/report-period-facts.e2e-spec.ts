@@ -151,15 +151,29 @@ describe('report period facts', () => {
       `INSERT INTO system_custody (system_id, owner_agency_id, operator_agency_id, valid_from) VALUES ($1, $2, $2, '-infinity')`,
       [system, body],
     );
-    for (const [submitted, approved] of [
-      ['2025-09-01', '2025-09-20'],
-      ['2025-12-01', '2025-09-10'],
-    ]) {
-      await t.db.query(
-        `UPDATE dossiers SET system_id = $1, first_submitted_at = $2::date + time '09:00' AT TIME ZONE 'Asia/Ho_Chi_Minh', approved_at = $3::date + time '15:00' AT TIME ZONE 'Asia/Ho_Chi_Minh'
-          WHERE id = (SELECT id FROM dossiers WHERE approved_at IS NULL AND system_id <> $1 ORDER BY created_at LIMIT 1)`,
-        [system, submitted, approved],
-      );
+    // Such a row is refused now (ApprovalAfterSubmission1764200000000, NOT VALID): it can only be a legacy one, which the
+    // report must still read exactly. This test database drops the check to write one and puts it back as it was.
+    const [{ present }] = await t.adminQuery<{ present: boolean }>(
+      `SELECT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'dossiers_approved_after_submission') AS present`,
+    );
+    await t.adminQuery(`ALTER TABLE dossiers DROP CONSTRAINT IF EXISTS dossiers_approved_after_submission`);
+    try {
+      for (const [submitted, approved] of [
+        ['2025-09-01', '2025-09-20'],
+        ['2025-12-01', '2025-09-10'],
+      ]) {
+        await t.db.query(
+          `UPDATE dossiers SET system_id = $1, first_submitted_at = $2::date + time '09:00' AT TIME ZONE 'Asia/Ho_Chi_Minh', approved_at = $3::date + time '15:00' AT TIME ZONE 'Asia/Ho_Chi_Minh'
+            WHERE id = (SELECT id FROM dossiers WHERE approved_at IS NULL AND system_id <> $1 ORDER BY created_at LIMIT 1)`,
+          [system, submitted, approved],
+        );
+      }
+    } finally {
+      if (present)
+        await t.adminQuery(
+          `ALTER TABLE dossiers ADD CONSTRAINT dossiers_approved_after_submission
+             CHECK (approved_at IS NULL OR first_submitted_at IS NULL OR approved_at >= first_submitted_at) NOT VALID`,
+        );
     }
     days.push('2025-10-01');
     const rows = await agencyProgress(t.db.manager, { provinceCode: 'SL', asOf: '2025-10-01' });

@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import { HEADER_ROW } from '../src/systems/import-export/system-columns';
 import { createHash } from 'node:crypto';
 import { checkInvariants } from './reliability/support/invariants';
@@ -317,6 +318,8 @@ describe('state secrets never stay on the networked registry', () => {
       systemId = await createSystem(t, officer, 'SL-SO-XD', 'SS-APPROVED', 'Hệ thống quản lý hồ sơ công việc');
       id = (await createCompleteDossier(t, officer, systemId)).id;
       let d = await get(id);
+      // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+      t.app.get(Clock).setFixed('2026-11-20');
       await act(officer, id, 'submit', { version: d.version }).expect(200);
       d = await get(id);
       await act(appraiser, id, 'start-appraisal', { version: d.version }).expect(200);
@@ -334,6 +337,7 @@ describe('state secrets never stay on the networked registry', () => {
         signerTitle: 'Giám đốc Sở Xây dựng',
         level: 3,
       }).expect(200);
+      t.app.get(Clock).setFixed(undefined);
       await t.http().get(`/api/v1/dossiers/${id}/documents/mau-06.pdf`).set(as(officer)).expect(200);
     });
 

@@ -1,3 +1,4 @@
+import { Clock } from '../src/common/clock';
 import request from 'supertest';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from './support/dossier-fixtures';
 import { createTestApp, TestApp } from './support/test-app';
@@ -90,9 +91,12 @@ describe('web pages of the procedure by level', () => {
     appraiser = await t.login('thamdinh');
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'WP-3', 'Cổng dịch vụ công (trang thủ tục)');
     level3 = (await createCompleteDossier(t, officer, systemId)).id;
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    t.app.get(Clock).setFixed('2026-11-20');
     await act(officer, level3, 'submit');
     await act(appraiser, level3, 'start-appraisal');
     await act(appraiser, level3, 'appraise', { conclusion: 'SUITABLE', opinions: 'Phù hợp.' });
+    t.app.get(Clock).setFixed(undefined);
     const otherSystem = await createSystem(t, officer, 'SL-SO-XD', 'WP-DRAFT', 'Hệ thống dự thảo (trang thủ tục)');
     draft = (await createCompleteDossier(t, officer, otherSystem)).id;
   });
@@ -384,9 +388,12 @@ describe('web pages of the procedure by level', () => {
   it('level 2 on the appraisal page: the unit that appraised approves with the signed PDF (Art. 18.1); without it the page says why', async () => {
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'WP-2', 'Hệ thống cấp độ 2 (trang thủ tục)');
     const id = (await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS)).id;
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    t.app.get(Clock).setFixed('2026-11-20');
     await act(officer, id, 'submit');
     await act(appraiser, id, 'start-appraisal');
     await act(appraiser, id, 'appraise', { conclusion: 'SUITABLE', opinions: 'Phù hợp.' });
+    t.app.get(Clock).setFixed(undefined);
     const view = await page('thamdinh', `/tham-dinh/${id}`);
     expect(view.text).toContain(`hx-post="/tham-dinh/${id}/phe-duyet"`);
     expect(view.text).toContain('id="approve-file"');

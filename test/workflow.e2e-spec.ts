@@ -277,6 +277,8 @@ describe('appraisal and approval workflow', () => {
     });
 
     it('a newer approved dossier supersedes the previous one', async () => {
+      // Sent and decided on 27/11: a decision is not dated before its dossier was first sent (workflow/decision-date.ts).
+      clock.setFixed('2026-11-27');
       const next = await createCompleteDossier(t, officer, systemId);
       let d = await get(next.id);
       await act(officer, next.id, 'submit', { version: d.version }).expect(200);
@@ -311,6 +313,7 @@ describe('appraisal and approval workflow', () => {
   });
 
   it('levels 1–2: the same body appraises and approves in one step', async () => {
+    clock.setFixed('2026-11-25');
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'NOI-BO', 'Hệ thống quản lý nội bộ');
     const { id } = await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS);
     let d = await get(id);
@@ -361,6 +364,7 @@ describe('appraisal and approval workflow', () => {
   });
 
   it('concurrent conflicting actions: exactly one wins, the others get 409, history shows one', async () => {
+    clock.setFixed('2026-11-25');
     const systemId = await createSystem(t, officer, 'SL-SO-XD', 'DUA', 'Hệ thống tranh chấp');
     const { id } = await createCompleteDossier(t, officer, systemId, LEVEL2_FACTS);
     let d = await get(id);

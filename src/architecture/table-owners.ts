@@ -3,8 +3,8 @@
  * feature that must change those rows in its own transaction calls the owner's service or query file with its
  * `EntityManager`. Reading across features (joins) stays allowed. `table-ownership.spec.ts` enforces the map over
  * every `.ts` file under `src/` and `seeds/`; migrations are outside those roots: they are the schema's history and,
- * in 1764110000000-ReportFactWrites and 1764120000000-ReportPeriodFacts, hold the trigger SQL that keeps
- * `report_fact_writes` and `report_period_facts` from inside PostgreSQL.
+ * in 1764110000000-ReportFactWrites, 1764120000000-ReportPeriodFacts and 1764210000000-ReportBodyTimeline, hold the trigger SQL that keeps
+ * `report_fact_writes`, `report_period_facts` and `report_body_timeline` from inside PostgreSQL.
  */
 export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   agencies: 'src/agencies',
@@ -31,6 +31,7 @@ export const TABLE_OWNERS: Readonly<Record<string, string>> = {
   campaign_agencies: 'src/reports',
   report_fact_writes: 'src/reports',
   report_period_facts: 'src/reports',
+  report_body_timeline: 'src/reports',
   incidents: 'src/incidents',
   incident_events: 'src/incidents',
   annual_report_submissions: 'src/annual-reports',

@@ -59,8 +59,9 @@ export class AuthService {
       // `sessionEnded` (REVOKED, IDLE, EXPIRED) lets the sign-in page say why the person is asked to sign in again.
       throw new DomainError('UNAUTHENTICATED', SESSION_ENDED_MESSAGES[ended], undefined, { sessionEnded: ended });
     }
-    // The account is re-read so that a deactivated user or a changed role takes effect at once.
-    const account = await this.users.findActiveById(payload.sub);
+    // The account comes with the session, read in the same query on every request (sessions.service.ts), so that a
+    // deactivated user or a changed role takes effect at once.
+    const account = session.account;
     if (!account) throw new DomainError('UNAUTHENTICATED', 'Tài khoản không còn hoạt động. Vui lòng liên hệ quản trị viên.');
     // A temporary capdo password is for signing in with a password: a single sign-on session is not held up by it.
     return {

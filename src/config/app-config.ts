@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
@@ -40,6 +41,28 @@ export class AppConfig {
   @IsOptional()
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL phải có dạng postgres://user:password@host:port/database' })
   DATABASE_URL?: string;
+
+  /**
+   * A hot standby of DATABASE_URL's database for the reports' read-only queries (src/database/read-replica.ts); unset,
+   * reports read DATABASE_URL. Contains a password: never logged.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_REPLICA_URL phải có dạng postgres://user:password@host:port/database' })
+  DATABASE_REPLICA_URL?: string;
+
+  /** Reports read the primary while the replica is further behind than this (or does not answer). */
+  @Transform(toInt)
+  @IsInt({ message: 'REPORT_REPLICA_MAX_LAG_SECONDS phải là số nguyên từ 0 đến 3600' })
+  @Min(0, { message: 'REPORT_REPLICA_MAX_LAG_SECONDS phải là số nguyên từ 0 đến 3600' })
+  @Max(3600, { message: 'REPORT_REPLICA_MAX_LAG_SECONDS phải là số nguyên từ 0 đến 3600' })
+  REPORT_REPLICA_MAX_LAG_SECONDS = 5;
+
+  /** `npm run start:cluster`: server processes (src/cluster.ts); by default one per core the process may use. */
+  @Transform(toInt)
+  @IsInt({ message: 'CLUSTER_WORKERS phải là số nguyên từ 1 đến 256' })
+  @Min(1, { message: 'CLUSTER_WORKERS phải là số nguyên từ 1 đến 256' })
+  @Max(256, { message: 'CLUSTER_WORKERS phải là số nguyên từ 1 đến 256' })
+  CLUSTER_WORKERS = availableParallelism();
 
   @IsString({ message: 'JWT_SECRET là bắt buộc khi dùng DATABASE_URL (ít nhất 32 ký tự)' })
   @MinLength(32, { message: 'JWT_SECRET phải dài ít nhất 32 ký tự' })
@@ -226,6 +249,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   for (const key of [
     ...KNOWN,
     'DATABASE_URL',
+    'DATABASE_REPLICA_URL',
     'JWT_SECRET',
     'PUBLIC_URL',
     'SMTP_URL',

@@ -23,6 +23,8 @@ import { ReturnItemsDone1764171000000 } from '../../migrations/1764171000000-Ret
 import { UserTitles1764172000000 } from '../../migrations/1764172000000-UserTitles';
 import { AccountsAndSessions1764180000000 } from '../../migrations/1764180000000-AccountsAndSessions';
 import { NotificationEventTime1764190000000 } from '../../migrations/1764190000000-NotificationEventTime';
+import { ApprovalAfterSubmission1764200000000 } from '../../migrations/1764200000000-ApprovalAfterSubmission';
+import { ReportBodyTimeline1764210000000 } from '../../migrations/1764210000000-ReportBodyTimeline';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -51,4 +53,6 @@ export const MIGRATIONS = [
   UserTitles1764172000000,
   AccountsAndSessions1764180000000,
   NotificationEventTime1764190000000,
+  ApprovalAfterSubmission1764200000000,
+  ReportBodyTimeline1764210000000,
 ];

@@ -1,5 +1,5 @@
 import { AnnualSystemRow } from './annual-report.query';
-import { mapAnnualRow } from './annual-report.mapper';
+import { mapAnnualRow, mau08Facts } from './annual-report.mapper';
 import { mau08Cells } from './annual-report.text';
 import { annualPeriod } from './mau08';
 
@@ -174,5 +174,47 @@ describe('Mẫu 08 row of a system', () => {
     // No items (a level approved before issue 20): the approved plan's dates, as before.
     const legacy = mapAnnualRow(system({ approvedPlan: plan }), 10, period, asOf);
     expect(legacy.dto.expectedFullDeploymentOn).toBe('2027-01-31');
+  });
+
+  it('ND331 Art. 36 / Mẫu 08 column 6: the national groups read the same facts as a system row', () => {
+    const base = {
+      approvedLevel: null,
+      deploymentStatus: 'PARTIAL' as const,
+      hadDossier: true,
+      inspected: false,
+      inspectedInPeriod: false,
+      submittedInPeriod: true,
+    };
+    // An approval held counts in the period when its day falls in it; a dossier under appraisal is not approved in the period.
+    expect(mau08Facts({ ...base, currentState: 'UNDER_APPRAISAL', holdsApproval: false, approvedOnInPeriod: true })).toMatchObject({
+      status: 'SUBMITTED',
+      classified: true,
+      approvedInPeriod: false,
+    });
+    expect(
+      mau08Facts({ ...base, currentState: 'DRAFT', holdsApproval: true, approvedLevel: 2, hadDossier: false, approvedOnInPeriod: true }),
+    ).toMatchObject({ status: 'APPROVED', classified: true, approvedLevel: 2, approvedInPeriod: true });
+    // A row's facts are those of its inputs.
+    const row = system({
+      currentState: 'APPROVED',
+      hadDossier: true,
+      approvedDecision: { number: '12/QĐ-CAT-PA05', date: '2026-03-02', issuer: 'Công an tỉnh Sơn La', level: 2 },
+      approvedOn: '2026-03-02',
+      lastFirstSubmittedOn: '2026-02-01',
+      inspections: [{ kind: 'PERIODIC', date: '2026-05-01', performer: 'Công an tỉnh Sơn La' }],
+    });
+    expect(mapAnnualRow(row, 1, period, asOf).facts).toEqual(
+      mau08Facts({
+        currentState: 'APPROVED',
+        holdsApproval: true,
+        approvedLevel: 2,
+        deploymentStatus: 'NOT_DEPLOYED',
+        hadDossier: true,
+        inspected: true,
+        inspectedInPeriod: true,
+        submittedInPeriod: true,
+        approvedOnInPeriod: true,
+      }),
+    );
   });
 });

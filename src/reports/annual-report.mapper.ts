@@ -1,4 +1,5 @@
-import { INSPECTION_KIND_LABELS } from '../systems/system-enums';
+import type { DossierStatus } from '../dossiers/dossier-status';
+import { DeploymentStatus, INSPECTION_KIND_LABELS } from '../systems/system-enums';
 import { AnnualSystemRow } from './annual-report.query';
 import { Mau08SystemRowDto } from './dto/annual-report.dto';
 import {
@@ -10,6 +11,37 @@ import {
   mau08Status,
   ReportingPeriod,
 } from './mau08';
+
+/** What a system's column 6 and its summary facts are read from: one system's row, or one group of the national query. */
+export interface Mau08FactInput {
+  /** The current dossier's workflow state on the figures date (neither withdrawn nor superseded). */
+  currentState: DossierStatus | null;
+  /** It holds an approved level on the figures date: a dossier's decision, or one recorded on the system. */
+  holdsApproval: boolean;
+  approvedLevel: number | null;
+  deploymentStatus: DeploymentStatus;
+  hadDossier: boolean;
+  inspected: boolean;
+  inspectedInPeriod: boolean;
+  submittedInPeriod: boolean;
+  /** The day of the approval it holds falls within the period, up to the figures date. */
+  approvedOnInPeriod: boolean;
+}
+
+/** The facts the Mẫu 08 summary counts, with column 6 (`mau08Status`). */
+export function mau08Facts(input: Mau08FactInput): Mau08Facts {
+  const status = mau08Status(input.currentState, input.holdsApproval);
+  return {
+    status,
+    classified: input.hadDossier || input.holdsApproval,
+    approvedLevel: input.approvedLevel,
+    deploymentStatus: input.deploymentStatus,
+    inspected: input.inspected,
+    inspectedInPeriod: input.inspectedInPeriod,
+    submittedInPeriod: input.submittedInPeriod,
+    approvedInPeriod: status === 'APPROVED' && input.approvedOnInPeriod,
+  };
+}
 
 /** One system as a Mẫu 08 row, and the facts the summary counts, as of `asOf` within `period`. */
 export function mapAnnualRow(
@@ -62,15 +94,16 @@ export function mapAnnualRow(
       : null,
   };
   const within = (day: string | null) => day !== null && day >= period.from && day <= asOf;
-  const facts: Mau08Facts = {
-    status,
-    classified: row.hadDossier || decision !== null,
+  const facts = mau08Facts({
+    currentState: row.currentState,
+    holdsApproval: decision !== null,
     approvedLevel,
     deploymentStatus: row.deploymentStatus,
+    hadDossier: row.hadDossier,
     inspected: inspections.length > 0,
     inspectedInPeriod: inspections.some((i) => within(i.date)),
     submittedInPeriod: within(row.lastFirstSubmittedOn),
-    approvedInPeriod: status === 'APPROVED' && within(approvedOn),
-  };
+    approvedOnInPeriod: within(approvedOn),
+  });
   return { dto, facts };
 }

@@ -83,3 +83,48 @@ export function mau08Cells(row: Mau08SystemRowDto): string[] {
     inspectionText(row),
   ];
 }
+
+/** The national summary's title: a summary of the country's figures, not a body's report (docs/legal/annual-report.md). */
+export function nationalTitle(year: number): string {
+  return `TỔNG HỢP TOÀN QUỐC TÌNH HÌNH BẢO ĐẢM AN TOÀN HỆ THỐNG THÔNG TIN THEO CẤP ĐỘ NĂM ${year}`;
+}
+
+/** What the national summary is, printed under its title. */
+export const NATIONAL_NOTE =
+  'Bản tổng hợp số liệu theo các chỉ tiêu của Mẫu số 08 Nghị định số 331/2026/NĐ-CP, do quản trị viên lập từ dữ liệu của capdo; ' +
+  'không phải báo cáo của chủ quản hệ thống thông tin nào, nên không có số văn bản, nơi gửi, nơi nhận và chữ ký';
+
+/** Why Parts 2 and 3 of the form are not in the national summary. */
+export const NATIONAL_PARTS_NOTE =
+  'Phần 2 (thông tin về chủ quản hệ thống thông tin và đơn vị chuyên trách về an ninh mạng) và Phần 3 (thông tin chi tiết ' +
+  'từng hệ thống) của Mẫu số 08 thuộc báo cáo của từng chủ quản hệ thống thông tin; danh mục từng hệ thống có trong báo cáo năm của từng tỉnh, thành phố';
+
+/** The national summary's table by province: its headers after "STT" and the province's name. */
+export const PROVINCE_FIGURE_HEADERS = [
+  'Tổng số hệ thống thông tin',
+  'Đã được phân loại',
+  'Đã xây dựng hồ sơ đề xuất cấp độ',
+  'Đã được thẩm định',
+  'Đã được phê duyệt cấp độ',
+  'Tỷ lệ phê duyệt (%)',
+  'Đã phê duyệt, đã kiểm tra, đánh giá',
+  'Đã phê duyệt, đã triển khai đầy đủ phương án',
+  'Trong kỳ: gửi thẩm định lần đầu',
+  'Trong kỳ: được phê duyệt cấp độ',
+] as const;
+
+/** A province's (or the country's) figures in the order of PROVINCE_FIGURE_HEADERS; the rate is a percentage or null. */
+export function provinceFigureValues(s: Mau08SummaryDto): (number | null)[] {
+  return [
+    s.systems,
+    s.classified,
+    s.dossiersBuilt,
+    s.appraised,
+    s.approved,
+    s.approvalRate,
+    s.approvedAndInspected,
+    s.fullyDeployed,
+    s.duringPeriod.submitted,
+    s.duringPeriod.approved,
+  ];
+}

@@ -5,7 +5,12 @@ import {
   asOfLine,
   decisionText,
   inspectionText,
+  NATIONAL_NOTE,
+  NATIONAL_PARTS_NOTE,
+  nationalTitle,
   periodLine,
+  PROVINCE_FIGURE_HEADERS,
+  provinceFigureValues,
   regulationText,
   summaryLines,
 } from './annual-report.text';
@@ -23,8 +28,21 @@ const SYSTEM_COLUMNS: SheetColumn[] = [
   { header: 'Ngày kiểm tra, đánh giá gần nhất', width: 14, kind: 'date' },
 ];
 
-/** The annual report as a workbook: "Tổng hợp" (summary counts, by level, by status) and "Danh mục hệ thống". */
+/** The national summary's sheet by province: its figures, then the approved systems by level. */
+const PROVINCE_COLUMNS: SheetColumn[] = [
+  { header: 'STT', width: 6, kind: 'number' },
+  { header: 'Mã tỉnh', width: 10 },
+  { header: 'Tỉnh, thành phố', width: 30 },
+  ...PROVINCE_FIGURE_HEADERS.map((header): SheetColumn => ({ header, width: 14, kind: header.includes('(%)') ? 'percent' : 'number' })),
+  ...['1', '2', '3', '4', '5'].map((l): SheetColumn => ({ header: `Đã phê duyệt cấp độ ${l}`, width: 12, kind: 'number' })),
+];
+
+/**
+ * The annual report as a workbook: "Tổng hợp" (summary counts, by level, by status) and "Danh mục hệ thống"; for the
+ * national summary, "Theo tỉnh, thành phố" instead of the list of systems, which stays in each province's report.
+ */
 export async function annualReportXlsx(report: AnnualReportDto, generatedAt: Date): Promise<Buffer> {
+  const national = report.provinces !== undefined;
   const workbook = newWorkbook(generatedAt);
   const summary = workbook.addWorksheet('Tổng hợp', {
     pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
@@ -32,7 +50,9 @@ export async function annualReportXlsx(report: AnnualReportDto, generatedAt: Dat
   [70, 14, 14].forEach((w, i) => (summary.getColumn(i + 1).width = w));
   let row = titleBlock(
     summary,
-    [annualTitle(report.period.year), report.scope.title, periodLine(report), asOfLine(report), ANNUAL_FORM_NOTE],
+    national
+      ? [nationalTitle(report.period.year), report.scope.title, periodLine(report), asOfLine(report), NATIONAL_NOTE, NATIONAL_PARTS_NOTE]
+      : [annualTitle(report.period.year), report.scope.title, periodLine(report), asOfLine(report), ANNUAL_FORM_NOTE],
     3,
   );
   const s = report.summary;
@@ -68,6 +88,21 @@ export async function annualReportXlsx(report: AnnualReportDto, generatedAt: Dat
     ],
   );
 
+  if (report.provinces) {
+    listSheet(
+      workbook,
+      'Theo tỉnh, thành phố',
+      PROVINCE_COLUMNS,
+      report.provinces.map((p, i) => [
+        i + 1,
+        p.provinceCode,
+        p.title,
+        ...provinceFigureValues(p.summary),
+        ...['1', '2', '3', '4', '5'].map((l) => p.summary.byLevel[l] ?? 0),
+      ]),
+    );
+    return workbookBuffer(workbook);
+  }
   listSheet(
     workbook,
     'Danh mục hệ thống',

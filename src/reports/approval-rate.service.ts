@@ -4,7 +4,7 @@ import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { pendingClaimsByOwner } from '../systems/prior-approvals/prior-approval-claims.query';
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
-import { rate, TIER_LABELS, tierOf, TIERS } from './report-tiers';
+import { rate, Tier, TIER_LABELS, tierOf, TIERS } from './report-tiers';
 import { ReportProgressCache } from './report-progress-cache';
 import { buildReadings } from './report-readings';
 import { readingDossiers, senderProgress } from './report-readings.query';
@@ -36,17 +36,21 @@ export class ApprovalRateService {
     const rows = scope.ownAgencyOnly ? subtree.filter((r) => r.id === scope.rootAgencyId) : subtree;
     // The other readings (issue 19 point 8) are read beside the default figures, which they never change.
     const [claimed, senders, dossiers] = await Promise.all([
-      pendingClaimsByOwner(
-        em,
-        rows.map((r) => r.id),
-        asOf,
-      ),
+      // The national report asks for every owner rather than sending each of its ~4,000 ids.
+      pendingClaimsByOwner(em, scope.provinceCode === null && !scope.rootAgencyId ? null : rows.map((r) => r.id), asOf),
       withReadings ? senderProgress(em, progressScope) : null,
       withReadings ? readingDossiers(em, progressScope) : null,
     ]);
-    const agencyRows: AgencyRowDto[] = rows.map((r) => {
+    // One pass over the bodies (the country has about 4,000): their rows, the tiers' and the systems' totals.
+    const agencyRows: AgencyRowDto[] = [];
+    const notSubmitted: AgencyRowDto[] = [];
+    const tiers = new Map<Tier, Count>();
+    const all = newCount();
+    const systems = { total: 0, operating: 0, withApprovedLevel: 0, claimedNotConfirmed: 0 };
+    const byLevel: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
+    for (const r of rows) {
       const tier = tierOf(r.kind);
-      return {
+      const row: AgencyRowDto = {
         code: r.code,
         name: r.name,
         tier,
@@ -60,40 +64,33 @@ export class ApprovalRateService {
         approvedSystems: r.approvedSystems,
         claimedSystems: claimed.get(r.id) ?? 0,
       };
+      agencyRows.push(row);
+      if (!row.submitted) notSubmitted.push(row);
+      let count = tiers.get(tier);
+      if (!count) tiers.set(tier, (count = newCount()));
+      for (const c of [count, all]) {
+        c.total++;
+        if (row.submitted) c.submitted++;
+        if (row.approved) c.approved++;
+      }
+      systems.total += row.systems;
+      systems.operating += row.operatingSystems;
+      systems.withApprovedLevel += row.approvedSystems;
+      systems.claimedNotConfirmed += row.claimedSystems;
+      for (const level in byLevel) byLevel[level] += r.approvedByLevel[level] ?? 0;
+    }
+    const byTier: TierFigureDto[] = TIERS.flatMap((tier) => {
+      const count = tiers.get(tier);
+      return count ? [{ tier, label: TIER_LABELS[tier], ...figures(count) }] : [];
     });
-    const figures = (list: AgencyRowDto[]) => {
-      const submitted = list.filter((r) => r.submitted).length;
-      const approved = list.filter((r) => r.approved).length;
-      return {
-        total: list.length,
-        submitted,
-        approved,
-        approvalRate: rate(approved, submitted),
-        submissionRate: rate(submitted, list.length),
-      };
-    };
-    const byTier: TierFigureDto[] = TIERS.map((tier) => ({
-      tier,
-      label: TIER_LABELS[tier],
-      ...figures(agencyRows.filter((r) => r.tier === tier)),
-    })).filter((t) => t.total > 0);
-    const operating = sum(agencyRows.map((r) => r.operatingSystems));
-    const withApprovedLevel = sum(agencyRows.map((r) => r.approvedSystems));
     return {
       asOf,
       scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title: scope.title },
-      agencies: { ...figures(agencyRows), notSubmitted: agencyRows.filter((r) => !r.submitted).length },
-      systems: {
-        total: sum(agencyRows.map((r) => r.systems)),
-        operating,
-        withApprovedLevel,
-        claimedNotConfirmed: sum(agencyRows.map((r) => r.claimedSystems)),
-        coverage: rate(withApprovedLevel, operating),
-        byLevel: Object.fromEntries(['1', '2', '3', '4', '5'].map((level) => [level, sum(rows.map((r) => r.approvedByLevel[level]))])),
-      },
+      agencies: { ...figures(all), notSubmitted: notSubmitted.length },
+      systems: { ...systems, coverage: rate(systems.withApprovedLevel, systems.operating), byLevel },
       byTier,
       agencyRows,
-      notSubmitted: agencyRows.filter((r) => !r.submitted),
+      notSubmitted,
       ...(senders &&
         dossiers && {
           readings: buildReadings(
@@ -108,6 +105,21 @@ export class ApprovalRateService {
   }
 }
 
-function sum(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0);
+interface Count {
+  total: number;
+  submitted: number;
+  approved: number;
+}
+
+const newCount = (): Count => ({ total: 0, submitted: 0, approved: 0 });
+
+/** A group's figures: how many bodies, how many submitted and had one approved, and the two rates. */
+function figures(c: Count) {
+  return {
+    total: c.total,
+    submitted: c.submitted,
+    approved: c.approved,
+    approvalRate: rate(c.approved, c.submitted),
+    submissionRate: rate(c.submitted, c.total),
+  };
 }

@@ -34,7 +34,7 @@ export class CampaignRemindersService implements OnModuleInit {
     );
     let sent = 0;
     for (const c of campaigns.filter((x) => campaignReminderDue(x.deadline, today))) {
-      const progress = await this.progressCache.progress({ provinceCode: c.province_code, asOf: today });
+      const progress = await this.progressCache.progress({ provinceCode: c.province_code, asOf: today }, { primary: true });
       const addressed: { agency_id: string }[] = await this.dataSource.query(
         `SELECT agency_id FROM campaign_agencies WHERE campaign_id = $1`,
         [c.id],

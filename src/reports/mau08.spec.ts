@@ -9,6 +9,7 @@ import {
   mau08Status,
   reportingYearOf,
   summarize,
+  summarizeCounted,
 } from './mau08';
 
 describe('Mẫu 08 reporting period (15/12 of the previous year to 14/12)', () => {
@@ -151,5 +152,14 @@ describe('Mẫu 08 summary', () => {
 
   it('has no rate without a base', () => {
     expect(summarize([])).toMatchObject({ systems: 0, approvalRate: null, fullDeploymentRate: null });
+  });
+
+  it('gives the national summary (ND331 Art. 36, Mẫu 08 Part 1) from groups of like systems as from one row per system', () => {
+    // Each distinct row stands for 1–4 systems: the summary of the groups is that of the rows repeated.
+    const groups = rows.map((facts, i) => ({ facts, count: (i % 4) + 1 }));
+    const expanded = groups.flatMap((g) => Array.from({ length: g.count }, () => g.facts));
+    expect(summarizeCounted(groups)).toEqual(summarize(expanded));
+    expect(summarizeCounted(groups).systems).toBe(expanded.length);
+    expect(summarizeCounted([])).toEqual(summarize([]));
   });
 });

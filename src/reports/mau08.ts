@@ -139,19 +139,29 @@ export interface Mau08Summary {
  * "Đã được phê duyệt".
  */
 export function summarize(rows: readonly Mau08Facts[]): Mau08Summary {
-  const count = (p: (r: Mau08Facts) => boolean) => rows.filter(p).length;
-  const approvedRows = rows.filter((r) => r.status === 'APPROVED');
-  const fullyDeployed = approvedRows.filter((r) => r.deploymentStatus === 'FULL').length;
+  return summarizeCounted(rows.map((facts) => ({ facts, count: 1 })));
+}
+
+/**
+ * The same summary from groups of systems that share their facts (`count` systems each): how the national report
+ * sums the country's systems without a row per system (the same rules, the same figures as `summarize`).
+ */
+export function summarizeCounted(groups: readonly { facts: Mau08Facts; count: number }[]): Mau08Summary {
+  const count = (p: (r: Mau08Facts) => boolean) => groups.reduce((n, g) => n + (p(g.facts) ? g.count : 0), 0);
+  const approved = (p: (r: Mau08Facts) => boolean) => count((r) => r.status === 'APPROVED' && p(r));
+  const systems = count(() => true);
+  const approvedCount = approved(() => true);
+  const fullyDeployed = approved((r) => r.deploymentStatus === 'FULL');
   const byStatus = Object.fromEntries(MAU08_STATUSES.map((s) => [s, count((r) => r.status === s)])) as Record<Mau08Status, number>;
   return {
-    systems: rows.length,
+    systems,
     classified: count((r) => r.classified || r.status !== null),
     dossiersBuilt: count((r) => r.status !== null),
     appraised: byStatus.APPRAISED + byStatus.APPROVED,
-    approved: approvedRows.length,
-    approvedAndInspected: approvedRows.filter((r) => r.inspected).length,
-    approvedAndInspectedInPeriod: approvedRows.filter((r) => r.inspectedInPeriod).length,
-    byLevel: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), approvedRows.filter((r) => r.approvedLevel === l).length])),
+    approved: approvedCount,
+    approvedAndInspected: approved((r) => r.inspected),
+    approvedAndInspectedInPeriod: approved((r) => r.inspectedInPeriod),
+    byLevel: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), approved((r) => r.approvedLevel === l)])),
     byStatus,
     deployment: {
       NOT_DEPLOYED: count((r) => r.deploymentStatus === 'NOT_DEPLOYED'),
@@ -159,8 +169,8 @@ export function summarize(rows: readonly Mau08Facts[]): Mau08Summary {
       FULL: count((r) => r.deploymentStatus === 'FULL'),
     },
     fullyDeployed,
-    approvalRate: rate(approvedRows.length, rows.length),
-    fullDeploymentRate: rate(fullyDeployed, approvedRows.length),
+    approvalRate: rate(approvedCount, systems),
+    fullDeploymentRate: rate(fullyDeployed, approvedCount),
     duringPeriod: { submitted: count((r) => r.submittedInPeriod), approved: count((r) => r.approvedInPeriod) },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Which columns of the tables behind the approval-rate report are report facts (see REPORT-FACTS.md beside this file).
  *
- * The report does not read `dossiers`, `systems` or `system_custody` when it runs: it reads `report_period_facts`,
- * which triggers keep from those three tables, and its cache trusts `report_fact_writes`, which other triggers fill
+ * The report does not read `dossiers`, `systems` or `system_custody` when it runs: it reads `report_body_timeline`,
+ * which triggers keep from `report_period_facts`, which triggers keep from those three tables, and its cache trusts `report_fact_writes`, which other triggers fill
  * when a change can move a province's report. A column that feeds the report must therefore be watched by those
  * triggers, or the report goes stale without anyone noticing. `test/report-columns.e2e-spec.ts` fails when a column of
  * these tables is not listed here, when a column listed as feeding the report is not in the triggers, and when the
@@ -13,7 +13,8 @@
  * and never kept, so no trigger needs to watch them.
  *
  * A new column: say here whether the report reads it. If it does, add it to the triggers in a new migration
- * (ReportFactWrites1764110000000 and ReportPeriodFacts1764120000000 are landed and never edited).
+ * (ReportFactWrites1764110000000, ReportPeriodFacts1764120000000 and ReportBodyTimeline1764210000000 are landed and
+ * never edited).
  */
 export type ReportColumnRole = `feeds the report: ${string}` | 'not a report fact';
 
@@ -131,9 +132,48 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
   },
 };
 
+/**
+ * The columns of `agencies` that the kept timeline of each body's figures reads (`report_body_timeline_of`, migration
+ * ReportBodyTimeline1764210000000): into which body a body's periods are carried, and from which day. Its update
+ * trigger (`agencies_timeline_update`) must watch exactly these; `test/report-columns.e2e-spec.ts` holds it to them.
+ * The report reads the other columns it shows (code, kind, province, the days a body exists; names from
+ * `agency_versions`) from the table on each request, so a change of them makes no kept figure stale.
+ */
+export const TIMELINE_AGENCY_COLUMNS: Record<string, ReportColumnRole> = {
+  id: "feeds the report: the body a timeline row is for, and whose merged bodies' periods it counts",
+  code: NOT,
+  name: NOT,
+  kind: NOT,
+  parent_id: NOT,
+  province_code: NOT,
+  status: NOT, // a merged body is known by successor_id and valid_to, not by its status
+  valid_from: NOT, // which bodies exist on the day is asked on each request (SCOPE_BODY_LIST)
+  valid_to: "feeds the report: a merged body's periods count for its successor from the day after it ends",
+  successor_id: 'feeds the report: the body a merged body is carried into',
+  search_text: NOT,
+  version: NOT,
+  created_at: NOT,
+  updated_at: NOT,
+  functions_document: NOT,
+  representative_name: NOT,
+  representative_title: NOT,
+  address: NOT,
+  phone: NOT,
+  email: NOT,
+};
+
 /** The columns of `table` that feed the report. */
 export function reportFactColumns(table: ReportFactTable): string[] {
-  return Object.entries(REPORT_COLUMNS[table])
+  return feeding(REPORT_COLUMNS[table]);
+}
+
+/** The columns of `agencies` that feed the kept timeline. */
+export function timelineAgencyColumns(): string[] {
+  return feeding(TIMELINE_AGENCY_COLUMNS);
+}
+
+function feeding(columns: Record<string, ReportColumnRole>): string[] {
+  return Object.entries(columns)
     .filter(([, role]) => role !== NOT)
     .map(([column]) => column);
 }

@@ -1,6 +1,7 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
+import { annualNationalPdf } from './annual-report.national-pdf';
 import { annualReportPdf } from './annual-report.pdf';
 import { AnnualReportService } from './annual-report.service';
 import { annualReportXlsx } from './annual-report.xlsx';
@@ -63,10 +64,15 @@ export class ReportDownloadService {
     const format = query.format ?? 'json';
     if (format === 'json') return report;
     const generated = { on: this.clock.today(), at: this.clock.now() };
+    // The national summary is nobody's letter: its PDF is a summary with no issuer, addressee or signature.
+    const national = report.scope.provinceCode === null;
     const content =
       format === 'xlsx'
         ? await annualReportXlsx(report, generated.at)
-        : await annualReportPdf(report, generated, await this.annualReports.letterIssuer(report));
-    return download(content, format, reportFileName(`bao-cao-cap-do-nam-${report.period.year}`, report.asOf, format));
+        : national
+          ? await annualNationalPdf(report, generated)
+          : await annualReportPdf(report, generated, await this.annualReports.letterIssuer(report));
+    const base = national ? `tong-hop-cap-do-toan-quoc-nam-${report.period.year}` : `bao-cao-cap-do-nam-${report.period.year}`;
+    return download(content, format, reportFileName(base, report.asOf, format));
   }
 }

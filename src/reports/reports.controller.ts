@@ -44,7 +44,8 @@ export class ReportsController {
   @RequirePermission('report:read')
   @LimitedPerUser('file')
   @ApiOperation({
-    summary: 'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF)',
+    summary:
+      'Báo cáo năm theo Mẫu 08 (Nghị định 331/2026): số liệu từ 15/12 năm trước đến 14/12 năm báo cáo (JSON, XLSX, PDF); quản trị viên: bản tổng hợp toàn quốc theo tỉnh (scope=national, hoặc không chọn tỉnh hay cơ quan gốc)',
   })
   @ApiFileResponse('Báo cáo năm (JSON), hoặc tệp theo `format`', fileMediaTypes(ANNUAL_REPORT_FORMATS), { json: AnnualReportDto })
   annualReport(@CurrentUser() user: AuthUser, @Query() query: AnnualReportQuery): Promise<AnnualReportDto | StreamableFile> {

@@ -32,7 +32,8 @@ export interface NewAccount {
   title?: string | null;
 }
 
-interface AccountRow {
+/** An account's row as ACCOUNT_COLUMNS reads it (users `u` joined to its agency `a`). */
+export interface AccountRow {
   id: string;
   username: string;
   full_name: string;
@@ -43,7 +44,11 @@ interface AccountRow {
   must_change_password: boolean;
 }
 
-const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code, u.title, u.must_change_password`;
+/**
+ * The account's columns, from `users u LEFT JOIN agencies a ON a.id = u.agency_id`: read here, and by the guard's one
+ * query that reads a session with its account (auth/sessions/sessions.service.ts), mapped by `mapAccount`.
+ */
+export const ACCOUNT_COLUMNS = `u.id, u.username, u.full_name, u.role, u.agency_id, a.province_code, u.title, u.must_change_password`;
 
 /**
  * The `users` table as the rest of the product reads and writes it (writes in the caller's transaction): sign-in,
@@ -61,15 +66,6 @@ export class UsersService {
       [username],
     );
     return rows[0] && { ...mapAccount(rows[0]), passwordHash: rows[0].password_hash };
-  }
-
-  /** The account behind a session, re-read on every request so that a deactivation or a new role takes effect at once. */
-  async findActiveById(id: string): Promise<Account | undefined> {
-    const rows: AccountRow[] = await this.dataSource.query(
-      `SELECT ${ACCOUNT_COLUMNS} FROM users u LEFT JOIN agencies a ON a.id = u.agency_id WHERE u.id = $1 AND u.active`,
-      [id],
-    );
-    return rows[0] && mapAccount(rows[0]);
   }
 
   /** Every account, active or not (the demo activity acts as them). */
@@ -133,7 +129,7 @@ export class UsersService {
   }
 }
 
-function mapAccount(row: AccountRow): Account {
+export function mapAccount(row: AccountRow): Account {
   return {
     id: row.id,
     username: row.username,

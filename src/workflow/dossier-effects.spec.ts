@@ -187,6 +187,19 @@ describe('dossier effects: what each action changes besides status and version',
     expect(today.approvedAt).toEqual(NOW);
   });
 
+  it('ND331 Art. 24.1: an approval never takes effect before the first submission of the dossier it approves', () => {
+    const input = { decisionNumber: '9/QĐ', decisionDate: '2026-11-25', signerName: 'A', signerTitle: 'Giám đốc', level: 2 };
+    const sentAfterNow = new Date(NOW.getTime() + 250); // another server's clock, a quarter of a second ahead
+    const approved = actionEffects(
+      dossier({ ...routed, status: 'APPRAISED', firstSubmittedAt: sentAfterNow }),
+      'approve',
+      'APPROVED',
+      input,
+      facts,
+    );
+    expect(approved.approvedAt).toEqual(sentAfterNow);
+  });
+
   it('appraise: the Mẫu 04 opinion is recorded; for levels 1–2 a suitable one starts the 7-working-day approval clock (ND331 Art. 24.2, ND85 Art. 17.2)', () => {
     const underAppraisal = dossier({
       ...routed,

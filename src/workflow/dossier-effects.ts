@@ -160,7 +160,7 @@ export function actionEffects(
           approvedBy: facts.actor,
         },
         // Decree 30/2020 Art. 15.2: a decision may bear the next day's date; it counts from that date (decision-date.ts).
-        approvedAt: approvalEffectiveAt(now, input.decisionDate),
+        approvedAt: approvalEffectiveAt(now, input.decisionDate, d.firstSubmittedAt),
         ...due(null),
       };
     case 'request-listing': {
@@ -218,7 +218,7 @@ export function actionEffects(
           approvedBy: facts.actor,
         },
         // Decree 30/2020 Art. 15.2: a decision may bear the next day's date; it counts from that date (decision-date.ts).
-        approvedAt: approvalEffectiveAt(now, input.decisionDate),
+        approvedAt: approvalEffectiveAt(now, input.decisionDate, d.firstSubmittedAt),
         ...due(null),
       };
     case 'withdraw':

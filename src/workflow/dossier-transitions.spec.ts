@@ -407,4 +407,22 @@ describe('availableActions says what decideTransition allows (the table written 
       }
     }
   });
+
+  it('ND331 Arts. 20.3, 24.1: no decision (Mẫu 06, 07, the List) is dated before the day its dossier was first sent', () => {
+    for (const [action, status, to] of [
+      ['approve', 'APPRAISED', 'APPROVED'],
+      ['approve-plan', 'AWAITING_APPROVAL', 'AWAITING_LISTING'],
+      ['record-listing', 'AWAITING_LISTING', 'APPROVED'],
+    ] as const) {
+      const ctx = { ...validContext(action, status), today: '2026-11-25', firstSubmittedAt: new Date('2026-11-10T02:00:00Z') };
+      const refused = decideTransition(action, { ...ctx, decisionDate: '2026-11-09' });
+      expect(refused).toMatchObject({ ok: false, code: 'DECISION_DATE_BEFORE_SUBMISSION' });
+      expect(refused.ok || refused.message).toMatch(/09\/11\/2026.*10\/11\/2026/);
+      expect(decideTransition(action, { ...ctx, decisionDate: '2026-11-10' })).toEqual({ ok: true, to });
+      // The date is judged before the file: a wrong date is said first, whatever else is missing.
+      expect(decideTransition(action, { ...ctx, decisionDate: '2026-11-09', decisionFile: false })).toMatchObject({
+        code: 'DECISION_DATE_BEFORE_SUBMISSION',
+      });
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { DossierAction, mayApproveWhileAppraising, pathAllows, TRANSITIONS } fro
 import { ProcedurePath } from '../dossiers/dossier-path';
 import { DOSSIER_STATUS_LABELS as STATUS_LABELS, DossierStatus } from '../dossiers/dossier-status';
 import { isDecisionDateInFuture } from '../systems/prior-approvals/prior-approval-rules';
-import { futureDecisionRefusal } from './decision-date';
+import { decisionBeforeSubmissionRefusal, futureDecisionRefusal } from './decision-date';
 import { STATE_SECRET_DOSSIER_MESSAGE } from '../dossiers/state-secret-dossier';
 import { mayReturnForSupplement, returnWindowClosedMessage } from './statutory-deadlines';
 
@@ -60,6 +60,8 @@ export interface TransitionContext {
   today?: string;
   /** approve, approve-plan, record-listing: the request confirms a decision dated after today (decision-date.ts). */
   futureDateConfirmed?: boolean;
+  /** approve, approve-plan, record-listing: when the dossier was first sent; the decision is not dated before its day. */
+  firstSubmittedAt?: Date | null;
   /** The system or the dossier's facts include state secrets (Law 116/2025 Art. 15): only withdrawal remains. */
   stateSecret?: boolean;
 }
@@ -77,6 +79,7 @@ export type TransitionErrorCode =
   | 'DOSSIER_DECISION_INVALID'
   | 'INTERNAL_REGULATION_MISSING'
   | 'DECISION_DATE_IN_FUTURE'
+  | 'DECISION_DATE_BEFORE_SUBMISSION'
   | 'STATE_SECRET_OFFLINE_DOSSIER'
   | 'DOSSIER_WRONG_PROCEDURE'
   | 'DOSSIER_APPRAISER_NOT_INDEPENDENT'
@@ -190,12 +193,15 @@ function sending(action: 'submit' | 'owner-submit' | 'request-opinion', ctx: Tra
 
 /**
  * Every decision recorded: its signed file, and a date not after today unless the request confirms it — Decree 30/2020
- * Art. 15.2 lets a signed paper be dated up to the next working day; the approval then counts from that date
- * (workflow/decision-date.ts, docs/legal/decision-date.md).
+ * Art. 15.2 lets a signed paper be dated up to the next working day; the approval then counts from that date — nor
+ * before the day the dossier it approves was first sent (ND331 Arts. 20.3, 24.1; workflow/decision-date.ts,
+ * docs/legal/decision-date.md).
  */
 function decisionRecorded(ctx: TransitionContext): TransitionDecision | undefined {
   const futureDate = futureDecisionRefusal({ decisionDate: ctx.decisionDate, today: ctx.today, confirmed: ctx.futureDateConfirmed });
   if (futureDate) return refuse('DECISION_DATE_IN_FUTURE', futureDate);
+  const beforeSubmission = decisionBeforeSubmissionRefusal({ decisionDate: ctx.decisionDate, firstSubmittedAt: ctx.firstSubmittedAt });
+  if (beforeSubmission) return refuse('DECISION_DATE_BEFORE_SUBMISSION', beforeSubmission);
   if (!ctx.decisionFile)
     return refuse('DECISION_FILE_REQUIRED', 'Cần tải lên bản quyết định đã ký (tệp PDF) cùng số, ngày, người ký và chức vụ người ký.');
   return undefined;

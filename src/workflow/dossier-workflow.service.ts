@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { AuthUser } from '../auth/auth-user';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
-import { DomainError, versionConflict } from '../common/errors/domain-error';
+import { DomainError, FieldErrors, versionConflict } from '../common/errors/domain-error';
 import { DossierDto } from '../dossiers/dto/dossier.dto';
 import { DossierCompletenessService } from '../dossiers/dossier-completeness.service';
 import type { Dossier } from '../dossiers/dossier.entity';
@@ -96,11 +96,14 @@ export class DossierWorkflowService {
           ...(decision.code === 'DOSSIER_INCOMPLETE' ? { missing: ctx.missing } : {}),
           ...(change ? { regimeChange: change } : {}),
         };
-        // A decision dated after today: the form shows the confirmation box beside the date (decision-date.ts).
-        const fields =
+        // A decision dated after today: the form shows the confirmation box beside the date; one dated before the
+        // dossier was first sent: the refusal stands beside the date (decision-date.ts).
+        const fields: FieldErrors | undefined =
           decision.code === 'DECISION_DATE_IN_FUTURE' && dto.decisionDate
             ? { [FUTURE_DATE_FIELD]: [FUTURE_DATE_FIELD_MESSAGE] }
-            : undefined;
+            : decision.code === 'DECISION_DATE_BEFORE_SUBMISSION'
+              ? { decisionDate: [decision.message] }
+              : undefined;
         throw new DomainError(decision.code, decision.message, fields, Object.keys(extra).length ? extra : undefined);
       }
       // Never sent below the criteria (dossiers/proposal-rules.ts): a stored proposal may predate the rule or the regime.
@@ -201,6 +204,7 @@ export class DossierWorkflowService {
       internalRegulationIssued: !!system.internal_regulation_number && !!system.internal_regulation_date,
       decisionDate: dto.decisionDate ?? dto.requestDate,
       futureDateConfirmed: dto.confirmFutureDate === true,
+      firstSubmittedAt: dossier.firstSubmittedAt,
       decisionFile: !!file && (await detectAllowedType(file.buffer)) === 'application/pdf',
       requestNumber: dto.requestNumber,
       today: this.clock.today(),

@@ -9,7 +9,7 @@ import { benchCluster } from './bench-database';
 import { signIn } from './bench-fixtures';
 import { describeImportMemory, measureImportMemory } from './bench-import';
 import { compileApp, RunningServer, startServer } from './bench-server';
-import type { BenchOptions } from './run-bench';
+import type { BenchOptions } from './bench-options';
 
 /**
  * The benchmark measures how fast files are built, four at once from one administrator: the per-user and per-instance

@@ -32,6 +32,8 @@ export function compileApp(outDir: string): void {
       if (map) fs.writeFileSync(`${target}.map`, map);
     }
   }
+  // The server finds templates/ by walking up from its files: outside the repository (--data-dir), a link shows it the way.
+  if (path.relative(ROOT, outDir).startsWith('..')) fs.symlinkSync(path.join(ROOT, 'templates'), path.join(outDir, 'templates'));
 }
 
 function* walk(dir: string): Generator<string> {
@@ -45,23 +47,30 @@ function* walk(dir: string): Generator<string> {
 export interface RunningServer {
   url: string;
   pid: number;
-  /** Milliseconds from spawning `node` to the first 200 from /api/health. */
+  /** Milliseconds from spawning `node` to the first 200 from /api/health (for a cluster: with every worker listening). */
   startupMs: number;
   rssBytes(): number;
   stop(): Promise<void>;
 }
 
-/** Starts `node <dist>/src/main.js` on 127.0.0.1 against `databaseUrl` and waits until it answers. */
+/**
+ * Starts `node <dist>/src/main.js` (or another entry of src/, such as the cluster's `cluster.js`) on 127.0.0.1 against
+ * `databaseUrl` and waits until it answers. An entry other than main.js runs in its own process group, so that stopping
+ * it stops the processes it forked too.
+ */
 export async function startServer(
   distDir: string,
   databaseUrl: string,
   port: number,
   env: Record<string, string> = {},
   nodeArgs: string[] = [],
+  entry = 'main.js',
 ): Promise<RunningServer> {
   const started = Date.now();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(distDir, 'src', 'main.js')], {
+  const group = entry !== 'main.js';
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, path.join(distDir, 'src', entry)], {
     cwd: ROOT,
+    detached: group,
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -70,24 +79,30 @@ export async function startServer(
       HOST: '127.0.0.1',
       PORT: String(port),
       LOG_LEVEL: 'info',
+      // The compiled code may live outside the repository (--data-dir): its packages are still the repository's.
+      NODE_PATH: path.join(ROOT, 'node_modules'),
       ...env,
     },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    // A cluster's primary prints its banner once every worker listens: /api/health answers as soon as the first one does.
+    stdio: ['ignore', group ? 'pipe' : 'ignore', 'pipe'],
   });
   let stderr = '';
+  let ready = !group;
   child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  child.stdout?.on('data', (chunk: Buffer) => (ready ||= chunk.toString().includes('đã sẵn sàng')));
   const url = `http://127.0.0.1:${port}`;
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   for (;;) {
     if (child.exitCode !== null) throw new Error(`Máy chủ dừng khi khởi động (mã ${child.exitCode}): ${stderr}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.status === 200) break;
+      if (res.status === 200 && ready) break;
     } catch {
       // not listening yet
     }
     if (Date.now() - started > 120_000) {
-      child.kill('SIGKILL');
+      if (group) killGroup(child.pid!, 'SIGKILL');
+      else child.kill('SIGKILL');
       throw new Error(`Máy chủ không trả lời sau 120 s: ${stderr}`);
     }
     await new Promise((r) => setTimeout(r, 25));
@@ -97,13 +112,18 @@ export async function startServer(
     url,
     pid: child.pid!,
     startupMs,
-    rssBytes: () => readRss(child.pid!),
+    rssBytes: () => [child.pid!, ...childPids(child.pid!)].reduce((sum, pid) => sum + readRss(pid), 0),
     async stop() {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
-      await exited;
-      clearTimeout(timer);
+      const signal = (name: NodeJS.Signals) => (group ? killGroup(child.pid!, name) : child.kill(name));
+      if (child.exitCode === null) {
+        signal('SIGTERM');
+        const timer = setTimeout(() => signal('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      // The group's other processes (a cluster's workers) follow their primary; any left after 15 s are killed.
+      for (let waited = 0; group && groupAlive(child.pid!) && waited < 15_000; waited += 100) await new Promise((r) => setTimeout(r, 100));
+      if (group && groupAlive(child.pid!)) killGroup(child.pid!, 'SIGKILL');
     },
   };
 }
@@ -128,4 +148,38 @@ export function sampleRss(pid: number, everyMs = 100): { stop(): number } {
       return Math.max(peak, readRss(pid));
     },
   };
+}
+
+/** Signals the process group led by `pid` (a process this benchmark spawned detached); no error if it is gone. */
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The processes whose parent is `pid` (a cluster's workers), from /proc. */
+export function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      // The parent is the fourth field, after the command name in parentheses (which may hold spaces).
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children;
 }

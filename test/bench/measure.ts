@@ -103,3 +103,41 @@ export function cycling<T>(items: readonly T[]): () => T {
   let i = 0;
   return () => items[i++ % items.length];
 }
+
+/** p50 and p99 of a series of times (ms), and how many there were. */
+export interface Timing {
+  p50: number;
+  p99: number;
+  runs: number;
+}
+
+export function timing(values: number[]): Timing {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), runs: sorted.length };
+}
+
+/** Milliseconds taken by `fn`, and what it returned. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const started = process.hrtime.bigint();
+  const value = await fn();
+  return { ms: Number(process.hrtime.bigint() - started) / 1e6, value };
+}
+
+/** One request outside autocannon: its status, media type, time and (for an error) the start of its body. */
+export async function probe(
+  url: string,
+  request: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<{ status: number; contentType: string; ms: number; bytes: number; error?: string }> {
+  const { ms, value } = await timed(async () => {
+    const res = await fetch(`${url}${request.path}`, {
+      method: request.method ?? 'GET',
+      headers: request.headers,
+      body: request.body as string | undefined,
+      signal: AbortSignal.timeout(300_000),
+    });
+    const body = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body };
+  });
+  const { status, contentType, body } = value;
+  return { status, contentType, ms, bytes: body.length, error: status >= 300 ? body.toString('utf8').slice(0, 300) : undefined };
+}

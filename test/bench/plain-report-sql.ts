@@ -66,7 +66,12 @@ export interface ReportFigures {
 export async function plainFigures(client: Client, province: string | null, asOf: string): Promise<ReportFigures> {
   const { rows } = await client.query(PLAIN_BODIES_SQL, [province, asOf]);
   const levels = await client.query(PLAIN_LEVELS_SQL, [province, asOf]);
-  const sum = (key: string) => rows.reduce((n: number, r: Record<string, number>) => n + r[key], 0);
+  return figuresFromRows(rows, levels.rows);
+}
+
+/** The headline figures from the rows of PLAIN_BODIES_SQL and PLAIN_LEVELS_SQL. */
+export function figuresFromRows(rows: Record<string, number | boolean>[], levels: { level: number; n: number }[]): ReportFigures {
+  const sum = (key: string) => rows.reduce((n, r) => n + Number(r[key]), 0);
   return {
     bodies: rows.length,
     submitted: rows.filter((r) => r.submitted).length,
@@ -74,7 +79,7 @@ export async function plainFigures(client: Client, province: string | null, asOf
     systems: sum('systems'),
     operating: sum('operating'),
     withApprovedLevel: sum('approved_systems'),
-    byLevel: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), levels.rows.find((r) => r.level === l)?.n ?? 0])),
+    byLevel: Object.fromEntries([1, 2, 3, 4, 5].map((l) => [String(l), levels.find((r) => r.level === l)?.n ?? 0])),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Locator, Page } from 'playwright-core';
 import { PDF } from '../support/dossier-fixtures';
 import { BrowserApp, PHONE, screenshot, signIn, startBrowserApp } from './support/browser-app';
+import { todayInVietnam } from '../../src/common/dates';
 
 jest.setTimeout(180_000);
 
@@ -309,13 +310,15 @@ describe('the web interface in Chromium', () => {
     await head.locator('#approve-decisionDate-err').waitFor();
     expect(await text(head, '#approve-decisionDate-err')).toContain('không có ngày này');
     expect(await form.getByLabel('Số quyết định').inputValue()).toBe('125/QĐ-SO');
-    await form.getByLabel('Ngày quyết định').fill('26/11/2026');
+    // Dated today: the dossier was sent today, and a decision is not dated before it was first sent (issue 25).
+    const decidedOn = todayInVietnam().split('-').reverse().join('/');
+    await form.getByLabel('Ngày quyết định').fill(decidedOn);
     // A browser never sends a file again after a refused post: it is chosen again.
     await form.getByLabel('Bản quyết định đã ký (PDF, tối đa 10 MB)').setInputFiles(pdfFile);
     await form.getByRole('button', { name: 'Phê duyệt cấp độ' }).click();
     await head.locator('.flash', { hasText: 'Đã phê duyệt cấp độ' }).waitFor();
     expect(await text(head, '.page-head .badge')).toBe('Đã được phê duyệt');
-    expect(await text(head, '#thu-tuc')).toContain('Số 125/QĐ-SO ngày 26/11/2026, cấp độ 3');
+    expect(await text(head, '#thu-tuc')).toContain(`Số 125/QĐ-SO ngày ${decidedOn}, cấp độ 3`);
     expect(await head.locator(`#tai-lieu a[href="/api/v1/dossiers/${dossierId}/documents/mau-06.pdf"]`).count()).toBe(1);
     // The link works with the browser's session cookie alone (read-only GET), as a click would.
     const pdf = await head.request.get(`/api/v1/dossiers/${dossierId}/documents/mau-06.pdf`);

@@ -2,6 +2,7 @@ import { Page } from 'playwright-core';
 import { createCompleteDossier, createSystem, PDF } from '../support/dossier-fixtures';
 import { seriousAxeViolations } from './support/axe';
 import { BrowserApp, screenshot, signIn, startBrowserApp } from './support/browser-app';
+import { todayInVietnam } from '../../src/common/dates';
 
 jest.setTimeout(180_000);
 
@@ -76,7 +77,9 @@ describe("the owner's leadership approves a level-3 dossier in Chromium", () => 
     await expectNoSeriousViolations(head);
     const form = head.locator('#phe-duyet');
     await form.getByLabel('Số quyết định').fill('125/QĐ-SXD');
-    await form.getByLabel('Ngày quyết định').fill('26/11/2026');
+    // Dated today: the dossier was sent today, and a decision is not dated before it was first sent (issue 25).
+    const decidedOn = todayInVietnam().split('-').reverse().join('/');
+    await form.getByLabel('Ngày quyết định').fill(decidedOn);
     await form.getByRole('textbox', { name: 'Người ký', exact: true }).fill('Nguyễn Văn Bình');
     await form.getByLabel('Chức vụ người ký').fill('Giám đốc');
     await form
@@ -91,7 +94,7 @@ describe("the owner's leadership approves a level-3 dossier in Chromium", () => 
     expect(await post.headerValue('x-csrf-token')).toBeTruthy();
     await head.locator('.flash', { hasText: 'Đã phê duyệt cấp độ' }).waitFor();
     expect(await text(head, '.page-head .badge')).toBe('Đã được phê duyệt');
-    expect(await text(head, '#thu-tuc')).toContain('Số 125/QĐ-SXD ngày 26/11/2026, cấp độ 3');
+    expect(await text(head, '#thu-tuc')).toContain(`Số 125/QĐ-SXD ngày ${decidedOn}, cấp độ 3`);
     expect(await text(head, '#tep')).toContain('Quyết định đã ký');
     await screenshot(head, 'pd-03-da-phe-duyet');
     await expectNoSeriousViolations(head);

@@ -1,3 +1,4 @@
+import { Clock } from '../../src/common/clock';
 import { Page } from 'playwright-core';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from '../support/dossier-fixtures';
 import { decide } from '../support/procedure-fixtures';
@@ -41,6 +42,8 @@ describe('plan items in Chromium', () => {
       })
       .expect(200);
     d = await get();
+    // Sent on or before the day the decision is dated: a decision is not dated before its dossier was first sent (issue 25).
+    t.app.get(Clock).setFixed('2026-11-20');
     await t.http().post(`/api/v1/dossiers/${id}/actions/submit`).set(as(canbo)).send({ version: d.version }).expect(200);
     d = await get();
     await t.http().post(`/api/v1/dossiers/${id}/actions/start-appraisal`).set(as(thamdinh)).send({ version: d.version }).expect(200);
@@ -48,11 +51,12 @@ describe('plan items in Chromium', () => {
     await decide(t, thamdinh, id, 'approve', {
       version: d.version,
       decisionNumber: '31/QĐ-CAT',
-      decisionDate: '2025-12-01',
+      decisionDate: '2026-11-20',
       signerName: 'Nguyễn Văn B',
       signerTitle: 'Giám đốc',
       level: 2,
     }).expect(200);
+    t.app.get(Clock).setFixed(undefined);
   });
   afterAll(() => app?.close());
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { Account, ACCOUNT_COLUMNS, AccountRow, mapAccount } from '../../users/users.service';
 import { needsTouch, RevokeReason, SessionKind, sessionState, SessionState, SessionVia } from './session-rules';
 
 export interface NewSession {
@@ -18,6 +19,8 @@ export interface SessionCheck {
   /** How the session was started: a temporary capdo password binds only password sessions. */
   via?: SessionVia;
   userId?: string;
+  /** The session's account as it is now, read in the same query; null when it is deactivated (or gone). */
+  account?: Account | null;
 }
 
 /** A signed-in browser or client, as the account's page lists it. */
@@ -31,13 +34,15 @@ export interface SessionListItem {
   userAgent: string | null;
 }
 
-interface SessionRow {
+/** The session and, when it is active, its account's columns (all null for a deactivated or deleted account). */
+interface SessionRow extends Omit<AccountRow, 'id'> {
   user_id: string;
   kind: SessionKind;
   via: SessionVia;
   last_seen_at: Date;
   expires_at: Date;
   revoked_at: Date | null;
+  id: string | null;
 }
 
 /** The only owner of `sessions`: started at sign-in, checked by the guard on every request, revoked at once. */
@@ -66,11 +71,19 @@ export class SessionsService {
     return rows[0].id;
   }
 
-  /** Whether the session still counts for this channel (a web session never authenticates an API bearer, and back). */
+  /**
+   * Whether the session still counts for this channel (a web session never authenticates an API bearer, and back), with
+   * its account as it is now: one query per request, re-read every time so that a revocation, a deactivation or a new
+   * role takes effect at once on every instance (the account's columns are the users folder's, `ACCOUNT_COLUMNS`).
+   */
   async check(id: string, kind: SessionKind): Promise<SessionCheck> {
     if (!UUID.test(id)) return { state: 'REVOKED' };
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT user_id, kind, via, last_seen_at, expires_at, revoked_at FROM sessions WHERE id = $1`,
+      `SELECT s.user_id, s.kind, s.via, s.last_seen_at, s.expires_at, s.revoked_at, ${ACCOUNT_COLUMNS}
+         FROM sessions s
+         LEFT JOIN users u ON u.id = s.user_id AND u.active
+         LEFT JOIN agencies a ON a.id = u.agency_id
+        WHERE s.id = $1`,
       [id],
     );
     const row = rows[0];
@@ -84,7 +97,8 @@ export class SessionsService {
     if (state === 'ACTIVE' && needsTouch(row.last_seen_at, now)) {
       await this.dataSource.query(`UPDATE sessions SET last_seen_at = now() WHERE id = $1 AND revoked_at IS NULL`, [id]);
     }
-    return { state, userId: row.user_id, via: row.via };
+    const account = row.id === null ? null : mapAccount({ ...row, id: row.id });
+    return { state, userId: row.user_id, via: row.via, account };
   }
 
   /** Ends one session (signing out); returns the provider's ID token it was started with, if any. */

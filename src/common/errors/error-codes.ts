@@ -62,6 +62,7 @@ export const ERROR_CODES = {
   PRIOR_APPROVAL_NOT_PENDING: { status: 409, title: 'Kê khai không còn chờ xác nhận' },
   PRIOR_APPROVAL_EVIDENCE_MISSING: { status: 422, title: 'Chưa có bản quyết định phê duyệt để đối chiếu' },
   DECISION_DATE_IN_FUTURE: { status: 422, title: 'Ngày quyết định phê duyệt sau ngày hôm nay' },
+  DECISION_DATE_BEFORE_SUBMISSION: { status: 422, title: 'Ngày quyết định phê duyệt trước ngày gửi hồ sơ' },
   DEPLOYMENT_STATUS_DERIVED: { status: 422, title: 'Tình hình triển khai phương án được tính từ các hạng mục' },
   PLAN_NOT_DEPLOYED_BEFORE_OPERATION: { status: 422, title: 'Phương án chưa triển khai đầy đủ trước khi đưa vào vận hành' },
   PLAN_ITEM_SUPERSEDED: { status: 409, title: 'Hạng mục thuộc phương án đã được thay thế' },

@@ -4,6 +4,7 @@ import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-valida
 import { DEPLOYMENT_STATUSES } from '../../systems/system-enums';
 import { DOSSIER_STATUSES } from '../../dossiers/dossier-status';
 import { MAU08_STATUSES } from '../mau08';
+import { ReportScopeDto } from './report.dto';
 
 export const ANNUAL_REPORT_FORMATS = ['json', 'xlsx', 'pdf'] as const;
 export type AnnualReportFormat = (typeof ANNUAL_REPORT_FORMATS)[number];
@@ -30,6 +31,14 @@ export class AnnualReportQuery {
   @IsOptional()
   @Matches(/^[A-Z]{2,16}$/, { message: 'mã tỉnh gồm 2–16 chữ in hoa' })
   province?: string;
+  @ApiPropertyOptional({
+    enum: ['national'],
+    description:
+      'Quản trị viên: bản tổng hợp toàn quốc (không kèm province, rootAgency): số liệu Mẫu 08 cộng trên mọi hệ thống của cả nước và theo từng tỉnh, không có danh mục từng hệ thống; quản trị viên không chọn tỉnh hay cơ quan gốc cũng nhận bản này',
+  })
+  @IsOptional()
+  @IsIn(['national'])
+  scope?: 'national';
   @ApiPropertyOptional({ enum: ANNUAL_REPORT_FORMATS, default: 'json' })
   @IsOptional()
   @IsIn(ANNUAL_REPORT_FORMATS)
@@ -159,12 +168,29 @@ export class Mau08SummaryDto {
   duringPeriod!: PeriodCountsDto;
 }
 
+/** One province's Mẫu 08 figures in the national summary: the same as its own report's `summary`. */
+export class ProvinceFiguresDto {
+  @ApiProperty({ example: 'SL' }) provinceCode!: string;
+  @ApiProperty({ example: 'UBND tỉnh Sơn La' }) title!: string;
+  @ApiProperty({ type: Mau08SummaryDto }) summary!: Mau08SummaryDto;
+}
+
 export class AnnualReportDto {
   @ApiProperty({ type: ReportingPeriodDto }) period!: ReportingPeriodDto;
   @ApiProperty({ format: 'date', example: '2026-11-25', description: 'Số liệu tính đến ngày: cuối kỳ, hoặc hôm nay khi kỳ chưa kết thúc' })
   asOf!: string;
   @ApiProperty() periodComplete!: boolean;
-  @ApiProperty({ type: ProvinceScopeDto }) scope!: ProvinceScopeDto;
-  @ApiProperty({ type: Mau08SummaryDto }) summary!: Mau08SummaryDto;
-  @ApiProperty({ type: [Mau08SystemRowDto] }) systems!: Mau08SystemRowDto[];
+  @ApiProperty({ type: ReportScopeDto, description: 'provinceCode null: bản tổng hợp toàn quốc' }) scope!: ReportScopeDto;
+  @ApiProperty({ type: Mau08SummaryDto, description: 'Toàn quốc: tổng của các tỉnh (provinces), tỷ lệ tính lại trên tổng' })
+  summary!: Mau08SummaryDto;
+  @ApiProperty({
+    type: [Mau08SystemRowDto],
+    description: 'Danh mục từng hệ thống (Phần 3 Mẫu 08); trống ở bản tổng hợp toàn quốc — danh mục nằm trong báo cáo của từng tỉnh',
+  })
+  systems!: Mau08SystemRowDto[];
+  @ApiPropertyOptional({
+    type: [ProvinceFiguresDto],
+    description: 'Chỉ ở bản tổng hợp toàn quốc: số liệu của từng tỉnh có cơ quan, đơn vị (kể cả tỉnh chưa có hệ thống nào)',
+  })
+  provinces?: ProvinceFiguresDto[];
 }

@@ -145,14 +145,15 @@ export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
  * For the approval-rate report: per owner agency, the systems with a claim still waiting for confirmation, made by
  * the end of `asOf` (Vietnam), and no level on record. Shown apart ("đã kê khai, chưa xác nhận"); they count in no
  * approved figure until confirmed. The claims' current state is read (a claim confirmed later counts as confirmed).
+ * `ownerIds` null: every owner (the national report, without sending 4,000 ids).
  */
-export async function pendingClaimsByOwner(em: EntityManager, ownerIds: string[], asOf: string): Promise<Map<string, number>> {
-  if (!ownerIds.length) return new Map();
+export async function pendingClaimsByOwner(em: EntityManager, ownerIds: string[] | null, asOf: string): Promise<Map<string, number>> {
+  if (ownerIds && !ownerIds.length) return new Map();
   const rows: { id: string; n: number }[] = await em.query(
     `SELECT s.owner_agency_id AS id, count(*)::int AS n
        FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id
       WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND (s.retired_at IS NULL OR s.retired_at > $2)
-        AND c.claimed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND s.owner_agency_id = ANY($1::uuid[])
+        AND c.claimed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND ($1::uuid[] IS NULL OR s.owner_agency_id = ANY($1::uuid[]))
       GROUP BY s.owner_agency_id`,
     [ownerIds, asOf],
   );

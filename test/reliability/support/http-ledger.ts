@@ -54,12 +54,7 @@ export class HttpLedger {
     } else if (options.form) body = options.form;
     this.tried++;
     try {
-      const res = await fetch(`${this.baseUrl}${path}`, {
-        method,
-        headers,
-        body,
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-      });
+      const res = await this.dispatch(path, { method, headers, body }, options.timeoutMs ?? 15_000);
       const text = await res.text();
       this.statuses.set(res.status, (this.statuses.get(res.status) ?? 0) + 1);
       if (res.status >= 500) this.serverErrors++;
@@ -74,6 +69,11 @@ export class HttpLedger {
       this.networkErrors++;
       return { status: 0, body: undefined, error: (error as Error).message, correlationId };
     }
+  }
+
+  /** Sends one request; a subclass may choose the server (round-robin.ts). A network failure throws. */
+  protected dispatch(path: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+    return fetch(`${this.baseUrl}${path}`, { ...init, signal: AbortSignal.timeout(timeoutMs) });
   }
 
   acknowledge(write: AcknowledgedWrite): void {

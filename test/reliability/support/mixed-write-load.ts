@@ -4,8 +4,8 @@ import { AGENCY_HEAD_SQL } from '../../support/procedure-fixtures';
 import { HttpLedger, Reply } from './http-ledger';
 import { sleep } from './server-process';
 
-const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
-const LEVEL3_FACTS = {
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+export const LEVEL3_FACTS = {
   systemType: 'CITIZEN_BUSINESS',
   infoTypes: ['PUBLIC', 'PERSONAL'],
   handlesAdminProcedures: true,
@@ -13,8 +13,8 @@ const LEVEL3_FACTS = {
   sensitivePersonalDataSubjects: 0,
   riskAssessedLevel: 2,
 };
-const LEVEL2_FACTS = { systemType: 'INTERNAL', infoTypes: ['PRIVATE'], riskAssessedLevel: 2 };
-const PLAN_SECTIONS = {
+export const LEVEL2_FACTS = { systemType: 'INTERNAL', infoTypes: ['PRIVATE'], riskAssessedLevel: 2 };
+export const PLAN_SECTIONS = {
   a: 'Thiết kế an toàn',
   b: 'Vận hành an toàn',
   c: 'Kiểm tra định kỳ',
@@ -306,11 +306,20 @@ export class MixedWriteLoad {
   }
 }
 
-function approval(version: number, level: number): FormData {
+/** Today in Vietnam (UTC+7), as the server's clock dates a submission. */
+export function vietnamToday(): string {
+  return new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10);
+}
+
+/**
+ * The approval decision with its signed PDF, dated today: a decision dated before the dossier's first submission is
+ * refused (issue 25, point 2), and the load submits its dossiers today.
+ */
+export function approval(version: number, level: number): FormData {
   const form = new FormData();
   form.append('version', String(version));
   form.append('decisionNumber', `${Math.floor(Math.random() * 900) + 100}/QĐ`);
-  form.append('decisionDate', '2026-11-20');
+  form.append('decisionDate', vietnamToday());
   form.append('signerName', 'Nguyễn Văn A');
   form.append('signerTitle', 'Giám đốc');
   form.append('level', String(level));

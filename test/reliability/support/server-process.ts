@@ -23,6 +23,10 @@ export class ServerProcess {
     this.baseUrl = `http://127.0.0.1:${options.port}`;
   }
 
+  get logFile(): string {
+    return this.options.logFile;
+  }
+
   get pid(): number | undefined {
     return this.child?.pid;
   }
@@ -47,7 +51,9 @@ export class ServerProcess {
     this.starts++;
     const exited = new Promise<never>((_, reject) =>
       child.once('exit', (code, signal) =>
-        reject(new Error(`server exited during start (${code ?? signal}); see ${this.options.logFile}`)),
+        reject(
+          new Error(`server exited during start (${code ?? signal}); ${this.options.logFile} ends:\n${logTail(this.options.logFile)}`),
+        ),
       ),
     );
     exited.catch(() => undefined);
@@ -89,6 +95,15 @@ export class ServerProcess {
       if (Date.now() > deadline) throw new Error(`server not healthy after ${timeoutMs} ms; see ${this.options.logFile}`);
       await sleep(100);
     }
+  }
+}
+
+/** The end of a log file: a server that died at start says why there (the test's directory is deleted afterwards). */
+function logTail(file: string, chars = 2000): string {
+  try {
+    return fs.readFileSync(file, 'utf8').slice(-chars);
+  } catch {
+    return '(no log)';
   }
 }
 

@@ -5,6 +5,7 @@ import { Client } from 'pg';
 import { ShutdownGate } from './common/http/graceful-shutdown';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
+import { APP_START_LOCK, withStartupLock } from './database/startup-lock';
 import {
   DemoSummary,
   listen,
@@ -224,7 +225,8 @@ async function worker(): Promise<void> {
     if (message?.type === 'capdo:force') stops.forceNow(message.signal);
   });
   try {
-    app = await (await import('./app.factory')).createApp({ shutdownGate: gate });
+    const { createApp } = await import('./app.factory');
+    app = await withStartupLock(config.DATABASE_URL!, APP_START_LOCK, () => createApp({ shutdownGate: gate }));
     await listen(app, config);
     process.send!({ type: 'capdo:ready' } satisfies Message);
   } catch (error) {

@@ -4,6 +4,7 @@ import { createApp } from './app.factory';
 import { ShutdownGate } from './common/http/graceful-shutdown';
 import { ConfigError } from './config/app-config';
 import { EmbeddedPostgres } from './database/embedded-postgres';
+import { APP_START_LOCK, withStartupLock } from './database/startup-lock';
 import { listen, loadServerConfig, prepareDatabase, printBanner, StopRequests, stopServing, whenNpmDies } from './server-process';
 
 /**
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
 
   try {
     await prepareDatabase(config, (started) => (cluster = started));
-    app = await createApp({ shutdownGate: gate });
+    app = await withStartupLock(config.DATABASE_URL!, APP_START_LOCK, () => createApp({ shutdownGate: gate }));
     const demo = embedded ? await (await import('../seeds/demo-data')).loadDemoDataWhenEmpty(app, config.DEMO_PASSWORD) : undefined;
     await listen(app, config);
     // The time the person waited: from the start of the process (ts-node's compilation included), not of main().

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, migrate } from './data-source';
+import { MIGRATION_LOCK, withStartupLock } from './startup-lock';
 
 /**
  * Least privilege in the database (issue 16, point 7). The application connects as an ordinary role (`capdo_app`:
@@ -45,13 +46,18 @@ function appRoleOf(appUrl: string): AppRole {
 
 /** Migrations with the application's own credentials; the administrator prepares the roles before and seals the audit log after. */
 export async function migrateDatabase(urls: DatabaseUrls): Promise<string[]> {
-  if (!urls.admin) return migrate(urls.app);
-  const app = appRoleOf(urls.app);
-  const admin = new Client({ connectionString: urls.admin, application_name: 'capdo-bootstrap' });
+  // Several instances starting at once on one database: one at a time, or their GRANTs, ownership changes and
+  // migrations on the same objects deadlock.
+  return withStartupLock(urls.admin ?? urls.app, MIGRATION_LOCK, () => (urls.admin ? migrateAs(urls.admin, urls.app) : migrate(urls.app)));
+}
+
+async function migrateAs(adminUrl: string, appUrl: string): Promise<string[]> {
+  const admin = new Client({ connectionString: adminUrl, application_name: 'capdo-bootstrap' });
   await admin.connect();
   try {
+    const app = appRoleOf(appUrl);
     await prepareAppRole(admin, app);
-    const dataSource = await new DataSource(dataSourceOptions(urls.app, 1)).initialize();
+    const dataSource = await new DataSource(dataSourceOptions(appUrl, 1)).initialize();
     let applied: string[] = [];
     try {
       if (await dataSource.showMigrations()) {

@@ -8,6 +8,7 @@ import { bodyParserProblem, Problem, problem } from './common/errors/problem';
 import { sendProblem } from './common/errors/problem.filter';
 import { correlationMiddleware } from './common/http/correlation.middleware';
 import { ShutdownGate } from './common/http/graceful-shutdown';
+import { encodeJsonResponses } from './common/http/json-response';
 import { redactUrl } from './common/http/redact-url';
 import { securityHeaders } from './common/http/security-headers';
 import { setUpOpenApi } from './common/openapi/openapi';
@@ -29,6 +30,7 @@ export async function createApp(options: { logs?: boolean; shutdownGate?: Shutdo
   const answerEarly = earlyAnswer(logger);
   const config = app.get(AppConfig);
   app.disable('x-powered-by');
+  encodeJsonResponses(app.getHttpAdapter().getInstance());
   app.set('trust proxy', trustProxySetting(config.TRUST_PROXY));
   app.use(correlationMiddleware);
   if (options.shutdownGate)

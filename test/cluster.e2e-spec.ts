@@ -1,9 +1,8 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import * as fs from 'node:fs';
 import * as http from 'node:http';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import { freshDatabase } from './support/fresh-database';
+import { alive, answers, liveMembersOf, waitFor } from './support/processes';
 import { freePort } from './support/test-cluster';
 
 /**
@@ -15,49 +14,6 @@ import { freePort } from './support/test-cluster';
 jest.setTimeout(300_000);
 
 const REPO_ROOT = path.resolve(__dirname, '..');
-
-/** A process that has exited but was not reaped yet (a zombie) is gone. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return !/^\d+ \(.*\) Z/.test(stat);
-}
-
-/** The live processes of a process group, from /proc/<pid>/stat (field 5 is the group). */
-function liveMembersOf(group: number): number[] {
-  return fs
-    .readdirSync('/proc')
-    .filter((entry) => /^\d+$/.test(entry))
-    .filter((pid) => {
-      try {
-        const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return fields[0] !== 'Z' && Number(fields[2]) === group;
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
-}
-
-function answers(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect(port, '127.0.0.1');
-    socket.once('connect', () => (socket.destroy(), resolve(true)));
-    socket.once('error', () => resolve(false));
-  });
-}
-
-async function waitFor(condition: () => boolean, ms: number): Promise<boolean> {
-  for (const until = Date.now() + ms; Date.now() < until; await new Promise((resolve) => setTimeout(resolve, 100))) {
-    if (condition()) return true;
-  }
-  return condition();
-}
 
 describe('npm run start:cluster: one server process per core (issue 25, point 5)', () => {
   let child: ChildProcess;

@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { seedDemoActivity } from '../seeds/demo-activity';
 import { agencyProgress, ProgressScope } from '../src/reports/agency-progress.query';
+import { byName } from '../src/reports/body-timeline';
+import { ReportProgressCache } from '../src/reports/report-progress-cache';
 import { progressFromDossiers } from './support/progress-from-dossiers';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -12,7 +14,8 @@ const shift = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:0
  * they change, kept by triggers: migration ReportBodyTimeline1764210000000). Held, after every kind of change, to two
  * things: the table equals the timeline computed afresh (`report_body_timeline_of`) for every body; and the report on
  * every day tested equals the query that reads the dossiers themselves (`progressFromDossiers`), for every body of the
- * country. The days tested: every 9th day from July 2025 to 40 days after today, and every day on which a figure can
+ * country, both as its query gives it (`agencyProgress`) and as the server answers it from the timelines it keeps
+ * (ReportProgressCache). The days tested: every 9th day from July 2025 to 40 days after today, and every day on which a figure can
  * change (a period's first and day after last, a merged body's day after last, a retirement, a recorded decision, the
  * day of each submission and approval) with the day before it.
  */
@@ -50,20 +53,19 @@ describe('report body timeline', () => {
     const days = await daysToTest();
     for (const asOf of days) {
       const scope: ProgressScope = { provinceCode: null, asOf };
-      expect({ asOf, rows: await agencyProgress(t.db.manager, scope) }).toEqual({
-        asOf,
-        rows: await progressFromDossiers(t.db.manager, scope),
-      });
+      const rows = await agencyProgress(t.db.manager, scope);
+      expect({ asOf, rows }).toEqual({ asOf, rows: await progressFromDossiers(t.db.manager, scope) });
+      // The report itself: the same rows from the timelines it keeps (read again after each change), in its order.
+      expect({ asOf, kept: await t.app.get(ReportProgressCache).progress(scope) }).toEqual({ asOf, kept: [...rows].sort(byName) });
     }
     // A province and a subtree go through the same query with another scope: a few days suffice.
     const [{ root }] = await t.db.query(`SELECT id AS root FROM agencies WHERE code = 'SL-UBND'`);
     for (const scope of [{ provinceCode: 'SL' }, { provinceCode: 'SL', rootAgencyId: root as string }]) {
       for (const asOf of [days[0], '2026-01-06', today, days[days.length - 1]]) {
         const asked: ProgressScope = { ...scope, asOf };
-        expect({ asked, rows: await agencyProgress(t.db.manager, asked) }).toEqual({
-          asked,
-          rows: await progressFromDossiers(t.db.manager, asked),
-        });
+        const rows = await agencyProgress(t.db.manager, asked);
+        expect({ asked, rows }).toEqual({ asked, rows: await progressFromDossiers(t.db.manager, asked) });
+        expect({ asked, kept: await t.app.get(ReportProgressCache).progress(asked) }).toEqual({ asked, kept: [...rows].sort(byName) });
       }
     }
     return days.length;

@@ -1,5 +1,7 @@
 import { Client } from 'pg';
 import { seedDemoActivity } from '../seeds/demo-activity';
+import { agencyProgress, AgencyProgressRow } from '../src/reports/agency-progress.query';
+import { byName } from '../src/reports/body-timeline';
 import { ReportProgressCache } from '../src/reports/report-progress-cache';
 import { createTestApp, TestApp } from './support/test-app';
 
@@ -82,9 +84,40 @@ describe('approval-rate report kept between requests', () => {
     const { hits, computed } = cache.stats;
     expect(await report()).toEqual(first);
     expect(cache.stats).toEqual({ hits: hits + 1, computed });
-    // Another day or scope is another report.
-    await report({ asOf: '2026-01-06' });
-    expect(cache.stats.computed).toBe(computed + 1);
+    // Another day is answered from the province's kept timelines: nothing is read again, and the figures are those
+    // read afresh.
+    const otherDay = await report({ asOf: '2025-10-01' });
+    expect(cache.stats.computed).toBe(computed);
+    expect(otherDay).toEqual(await uncached({ asOf: '2025-10-01' }));
+  });
+
+  it("answers every day, scope and subtree from the kept timelines with the rows of the report's query", async () => {
+    const em = t.db.manager;
+    await national();
+    const { computed } = cache.stats;
+    const [{ id: root }] = await t.db.query(
+      `SELECT v.parent_id AS id FROM agency_versions v JOIN agencies a ON a.id = v.parent_id
+        WHERE a.province_code = 'SL' AND v.parent_id IS NOT NULL GROUP BY v.parent_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    // Every day on which a body, a version or a timeline row begins or ends, the day before and after, and a day a month.
+    const edges: { day: string }[] = await t.db.query(
+      `SELECT DISTINCT to_char(d + k, 'YYYY-MM-DD') AS day
+         FROM (SELECT valid_from AS d FROM agencies UNION SELECT valid_to FROM agencies UNION SELECT valid_from FROM agency_versions
+               UNION SELECT valid_to FROM agency_versions UNION SELECT from_day FROM report_body_timeline
+               UNION SELECT generate_series('2024-01-01'::date, '2027-01-01'::date, interval '1 month')::date) e,
+              (VALUES (-1), (0), (1)) k(k)
+        WHERE isfinite(d) AND d BETWEEN '2015-01-01' AND '2030-12-31'`,
+    );
+    const days = edges.map((e) => e.day);
+    expect(days.length).toBeGreaterThan(50);
+    const sorted = (rows: AgencyProgressRow[]) => [...rows].sort(byName);
+    for (const asOf of days) {
+      for (const scope of [{ provinceCode: null }, { provinceCode: 'SL' }, { provinceCode: 'SL', rootAgencyId: root as string }]) {
+        const kept = await cache.progress({ ...scope, asOf });
+        expect({ asOf, scope, rows: kept }).toEqual({ asOf, scope, rows: sorted(await agencyProgress(em, { ...scope, asOf })) });
+      }
+    }
+    expect(cache.stats.computed).toBe(computed);
   });
 
   it('keeps the report through writes it does not read', async () => {

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
 import { pendingClaimsByOwner } from '../systems/prior-approvals/prior-approval-claims.query';
+import { AgencyProgressRow } from './agency-progress.query';
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
 import { rate, Tier, TIER_LABELS, tierOf, TIERS } from './report-tiers';
 import { ReportProgressCache } from './report-progress-cache';
@@ -30,17 +31,18 @@ export class ApprovalRateService {
   async report(user: AuthUser, query: ReportQuery, withReadings = query.readings === 'true'): Promise<ApprovalRateReportDto> {
     const em = this.dataSource.manager;
     const asOf = query.asOf ?? this.clock.today();
-    const scope = await this.scopes.resolveOrNational(em, user, query);
+    // The province's title, the bodies' figures and the claims are read at once; the other readings (issue 19 point 8)
+    // too, when asked: they never change the default figures.
+    const scope = await this.scopes.resolveOrNationalPending(em, user, query);
     const progressScope = { provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf };
-    const subtree = await this.progress.progress(progressScope);
-    const rows = scope.ownAgencyOnly ? subtree.filter((r) => r.id === scope.rootAgencyId) : subtree;
-    // The other readings (issue 19 point 8) are read beside the default figures, which they never change.
-    const [claimed, senders, dossiers] = await Promise.all([
-      // The national report asks for every owner rather than sending each of its ~4,000 ids.
-      pendingClaimsByOwner(em, scope.provinceCode === null && !scope.rootAgencyId ? null : rows.map((r) => r.id), asOf),
+    const [title, subtree, claimed, senders, dossiers] = await Promise.all([
+      scope.title,
+      this.progress.progress(progressScope),
+      pendingClaimsByOwner(this.dataSource, scope.provinceCode, asOf),
       withReadings ? senderProgress(em, progressScope) : null,
       withReadings ? readingDossiers(em, progressScope) : null,
     ]);
+    const rows = scope.ownAgencyOnly ? subtree.filter((r) => r.id === scope.rootAgencyId) : subtree;
     // One pass over the bodies (the country has about 4,000): their rows, the tiers' and the systems' totals.
     const agencyRows: AgencyRowDto[] = [];
     const notSubmitted: AgencyRowDto[] = [];
@@ -49,30 +51,14 @@ export class ApprovalRateService {
     const systems = { total: 0, operating: 0, withApprovedLevel: 0, claimedNotConfirmed: 0 };
     const byLevel: Record<string, number> = { '1': 0, '2': 0, '3': 0, '4': 0, '5': 0 };
     for (const r of rows) {
-      const tier = tierOf(r.kind);
-      const row: AgencyRowDto = {
-        code: r.code,
-        name: r.name,
-        tier,
-        tierLabel: TIER_LABELS[tier],
-        firstSubmittedAt: r.firstSubmittedOn,
-        firstApprovedAt: r.firstApprovedOn,
-        submitted: r.firstSubmittedOn !== null,
-        approved: r.firstApprovedOn !== null,
-        systems: r.systems,
-        operatingSystems: r.operatingSystems,
-        approvedSystems: r.approvedSystems,
-        claimedSystems: claimed.get(r.id) ?? 0,
-      };
+      const row = agencyRow(r, claimed.get(r.id) ?? 0);
+      const tier = row.tier as Tier;
       agencyRows.push(row);
       if (!row.submitted) notSubmitted.push(row);
       let count = tiers.get(tier);
       if (!count) tiers.set(tier, (count = newCount()));
-      for (const c of [count, all]) {
-        c.total++;
-        if (row.submitted) c.submitted++;
-        if (row.approved) c.approved++;
-      }
+      tally(count, row);
+      tally(all, row);
       systems.total += row.systems;
       systems.operating += row.operatingSystems;
       systems.withApprovedLevel += row.approvedSystems;
@@ -85,7 +71,7 @@ export class ApprovalRateService {
     });
     return {
       asOf,
-      scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title: scope.title },
+      scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title },
       agencies: { ...figures(all), notSubmitted: notSubmitted.length },
       systems: { ...systems, coverage: rate(systems.withApprovedLevel, systems.operating), byLevel },
       byTier,
@@ -105,6 +91,35 @@ export class ApprovalRateService {
   }
 }
 
+/**
+ * The rows made for the bodies' progress rows (which the kept timelines share between requests), kept while their
+ * progress row lives: a report reuses them, frozen, so that the JSON writer may keep their text (src/common/http/json-response.ts).
+ */
+const rowsMade = new WeakMap<AgencyProgressRow, AgencyRowDto>();
+
+/** A body's row in the report, made once for its progress row and its claimed systems. */
+function agencyRow(r: AgencyProgressRow, claimedSystems: number): AgencyRowDto {
+  const made = rowsMade.get(r);
+  if (made && made.claimedSystems === claimedSystems) return made;
+  const tier = tierOf(r.kind);
+  const row: AgencyRowDto = Object.freeze({
+    code: r.code,
+    name: r.name,
+    tier,
+    tierLabel: TIER_LABELS[tier],
+    firstSubmittedAt: r.firstSubmittedOn,
+    firstApprovedAt: r.firstApprovedOn,
+    submitted: r.firstSubmittedOn !== null,
+    approved: r.firstApprovedOn !== null,
+    systems: r.systems,
+    operatingSystems: r.operatingSystems,
+    approvedSystems: r.approvedSystems,
+    claimedSystems,
+  });
+  rowsMade.set(r, row);
+  return row;
+}
+
 interface Count {
   total: number;
   submitted: number;
@@ -112,6 +127,12 @@ interface Count {
 }
 
 const newCount = (): Count => ({ total: 0, submitted: 0, approved: 0 });
+
+function tally(c: Count, row: AgencyRowDto): void {
+  c.total++;
+  if (row.submitted) c.submitted++;
+  if (row.approved) c.approved++;
+}
 
 /** A group's figures: how many bodies, how many submitted and had one approved, and the two rates. */
 function figures(c: Count) {

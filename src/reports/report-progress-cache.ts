@@ -1,69 +1,80 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { ReportReadSource } from '../database/read-replica';
-import { agencyProgress, AgencyProgressRow, ProgressScope } from './agency-progress.query';
+import { AgencyProgressRow, ProgressScope } from './agency-progress.query';
+import { mergePlacements, Placement, placements, progressOn, subtreeOn, TimelineBody } from './body-timeline';
+import { loadBodyTimelines } from './body-timeline.query';
 
 interface Entry {
-  /** Where the rows were read: the primary or the replica. An entry is checked, and served, only where it was read. */
+  /** Where the timelines were read: the primary or the replica. An entry is checked, and served, only where it was read. */
   source: DataSource;
-  /** The snapshot the rows were computed in (`pg_current_snapshot()` as text; on a replica, see `compute`). */
+  /** The snapshot the timelines were read in (`pg_current_snapshot()` as text; on a replica, see `load`). */
   snapshot: string;
-  /** On a replica: the transactions from the snapshot's xmin on whose fact rows the rows did see (`xid8[]` as text). */
+  /** On a replica: the transactions from the snapshot's xmin on whose fact rows the read did see (`xid8[]` as text). */
   seen: string;
-  rows: AgencyProgressRow[];
+  /** A province's bodies with their whole timelines; for ALL_PROVINCES, none (the entry stands for the list of provinces). */
+  bodies: TimelineBody[];
+  /** The bodies under each of their names, in the report's order. */
+  order: Placement[];
+  /** For ALL_PROVINCES: every province that has bodies. */
+  provinces: string[];
   storedAt: number;
 }
 
-/** A province's report (or a subtree of it): what one entry holds. */
-interface ProvinceScope {
-  provinceCode: string;
-  rootAgencyId?: string;
-  asOf: string;
-}
+/**
+ * The key of the list of provinces (the national report's): a code no province has, so that only the writes noted for
+ * every province (a body or a version added, changed or removed: `province_code` NULL) make it stale.
+ */
+const ALL_PROVINCES = '';
 
-/** Entries older than this are computed again, whatever the check says; fact rows live far longer (PRUNE_AFTER). */
-const ENTRY_TTL_MS = 10 * 60 * 1000;
-/** A fact row may be pruned once no entry can be older than it: an hour leaves fifty minutes to spare. */
+/**
+ * Entries older than this are read again, whatever the check says (the country's timelines take a few hundred ms to
+ * read); fact rows live longer (PRUNE_AFTER).
+ */
+const ENTRY_TTL_MS = 30 * 60 * 1000;
+/** A fact row may be pruned once no entry can be older than it: an hour leaves thirty minutes to spare. */
 const PRUNE_AFTER = `interval '1 hour'`;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
-/** 34 provinces × a few days, and the subtrees asked for. */
-const MAX_ENTRIES = 400;
+/** Every province and the list of them, with room for provinces added later (least recently used go first). */
+const MAX_ENTRIES = 200;
 /**
- * The national report computes the provinces whose entries are missing or stale one by one while they are at most
- * this share of the provinces; beyond it, one query for the whole country (about as long as 15 provinces' queries)
- * is cheaper, and its rows are kept province by province.
+ * The national report reads the provinces whose entries are missing or stale one by one while they are at most this
+ * share of the provinces; beyond it, one read for all of them.
  */
 const NATIONAL_AT_ONCE_SHARE = 0.25;
 
-const collator = new Intl.Collator('vi');
-
 /**
- * The bodies' progress (`agencyProgress`) of a province (or a subtree of it) and day, kept after it is computed and
- * served again for as long as it is exact: it was computed in one snapshot, and it is served only while no
- * transaction that snapshot did not see has changed a fact the report of that province reads (`report_fact_writes`,
- * migration ReportFactWrites1764110000000). The check is one query without locks; a change of any such fact, on any
- * instance, makes the next request compute that province's report again.
+ * The report's rows (`agencyProgress`: each body of a province, or of a subtree of it, with its figures on a day), for
+ * any day, from each province's bodies and their whole timelines (`report_body_timeline`, kept by triggers: the
+ * figures from each day they change), read once and kept for as long as they are exact: they were read in one
+ * snapshot, and they are used only while no transaction that snapshot did not see has changed a fact the report of
+ * that province reads (`report_fact_writes`, migration ReportFactWrites1764110000000; the timeline is written in the
+ * same transactions as those facts). The check is one query without locks; a change of any such fact, on any instance,
+ * makes the next request read that province again. A day not asked before costs one binary search per body in memory
+ * (src/reports/body-timeline.ts), so the national report's work is the check and its ~4,000 bodies, whatever the day.
  *
  * The national report is the provinces' rows together (every body belongs to one province, and a body's figures do
- * not depend on the scope asked for): after a submission in one province, it computes that province only and takes
- * the other provinces' kept rows.
+ * not depend on the scope asked for): after a submission in one province, it reads that province only.
  *
- * With a read replica (DATABASE_REPLICA_URL, src/database/read-replica.ts) the rows, their snapshot and the check
- * all come from the replica, whose `report_fact_writes` is the primary's as replayed there: kept rows are served
- * exactly as long as the replica would compute the same rows, so the report shows the replica's replay position
- * (at most REPORT_REPLICA_MAX_LAG_SECONDS behind, else the primary is read). An entry read on one side is never
- * checked on the other: when the source changes, the report is computed again. Reads that decide a write (such as
- * the campaign reminders) are to ask for the primary (`{ primary: true }`). docs/benchmarks/replicas.md.
+ * With a read replica (DATABASE_REPLICA_URL, src/database/read-replica.ts) the timelines, their snapshot and the check
+ * all come from the replica, whose `report_fact_writes` is the primary's as replayed there: kept timelines are used
+ * exactly as long as the replica would read the same ones, so the report shows the replica's replay position (at most
+ * REPORT_REPLICA_MAX_LAG_SECONDS behind, else the primary is read). An entry read on one side is never checked on the
+ * other: when the source changes, the province is read again. Reads that decide a write (such as the campaign
+ * reminders) are to ask for the primary (`{ primary: true }`). docs/benchmarks/replicas.md.
  *
- * Limits, by design: one process's memory (at most MAX_ENTRIES entries, least recently used go first); a transaction
- * that stays open longer than PRUNE_AFTER minus ENTRY_TTL_MS while changing report facts could have its fact row
- * pruned before an entry sees it (no capdo request runs for minutes).
+ * Limits, by design: one process's memory (the country's timelines are about 47,000 rows: a few MB); a transaction that
+ * stays open longer than PRUNE_AFTER minus ENTRY_TTL_MS while changing report facts could have its fact row pruned
+ * before an entry sees it (no capdo request runs for minutes).
  */
 @Injectable()
 export class ReportProgressCache {
   private readonly entries = new Map<string, Entry>();
   private lastPrune = 0;
-  /** Entries served from memory, and report queries run (a national one counts once). */
+  /** The national order, and the province entries it was merged from. */
+  private merged?: { entries: Entry[]; order: Placement[] };
+  /** Provinces (and lists of provinces) answered from kept timelines, and reads of timelines (one per read, however many provinces). */
   readonly stats = { hits: 0, computed: 0 };
 
   constructor(private readonly reads: ReportReadSource) {}
@@ -91,49 +102,57 @@ export class ReportProgressCache {
   /** Forgets every entry (tests, and after a restore into the same database). */
   clear(): void {
     this.entries.clear();
+    this.merged = undefined;
   }
 
-  private progressFrom(source: DataSource, scope: ProgressScope): Promise<AgencyProgressRow[]> {
-    return scope.provinceCode === null
-      ? this.national(source, scope.asOf)
-      : this.province(source, { ...scope, provinceCode: scope.provinceCode });
+  private async progressFrom(source: DataSource, scope: ProgressScope): Promise<AgencyProgressRow[]> {
+    if (scope.provinceCode === null) return progressOn(await this.nationalOrder(source), scope.asOf);
+    const entry = (await this.timelines(source, [scope.provinceCode])).get(scope.provinceCode)!;
+    const subtree = scope.rootAgencyId === undefined ? null : subtreeOn(entry.bodies, scope.rootAgencyId, scope.asOf);
+    return progressOn(entry.order, scope.asOf, subtree);
   }
 
-  private async province(source: DataSource, scope: ProvinceScope): Promise<AgencyProgressRow[]> {
-    const key = keyOf(scope);
-    const entry = this.kept(key, source);
-    if (entry && (await this.staleProvinces(source, [[scope.provinceCode, entry]])).size === 0) {
-      this.stats.hits++;
-      return this.keep(key, entry).rows;
-    }
-    return this.keep(key, await this.compute(source, scope)).rows;
+  /**
+   * Every province's bodies in the report's order (the list of provinces and each province checked in one query); the
+   * order is merged again only when a province was read again.
+   */
+  private async nationalOrder(source: DataSource): Promise<Placement[]> {
+    const listed = this.kept(ALL_PROVINCES, source)?.provinces ?? [];
+    const entries = await this.timelines(source, [ALL_PROVINCES, ...listed]);
+    const provinces = entries.get(ALL_PROVINCES)!.provinces.map((provinceCode) => entries.get(provinceCode)!);
+    const merged = this.merged;
+    if (merged && merged.entries.length === provinces.length && merged.entries.every((entry, i) => entry === provinces[i]))
+      return merged.order;
+    this.merged = { entries: provinces, order: mergePlacements(provinces.map((entry) => entry.order)) };
+    return this.merged.order;
   }
 
-  private async national(source: DataSource, asOf: string): Promise<AgencyProgressRow[]> {
-    const provinces = await this.provincesOn(source, asOf);
-    const rows = new Map<string, AgencyProgressRow[]>();
-    const kept = provinces.flatMap((provinceCode): [string, Entry][] => {
-      const entry = this.kept(keyOf({ provinceCode, asOf }), source);
-      return entry ? [[provinceCode, entry]] : [];
+  /**
+   * The entries under `keys` (provinces, or ALL_PROVINCES), each read again when it is missing, too old or stale: the
+   * missing provinces in one read, or every province in one read (the list of provinces included) when the list is
+   * among them or they are more than NATIONAL_AT_ONCE_SHARE of those asked for.
+   */
+  private async timelines(source: DataSource, keys: string[]): Promise<Map<string, Entry>> {
+    const found = new Map<string, Entry>();
+    const kept = keys.flatMap((key): [string, Entry][] => {
+      const entry = this.kept(key, source);
+      return entry ? [[key, entry]] : [];
     });
     const stale = await this.staleProvinces(source, kept);
-    for (const [provinceCode, entry] of kept)
-      if (!stale.has(provinceCode)) rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), entry).rows);
-    this.stats.hits += rows.size;
-    const missing = provinces.filter((provinceCode) => !rows.has(provinceCode));
-    if (missing.length > provinces.length * NATIONAL_AT_ONCE_SHARE) {
-      const all = await this.compute(source, { provinceCode: null, asOf });
-      const byProvince = groupBy(all.rows, (row) => row.provinceCode);
-      for (const provinceCode of missing)
-        rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), { ...all, rows: byProvince.get(provinceCode) ?? [] }).rows);
-      // Every province came from the one national query: its rows are already in the country's order.
-      if (missing.length === provinces.length) return all.rows.filter((row) => rows.has(row.provinceCode));
-    } else {
-      for (const provinceCode of missing)
-        rows.set(provinceCode, this.keep(keyOf({ provinceCode, asOf }), await this.compute(source, { provinceCode, asOf })).rows);
-    }
-    // Each province's rows are in the query's order (names, Vietnamese collation); the country's likewise.
-    return provinces.flatMap((provinceCode) => rows.get(provinceCode)!).sort((a, b) => collator.compare(a.name, b.name));
+    for (const [key, entry] of kept) if (!stale.has(key)) found.set(key, this.keep(key, entry));
+    this.stats.hits += found.size;
+    const missing = keys.filter((key) => !found.has(key));
+    if (missing.length === 0) return found;
+    const all = missing.includes(ALL_PROVINCES) || (keys.length > 1 && missing.length > keys.length * NATIONAL_AT_ONCE_SHARE);
+    const read = await this.load(source, all ? null : missing);
+    const byProvince = groupBy(read.bodies, (body) => body.provinceCode);
+    for (const provinceCode of all ? new Set([...byProvince.keys(), ...missing]) : missing)
+      if (provinceCode !== ALL_PROVINCES) {
+        const bodies = byProvince.get(provinceCode) ?? [];
+        found.set(provinceCode, this.keep(provinceCode, { ...read, bodies, order: placements(bodies) }));
+      }
+    if (all) found.set(ALL_PROVINCES, this.keep(ALL_PROVINCES, { ...read, bodies: [], provinces: [...byProvince.keys()].sort() }));
+    return found;
   }
 
   /** The entry under `key` if it was read from `source` and is young enough to be checked. */
@@ -156,7 +175,9 @@ export class ReportProgressCache {
    */
   private async staleProvinces(source: DataSource, kept: [string, Entry][]): Promise<Set<string>> {
     if (kept.length === 0) return new Set();
-    const rows: { province: string }[] = await source.query(
+    const rows = await preparedQuery<{ province: string }>(
+      source,
+      'report-kept-timelines-stale',
       `SELECT e.province FROM unnest($1::varchar[], $2::text[], $3::text[]) AS e(province, snapshot, seen)
         WHERE EXISTS (SELECT 1 FROM report_fact_writes w
                        WHERE w.xid >= pg_snapshot_xmin(e.snapshot::pg_snapshot) AND NOT pg_visible_in_snapshot(w.xid, e.snapshot::pg_snapshot)
@@ -166,23 +187,15 @@ export class ReportProgressCache {
     return new Set(rows.map((row) => row.province));
   }
 
-  /** The provinces that have bodies on `asOf`: those the national report is made of. */
-  private async provincesOn(source: DataSource, asOf: string): Promise<string[]> {
-    const rows: { province_code: string }[] = await source.query(
-      `SELECT DISTINCT province_code FROM agencies WHERE valid_from <= $1 AND (valid_to IS NULL OR valid_to >= $1) ORDER BY province_code`,
-      [asOf],
-    );
-    return rows.map((row) => row.province_code);
-  }
-
   /**
-   * The rows and the snapshot they were read in, from one REPEATABLE READ transaction. On a hot standby,
-   * `pg_current_snapshot()` leaves out the transactions still running at the replay position (the standby's snapshot
-   * keeps them in `subxip`, which the function does not export: xid8funcs.c, procarray.c), so only its xmin is
-   * trusted there: the snapshot is kept as `xmin:xmin:` (every transaction from xmin on not seen), with, in the same
-   * snapshot, the transactions from xmin on whose fact rows are visible (`seen`): exactly those the rows include.
+   * The provinces' bodies and timelines (every province when null) and the snapshot they were read in, from one
+   * REPEATABLE READ transaction. On a hot standby, `pg_current_snapshot()` leaves out the transactions still running at
+   * the replay position (the standby's snapshot keeps them in `subxip`, which the function does not export:
+   * xid8funcs.c, procarray.c), so only its xmin is trusted there: the snapshot is kept as `xmin:xmin:` (every
+   * transaction from xmin on not seen), with, in the same snapshot, the transactions from xmin on whose fact rows are
+   * visible (`seen`): exactly those the timelines include.
    */
-  private compute(source: DataSource, scope: ProgressScope): Promise<Entry> {
+  private load(source: DataSource, provinces: string[] | null): Promise<Entry> {
     this.stats.computed++;
     return source.transaction('REPEATABLE READ', async (em) => {
       const [{ snapshot, seen }]: { snapshot: string; seen: string }[] = await em.query(
@@ -192,7 +205,7 @@ export class ReportProgressCache {
                      ELSE '{}' END AS seen
            FROM pg_current_snapshot() AS s`,
       );
-      return { source, snapshot, seen, rows: await agencyProgress(em, scope), storedAt: Date.now() };
+      return { source, snapshot, seen, bodies: await loadBodyTimelines(em, provinces), order: [], provinces: [], storedAt: Date.now() };
     });
   }
 
@@ -201,10 +214,6 @@ export class ReportProgressCache {
     this.lastPrune = Date.now();
     await this.reads.primary.query(`DELETE FROM report_fact_writes WHERE written_at < now() - ${PRUNE_AFTER}`);
   }
-}
-
-function keyOf(scope: ProvinceScope): string {
-  return JSON.stringify([scope.provinceCode, scope.rootAgencyId ?? null, scope.asOf]);
 }
 
 /** The rows of each key, in their order. */

@@ -22,6 +22,9 @@ export interface NationalReportScope {
 
 export const NATIONAL_SCOPE = 'national';
 
+/** A scope whose title is still being read. */
+export type PendingTitle<S extends { title: string }> = Omit<S, 'title'> & { title: Promise<string> };
+
 export interface ReportScopeChoices {
   provinces: { code: string; name: string }[];
   bodies: { id: string; code: string; name: string }[];
@@ -33,17 +36,31 @@ export class ReportScopeService {
   constructor(private readonly dataSource: DataSource) {}
 
   async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
-    if (readsOwnAgencyOnly(user)) return { ...(await this.forAgency(em, user.agencyId!)), ownAgencyOnly: true };
+    const scope = await this.resolvePending(em, user, query);
+    return { ...scope, title: await scope.title };
+  }
+
+  /** As `resolve`, with a province's title still being read (`title`, to be awaited beside the caller's next reads). */
+  private async resolvePending(
+    em: EntityManager,
+    user: AuthUser,
+    query: { rootAgency?: string; province?: string },
+  ): Promise<PendingTitle<ReportScope>> {
+    const ready = async (scope: Promise<ReportScope>): Promise<PendingTitle<ReportScope>> => {
+      const { title, ...rest } = await scope;
+      return { ...rest, title: Promise.resolve(title) };
+    };
+    if (readsOwnAgencyOnly(user)) return ready(this.forAgency(em, user.agencyId!).then((scope) => ({ ...scope, ownAgencyOnly: true })));
     if (user.role !== 'ADMIN') {
       if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
-      return { provinceCode: user.provinceCode!, title: await this.provinceTitle(em, user.provinceCode!, user.provinceCode!) };
+      return { provinceCode: user.provinceCode!, title: this.provinceTitle(em, user.provinceCode!, user.provinceCode!) };
     }
-    if (query.rootAgency) return this.forAgency(em, query.rootAgency);
+    if (query.rootAgency) return ready(this.forAgency(em, query.rootAgency));
     if (!query.province)
       throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', {
         province: ['bắt buộc khi không có rootAgency'],
       });
-    return { provinceCode: query.province, title: await this.provinceTitle(em, query.province, `Tỉnh ${query.province}`) };
+    return { provinceCode: query.province, title: this.provinceTitle(em, query.province, `Tỉnh ${query.province}`) };
   }
 
   /** A province's report is titled by its People's Committee ("UBND tỉnh Sơn La"), else the fallback. */
@@ -61,16 +78,29 @@ export class ReportScopeService {
     user: AuthUser,
     query: { rootAgency?: string; province?: string; scope?: string },
   ): Promise<ReportScope | NationalReportScope> {
+    const scope = await this.resolveOrNationalPending(em, user, query);
+    return { ...scope, title: await scope.title };
+  }
+
+  /**
+   * As `resolveOrNational`, with a province's title still being read: a report that reads its figures next awaits
+   * `title` beside them, one round trip less.
+   */
+  async resolveOrNationalPending(
+    em: EntityManager,
+    user: AuthUser,
+    query: { rootAgency?: string; province?: string; scope?: string },
+  ): Promise<PendingTitle<ReportScope> | PendingTitle<NationalReportScope>> {
     // An administrator who names neither a province nor a body gets the whole country (issue 21, 23): not a dead end.
     const national = query.scope === NATIONAL_SCOPE || (user.role === 'ADMIN' && !query.province && !query.rootAgency && !query.scope);
-    if (!national) return this.resolve(em, user, query);
+    if (!national) return this.resolvePending(em, user, query);
     if (user.role !== 'ADMIN') throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xem báo cáo toàn quốc.');
     if (query.rootAgency || query.province) {
       throw new DomainError('VALIDATION_FAILED', 'Báo cáo toàn quốc không kèm tỉnh hay cơ quan gốc.', {
         scope: ['không dùng cùng province hoặc rootAgency'],
       });
     }
-    return { provinceCode: null, title: 'Toàn quốc' };
+    return { provinceCode: null, title: Promise.resolve('Toàn quốc') };
   }
 
   /**

@@ -8,7 +8,13 @@ export const SYSTEMS_NATIONAL = 'systems list, national (admin)';
 export const PROVINCE_REPORT = 'approval-rate report, province (leader)';
 export const NATIONAL_REPORT = 'approval-rate report, national (admin)';
 export const DOSSIER_PDF = 'dossier PDF (thuyet-minh.pdf)';
-/** The reports computed on every request (another day each time, so the report cache never answers). */
+/** What any request costs on this machine: the health check (one `SELECT 1`), and an authenticated request reading one row. */
+export const HEALTH = 'health check (GET /api/health)';
+export const SESSION = 'own account (GET /api/v1/auth/me, leader)';
+/**
+ * The reports for a day not asked before (another day each time: no kept answer can serve it; the server computes it from the
+ * timelines it keeps). The names are those of earlier runs' files.
+ */
 export const COLD_PROVINCE = 'approval-rate report, province, computed every request (leader)';
 export const COLD_NATIONAL = 'approval-rate report, national, computed every request (admin)';
 /** The reports right after a change of a fact they read, in one province (the next province each time). */

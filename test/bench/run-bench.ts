@@ -33,6 +33,8 @@ import {
   COLD_NATIONAL,
   COLD_PROVINCE,
   DOSSIER,
+  HEALTH,
+  SESSION,
   DOSSIER_PDF,
   NATIONAL_REPORT,
   PROVINCE_REPORT,
@@ -173,6 +175,13 @@ async function main(): Promise<void> {
             setupRequest: (r) => ({ ...r, body: JSON.stringify({ username: nextUser(), password: NATIONAL_PASSWORD }) }),
           },
         ],
+      },
+      // The floor of any request here: the HTTP stack, and with the session's one query.
+      { name: HEALTH, single: true, requests: [{ method: 'GET', path: '/api/health' }] },
+      {
+        name: SESSION,
+        single: true,
+        requests: [{ method: 'GET', path: '/api/v1/auth/me', headers: auth(leaderTokens.get('SL') ?? tokens.admin) }],
       },
       { name: SYSTEMS_PROVINCE, requests: [provinceSystemsRequest(fixtures, tokens)] },
       { name: SYSTEMS_NATIONAL, requests: [nationalSystemsRequest(tokens)] },

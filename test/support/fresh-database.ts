@@ -13,7 +13,7 @@ export interface FreshDatabase {
 
 /**
  * A database of its own copied from the e2e template (migrations and Sơn La demo data applied), for a spec that runs
- * servers as child processes or builds its application itself (test-app.ts does the same for createTestApp).
+ * servers as child processes or builds its application itself; createTestApp (test-app.ts) starts from one too.
  */
 export async function freshDatabase(): Promise<FreshDatabase> {
   const base = process.env.CAPDO_TEST_CLUSTER_URL;

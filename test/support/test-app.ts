@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { createApp } from '../../src/app.factory';
-import { grantDatabaseToApp } from '../../src/database/database-roles';
-import { TEMPLATE_DATABASE, TEST_APP_ROLE } from './test-cluster';
+import { freshDatabase } from './fresh-database';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -24,26 +22,6 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-async function createDatabase(): Promise<{ admin: string; app: string }> {
-  const base = process.env.CAPDO_TEST_CLUSTER_URL;
-  if (!base) throw new Error('The e2e global setup did not run (CAPDO_TEST_CLUSTER_URL missing).');
-  const name = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new Client({ connectionString: base });
-  await admin.connect();
-  try {
-    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
-    await grantDatabaseToApp(admin, name, TEST_APP_ROLE.user);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const adminUrl = url.toString();
-  url.username = encodeURIComponent(TEST_APP_ROLE.user);
-  url.password = encodeURIComponent(TEST_APP_ROLE.password);
-  return { admin: adminUrl, app: url.toString() };
-}
-
 async function adminQuery<T>(url: string, sql: string, params?: unknown[]): Promise<T[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
@@ -56,7 +34,7 @@ async function adminQuery<T>(url: string, sql: string, params?: unknown[]): Prom
 
 /** The real application on a fresh database (migrations and Sơn La demo data already applied). */
 export async function createTestApp(): Promise<TestApp> {
-  const urls = await createDatabase();
+  const urls = await freshDatabase();
   process.env.DATABASE_URL = urls.app;
   // CAPDO_TEST_LOGS=1 shows the server's error logs while debugging a test.
   if (process.env.CAPDO_TEST_LOGS === '1') process.env.LOG_LEVEL = 'error';

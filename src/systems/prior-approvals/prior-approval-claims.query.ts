@@ -2,7 +2,8 @@
  * Reads of prior_approval_claims (the table's owner is this folder: prior-approvals.service.ts and
  * prior-approval-imports.ts write it). The evidence's bytes are read only by the download.
  */
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { preparedQuery } from '../../database/prepared-query';
 import { ClaimSystemRefDto, PriorApprovalClaimDto } from './dto/prior-approval.dto';
 import { CLAIM_ORIGIN_LABELS, CLAIM_STATUS_LABELS, ClaimOrigin, ClaimStatus, PriorDecision } from './prior-approval-rules';
 
@@ -145,17 +146,21 @@ export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
  * For the approval-rate report: per owner agency, the systems with a claim still waiting for confirmation, made by
  * the end of `asOf` (Vietnam), and no level on record. Shown apart ("đã kê khai, chưa xác nhận"); they count in no
  * approved figure until confirmed. The claims' current state is read (a claim confirmed later counts as confirmed).
- * `ownerIds` null: every owner (the national report, without sending 4,000 ids).
+ * The owners are the bodies of `provinceCode` (of every province when null), whatever the day: the report looks its
+ * bodies up, so that this runs beside the query of the bodies. A prepared statement: every report request runs it.
  */
-export async function pendingClaimsByOwner(em: EntityManager, ownerIds: string[] | null, asOf: string): Promise<Map<string, number>> {
-  if (ownerIds && !ownerIds.length) return new Map();
-  const rows: { id: string; n: number }[] = await em.query(
+export async function pendingClaimsByOwner(source: DataSource, provinceCode: string | null, asOf: string): Promise<Map<string, number>> {
+  // Two statements rather than `$1 IS NULL OR …`, which a prepared statement's generic plan cannot leave out.
+  const owners = provinceCode === null ? '' : `AND s.owner_agency_id IN (SELECT a.id FROM agencies a WHERE a.province_code = $2)`;
+  const rows = await preparedQuery<{ id: string; n: number }>(
+    source,
+    provinceCode === null ? 'pending-claims-by-owner' : 'pending-claims-by-owner-of-province',
     `SELECT s.owner_agency_id AS id, count(*)::int AS n
        FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id
-      WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND (s.retired_at IS NULL OR s.retired_at > $2)
-        AND c.claimed_at < (($2::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND ($1::uuid[] IS NULL OR s.owner_agency_id = ANY($1::uuid[]))
+      WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND (s.retired_at IS NULL OR s.retired_at > $1::date)
+        AND c.claimed_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') ${owners}
       GROUP BY s.owner_agency_id`,
-    [ownerIds, asOf],
+    provinceCode === null ? [asOf] : [asOf, provinceCode],
   );
   return new Map(rows.map((r) => [r.id, r.n]));
 }

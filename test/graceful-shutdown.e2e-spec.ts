@@ -4,6 +4,7 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { movedDataDir } from '../src/database/pg-location';
+import { alive } from './support/processes';
 import { freePort } from './support/test-cluster';
 
 /**
@@ -61,17 +62,6 @@ async function startCapdo(dataDir: string, pgPort: number): Promise<Started> {
 function postmasterPid(started: Started): number {
   const dataDirectory = /\(dữ liệu: (.+)\)\./.exec(started.output())![1];
   return Number(fs.readFileSync(path.join(dataDirectory, 'postmaster.pid'), 'utf8').split('\n')[0]);
-}
-
-/** A stopped postmaster whose parent (here, the container's init) has not reaped it yet is a zombie: gone too. */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  const stat = fs.existsSync(`/proc/${pid}/stat`) ? fs.readFileSync(`/proc/${pid}/stat`, 'utf8') : '';
-  return !/^\d+ \(.*\) Z/.test(stat);
 }
 
 /** Resolves once the server closed `socket`. */

@@ -73,12 +73,6 @@ export function figuresIndex(body: TimelineBody, day: number): number {
   return found;
 }
 
-/** The figures in force on `day`. */
-export function figuresOn(body: TimelineBody, day: number): TimelineFigures {
-  const index = figuresIndex(body, day);
-  return index < 0 ? NONE : body.figures[index];
-}
-
 /**
  * The ids of `rootId` and every body under it on `day`, through the parents of the versions in force that day (the
  * report's subtree, as SCOPE_BODY_LIST reads it, among `bodies`).

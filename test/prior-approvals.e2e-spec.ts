@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { PriorApprovalClaims1764130000000 } from '../migrations/1764130000000-PriorApprovalClaims';
+import { ReportClaimWrites1764220000000 } from '../migrations/1764220000000-ReportClaimWrites';
 import { Clock } from '../src/common/clock';
 import { createCompleteDossier, createSystem, LEVEL2_FACTS, PDF } from './support/dossier-fixtures';
 import { decide } from './support/procedure-fixtures';
@@ -100,10 +101,14 @@ describe('prior-approval claims: an approved level comes only from the procedure
         [typed],
       );
       const migration = new PriorApprovalClaims1764130000000();
+      // The later migration that puts the report's triggers on the claims is undone first and done again after.
+      const later = new ReportClaimWrites1764220000000();
       const runner = t.db.createQueryRunner();
       try {
+        await later.down(runner);
         await migration.down(runner);
         await migration.up(runner);
+        await later.up(runner);
       } finally {
         await runner.release();
       }

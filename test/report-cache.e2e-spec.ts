@@ -16,30 +16,36 @@ describe('approval-rate report kept between requests', () => {
   let officer: string;
   let admin: string;
   let cache: ReportProgressCache;
-  const report = async (query: object = {}) =>
-    (
-      await t
-        .http()
-        .get('/api/v1/reports/approval-rate')
-        .query(query)
-        .set({ authorization: `Bearer ${leader}` })
-        .expect(200)
-    ).body;
+  /**
+   * The leader's report. A province not kept is answered by the report's query while its timelines are read beside
+   * it: the helpers wait for that read, so that what the next request finds kept does not depend on timing.
+   */
+  const report = async (query: object = {}) => {
+    const res = await t
+      .http()
+      .get('/api/v1/reports/approval-rate')
+      .query(query)
+      .set({ authorization: `Bearer ${leader}` })
+      .expect(200);
+    await cache.settled();
+    return res.body;
+  };
   /** The same report with nothing kept: what the kept one must equal. */
   const uncached = async (query: object = {}) => {
     cache.clear();
     return report(query);
   };
 
-  const national = async () =>
-    (
-      await t
-        .http()
-        .get('/api/v1/reports/approval-rate')
-        .query({ scope: 'national' })
-        .set({ authorization: `Bearer ${admin}` })
-        .expect(200)
-    ).body;
+  const national = async () => {
+    const res = await t
+      .http()
+      .get('/api/v1/reports/approval-rate')
+      .query({ scope: 'national' })
+      .set({ authorization: `Bearer ${admin}` })
+      .expect(200);
+    await cache.settled();
+    return res.body;
+  };
   const uncachedNational = async () => {
     cache.clear();
     return national();
@@ -71,6 +77,28 @@ describe('approval-rate report kept between requests', () => {
     return { body, system };
   };
 
+  /** A claim of a decision made before capdo, waiting for confirmation, made at `claimedAt`. */
+  const claim = async (systemId: string, claimedAt: string) =>
+    (
+      await t.db.query(
+        `INSERT INTO prior_approval_claims (system_id, level, decision_number, decision_date, issuer, status, origin, claimed_at)
+         VALUES ($1, 2, '5/QĐ-UBND', '2019-05-05', 'Ủy ban nhân dân tỉnh Sơn La', 'CLAIMED', 'DECLARED', $2) RETURNING id`,
+        [systemId, claimedAt],
+      )
+    )[0].id as string;
+  /** The pending claims per owner on a day, in SQL: what the report shows as "đã kê khai, chưa xác nhận". */
+  const claimsBySql = async (asOf: string, provinceCode: string | null) => {
+    const rows: { id: string; n: number }[] = await t.db.query(
+      `SELECT s.owner_agency_id AS id, count(*)::int AS n
+         FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id JOIN agencies a ON a.id = s.owner_agency_id
+        WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND (s.retired_at IS NULL OR s.retired_at > $1::date)
+          AND c.claimed_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') AND ($2::varchar IS NULL OR a.province_code = $2)
+        GROUP BY 1`,
+      [asOf, provinceCode],
+    );
+    return Object.fromEntries(rows.map((row) => [row.id, row.n]));
+  };
+
   beforeAll(async () => {
     t = await createTestApp();
     await seedDemoActivity(t.app);
@@ -93,6 +121,14 @@ describe('approval-rate report kept between requests', () => {
 
   it("answers every day, scope and subtree from the kept timelines with the rows of the report's query", async () => {
     const em = t.db.manager;
+    // Pending claims made on different days, one of a system retired later (the demo's claims are all confirmed).
+    const pending: { id: string }[] = await t.db.query(
+      `SELECT s.id FROM systems s JOIN agencies a ON a.id = s.owner_agency_id
+        WHERE a.province_code = 'SL' AND s.approved_level IS NULL AND s.retired_at IS NULL ORDER BY s.code LIMIT 3`,
+    );
+    expect(pending).toHaveLength(3);
+    for (const [i, { id }] of pending.entries()) await claim(id, `2025-0${i + 3}-1${i} 23:30:00+07`);
+    await t.db.query(`UPDATE systems SET retired_at = '2025-09-01', lifecycle = 'RETIRED' WHERE id = $1`, [pending[2].id]);
     await national();
     const { computed } = cache.stats;
     const [{ id: root }] = await t.db.query(
@@ -113,8 +149,13 @@ describe('approval-rate report kept between requests', () => {
     const sorted = (rows: AgencyProgressRow[]) => [...rows].sort(byName);
     for (const asOf of days) {
       for (const scope of [{ provinceCode: null }, { provinceCode: 'SL' }, { provinceCode: 'SL', rootAgencyId: root as string }]) {
-        const kept = await cache.progress({ ...scope, asOf });
-        expect({ asOf, scope, rows: kept }).toEqual({ asOf, scope, rows: sorted(await agencyProgress(em, { ...scope, asOf })) });
+        const kept = await cache.forReport({ ...scope, asOf });
+        expect({ asOf, scope, rows: kept.rows }).toEqual({ asOf, scope, rows: sorted(await agencyProgress(em, { ...scope, asOf })) });
+        expect({ asOf, scope, claimed: Object.fromEntries(kept.claimed) }).toEqual({
+          asOf,
+          scope,
+          claimed: await claimsBySql(asOf, scope.provinceCode),
+        });
       }
     }
     expect(cache.stats.computed).toBe(computed);
@@ -149,6 +190,10 @@ describe('approval-rate report kept between requests', () => {
       `UPDATE system_custody SET valid_from = current_date + 1 WHERE id = (SELECT id FROM system_custody WHERE valid_to IS NULL ORDER BY valid_from DESC LIMIT 1)`,
     ],
     [
+      "the province's People's Committee renamed (the report's title)",
+      `UPDATE agencies SET name = name || ' (tên mới)' WHERE province_code = 'SL' AND kind = 'province_committee'`,
+    ],
+    [
       'a recorded decision',
       `UPDATE systems SET approved_level = 3, approval_decision_number = '12/QĐ-UBND', approval_decision_date = current_date - 2 WHERE id = (SELECT id FROM systems WHERE approved_level IS NULL AND retired_at IS NULL AND id IN (SELECT system_id FROM system_custody WHERE valid_to IS NULL AND valid_from <= current_date) ORDER BY code LIMIT 1)`,
     ],
@@ -158,8 +203,64 @@ describe('approval-rate report kept between requests', () => {
     await t.db.query(change);
     const after = await report();
     expect(cache.stats.computed).toBe(computed + 1);
+    // That request was answered by the report's query; the next from the timelines read again beside it.
+    const { hits } = cache.stats;
+    expect(await report()).toEqual(after);
+    expect(cache.stats).toEqual({ hits: hits + 1, computed: computed + 1 });
     expect(after).toEqual(await uncached());
     expect(after).not.toEqual(before);
+  });
+
+  it('keeps the pending claims with the timelines: a claim made, moved in time, confirmed, handed over with its system and removed are each read again', async () => {
+    const asOf = '2026-02-01';
+    const [system]: { id: string; owner: string; ownerCode: string }[] = await t.db.query(
+      `SELECT s.id, s.owner_agency_id AS owner, a.code AS "ownerCode" FROM systems s JOIN agencies a ON a.id = s.owner_agency_id
+        WHERE a.province_code = 'SL' AND s.approved_level IS NULL AND s.retired_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM prior_approval_claims c WHERE c.system_id = s.id AND c.status = 'CLAIMED')
+        ORDER BY s.code LIMIT 1`,
+    );
+    const [other]: { id: string; code: string }[] = await t.db.query(
+      `SELECT a.id, a.code FROM agencies a WHERE a.province_code = 'SL' AND a.id <> $1 AND a.valid_to IS NULL
+          AND NOT EXISTS (SELECT 1 FROM systems x WHERE x.owner_agency_id = a.id AND x.code = (SELECT code FROM systems WHERE id = $2))
+        ORDER BY a.code LIMIT 1`,
+      [system.owner, system.id],
+    );
+    const claimed = (body: { agencyRows: { code: string; claimedSystems: number }[] }, code: string) =>
+      body.agencyRows.find((row) => row.code === code)?.claimedSystems;
+    const base = await report({ asOf });
+    /** The report right after a change (the report's query), then from the timelines read again: both as read afresh. */
+    const after = async (change: string, params: unknown[]) => {
+      const { computed } = cache.stats;
+      await t.db.query(change, params);
+      const answered = await report({ asOf });
+      expect(cache.stats.computed).toBe(computed + 1);
+      expect(await report({ asOf })).toEqual(answered);
+      expect(answered).toEqual(await uncached({ asOf }));
+      return answered;
+    };
+    const id = await claim(system.id, '2026-01-20 10:00:00+07');
+    const made = await report({ asOf });
+    // An update of nothing the report reads leaves the kept claims alone.
+    const { computed } = cache.stats;
+    await t.db.query(`UPDATE prior_approval_claims SET issuer = issuer || ' ' WHERE id = $1`, [id]);
+    expect(await report({ asOf })).toEqual(made);
+    expect(cache.stats.computed).toBe(computed);
+    expect(claimed(made, system.ownerCode)).toBe(claimed(base, system.ownerCode)! + 1);
+    expect(made.systems.claimedNotConfirmed).toBe(base.systems.claimedNotConfirmed + 1);
+    let now = await after(`UPDATE prior_approval_claims SET claimed_at = '2026-02-02 00:30:00+07' WHERE id = $1`, [id]);
+    expect(claimed(now, system.ownerCode)).toBe(claimed(base, system.ownerCode));
+    now = await after(`UPDATE prior_approval_claims SET claimed_at = '2026-02-01 23:30:00+07' WHERE id = $1`, [id]);
+    expect(claimed(now, system.ownerCode)).toBe(claimed(base, system.ownerCode)! + 1);
+    now = await after(`UPDATE prior_approval_claims SET status = 'CONFIRMED' WHERE id = $1`, [id]);
+    expect(claimed(now, system.ownerCode)).toBe(claimed(base, system.ownerCode));
+    now = await after(`UPDATE prior_approval_claims SET status = 'CLAIMED' WHERE id = $1`, [id]);
+    expect(claimed(now, system.ownerCode)).toBe(claimed(base, system.ownerCode)! + 1);
+    now = await after(`UPDATE systems SET owner_agency_id = $2 WHERE id = $1`, [system.id, other.id]);
+    expect(claimed(now, system.ownerCode)).toBe(claimed(base, system.ownerCode));
+    expect(claimed(now, other.code)).toBe(claimed(base, other.code)! + 1);
+    now = await after(`DELETE FROM prior_approval_claims WHERE id = $1`, [id]);
+    expect(now).toEqual(base);
+    await t.db.query(`UPDATE systems SET owner_agency_id = $2 WHERE id = $1`, [system.id, system.owner]);
   });
 
   it('computes it again after a submission through the API', async () => {

@@ -1,4 +1,6 @@
 import {
+  CLAIM_COLUMNS,
+  claimColumns,
   REPORT_COLUMNS,
   ReportFactTable,
   reportFactColumns,
@@ -79,7 +81,13 @@ describe('report columns', () => {
         .get(table)!
         .map((trigger) => trigger.function)
         .sort();
-      expect({ table, updateFunctions }).toEqual({ table, updateFunctions: ['note_report_fact_update', 'report_period_facts_update'] });
+      // systems also notes a change of owner (its pending claims count for the owner: ReportClaimWrites1764220000000).
+      const expected = [
+        'note_report_fact_update',
+        'report_period_facts_update',
+        ...(table === 'systems' ? ['note_report_fact_owner_update'] : []),
+      ];
+      expect({ table, updateFunctions }).toEqual({ table, updateFunctions: expected.sort() });
       expect({ table, watchesColumns: watched.get(table)!.size > 0 }).toEqual({ table, watchesColumns: true });
     }
   });
@@ -126,6 +134,28 @@ describe('report columns', () => {
     );
     const [{ source }] = await t.db.query(`SELECT prosrc AS source FROM pg_proc WHERE proname = 'report_body_timeline_of'`);
     expect(timelineAgencyColumns().filter((column) => !mentions(source, column))).toEqual([]);
+  });
+
+  it('declares every column of prior_approval_claims for the pending claims; its triggers note every row added or removed and watch exactly those that feed them', async () => {
+    const rows: { column: string }[] = await t.db.query(
+      `SELECT column_name AS column FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'prior_approval_claims'`,
+    );
+    expect(Object.keys(CLAIM_COLUMNS).sort()).toEqual(rows.map((row) => row.column).sort());
+    const triggers: { name: string; definition: string }[] = await t.db.query(
+      `SELECT tg.tgname AS name, pg_get_triggerdef(tg.oid) AS definition FROM pg_trigger tg JOIN pg_class c ON c.oid = tg.tgrelid
+        WHERE c.relname = 'prior_approval_claims' AND NOT tg.tgisinternal AND c.relnamespace = current_schema()::text::regnamespace
+          AND tg.tgname LIKE '%report_fact%' ORDER BY tg.tgname`,
+    );
+    expect(triggers.map((trigger) => trigger.name)).toEqual(
+      ['delete', 'insert', 'truncate', 'update'].map((event) => `prior_approval_claims_report_fact_${event}`),
+    );
+    const update = triggers.find((trigger) => trigger.name.endsWith('_update'))!.definition;
+    const watchedColumns = [...update.matchAll(WATCHED_COLUMN)].filter(([, a, b]) => a === b).map(([, column]) => column);
+    expect(watchedColumns.sort()).toEqual(
+      claimColumns()
+        .filter((column) => column !== 'id')
+        .sort(),
+    );
   });
 
   it.each(tables)('declares as feeding the report every column of %s that its update triggers watch', (table) => {

@@ -25,6 +25,7 @@ import { AccountsAndSessions1764180000000 } from '../../migrations/1764180000000
 import { NotificationEventTime1764190000000 } from '../../migrations/1764190000000-NotificationEventTime';
 import { ApprovalAfterSubmission1764200000000 } from '../../migrations/1764200000000-ApprovalAfterSubmission';
 import { ReportBodyTimeline1764210000000 } from '../../migrations/1764210000000-ReportBodyTimeline';
+import { ReportClaimWrites1764220000000 } from '../../migrations/1764220000000-ReportClaimWrites';
 
 /** Every migration in order; the app, the TypeORM CLI and the tests apply this list. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   NotificationEventTime1764190000000,
   ApprovalAfterSubmission1764200000000,
   ReportBodyTimeline1764210000000,
+  ReportClaimWrites1764220000000,
 ];

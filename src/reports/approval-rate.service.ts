@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AuthUser } from '../auth/auth-user';
 import { Clock } from '../common/clock';
-import { pendingClaimsByOwner } from '../systems/prior-approvals/prior-approval-claims.query';
 import { AgencyProgressRow } from './agency-progress.query';
 import { AgencyRowDto, ApprovalRateReportDto, ReportQuery, TierFigureDto } from './dto/report.dto';
 import { rate, Tier, TIER_LABELS, tierOf, TIERS } from './report-tiers';
@@ -31,14 +30,13 @@ export class ApprovalRateService {
   async report(user: AuthUser, query: ReportQuery, withReadings = query.readings === 'true'): Promise<ApprovalRateReportDto> {
     const em = this.dataSource.manager;
     const asOf = query.asOf ?? this.clock.today();
-    // The province's title, the bodies' figures and the claims are read at once; the other readings (issue 19 point 8)
-    // too, when asked: they never change the default figures.
-    const scope = await this.scopes.resolveOrNationalPending(em, user, query);
+    // The bodies' figures come with their pending claims and the name of the province's People's Committee (a whole
+    // province's title), kept together; the other readings (issue 19 point 8) are read beside them, when asked: they
+    // never change the default figures.
+    const scope = await this.scopes.resolveOrNationalUntitled(em, user, query);
     const progressScope = { provinceCode: scope.provinceCode, rootAgencyId: scope.rootAgencyId, asOf };
-    const [title, subtree, claimed, senders, dossiers] = await Promise.all([
-      scope.title,
-      this.progress.progress(progressScope),
-      pendingClaimsByOwner(this.dataSource, scope.provinceCode, asOf),
+    const [{ rows: subtree, claimed, committeeName }, senders, dossiers] = await Promise.all([
+      this.progress.forReport(progressScope),
       withReadings ? senderProgress(em, progressScope) : null,
       withReadings ? readingDossiers(em, progressScope) : null,
     ]);
@@ -71,7 +69,7 @@ export class ApprovalRateService {
     });
     return {
       asOf,
-      scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title },
+      scope: { provinceCode: scope.provinceCode, rootAgency: scope.rootAgencyId ?? null, title: scope.titleFor(committeeName) },
       agencies: { ...figures(all), notSubmitted: notSubmitted.length },
       systems: { ...systems, coverage: rate(systems.withApprovedLevel, systems.operating), byLevel },
       byTier,

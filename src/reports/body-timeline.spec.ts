@@ -1,5 +1,6 @@
 import {
   byName,
+  claimsOn,
   dayNumber,
   figuresIndex,
   mergePlacements,
@@ -182,5 +183,24 @@ describe("the report's order", () => {
       'Đài Phát thanh',
       'Sở Y tế',
     ]);
+  });
+
+  it('counts a pending claim for its owner from the day it was made until the day before its system is retired', () => {
+    const claim = (ownerId: string, claimed: string, retired: string | null = null) => ({
+      ownerId,
+      provinceCode: 'SL',
+      claimedOn: dayNumber(claimed),
+      retiredOn: dayNumber(retired),
+    });
+    const sl = [claim('a', '2025-03-10'), claim('a', '2025-03-12', '2025-03-14'), claim('b', '2025-03-11')];
+    const hn = [claim('c', '2025-03-01', '2025-03-01')];
+    const on = (day: string) => Object.fromEntries(claimsOn([sl, hn], day));
+    expect(on('2025-03-09')).toEqual({});
+    expect(on('2025-03-10')).toEqual({ a: 1 });
+    expect(on('2025-03-12')).toEqual({ a: 2, b: 1 });
+    expect(on('2025-03-13')).toEqual({ a: 2, b: 1 });
+    // Retired on the 14th: "retired_at > the day" no longer holds that day.
+    expect(on('2025-03-14')).toEqual({ a: 1, b: 1 });
+    expect(claimsOn([hn], '2025-03-01').size).toBe(0);
   });
 });

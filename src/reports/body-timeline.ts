@@ -1,3 +1,4 @@
+import type { PendingClaim } from '../systems/prior-approvals/prior-approval-claims.query';
 import type { AgencyProgressRow } from './agency-progress.query';
 
 /**
@@ -161,4 +162,17 @@ function rowOf(body: TimelineBody, version: TimelineVersion, f: TimelineFigures)
     approvedSystems: f.approved,
     approvedByLevel: { '1': f.levels[0], '2': f.levels[1], '3': f.levels[2], '4': f.levels[3], '5': f.levels[4] },
   };
+}
+
+/**
+ * Per owner, the pending claims that count on `asOf` (what `pendingClaimsByOwner` answers for that day): made by the end
+ * of that day, and their system not retired by then.
+ */
+export function claimsOn(groups: readonly (readonly PendingClaim[])[], asOf: string): Map<string, number> {
+  const day = dayNumber(asOf);
+  const counts = new Map<string, number>();
+  for (const claims of groups)
+    for (const claim of claims)
+      if (claim.claimedOn <= day && day < claim.retiredOn) counts.set(claim.ownerId, (counts.get(claim.ownerId) ?? 0) + 1);
+  return counts;
 }

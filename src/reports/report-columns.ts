@@ -35,7 +35,8 @@ export const REPORT_COLUMNS: Record<ReportFactTable, Record<string, ReportColumn
     id: 'feeds the report: joins a custody period to its system',
     code: NOT,
     name: NOT,
-    owner_agency_id: NOT, // the report counts a system for the owner of its custody period, not this column
+    // The report counts a system's figures for the owner of its custody period; its pending claims for this owner.
+    owner_agency_id: "feeds the report: the body whose pending prior-approval claims count the system's (claimedSystems)",
     operator_agency_id: NOT,
     province_code: 'feeds the report: the province whose kept report a change of the system makes stale (report_fact_writes)',
     description: NOT,
@@ -161,6 +162,41 @@ export const TIMELINE_AGENCY_COLUMNS: Record<string, ReportColumnRole> = {
   phone: NOT,
   email: NOT,
 };
+
+/**
+ * The columns of `prior_approval_claims` that the report's pending claims read (`pendingClaimsOfProvinces`, kept with
+ * each province's timelines): its triggers (migration ReportClaimWrites1764220000000) note a change of exactly these in
+ * `report_fact_writes`; `test/report-columns.e2e-spec.ts` holds them to it. A claim added or removed is always noted.
+ */
+export const CLAIM_COLUMNS: Record<string, ReportColumnRole> = {
+  id: 'feeds the report: one claim is one pending system',
+  system_id: 'feeds the report: the system claimed, whose owner, level on record and retirement decide whether it counts',
+  level: NOT,
+  decision_number: NOT,
+  decision_date: NOT,
+  issuer: NOT,
+  evidence_file_name: NOT,
+  evidence_media_type: NOT,
+  evidence_size_bytes: NOT,
+  evidence_sha256: NOT,
+  evidence_content: NOT,
+  status: 'feeds the report: only a claim still CLAIMED is pending',
+  origin: NOT,
+  confirmed_on_import: NOT,
+  claimed_by: NOT,
+  claimed_by_username: NOT,
+  claimed_at: 'feeds the report: a claim counts from the day (Vietnam) it was made',
+  reviewed_by: NOT,
+  reviewed_by_username: NOT,
+  reviewed_at: NOT,
+  rejection_reason: NOT,
+  version: NOT,
+};
+
+/** The columns of `prior_approval_claims` that feed the report's pending claims. */
+export function claimColumns(): string[] {
+  return feeding(CLAIM_COLUMNS);
+}
 
 /** The columns of `table` that feed the report. */
 export function reportFactColumns(table: ReportFactTable): string[] {

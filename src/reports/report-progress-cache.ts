@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { ReportReadSource } from '../database/read-replica';
-import { AgencyProgressRow, ProgressScope } from './agency-progress.query';
-import { mergePlacements, Placement, placements, progressOn, subtreeOn, TimelineBody } from './body-timeline';
+import { PendingClaim, pendingClaimsByOwner, pendingClaimsOfProvinces } from '../systems/prior-approvals/prior-approval-claims.query';
+import { agencyProgress, AgencyProgressRow, ProgressScope } from './agency-progress.query';
+import { byName, claimsOn, mergePlacements, Placement, placements, progressOn, subtreeOn, TimelineBody } from './body-timeline';
 import { loadBodyTimelines } from './body-timeline.query';
+import { committeeNames } from './report-scope';
 
 interface Entry {
   /** Where the timelines were read: the primary or the replica. An entry is checked, and served, only where it was read. */
@@ -17,6 +19,10 @@ interface Entry {
   bodies: TimelineBody[];
   /** The bodies under each of their names, in the report's order. */
   order: Placement[];
+  /** The province's pending prior-approval claims, whatever the day (`pendingClaimsOfProvinces`). */
+  claims: PendingClaim[];
+  /** The name of the People's Committee of each province read with it, which titles its report (`committeeNames`). */
+  committees: Map<string, string>;
   /** For ALL_PROVINCES: every province that has bodies. */
   provinces: string[];
   storedAt: number;
@@ -45,6 +51,18 @@ const MAX_ENTRIES = 200;
 const NATIONAL_AT_ONCE_SHARE = 0.25;
 
 /**
+ * The report's rows for a scope and day; for the approval-rate report also, per owner, the systems with a claim
+ * pending that day, and the name of the province's People's Committee (null: national, or none on record).
+ */
+export interface ScopeProgress {
+  rows: AgencyProgressRow[];
+  claimed: ReadonlyMap<string, number>;
+  committeeName: string | null;
+}
+
+const NO_CLAIMS: ReadonlyMap<string, number> = new Map();
+
+/**
  * The report's rows (`agencyProgress`: each body of a province, or of a subtree of it, with its figures on a day), for
  * any day, from each province's bodies and their whole timelines (`report_body_timeline`, kept by triggers: the
  * figures from each day they change), read once and kept for as long as they are exact: they were read in one
@@ -53,6 +71,12 @@ const NATIONAL_AT_ONCE_SHARE = 0.25;
  * same transactions as those facts). The check is one query without locks; a change of any such fact, on any instance,
  * makes the next request read that province again. A day not asked before costs one binary search per body in memory
  * (src/reports/body-timeline.ts), so the national report's work is the check and its ~4,000 bodies, whatever the day.
+ *
+ * A province's report asked for while its timelines are not kept (never read, or stale after a change) is answered by
+ * the report's query (`agencyProgress`, one index probe per body: a few ms for a province) while the province's
+ * timelines are read beside it, so the next requests find them; a request arriving while they are being read waits for
+ * them. The pending prior-approval claims the report shows are kept with the timelines (their changes are noted in
+ * `report_fact_writes` too, migration ReportClaimWrites1764220000000).
  *
  * The national report is the provinces' rows together (every body belongs to one province, and a body's figures do
  * not depend on the scope asked for): after a submission in one province, it reads that province only.
@@ -69,8 +93,11 @@ const NATIONAL_AT_ONCE_SHARE = 0.25;
  * before an entry sees it (no capdo request runs for minutes).
  */
 @Injectable()
-export class ReportProgressCache {
+export class ReportProgressCache implements OnModuleDestroy {
+  private readonly logger = new Logger('ReportProgressCache');
   private readonly entries = new Map<string, Entry>();
+  /** Provinces whose timelines are being read beside a request (at most one read per province at a time). */
+  private readonly reading = new Map<string, { source: DataSource; done: Promise<void> }>();
   private lastPrune = 0;
   /** The national order, and the province entries it was merged from. */
   private merged?: { entries: Entry[]; order: Placement[] };
@@ -84,42 +111,104 @@ export class ReportProgressCache {
    * act on a replica's older figures).
    */
   async progress(scope: ProgressScope, options: { primary?: boolean } = {}): Promise<AgencyProgressRow[]> {
-    const primary = this.reads.primary;
-    const source = options.primary ? primary : await this.reads.forReports();
-    let rows: AgencyProgressRow[];
-    try {
-      rows = await this.progressFrom(source, scope);
-    } catch (error) {
-      if (source === primary) throw error;
-      // The replica went away or cancelled the query (a recovery conflict): this request reads the primary.
-      this.reads.failed(error);
-      rows = await this.progressFrom(primary, scope);
-    }
-    await this.pruneNow();
-    return rows;
+    return (await this.answer(scope, options, false)).rows;
   }
 
-  /** Forgets every entry (tests, and after a restore into the same database). */
+  /** The rows of `progress` with what the approval-rate report shows beside them (`ScopeProgress`). */
+  forReport(scope: ProgressScope, options: { primary?: boolean } = {}): Promise<ScopeProgress> {
+    return this.answer(scope, options, true);
+  }
+
+  /** Forgets every entry (tests, and after a restore into the same database); a read under way may still keep its own. */
   clear(): void {
     this.entries.clear();
     this.merged = undefined;
   }
 
-  private async progressFrom(source: DataSource, scope: ProgressScope): Promise<AgencyProgressRow[]> {
-    if (scope.provinceCode === null) return progressOn(await this.nationalOrder(source), scope.asOf);
-    const entry = (await this.timelines(source, [scope.provinceCode])).get(scope.provinceCode)!;
-    const subtree = scope.rootAgencyId === undefined ? null : subtreeOn(entry.bodies, scope.rootAgencyId, scope.asOf);
-    return progressOn(entry.order, scope.asOf, subtree);
+  /** Resolves once no province's timelines are being read beside a request (tests, and the server's stop). */
+  async settled(): Promise<void> {
+    while (this.reading.size > 0) await Promise.all([...this.reading.values()].map((read) => read.done));
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.settled();
+  }
+
+  private async answer(scope: ProgressScope, options: { primary?: boolean }, forReport: boolean): Promise<ScopeProgress> {
+    const primary = this.reads.primary;
+    const source = options.primary ? primary : await this.reads.forReports();
+    let answer: ScopeProgress;
+    try {
+      answer = await this.answerFrom(source, scope, forReport);
+    } catch (error) {
+      if (source === primary) throw error;
+      // The replica went away or cancelled the query (a recovery conflict): this request reads the primary.
+      this.reads.failed(error);
+      answer = await this.answerFrom(primary, scope, forReport);
+    }
+    await this.pruneNow();
+    return answer;
+  }
+
+  private async answerFrom(source: DataSource, scope: ProgressScope, forReport: boolean): Promise<ScopeProgress> {
+    const { asOf, provinceCode } = scope;
+    if (provinceCode === null) {
+      const provinces = await this.nationalEntries(source);
+      const claims = provinces.map((entry) => entry.claims);
+      return {
+        rows: progressOn(this.nationalOrder(provinces), asOf),
+        claimed: forReport ? claimsOn(claims, asOf) : NO_CLAIMS,
+        committeeName: null,
+      };
+    }
+    const entry = await this.province(source, provinceCode);
+    if (!entry) {
+      const [rows, claimed, committees] = await Promise.all([
+        agencyProgress(source.manager, scope),
+        forReport ? pendingClaimsByOwner(source, provinceCode, asOf) : NO_CLAIMS,
+        forReport ? committeeNames(source.manager, [provinceCode]) : null,
+      ]);
+      return { rows: rows.sort(byName), claimed, committeeName: committees?.get(provinceCode) ?? null };
+    }
+    const subtree = scope.rootAgencyId === undefined ? null : subtreeOn(entry.bodies, scope.rootAgencyId, asOf);
+    return {
+      rows: progressOn(entry.order, asOf, subtree),
+      claimed: forReport ? claimsOn([entry.claims], asOf) : NO_CLAIMS,
+      committeeName: entry.committees.get(provinceCode) ?? null,
+    };
   }
 
   /**
-   * Every province's bodies in the report's order (the list of provinces and each province checked in one query); the
-   * order is merged again only when a province was read again.
+   * The province's entry when it is kept and exact (a read of it under way is waited for); otherwise null, with its
+   * timelines being read beside the request.
    */
-  private async nationalOrder(source: DataSource): Promise<Placement[]> {
+  private async province(source: DataSource, provinceCode: string): Promise<Entry | null> {
+    const reading = this.reading.get(provinceCode);
+    if (reading?.source === source) await reading.done;
+    const kept = this.kept(provinceCode, source);
+    if (kept && (await this.staleProvinces(source, [[provinceCode, kept]])).size === 0) {
+      this.stats.hits++;
+      return this.keep(provinceCode, kept);
+    }
+    if (!this.reading.has(provinceCode)) {
+      const done = this.load(source, [provinceCode])
+        .then((read) => void this.store(read, [provinceCode], false))
+        .catch((error: Error) => this.logger.warn(`Đọc lại tiến độ của tỉnh ${provinceCode} không thành công: ${error.message}`))
+        .finally(() => this.reading.delete(provinceCode));
+      this.reading.set(provinceCode, { source, done });
+    }
+    return null;
+  }
+
+  /** Every province's entry (the list of provinces and each province checked in one query), in the list's order. */
+  private async nationalEntries(source: DataSource): Promise<Entry[]> {
     const listed = this.kept(ALL_PROVINCES, source)?.provinces ?? [];
     const entries = await this.timelines(source, [ALL_PROVINCES, ...listed]);
-    const provinces = entries.get(ALL_PROVINCES)!.provinces.map((provinceCode) => entries.get(provinceCode)!);
+    return entries.get(ALL_PROVINCES)!.provinces.map((provinceCode) => entries.get(provinceCode)!);
+  }
+
+  /** Every province's bodies in the report's order; merged again only when a province was read again. */
+  private nationalOrder(provinces: Entry[]): Placement[] {
     const merged = this.merged;
     if (merged && merged.entries.length === provinces.length && merged.entries.every((entry, i) => entry === provinces[i]))
       return merged.order;
@@ -144,15 +233,24 @@ export class ReportProgressCache {
     const missing = keys.filter((key) => !found.has(key));
     if (missing.length === 0) return found;
     const all = missing.includes(ALL_PROVINCES) || (keys.length > 1 && missing.length > keys.length * NATIONAL_AT_ONCE_SHARE);
-    const read = await this.load(source, all ? null : missing);
+    for (const [key, entry] of this.store(await this.load(source, all ? null : missing), missing, all)) found.set(key, entry);
+    return found;
+  }
+
+  /** Keeps what `load` read: an entry per province of `provinces` (and of every province read, when `all`). */
+  private store(read: Entry, provinces: string[], all: boolean): Map<string, Entry> {
+    const stored = new Map<string, Entry>();
     const byProvince = groupBy(read.bodies, (body) => body.provinceCode);
-    for (const provinceCode of all ? new Set([...byProvince.keys(), ...missing]) : missing)
+    const claims = groupBy(read.claims, (claim) => claim.provinceCode);
+    for (const provinceCode of all ? new Set([...byProvince.keys(), ...provinces]) : provinces)
       if (provinceCode !== ALL_PROVINCES) {
         const bodies = byProvince.get(provinceCode) ?? [];
-        found.set(provinceCode, this.keep(provinceCode, { ...read, bodies, order: placements(bodies) }));
+        const entry = { ...read, bodies, order: placements(bodies), claims: claims.get(provinceCode) ?? [] };
+        stored.set(provinceCode, this.keep(provinceCode, entry));
       }
-    if (all) found.set(ALL_PROVINCES, this.keep(ALL_PROVINCES, { ...read, bodies: [], provinces: [...byProvince.keys()].sort() }));
-    return found;
+    if (all)
+      stored.set(ALL_PROVINCES, this.keep(ALL_PROVINCES, { ...read, bodies: [], claims: [], provinces: [...byProvince.keys()].sort() }));
+    return stored;
   }
 
   /** The entry under `key` if it was read from `source` and is young enough to be checked. */
@@ -205,7 +303,10 @@ export class ReportProgressCache {
                      ELSE '{}' END AS seen
            FROM pg_current_snapshot() AS s`,
       );
-      return { source, snapshot, seen, bodies: await loadBodyTimelines(em, provinces), order: [], provinces: [], storedAt: Date.now() };
+      const bodies = await loadBodyTimelines(em, provinces);
+      const claims = await pendingClaimsOfProvinces(em, provinces);
+      const committees = await committeeNames(em, provinces);
+      return { source, snapshot, seen, bodies, claims, committees, order: [], provinces: [], storedAt: Date.now() };
     });
   }
 

@@ -22,8 +22,29 @@ export interface NationalReportScope {
 
 export const NATIONAL_SCOPE = 'national';
 
-/** A scope whose title is still being read. */
-export type PendingTitle<S extends { title: string }> = Omit<S, 'title'> & { title: Promise<string> };
+/**
+ * A scope whose title may still need the name of a province's People's Committee ("UBND tỉnh Sơn La"), which the
+ * caller reads with its figures (`committeeNames`): `titledBy` is that province (null when the title is known), and
+ * `titleFor` gives the title from the name read (null: no committee on record).
+ */
+export type UntitledScope<S extends { title: string }> = Omit<S, 'title'> & {
+  titledBy: string | null;
+  titleFor: (committeeName: string | null) => string;
+};
+
+/**
+ * The name of each province's People's Committee (of the provinces given, or of every province when null), the body
+ * that titles a province's report: the one still in existence first, then the one that ended last.
+ */
+export async function committeeNames(em: EntityManager, provinceCodes: string[] | null): Promise<Map<string, string>> {
+  const rows: { province: string; name: string }[] = await em.query(
+    `SELECT DISTINCT ON (province_code) province_code AS province, name FROM agencies
+      WHERE kind = 'province_committee' AND ($1::varchar[] IS NULL OR province_code = ANY($1::varchar[]))
+      ORDER BY province_code, valid_to DESC NULLS FIRST, code`,
+    [provinceCodes],
+  );
+  return new Map(rows.map((row) => [row.province, row.name]));
+}
 
 export interface ReportScopeChoices {
   provinces: { code: string; name: string }[];
@@ -36,40 +57,36 @@ export class ReportScopeService {
   constructor(private readonly dataSource: DataSource) {}
 
   async resolve(em: EntityManager, user: AuthUser, query: { rootAgency?: string; province?: string }): Promise<ReportScope> {
-    const scope = await this.resolvePending(em, user, query);
-    return { ...scope, title: await scope.title };
+    const { titledBy, titleFor, ...scope } = await this.resolveUntitled(em, user, query);
+    return { ...scope, title: titleFor(await committeeOf(em, titledBy)) };
   }
 
-  /** As `resolve`, with a province's title still being read (`title`, to be awaited beside the caller's next reads). */
-  private async resolvePending(
+  /** As `resolve`, the committee's name for a province's title left to the caller (`UntitledScope`). */
+  private async resolveUntitled(
     em: EntityManager,
     user: AuthUser,
     query: { rootAgency?: string; province?: string },
-  ): Promise<PendingTitle<ReportScope>> {
-    const ready = async (scope: Promise<ReportScope>): Promise<PendingTitle<ReportScope>> => {
+  ): Promise<UntitledScope<ReportScope>> {
+    const ready = async (scope: Promise<ReportScope>): Promise<UntitledScope<ReportScope>> => {
       const { title, ...rest } = await scope;
-      return { ...rest, title: Promise.resolve(title) };
+      return { ...rest, titledBy: null, titleFor: () => title };
     };
+    const byCommittee = (provinceCode: string, fallback: string): UntitledScope<ReportScope> => ({
+      provinceCode,
+      titledBy: provinceCode,
+      titleFor: (committeeName) => committeeName ?? fallback,
+    });
     if (readsOwnAgencyOnly(user)) return ready(this.forAgency(em, user.agencyId!).then((scope) => ({ ...scope, ownAgencyOnly: true })));
     if (user.role !== 'ADMIN') {
       if (query.rootAgency || query.province) throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được chọn phạm vi báo cáo khác.');
-      return { provinceCode: user.provinceCode!, title: this.provinceTitle(em, user.provinceCode!, user.provinceCode!) };
+      return byCommittee(user.provinceCode!, user.provinceCode!);
     }
     if (query.rootAgency) return ready(this.forAgency(em, query.rootAgency));
     if (!query.province)
       throw new DomainError('VALIDATION_FAILED', 'Quản trị viên cần chọn tỉnh hoặc cơ quan gốc của báo cáo.', {
         province: ['bắt buộc khi không có rootAgency'],
       });
-    return { provinceCode: query.province, title: this.provinceTitle(em, query.province, `Tỉnh ${query.province}`) };
-  }
-
-  /** A province's report is titled by its People's Committee ("UBND tỉnh Sơn La"), else the fallback. */
-  private async provinceTitle(em: EntityManager, provinceCode: string, fallback: string): Promise<string> {
-    const [{ name }] = await em.query(
-      `SELECT coalesce((SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1), $2) AS name`,
-      [provinceCode, fallback],
-    );
-    return name;
+    return byCommittee(query.province, `Tỉnh ${query.province}`);
   }
 
   /** As `resolve`, and for administrators also the whole country (`scope=national`, or neither province nor rootAgency). */
@@ -78,29 +95,29 @@ export class ReportScopeService {
     user: AuthUser,
     query: { rootAgency?: string; province?: string; scope?: string },
   ): Promise<ReportScope | NationalReportScope> {
-    const scope = await this.resolveOrNationalPending(em, user, query);
-    return { ...scope, title: await scope.title };
+    const { titledBy, titleFor, ...scope } = await this.resolveOrNationalUntitled(em, user, query);
+    return { ...scope, title: titleFor(await committeeOf(em, titledBy)) };
   }
 
   /**
-   * As `resolveOrNational`, with a province's title still being read: a report that reads its figures next awaits
-   * `title` beside them, one round trip less.
+   * As `resolveOrNational`, the committee's name for a province's title left to the caller: a report that keeps its
+   * province's figures keeps that name with them (ReportProgressCache), one query less.
    */
-  async resolveOrNationalPending(
+  async resolveOrNationalUntitled(
     em: EntityManager,
     user: AuthUser,
     query: { rootAgency?: string; province?: string; scope?: string },
-  ): Promise<PendingTitle<ReportScope> | PendingTitle<NationalReportScope>> {
+  ): Promise<UntitledScope<ReportScope> | UntitledScope<NationalReportScope>> {
     // An administrator who names neither a province nor a body gets the whole country (issue 21, 23): not a dead end.
     const national = query.scope === NATIONAL_SCOPE || (user.role === 'ADMIN' && !query.province && !query.rootAgency && !query.scope);
-    if (!national) return this.resolvePending(em, user, query);
+    if (!national) return this.resolveUntitled(em, user, query);
     if (user.role !== 'ADMIN') throw new DomainError('FORBIDDEN', 'Chỉ quản trị viên được xem báo cáo toàn quốc.');
     if (query.rootAgency || query.province) {
       throw new DomainError('VALIDATION_FAILED', 'Báo cáo toàn quốc không kèm tỉnh hay cơ quan gốc.', {
         scope: ['không dùng cùng province hoặc rootAgency'],
       });
     }
-    return { provinceCode: null, title: Promise.resolve('Toàn quốc') };
+    return { provinceCode: null, titledBy: null, titleFor: () => 'Toàn quốc' };
   }
 
   /**
@@ -133,4 +150,9 @@ export class ReportScopeService {
     if (!agency) throw notFound('Không tìm thấy cơ quan, đơn vị.');
     return { provinceCode: agency.province_code, rootAgencyId: agency.id, title: agency.name };
   }
+}
+
+/** The name of the province's People's Committee (none asked for: null). */
+async function committeeOf(em: EntityManager, provinceCode: string | null): Promise<string | null> {
+  return provinceCode === null ? null : ((await committeeNames(em, [provinceCode])).get(provinceCode) ?? null);
 }

@@ -54,7 +54,7 @@ export function missedTargets(r: BenchResults): string[] {
   if (missed(AFTER_CHANGE_PROVINCE, 1)) {
     out.push(
       `- **Province report right after a change in it, p50 ${ms(afterProvince?.p50)} ms against 20 ms** (the report's query alone`,
-      `  ${ms(r.plainSql.province.reportQueryP50)} ms as of the last day): the change's triggers, then reading that province's bodies and whole timelines again (two queries: its versions and every timeline row of its bodies, which the next days are answered from), authentication and JSON.`,
+      `  ${ms(r.plainSql.province.reportQueryP50)} ms as of the last day): the check finds the province changed, the report's query answers, and the province's bodies and whole timelines are read again beside it (which the next requests are answered from), with authentication and JSON.`,
     );
   }
   for (const [name, scope] of [
@@ -70,7 +70,7 @@ export function missedTargets(r: BenchResults): string[] {
       `  (the report's own query alone p50 ${ms(floors?.reportQuery?.p50)} ms; plain SQL p50 ${ms(floors?.plainSql.p50)} ms).`,
       timeline
         ? `  Its floor: the ${n(timeline.rows)} timeline rows of the scope read in p50 ${ms(timeline.raw.p50)} ms round trip, ${ms(timeline.parsed.p50)} ms through node-pg;` +
-            " the rest is what the server adds (authentication, the scope, the kept timelines' check, the claims, JSON)." +
+            " the rest is what the server adds (authentication, the scope, the kept timelines' check, JSON)." +
             floorOfAnyRequest(r)
         : `  The precomputed-rows floor was not measured: ${r.reportFloors?.timelineNotMeasured ?? 'this run predates it'}.`,
     );

@@ -143,24 +143,58 @@ export function mapClaim(row: ClaimRow): PriorApprovalClaimDto {
 }
 
 /**
- * For the approval-rate report: per owner agency, the systems with a claim still waiting for confirmation, made by
- * the end of `asOf` (Vietnam), and no level on record. Shown apart ("đã kê khai, chưa xác nhận"); they count in no
- * approved figure until confirmed. The claims' current state is read (a claim confirmed later counts as confirmed).
- * The owners are the bodies of `provinceCode` (of every province when null), whatever the day: the report looks its
- * bodies up, so that this runs beside the query of the bodies. A prepared statement: every report request runs it.
+ * For the approval-rate report: per owner agency of the province, the systems with a claim still waiting for
+ * confirmation, made by the end of `asOf` (Vietnam), and no level on record. Shown apart ("đã kê khai, chưa xác
+ * nhận"); they count in no approved figure until confirmed. The claims' current state is read (a claim confirmed later
+ * counts as confirmed). The owners are the province's bodies, whatever the day: the report looks its bodies up. The
+ * report server keeps these claims with the province's timelines (`pendingClaimsOfProvinces`); this query answers
+ * while they are being read. A prepared statement.
  */
-export async function pendingClaimsByOwner(source: DataSource, provinceCode: string | null, asOf: string): Promise<Map<string, number>> {
-  // Two statements rather than `$1 IS NULL OR …`, which a prepared statement's generic plan cannot leave out.
-  const owners = provinceCode === null ? '' : `AND s.owner_agency_id IN (SELECT a.id FROM agencies a WHERE a.province_code = $2)`;
+export async function pendingClaimsByOwner(source: DataSource, provinceCode: string, asOf: string): Promise<Map<string, number>> {
   const rows = await preparedQuery<{ id: string; n: number }>(
     source,
-    provinceCode === null ? 'pending-claims-by-owner' : 'pending-claims-by-owner-of-province',
+    'pending-claims-by-owner-of-province',
     `SELECT s.owner_agency_id AS id, count(*)::int AS n
        FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id
       WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND (s.retired_at IS NULL OR s.retired_at > $1::date)
-        AND c.claimed_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh') ${owners}
+        AND c.claimed_at < (($1::date + 1)::timestamp AT TIME ZONE 'Asia/Ho_Chi_Minh')
+        AND s.owner_agency_id IN (SELECT a.id FROM agencies a WHERE a.province_code = $2)
       GROUP BY s.owner_agency_id`,
-    provinceCode === null ? [asOf] : [asOf, provinceCode],
+    [asOf, provinceCode],
   );
   return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** SQL: a date as days since 1970-01-01 in text ('Infinity', '-Infinity' for the infinite dates; NULL stays NULL). */
+const dayNumber = (date: string) =>
+  `CASE WHEN isfinite(${date}) THEN (${date} - date '1970-01-01')::text WHEN ${date} > current_date THEN 'Infinity' WHEN ${date} < current_date THEN '-Infinity' END`;
+
+/** A claim the approval-rate report shows as pending (see `pendingClaimsByOwner`), with the days it counts on. */
+export interface PendingClaim {
+  /** The system's owner now (`systems.owner_agency_id`). */
+  ownerId: string;
+  provinceCode: string;
+  /** The day (Vietnam) the claim was made, as days since 1970-01-01: it counts on this day and after. */
+  claimedOn: number;
+  /** The system's retirement day as days since 1970-01-01 (Infinity: not retired): it counts before this day. */
+  retiredOn: number;
+}
+
+/**
+ * The claims `pendingClaimsByOwner` counts, whatever the day, of the owners of the provinces (every province when
+ * null), read in the caller's transaction: what the report server keeps beside the provinces' timelines
+ * (src/reports/report-progress-cache.ts). The same conditions as `pendingClaimsByOwner`, less the day's.
+ */
+export async function pendingClaimsOfProvinces(em: EntityManager, provinceCodes: string[] | null): Promise<PendingClaim[]> {
+  const rows: { r: string }[] = await em.query(
+    `SELECT concat_ws(' ', s.owner_agency_id, a.province_code, ${dayNumber(`(c.claimed_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date`)},
+                      coalesce(${dayNumber('s.retired_at')}, 'Infinity')) AS r
+       FROM prior_approval_claims c JOIN systems s ON s.id = c.system_id JOIN agencies a ON a.id = s.owner_agency_id
+      WHERE c.status = 'CLAIMED' AND s.approved_level IS NULL AND ($1::varchar[] IS NULL OR a.province_code = ANY($1::varchar[]))`,
+    [provinceCodes],
+  );
+  return rows.map(({ r }) => {
+    const [ownerId, provinceCode, claimedOn, retiredOn] = r.split(' ');
+    return { ownerId, provinceCode, claimedOn: Number(claimedOn), retiredOn: Number(retiredOn) };
+  });
 }

@@ -55,7 +55,20 @@ export function annualSystems(
               (d.first_submitted_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS first_submitted_on,
               (d.approved_at AT TIME ZONE 'Asia/Ho_Chi_Minh')::date AS approved_on,
               ${DOSSIER_STATE_AS_OF} AS state
-         FROM dossiers d WHERE d.system_id IN (SELECT id FROM sys))
+         FROM dossiers d WHERE d.system_id IN (SELECT id FROM sys)),
+     -- Per system, each read once over the dossiers (a subquery per system over ds would scan it whole each time).
+     cur AS (
+       SELECT DISTINCT ON (x.system_id) x.system_id, x.state, x.proposed_level, x.plan_entries FROM ds x
+        WHERE x.state IS NOT NULL AND x.state NOT IN ('WITHDRAWN', 'SUPERSEDED')
+        ORDER BY x.system_id, x.created_at DESC, x.id DESC),
+     appr AS (
+       SELECT DISTINCT ON (x.system_id) x.system_id, x.decision, x.approved_on, x.plan_entries FROM ds x
+        WHERE x.approved_on <= $2
+        ORDER BY x.system_id, x.approved_on DESC, x.created_at DESC, x.id DESC),
+     per AS (
+       SELECT x.system_id, bool_or(x.state IS NOT NULL) AS had_dossier,
+              max(x.first_submitted_on) FILTER (WHERE x.first_submitted_on <= $2) AS last_first_submitted_on
+         FROM ds x GROUP BY x.system_id)
      SELECT s.id, s.code, s.name, ov.name AS "ownerName", opv.name AS "operatorName",
             s.deployment_status AS "deploymentStatus", to_char(s.deployment_expected_on, 'YYYY-MM-DD') AS "deploymentExpectedOn",
             EXISTS (SELECT 1 FROM plan_items p WHERE p.system_id = s.id AND p.superseded_at IS NULL) AS "hasPlanItems",
@@ -67,20 +80,14 @@ export function annualSystems(
             to_char(s.approval_decision_date, 'YYYY-MM-DD') AS "recordedDecisionDate", s.approval_decision_issuer AS "recordedDecisionIssuer",
             cur.state AS "currentState", cur.proposed_level AS "currentProposedLevel", cur.plan_entries AS "currentPlan",
             appr.decision AS "approvedDecision", to_char(appr.approved_on, 'YYYY-MM-DD') AS "approvedOn", appr.plan_entries AS "approvedPlan",
-            EXISTS (SELECT 1 FROM ds x WHERE x.system_id = s.id AND x.state IS NOT NULL) AS "hadDossier",
-            (SELECT to_char(max(x.first_submitted_on), 'YYYY-MM-DD') FROM ds x WHERE x.system_id = s.id AND x.first_submitted_on <= $2) AS "lastFirstSubmittedOn"
+            coalesce(per.had_dossier, false) AS "hadDossier", to_char(per.last_first_submitted_on, 'YYYY-MM-DD') AS "lastFirstSubmittedOn"
        FROM sys
        JOIN systems s ON s.id = sys.id
        LEFT JOIN agency_versions ov ON ov.agency_id = sys.owner_agency_id AND ov.valid_from <= $2 AND (ov.valid_to IS NULL OR ov.valid_to >= $2)
        LEFT JOIN agency_versions opv ON opv.agency_id = sys.operator_agency_id AND opv.valid_from <= $2 AND (opv.valid_to IS NULL OR opv.valid_to >= $2)
-       LEFT JOIN LATERAL (
-         SELECT x.state, x.proposed_level, x.plan_entries FROM ds x
-          WHERE x.system_id = s.id AND x.state IS NOT NULL AND x.state NOT IN ('WITHDRAWN', 'SUPERSEDED')
-          ORDER BY x.created_at DESC LIMIT 1) cur ON true
-       LEFT JOIN LATERAL (
-         SELECT x.decision, x.approved_on, x.plan_entries FROM ds x
-          WHERE x.system_id = s.id AND x.approved_on <= $2
-          ORDER BY x.approved_on DESC, x.created_at DESC LIMIT 1) appr ON true
+       LEFT JOIN cur ON cur.system_id = s.id
+       LEFT JOIN appr ON appr.system_id = s.id
+       LEFT JOIN per ON per.system_id = s.id
       WHERE s.retired_at IS NULL OR s.retired_at > $2
       ORDER BY ov.name COLLATE "vi-x-icu", s.name COLLATE "vi-x-icu"`,
     [scope.provinceCode, scope.asOf, scope.ownerIds],

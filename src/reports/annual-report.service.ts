@@ -9,7 +9,7 @@ import { AnnualReportDto, AnnualReportQuery } from './dto/annual-report.dto';
 import { annualNationalGroups, annualProvinces, annualSystems } from './annual-report.query';
 import { mapAnnualRow, mau08Facts } from './annual-report.mapper';
 import { annualPeriod, figuresDate, Mau08Facts, ReportingPeriod, reportingYearOf, summarize, summarizeCounted } from './mau08';
-import { ReportScopeService } from './report-scope';
+import { committeeNames, ReportScopeService } from './report-scope';
 import { scopeOwnerIds } from './report-scope-owners';
 import { formatDateVi } from './report-text';
 
@@ -99,10 +99,12 @@ export class AnnualReportService {
                       FROM agencies a LEFT JOIN agencies p ON p.id = a.parent_id`;
     const [owner] = report.scope.rootAgency
       ? await em.query(`${select} WHERE a.id = $1`, [report.scope.rootAgency])
-      : await em.query(`${select} WHERE a.province_code = $1 AND a.kind = 'province_committee' LIMIT 1`, [provinceCode]);
-    const [committee] = await em.query(`SELECT name FROM agencies WHERE province_code = $1 AND kind = 'province_committee' LIMIT 1`, [
-      provinceCode,
-    ]);
+      : await em.query(
+          // The same People's Committee as the report's title (`committeeNames`): the one still in existence first.
+          `${select} WHERE a.province_code = $1 AND a.kind = 'province_committee' ORDER BY a.valid_to DESC NULLS FIRST, a.code LIMIT 1`,
+          [provinceCode],
+        );
+    const committee = (await committeeNames(em, [provinceCode])).get(provinceCode);
     const [unit] = owner
       ? await em.query(
           `${select} JOIN routing_rules r ON r.specialised_unit_agency_id = a.id
@@ -120,7 +122,7 @@ export class AnnualReportService {
       phone: row.phone,
       email: row.email,
     });
-    const provincePlace = provincePlaceOf(committee?.name, provinceCode);
+    const provincePlace = provincePlaceOf(committee, provinceCode);
     return {
       owner: owner ? agency(owner) : { name: report.scope.title },
       specialisedUnit: unit ? agency(unit) : null,
